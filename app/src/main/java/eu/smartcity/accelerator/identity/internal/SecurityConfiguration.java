@@ -1,0 +1,102 @@
+package eu.smartcity.accelerator.identity.internal;
+
+import eu.smartcity.accelerator.identity.Roles;
+import jakarta.servlet.Filter;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything. Spring Security authenticates against Camunda's identity tables
+ * ({@link CamundaIdentityAuthenticationProvider}); Camunda's webapps and REST API then trust that
+ * user through container-based authentication, so Camunda's own authorizations still decide what
+ * a user may see in Tasklist and Cockpit. Deny by default: every URL not listed is authenticated.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** Camunda's filters read the user that Spring Security has just put into the security context. */
+    private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+    /** The engine REST API: HTTP Basic, no session (so no CSRF exposure), staff roles only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+        return http.securityMatcher(path("/engine-rest/**"))
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth.anyRequest()
+                        .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** Portal and Camunda webapps share the session and the login page. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain portal(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+        return http
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/").permitAll()
+                        // Camunda's webapps are for staff; companies use the portal only.
+                        .requestMatchers(path("/camunda/**"))
+                        .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll())
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN), which Spring's would break.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .headers(headers -> headers
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    /** Camunda's webapps and REST API are not served by Spring MVC, so match them by plain path. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** Tasklist, Cockpit and Admin take the Spring Security user instead of showing their own login. */
+    @Bean
+    FilterRegistrationBean<Filter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-webapp-sso");
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityCamundaAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+
+    /** /engine-rest runs as the authenticated user, so Camunda's authorizations apply to REST calls. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityCamundaAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+}

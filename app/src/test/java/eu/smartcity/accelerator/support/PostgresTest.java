@@ -1,0 +1,24 @@
+package eu.smartcity.accelerator.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on the {@code postgres} profile against a real PostgreSQL (database
+ * {@code accelerator_test}; .ci/run creates it). Used by the *IT classes that failsafe runs.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${ACCELERATOR_TEST_DB_URL:jdbc:postgresql://localhost:5432/accelerator_test}",
+        "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
+        "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
+        "accelerator.demo-data.enabled=true"})
+@ActiveProfiles("postgres")
+public @interface PostgresTest {}
