@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -21,4 +22,5 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
         "accelerator.demo-data.enabled=true"})
 @ActiveProfiles("postgres")
+@Import(ProcessCoverageTestConfiguration.class)
 public @interface PostgresTest {}
