@@ -9,10 +9,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on its default profile (H2 file database under target/, demo users),
- * on a random port. Every test that uses this shares one cached Spring context.
+ * on a random port, with the job executor off. Every test that uses this shares one cached Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Tests drive timers and async continuations themselves (execute the job), never by sleeping.
+        "camunda.bpm.job-execution.enabled=false"})
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface AcceleratorTest {}

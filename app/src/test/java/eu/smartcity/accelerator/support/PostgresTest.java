@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=${ACCELERATOR_TEST_DB_URL:jdbc:postgresql://localhost:5432/accelerator_test}",
         "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
-        "accelerator.demo-data.enabled=true"})
+        "accelerator.demo-data.enabled=true",
+        "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface PostgresTest {}
