@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/login", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
+                        // Open data is public (read-only).
+                        .requestMatchers(HttpMethod.GET, "/api/ocds/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)

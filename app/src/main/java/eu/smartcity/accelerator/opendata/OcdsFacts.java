@@ -1,0 +1,44 @@
+package eu.smartcity.accelerator.opendata;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the features tell open data about a contracting process, once it is final. Parties are
+ * organisations (a city, a company), never natural persons; amounts are in euro.
+ */
+public final class OcdsFacts {
+
+    private OcdsFacts() {}
+
+    /** An organisation: Camunda group id (stable) and its public name. */
+    public record Party(String id, String name) {}
+
+    /** A public document (challenge text, bylaws, signed contract). */
+    public record Document(String id, String documentType, String title, String url, Instant datePublished) {}
+
+    /** A link to another contracting process: {@code prior} for a replication, {@code framework} for a join. */
+    public record RelatedProcess(String relationship, String ocidOrId, String title) {}
+
+    /** The challenge is published: the call is open. */
+    public record Tender(String challengeId, Party buyer, String title, String description, BigDecimal budgetCap,
+            Instant callOpens, Instant callCloses, String eligibilityCriteria, String awardCriteria,
+            List<Document> documents, List<RelatedProcess> relatedProcesses, Instant publishedAt) {}
+
+    /** The coordinator approved the selection: the award is final. */
+    public record Award(String challengeId, String awardId, Party supplier, String title, BigDecimal amount,
+            Instant decidedAt) {}
+
+    /** Both parties signed (status {@code active}) or the city declined ({@code cancelled}). */
+    public record Contract(String challengeId, String contractId, String awardId, String title, BigDecimal amount,
+            String status, Instant date, Document signedDocument) {}
+
+    /** A pilot milestone: status {@code scheduled}, {@code met} or {@code notMet}. */
+    public record Milestone(String id, String title, String status, LocalDate dueDate, Instant dateMet) {}
+
+    /** Pilot progress for a signed contract. */
+    public record Implementation(String challengeId, String contractId, String awardId, List<Milestone> milestones,
+            Instant date) {}
+}
