@@ -1,0 +1,152 @@
+package eu.smartcity.accelerator.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven by Selenium, as one user at a time. Every step: checks the page
+ * is not a server error page and the console has no JavaScript error, then saves a numbered screenshot
+ * under app/target/browser-screenshots/. {@link #assertAccessible()} runs axe-core (WCAG 2.1 A/AA)
+ * and fails on serious or critical violations.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("accelerator.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("accelerator.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final String user;
+    private int step;
+
+    /** Skips the calling test, with the reason, where no Chromium is installed (a developer's machine). */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "); .ci/run does it on CI");
+    }
+
+    Browser(int port, String user) {
+        this.baseUrl = "http://localhost:" + port;
+        this.user = user;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No background networking: this machine has no internet, and Chromium would keep trying.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=en");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    Browser type(String fieldId, String text) {
+        WebElement field = driver.findElement(By.id(fieldId));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    Browser click(By by) {
+        driver.findElement(by).click();
+        return this;
+    }
+
+    Browser waitFor(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return this;
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    /** Logs in through the portal's form. */
+    Browser login(String password) {
+        open("/login").type("username", user).type("password", password).click(By.cssSelector("main form button[type=submit]"));
+        return this;
+    }
+
+    /** Records the step: no server error page, no console error, a screenshot named after the step. */
+    Browser step(String name) {
+        String source = driver.getPageSource();
+        assertThat(source).as("server error page at %s", driver.getCurrentUrl())
+                .doesNotContain("Whitelabel Error Page").doesNotContain("Internal Server Error");
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("JavaScript console errors at %s", driver.getCurrentUrl()).isEmpty();
+        screenshot(name);
+        return this;
+    }
+
+    /** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violation. */
+    Browser assertAccessible() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> blocking = results.getViolations().stream()
+                .filter(v -> BLOCKING_IMPACTS.contains(v.getImpact()))
+                .map(Browser::describe)
+                .toList();
+        assertThat(blocking).as("serious/critical accessibility violations at %s", driver.getCurrentUrl()).isEmpty();
+        return this;
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " element(s))";
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.move(png, SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", user, ++step, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
