@@ -37,6 +37,8 @@ class PublicApiTest {
         assertThat(paths.has("/api/ocds/releases")).isTrue();
         assertThat(paths.has("/api/ocds/bulk")).isTrue();
         assertThat(paths.fieldNames()).toIterable().allSatisfy(path -> assertThat(path).startsWith("/api/"));
+
+        assertThat(new PortalClient(port).get("/api/docs/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -58,7 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         // Open data is public (read-only).
-                        .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)
