@@ -1,0 +1,63 @@
+package eu.smartcity.accelerator.cycle;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules of one bylaws version, as loaded and validated from {@code bylaws/<version>/rules.yaml}.
+ * Durations stay ISO-8601 strings because Camunda timers and due dates take them as they are.
+ */
+public record Bylaws(
+        String version,
+        String title,
+        List<String> programmeCountries,
+        Map<String, String> durations,
+        BigDecimal budgetPerPilot,
+        int jurySize,
+        int quorum,
+        int pilotsPerCity,
+        int milestonesPerPilot,
+        boolean requireLegalEntity,
+        boolean requireInteroperable,
+        int minTrl,
+        int maxEmployees,
+        Map<String, Double> scoringWeights) {
+
+    public static final List<String> DURATIONS = List.of("approvalWindow", "callWindow", "juryWindow",
+            "signatureWindow", "milestoneCadence", "reminderDelay", "escalationDelay");
+    public static final List<String> CRITERIA = List.of("fit", "innovation", "team", "price", "replicability",
+            "openDataUse");
+
+    public Bylaws {
+        programmeCountries = List.copyOf(programmeCountries);
+        durations = Map.copyOf(durations);
+        scoringWeights = Map.copyOf(scoringWeights);
+    }
+
+    /** An ISO-8601 duration by name, e.g. {@code callWindow} → {@code P30D}. */
+    public String duration(String name) {
+        String value = durations.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("No duration '" + name + "' in bylaws " + version);
+        }
+        return value;
+    }
+
+    /** Parses an ISO-8601 duration with days (P30D) or time (PT72H) parts. */
+    public static Duration parseDuration(String iso) {
+        if (iso.contains("T")) {
+            int t = iso.indexOf('T');
+            Duration time = Duration.parse("P" + iso.substring(t));
+            String datePart = iso.substring(0, t);
+            return datePart.equals("P") ? time : time.plusDays(Period.parse(datePart).getDays());
+        }
+        Period period = Period.parse(iso);
+        if (period.getMonths() != 0 || period.getYears() != 0) {
+            throw new IllegalArgumentException("use days or hours, not months or years: " + iso);
+        }
+        return Duration.ofDays(period.getDays());
+    }
+}

@@ -1,0 +1,75 @@
+package eu.smartcity.accelerator.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shipped bylaws load; a broken rules.yaml is refused naming the file, the key and the problem. */
+class BylawsLoaderTest {
+
+    static String shipped(String version) throws IOException {
+        try (InputStream in = BylawsLoaderTest.class.getResourceAsStream("/bylaws/" + version + "/rules.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Bylaws load(String yaml) {
+        return BylawsLoader.load("bylaws/test/rules.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void secondCycleCarriesTheChangedRules() throws IOException {
+        Bylaws first = load(shipped("scifi-2024"));
+        Bylaws second = load(shipped("scifi-2025"));
+
+        assertThat(first.budgetPerPilot()).isEqualByComparingTo(new BigDecimal("25000"));
+        assertThat(second.budgetPerPilot()).isEqualByComparingTo(new BigDecimal("10000"));
+        assertThat(first.requireLegalEntity()).isFalse();
+        assertThat(second.requireLegalEntity()).isTrue();
+        assertThat(second.requireInteroperable()).isTrue();
+        assertThat(second.duration("callWindow")).isEqualTo("P45D");
+        assertThat(second.scoringWeights().get("replicability")).isGreaterThan(first.scoringWeights().get("replicability"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing cap          | '  budgetPerPilot: 25000'    | ''                            | key 'caps.budgetPerPilot' is missing
+            negative cap         | '  budgetPerPilot: 25000'    | '  budgetPerPilot: -1'        | key 'caps.budgetPerPilot' must not be negative
+            bad duration         | 'callWindow: P30D'           | 'callWindow: thirty days'     | key 'durations.callWindow' 'thirty days' is not an ISO-8601 duration
+            zero duration        | 'callWindow: P30D'           | 'callWindow: P0D'             | key 'durations.callWindow' must be a positive duration
+            weights not summing  | '  fit: 0.30'                | '  fit: 0.50'                 | key 'scoringWeights' must sum to 1
+            quorum above jury    | '  quorum: 2'                | '  quorum: 5'                 | key 'quotas.quorum' must not exceed quotas.jurySize
+            flag not boolean     | '  requireLegalEntity: false'| '  requireLegalEntity: maybe' | key 'eligibility.requireLegalEntity' must be true or false
+            bad country          | 'programmeCountries: [BE, NL, FR]' | 'programmeCountries: [Belgium]' | key 'programmeCountries' has 'Belgium'
+            """)
+    void refusesInvalidBylawsNamingFileKeyAndProblem(String name, String line, String replacement, String expected) throws IOException {
+        String broken = shipped("scifi-2024").replace(line, replacement);
+        assertThat(broken).isNotEqualTo(shipped("scifi-2024"));
+
+        assertThatThrownBy(() -> load(broken))
+                .isInstanceOf(InvalidBylawsException.class)
+                .hasMessageStartingWith("bylaws/test/rules.yaml: ")
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void refusesSomethingThatIsNotYaml() {
+        assertThatThrownBy(() -> load("version: [unclosed"))
+                .isInstanceOf(InvalidBylawsException.class)
+                .hasMessageStartingWith("bylaws/test/rules.yaml: is not valid YAML");
+    }
+
+    @Test
+    void acceptsHourDurations() {
+        assertThat(Bylaws.parseDuration("PT72H")).hasHours(72);
+        assertThat(Bylaws.parseDuration("P1DT12H")).hasHours(36);
+    }
+}

@@ -1,0 +1,53 @@
+package eu.smartcity.accelerator.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A running cycle keeps the bylaws it opened with, whatever happens to the bylaws files later. */
+@AcceleratorTest
+class CyclePinsItsBylawsTest {
+
+    @Autowired Cycles cycles;
+
+    @Test
+    void changingTheBylawsFileDoesNotChangeARunningCycle() throws Exception {
+        Cycles.CycleView running = cycles.open("Cycle opened under scifi-2024", "scifi-2024");
+        Path rules = Path.of(getClass().getResource("/bylaws/scifi-2024/rules.yaml").toURI());
+        String original = Files.readString(rules);
+        try {
+            Files.writeString(rules, original.replace("budgetPerPilot: 25000", "budgetPerPilot: 99999"));
+            assertThat(new BylawsCatalog().find("scifi-2024")).get()
+                    .extracting(Bylaws::budgetPerPilot).isEqualTo(new BigDecimal("99999")); // the file did change
+
+            assertThat(cycles.bylawsOf(running.id()).budgetPerPilot()).isEqualByComparingTo("25000");
+            assertThat(cycles.get(running.id()).rulesSha256()).isEqualTo(running.rulesSha256());
+        } finally {
+            Files.writeString(rules, original);
+        }
+    }
+
+    @Test
+    void cyclesUnderDifferentBylawsRunUnderDifferentRules() {
+        Cycles.CycleView first = cycles.open("First cycle", "scifi-2024");
+        Cycles.CycleView second = cycles.open("Second cycle", "scifi-2025");
+
+        assertThat(cycles.bylawsOf(first.id()).budgetPerPilot()).isEqualByComparingTo("25000");
+        assertThat(cycles.bylawsOf(second.id()).budgetPerPilot()).isEqualByComparingTo("10000");
+        assertThat(cycles.bylawsOf(second.id()).requireInteroperable()).isTrue();
+    }
+
+    @Test
+    void openingUnderUnknownBylawsIsRefused() {
+        assertThatThrownBy(() -> cycles.open("Bad", "scifi-1999"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scifi-1999").hasMessageContaining("scifi-2024");
+    }
+
+}
