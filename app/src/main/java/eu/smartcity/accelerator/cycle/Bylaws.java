@@ -2,7 +2,6 @@ package eu.smartcity.accelerator.cycle;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -46,18 +45,8 @@ public record Bylaws(
         return value;
     }
 
-    /** Parses an ISO-8601 duration with days (P30D) or time (PT72H) parts. */
+    /** Parses an ISO-8601 duration with days (P30D) and/or time (PT72H) parts. */
     public static Duration parseDuration(String iso) {
-        if (iso.contains("T")) {
-            int t = iso.indexOf('T');
-            Duration time = Duration.parse("P" + iso.substring(t));
-            String datePart = iso.substring(0, t);
-            return datePart.equals("P") ? time : time.plusDays(Period.parse(datePart).getDays());
-        }
-        Period period = Period.parse(iso);
-        if (period.getMonths() != 0 || period.getYears() != 0) {
-            throw new IllegalArgumentException("use days or hours, not months or years: " + iso);
-        }
-        return Duration.ofDays(period.getDays());
+        return eu.smartcity.accelerator.shared.IsoDurations.parse(iso);
     }
 }

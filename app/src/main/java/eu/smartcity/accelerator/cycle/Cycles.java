@@ -16,6 +16,9 @@ public interface Cycles {
 
     List<CycleView> all();
 
+    /** The coordinator closed the cycle: no new challenges. */
+    void close(UUID cycleId);
+
     /** What the portal and other features may know of a cycle. */
     record CycleView(UUID id, String name, String bylawsVersion, String rulesSha256, String status) {}
 }

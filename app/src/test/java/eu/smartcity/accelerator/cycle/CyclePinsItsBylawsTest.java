@@ -7,11 +7,13 @@ import eu.smartcity.accelerator.support.AcceleratorTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A running cycle keeps the bylaws it opened with, whatever happens to the bylaws files later. */
 @AcceleratorTest
+@ExcludeFromProcessCoverage // opening a cycle starts its process; AcceleratorCycleProcessTest covers that
 class CyclePinsItsBylawsTest {
 
     @Autowired Cycles cycles;

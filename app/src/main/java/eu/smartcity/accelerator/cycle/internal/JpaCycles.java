@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -20,14 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class JpaCycles implements Cycles {
 
+    static final String CYCLE_PROCESS = "accelerator-cycle";
+
     private final CycleRepository cycles;
     private final BylawsCatalog catalog;
     private final ObjectMapper json;
+    private final RuntimeService runtimeService;
 
-    JpaCycles(CycleRepository cycles, BylawsCatalog catalog, ObjectMapper json) {
+    JpaCycles(CycleRepository cycles, BylawsCatalog catalog, ObjectMapper json, RuntimeService runtimeService) {
         this.cycles = cycles;
         this.catalog = catalog;
         this.json = json;
+        this.runtimeService = runtimeService;
     }
 
     @Override
@@ -36,7 +42,10 @@ class JpaCycles implements Cycles {
                 .orElseThrow(() -> new IllegalArgumentException("No bylaws version '" + bylawsVersion + "'; known: "
                         + catalog.all().keySet()));
         String rules = write(bylaws);
-        return view(cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now())));
+        Cycle cycle = cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now()));
+        runtimeService.startProcessInstanceByKey(CYCLE_PROCESS, cycle.id().toString(),
+                Map.of("cycleId", cycle.id().toString(), "bylawsVersion", bylawsVersion));
+        return view(cycle);
     }
 
     @Override
@@ -59,6 +68,11 @@ class JpaCycles implements Cycles {
     @Transactional(readOnly = true)
     public List<CycleView> all() {
         return cycles.findAll().stream().map(JpaCycles::view).toList();
+    }
+
+    @Override
+    public void close(UUID cycleId) {
+        find(cycleId).close();
     }
 
     private Cycle find(UUID cycleId) {

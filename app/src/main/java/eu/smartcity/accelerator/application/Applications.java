@@ -1,0 +1,57 @@
+package eu.smartcity.accelerator.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A company's applications to challenges. */
+public interface Applications {
+
+    /** What a company fills in when it applies. */
+    record Submission(UUID challengeId, String companyGroup, String solutionTitle, String pitch,
+            BigDecimal requestedBudget, int trl, boolean legalEntity, String country, int employees,
+            boolean interoperable, boolean declarationsSigned) {}
+
+    record ApplicationView(UUID id, UUID challengeId, String companyGroup, String solutionTitle, String pitch,
+            BigDecimal requestedBudget, int trl, boolean legalEntity, String country, int employees,
+            boolean interoperable, boolean declarationsSigned, Instant submittedAt, String status,
+            List<String> ineligibilityReasons) {}
+
+    /**
+     * Submits and starts the application's process.
+     *
+     * @throws ApplicationRefusedException when the call is not open (not yet published, or closed: late)
+     */
+    UUID submit(Submission submission);
+
+    /** Withdraws before the deadline; only the applying company may. */
+    void withdraw(UUID applicationId, String companyGroup);
+
+    Optional<ApplicationView> find(UUID applicationId);
+
+    /** Applications of one company only: a company never sees another's. */
+    List<ApplicationView> ofCompany(String companyGroup);
+
+    /** Applications still in the race (submitted, not withdrawn), oldest first. */
+    List<ApplicationView> submittedTo(UUID challengeId);
+
+    List<ApplicationView> eligibleFor(UUID challengeId);
+
+    /** Records the eligibility verdict and tells the application's process. */
+    void decideEligibility(UUID applicationId, List<String> reasons);
+
+    /** Tells every eligible application whether it was selected. */
+    void announceSelection(UUID challengeId, UUID selectedApplicationId);
+
+    /** The selected application's later milestones (contract concluded, pilot ended, pilot evaluated). */
+    void contractConcluded(UUID applicationId, String contractOutcome);
+
+    void pilotEnded(UUID applicationId);
+
+    void pilotEvaluated(UUID applicationId);
+
+    /** The steps the application went through, oldest first, as names of the application process. */
+    List<String> timeline(UUID applicationId);
+}

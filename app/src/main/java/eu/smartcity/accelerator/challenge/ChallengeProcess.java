@@ -1,0 +1,60 @@
+package eu.smartcity.accelerator.challenge;
+
+/** The {@code challenge} process: its key, element ids and variable names, for delegates and tests. */
+public final class ChallengeProcess {
+
+    public static final String KEY = "challenge";
+
+    public static final String USER_TASK_APPROVE_CHALLENGE = "UserTask_ApproveChallenge";
+    public static final String USER_TASK_REVISE_CHALLENGE = "UserTask_ReviseChallenge";
+    public static final String SERVICE_TASK_PUBLISH_CALL = "ServiceTask_PublishCall";
+    public static final String TIMER_CALL_WINDOW_OVER = "TimerEvent_CallWindowOver";
+    public static final String SERVICE_TASK_CLOSE_CALL = "ServiceTask_CloseCall";
+    public static final String SERVICE_TASK_CHECK_ELIGIBILITY = "ServiceTask_CheckEligibility";
+    public static final String SUB_PROCESS_JURY_SEAT = "SubProcess_JurySeat";
+    public static final String USER_TASK_DECLARE_CONFLICT = "UserTask_DeclareConflictOfInterest";
+    public static final String USER_TASK_SCORE_APPLICATION = "UserTask_ScoreApplication";
+    public static final String BOUNDARY_JURY_WINDOW_OVER = "BoundaryEvent_JuryWindowOver";
+    public static final String SERVICE_TASK_RANK_APPLICATIONS = "ServiceTask_RankApplications";
+    public static final String USER_TASK_APPROVE_SELECTION = "UserTask_ApproveSelection";
+    public static final String SERVICE_TASK_ANNOUNCE_SELECTION = "ServiceTask_AnnounceSelection";
+    public static final String CALL_ACTIVITY_CONTRACT = "CallActivity_Contract";
+    public static final String CALL_ACTIVITY_PILOT = "CallActivity_Pilot";
+    public static final String CALL_ACTIVITY_EVALUATION = "CallActivity_Evaluation";
+
+    public static final String END_EVALUATED = "EndEvent_ChallengeEvaluated";
+    public static final String END_NO_APPLICATIONS = "EndEvent_NoApplications";
+    public static final String END_NO_ELIGIBLE_APPLICANT = "EndEvent_NoEligibleApplicant";
+    public static final String END_NO_QUORUM = "EndEvent_NoQuorum";
+    public static final String END_CONTRACT_NOT_SIGNED = "EndEvent_ContractNotSigned";
+    public static final String END_SEAT_VACANT = "EndEvent_SeatVacant";
+
+    // variables
+    public static final String CHALLENGE_ID = "challengeId";
+    public static final String CYCLE_ID = "cycleId";
+    public static final String CITY_GROUP = "cityGroup";
+    public static final String CHALLENGE_APPROVED = "challengeApproved";
+    public static final String REMARKS = "remarks";
+    public static final String APPLICATION_COUNT = "applicationCount";
+    public static final String ELIGIBLE_COUNT = "eligibleCount";
+    public static final String JURY_MEMBER = "juryMember";
+    public static final String HAS_CONFLICT = "hasConflict";
+    public static final String REPLACEMENT_FOUND = "replacementFound";
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String QUORUM_REACHED = "quorumReached";
+    public static final String SELECTION_APPROVED = "selectionApproved";
+    public static final String SELECTED_APPLICATION_ID = "selectedApplicationId";
+    public static final String COMPANY_GROUP = "companyGroup";
+    public static final String CONTRACT_ID = "contractId";
+    public static final String PILOT_ID = "pilotId";
+    public static final String EVALUATION_ID = "evaluationId";
+    public static final String CONTRACT_OUTCOME = "contractOutcome";
+    public static final String PILOT_OUTCOME = "pilotOutcome";
+    public static final String VERDICT = "verdict";
+    public static final String MILESTONE_COUNT = "milestoneCount";
+    /** Bylaws durations copied into the process at launch (ISO-8601 strings), named as in rules.yaml. */
+    public static final String[] DURATIONS = {"approvalWindow", "callWindow", "juryWindow", "signatureWindow",
+            "milestoneCadence", "reminderDelay", "escalationDelay"};
+
+    private ChallengeProcess() {}
+}

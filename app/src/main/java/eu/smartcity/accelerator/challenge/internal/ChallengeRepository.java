@@ -1,0 +1,12 @@
+package eu.smartcity.accelerator.challenge.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChallengeRepository extends JpaRepository<Challenge, UUID> {
+
+    List<Challenge> findByCityGroupOrderByTitle(String cityGroup);
+
+    List<Challenge> findByStatusOrderByCallClosesAt(Challenge.Status status);
+}

@@ -1,0 +1,126 @@
+package eu.smartcity.accelerator.challenge.internal;
+
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.Cycles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Challenges and the state changes their process asks for. */
+@Service("challenges")
+@Transactional
+public class JpaChallenges implements Challenges {
+
+    private final ChallengeRepository challenges;
+    private final Cycles cycles;
+    private final RuntimeService runtimeService;
+    private final Clock clock = Clock.systemUTC();
+
+    JpaChallenges(ChallengeRepository challenges, Cycles cycles, RuntimeService runtimeService) {
+        this.challenges = challenges;
+        this.cycles = cycles;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        Bylaws bylaws = cycles.bylawsOf(cycleId);
+        validate(definition, bylaws);
+        Challenge challenge = challenges.save(new Challenge(cycleId, cityGroup, definition));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ChallengeProcess.CHALLENGE_ID, challenge.id().toString());
+        variables.put(ChallengeProcess.CYCLE_ID, cycleId.toString());
+        variables.put(ChallengeProcess.CITY_GROUP, cityGroup);
+        for (String duration : ChallengeProcess.DURATIONS) {
+            variables.put(duration, bylaws.duration(duration));
+        }
+        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        // The definition as variables too, so the revise form (same field keys) opens pre-filled.
+        variables.put("title", definition.title());
+        variables.put("problem", definition.problem());
+        variables.put("openDatasets", definition.openDatasets());
+        variables.put("budgetCap", definition.budgetCap().longValue());
+        variables.put("kpis", definition.kpis());
+        variables.put("languages", definition.languages());
+        variables.put("minTrl", (long) definition.minTrl());
+        challenge.started(runtimeService.startProcessInstanceByKey(ChallengeProcess.KEY, challenge.id().toString(), variables)
+                .getId());
+        return challenge.id();
+    }
+
+    /** The challenge form's rules; the portal shows these messages next to the fields. */
+    static void validate(Definition d, Bylaws bylaws) {
+        if (d.title() == null || d.title().isBlank() || d.title().length() > 200) {
+            throw new IllegalArgumentException("title: between 1 and 200 characters");
+        }
+        if (d.problem() == null || d.problem().isBlank() || d.problem().length() > 4000) {
+            throw new IllegalArgumentException("problem: between 1 and 4000 characters");
+        }
+        if (d.budgetCap() == null || d.budgetCap().signum() <= 0 || d.budgetCap().compareTo(bylaws.budgetPerPilot()) > 0) {
+            throw new IllegalArgumentException("budgetCap: more than 0 and at most the bylaws' cap of EUR " + bylaws.budgetPerPilot());
+        }
+        if (d.minTrl() < 1 || d.minTrl() > 9) {
+            throw new IllegalArgumentException("minTrl: a technology readiness level from 1 to 9");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ChallengeView> find(UUID challengeId) {
+        return challenges.findById(challengeId).map(Challenge::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ChallengeView> ofCity(String cityGroup) {
+        return challenges.findByCityGroupOrderByTitle(cityGroup).stream().map(Challenge::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ChallengeView> published() {
+        return challenges.findByStatusOrderByCallClosesAt(Challenge.Status.PUBLISHED).stream().map(Challenge::view).toList();
+    }
+
+    // ---- state changes asked for by the challenge process (delegates and listeners) ----
+
+    public void sendBack(String challengeId, String remarks) {
+        get(challengeId).sentBack(remarks);
+    }
+
+    public void revise(String challengeId, Definition definition) {
+        Challenge challenge = get(challengeId);
+        validate(definition, cycles.bylawsOf(challenge.cycleId()));
+        challenge.resubmitted(definition);
+    }
+
+    public Instant publish(String challengeId, String callWindow) {
+        Instant closes = clock.instant().plus(Bylaws.parseDuration(callWindow));
+        get(challengeId).published(closes);
+        return closes;
+    }
+
+    @Override
+    public void closeCall(UUID challengeId) {
+        get(challengeId.toString()).callClosed();
+    }
+
+    public void recordOutcome(String challengeId, String outcome) {
+        get(challengeId).ended(outcome);
+    }
+
+    private Challenge get(String challengeId) {
+        return challenges.findById(UUID.fromString(challengeId))
+                .orElseThrow(() -> new NoSuchElementException("No challenge " + challengeId));
+    }
+}

@@ -1,0 +1,2 @@
+/** Challenges: a city defines one, the coordinator approves it, the call is published and closed. */
+package eu.smartcity.accelerator.challenge;

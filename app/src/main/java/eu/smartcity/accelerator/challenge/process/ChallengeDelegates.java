@@ -1,0 +1,94 @@
+package eu.smartcity.accelerator.challenge.process;
+
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.challenge.internal.JpaChallenges;
+import eu.smartcity.accelerator.opendata.OcdsFacts;
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The challenge process's own steps: approval outcome, revision, publication, outcome. */
+@Configuration(proxyBeanMethods = false)
+class ChallengeDelegates {
+
+    /** Complete listener of UserTask_ApproveChallenge: a refusal sends the challenge back with the remarks. */
+    @Bean
+    TaskListener approveChallenge(JpaChallenges challenges) {
+        return task -> {
+            if (!Boolean.TRUE.equals(task.getVariable(ChallengeProcess.CHALLENGE_APPROVED))) {
+                Object remarks = task.getVariable(ChallengeProcess.REMARKS);
+                if (remarks == null || remarks.toString().isBlank()) {
+                    throw new IllegalArgumentException("remarks: say what the city should change before approval");
+                }
+                challenges.sendBack(challengeId(task), remarks.toString());
+            }
+        };
+    }
+
+    /** Complete listener of UserTask_ReviseChallenge: the revised definition replaces the old one. */
+    @Bean
+    TaskListener reviseChallenge(JpaChallenges challenges) {
+        return task -> challenges.revise(challengeId(task), new Challenges.Definition(
+                (String) task.getVariable("title"), (String) task.getVariable("problem"),
+                (String) task.getVariable("openDatasets"), decimal(task.getVariable("budgetCap")),
+                (String) task.getVariable("kpis"), (String) task.getVariable("languages"),
+                ((Number) task.getVariable("minTrl")).intValue()));
+    }
+
+    /** ServiceTask_PublishCall: the call opens for the bylaws' call window; published as an OCDS tender. */
+    @Bean
+    JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, IdentityService identity) {
+        return execution -> {
+            String challengeId = (String) execution.getVariable(ChallengeProcess.CHALLENGE_ID);
+            Instant opens = Instant.now();
+            Instant closes = challenges.publish(challengeId, (String) execution.getVariable("callWindow"));
+            Challenges.ChallengeView c = challenges.find(UUID.fromString(challengeId)).orElseThrow();
+            Group city = identity.createGroupQuery().groupId(c.cityGroup()).singleResult();
+            ocds.publishTender(new OcdsFacts.Tender(challengeId,
+                    new OcdsFacts.Party(c.cityGroup(), city != null ? city.getName() : c.cityGroup()),
+                    c.title(), c.problem(), c.budgetCap(), opens, closes,
+                    "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
+                            + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
+                    "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
+                    List.of(), List.of(), opens));
+        };
+    }
+
+    /** End listener of every end event: how the challenge ended. */
+    @Bean
+    ChallengeOutcomes challengeOutcomes(JpaChallenges challenges) {
+        return new ChallengeOutcomes(challenges);
+    }
+
+    public static final class ChallengeOutcomes {
+        private final JpaChallenges challenges;
+
+        ChallengeOutcomes(JpaChallenges challenges) {
+            this.challenges = challenges;
+        }
+
+        public void record(String challengeId, String outcome) {
+            challenges.recordOutcome(challengeId, outcome);
+        }
+    }
+
+    private static String challengeId(DelegateTask task) {
+        return (String) task.getVariable(ChallengeProcess.CHALLENGE_ID);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    }
+
+}

@@ -1,0 +1,101 @@
+package eu.smartcity.accelerator.contract.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A contract case: changes negotiated against the template, and each party's acceptance or decline. */
+@Entity
+@Table(name = "contract")
+public class Contract {
+
+    @Id
+    private UUID id;
+    @Column(name = "challenge_id", nullable = false)
+    private UUID challengeId;
+    @Column(name = "application_id", nullable = false)
+    private UUID applicationId;
+    @Column(name = "original_contract_id")
+    private UUID originalContractId;
+    @Column(name = "city_group", nullable = false)
+    private String cityGroup;
+    @Column(name = "company_group", nullable = false)
+    private String companyGroup;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "negotiation_rounds", nullable = false)
+    private int negotiationRounds;
+    @Column(name = "requested_changes")
+    private String requestedChanges;
+    @Column(name = "agreed_changes")
+    private String agreedChanges;
+    @Column(name = "company_accepted_by")
+    private String companyAcceptedBy;
+    @Column(name = "company_accepted_at")
+    private Instant companyAcceptedAt;
+    @Column(name = "city_accepted_by")
+    private String cityAcceptedBy;
+    @Column(name = "city_accepted_at")
+    private Instant cityAcceptedAt;
+    @Column(name = "declined_by")
+    private String declinedBy;
+    @Column(name = "decline_reason")
+    private String declineReason;
+
+    protected Contract() {}
+
+    public Contract(UUID id, UUID challengeId, UUID applicationId, UUID originalContractId, String cityGroup, String companyGroup) {
+        this.id = id;
+        this.challengeId = challengeId;
+        this.applicationId = applicationId;
+        this.originalContractId = originalContractId;
+        this.cityGroup = cityGroup;
+        this.companyGroup = companyGroup;
+        this.status = "DRAFT";
+    }
+
+    public void changesRequested(String changes) {
+        negotiationRounds++;
+        requestedChanges = changes;
+        status = "NEGOTIATING";
+    }
+
+    public void changesAnswered(String agreed) {
+        agreedChanges = agreed;
+    }
+
+    public void acceptedByCompany(String user, Instant at) {
+        companyAcceptedBy = user;
+        companyAcceptedAt = at;
+        status = "SIGNED_BY_COMPANY";
+    }
+
+    public void acceptedByCity(String user, Instant at) {
+        cityAcceptedBy = user;
+        cityAcceptedAt = at;
+        status = "SIGNED";
+    }
+
+    public void declinedByCity(String user, String reason) {
+        declinedBy = user;
+        declineReason = reason;
+        status = "DECLINED";
+    }
+
+    public void expired() {
+        status = "EXPIRED";
+    }
+
+    public UUID id() { return id; }
+    public UUID challengeId() { return challengeId; }
+    public UUID applicationId() { return applicationId; }
+    public String status() { return status; }
+    public int negotiationRounds() { return negotiationRounds; }
+    public String declinedBy() { return declinedBy; }
+    public String declineReason() { return declineReason; }
+    public String companyAcceptedBy() { return companyAcceptedBy; }
+    public Instant cityAcceptedAt() { return cityAcceptedAt; }
+}

@@ -1,0 +1,6 @@
+package eu.smartcity.accelerator.evaluation.internal;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Evaluations extends JpaRepository<Evaluation, UUID> {}

@@ -1,0 +1,68 @@
+package eu.smartcity.accelerator.pilot.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A pilot (or a replication of one, linked by originalPilotId) and its progress. */
+@Entity
+@Table(name = "pilot")
+public class Pilot {
+
+    @Id
+    private UUID id;
+    @Column(name = "challenge_id", nullable = false)
+    private UUID challengeId;
+    @Column(name = "application_id", nullable = false)
+    private UUID applicationId;
+    @Column(name = "original_pilot_id")
+    private UUID originalPilotId;
+    @Column(name = "city_group", nullable = false)
+    private String cityGroup;
+    @Column(name = "company_group", nullable = false)
+    private String companyGroup;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "milestones_done", nullable = false)
+    private int milestonesDone;
+    @Column(name = "reminders_sent", nullable = false)
+    private int remindersSent;
+    @Column(name = "last_report")
+    private String lastReport;
+
+    protected Pilot() {}
+
+    public Pilot(UUID id, UUID challengeId, UUID applicationId, UUID originalPilotId, String cityGroup, String companyGroup) {
+        this.id = id;
+        this.challengeId = challengeId;
+        this.applicationId = applicationId;
+        this.originalPilotId = originalPilotId;
+        this.cityGroup = cityGroup;
+        this.companyGroup = companyGroup;
+        this.status = "RUNNING";
+    }
+
+    public int milestoneReported(String report, boolean continues) {
+        milestonesDone++;
+        lastReport = report;
+        if (!continues) {
+            status = "STOPPED_EARLY";
+        }
+        return milestonesDone;
+    }
+
+    public void reminded() {
+        remindersSent++;
+    }
+
+    public UUID id() { return id; }
+    public UUID challengeId() { return challengeId; }
+    public UUID applicationId() { return applicationId; }
+    public UUID originalPilotId() { return originalPilotId; }
+    public String companyGroup() { return companyGroup; }
+    public String status() { return status; }
+    public int milestonesDone() { return milestonesDone; }
+    public int remindersSent() { return remindersSent; }
+}

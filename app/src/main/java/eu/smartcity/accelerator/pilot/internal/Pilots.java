@@ -1,0 +1,6 @@
+package eu.smartcity.accelerator.pilot.internal;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Pilots extends JpaRepository<Pilot, UUID> {}

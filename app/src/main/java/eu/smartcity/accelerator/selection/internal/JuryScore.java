@@ -1,0 +1,66 @@
+package eu.smartcity.accelerator.selection.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One jury member's scores for one application in one round, with the weighted result and its band. */
+@Entity
+@Table(name = "jury_score")
+public class JuryScore {
+
+    @Id
+    private UUID id;
+    @Column(name = "challenge_id", nullable = false)
+    private UUID challengeId;
+    @Column(name = "application_id", nullable = false)
+    private UUID applicationId;
+    @Column(nullable = false)
+    private String member;
+    @Column(nullable = false)
+    private int round;
+    private int fit;
+    private int innovation;
+    private int team;
+    private int price;
+    private int replicability;
+    @Column(name = "open_data_use")
+    private int openDataUse;
+    @Column(name = "weighted_score", nullable = false)
+    private double weightedScore;
+    @Column(nullable = false)
+    private String band;
+    private boolean shortlistable;
+    @Column(name = "scored_at", nullable = false)
+    private Instant scoredAt;
+
+    protected JuryScore() {}
+
+    public JuryScore(UUID challengeId, UUID applicationId, String member, int round, Map<String, Integer> criteria,
+            double weightedScore, String band, boolean shortlistable, Instant scoredAt) {
+        this.id = UUID.randomUUID();
+        this.challengeId = challengeId;
+        this.applicationId = applicationId;
+        this.member = member;
+        this.round = round;
+        this.fit = criteria.get("fit");
+        this.innovation = criteria.get("innovation");
+        this.team = criteria.get("team");
+        this.price = criteria.get("price");
+        this.replicability = criteria.get("replicability");
+        this.openDataUse = criteria.get("openDataUse");
+        this.weightedScore = weightedScore;
+        this.band = band;
+        this.shortlistable = shortlistable;
+        this.scoredAt = scoredAt;
+    }
+
+    public UUID applicationId() { return applicationId; }
+    public String member() { return member; }
+    public double weightedScore() { return weightedScore; }
+    public int innovation() { return innovation; }
+}

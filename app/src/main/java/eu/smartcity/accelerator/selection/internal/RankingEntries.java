@@ -1,0 +1,10 @@
+package eu.smartcity.accelerator.selection.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RankingEntries extends JpaRepository<RankingEntry, UUID> {
+
+    List<RankingEntry> findByChallengeIdAndRoundOrderByRank(UUID challengeId, int round);
+}

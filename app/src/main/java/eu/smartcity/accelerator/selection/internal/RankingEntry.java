@@ -1,0 +1,48 @@
+package eu.smartcity.accelerator.selection.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** An application's place in a round's ranking, kept for the selection report. */
+@Entity
+@Table(name = "ranking_entry")
+public class RankingEntry {
+
+    @Id
+    private UUID id;
+    @Column(name = "challenge_id", nullable = false)
+    private UUID challengeId;
+    @Column(nullable = false)
+    private int round;
+    @Column(name = "application_id", nullable = false)
+    private UUID applicationId;
+    @Column(nullable = false)
+    private int rank;
+    @Column(name = "average_score", nullable = false)
+    private double averageScore;
+    @Column(name = "average_innovation", nullable = false)
+    private double averageInnovation;
+    @Column(nullable = false)
+    private int scorings;
+
+    protected RankingEntry() {}
+
+    public RankingEntry(UUID challengeId, int round, UUID applicationId, int rank, double averageScore,
+            double averageInnovation, int scorings) {
+        this.id = UUID.randomUUID();
+        this.challengeId = challengeId;
+        this.round = round;
+        this.applicationId = applicationId;
+        this.rank = rank;
+        this.averageScore = averageScore;
+        this.averageInnovation = averageInnovation;
+        this.scorings = scorings;
+    }
+
+    public UUID applicationId() { return applicationId; }
+    public int rank() { return rank; }
+    public double averageScore() { return averageScore; }
+}

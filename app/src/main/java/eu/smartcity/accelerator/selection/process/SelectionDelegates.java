@@ -1,0 +1,287 @@
+package eu.smartcity.accelerator.selection.process;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.application.Applications.ApplicationView;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.opendata.OcdsFacts;
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import eu.smartcity.accelerator.selection.internal.JuryScore;
+import eu.smartcity.accelerator.selection.internal.JuryScores;
+import eu.smartcity.accelerator.selection.internal.JurySeat;
+import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.selection.internal.RankingEntries;
+import eu.smartcity.accelerator.selection.internal.RankingEntry;
+import eu.smartcity.accelerator.workflow.DecisionAudit;
+import eu.smartcity.accelerator.workflow.DecisionResult;
+import eu.smartcity.accelerator.workflow.DecisionService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The selection steps of the challenge process: close the call, check eligibility, seat the jury
+ * (recusal and replacement), record scores, rank, re-open, announce.
+ */
+@Configuration(proxyBeanMethods = false)
+class SelectionDelegates {
+
+    static final String JURY_ROUND = "juryRound";
+
+    /** ServiceTask_CloseCall: no more applications; how many are in the race. */
+    @Bean
+    JavaDelegate closeCall(Challenges challenges, Applications applications) {
+        return execution -> {
+            UUID challengeId = challengeId(execution);
+            challenges.closeCall(challengeId);
+            execution.setVariable(ChallengeProcess.APPLICATION_COUNT, (long) applications.submittedTo(challengeId).size());
+        };
+    }
+
+    /** ServiceTask_CheckEligibility: the eligibility table for every application; every reason is kept. */
+    @Bean
+    JavaDelegate checkEligibility(Challenges challenges, Applications applications, Cycles cycles, DecisionService decisions) {
+        return execution -> {
+            UUID challengeId = challengeId(execution);
+            ChallengeView challenge = challenges.find(challengeId).orElseThrow();
+            Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
+            long eligible = 0;
+            for (ApplicationView a : applications.submittedTo(challengeId)) {
+                Map<String, Object> in = new HashMap<>();
+                in.put("legalEntity", a.legalEntity());
+                in.put("requireLegalEntity", bylaws.requireLegalEntity());
+                in.put("inProgrammeArea", bylaws.programmeCountries().contains(a.country()));
+                in.put("employees", (long) a.employees());
+                in.put("maxEmployees", (long) bylaws.maxEmployees());
+                in.put("requestedBudget", a.requestedBudget().doubleValue());
+                in.put("budgetCap", challenge.budgetCap().min(bylaws.budgetPerPilot()).doubleValue());
+                in.put("trl", (long) a.trl());
+                in.put("minTrl", (long) Math.max(challenge.minTrl(), bylaws.minTrl()));
+                in.put("declarationsSigned", a.declarationsSigned());
+                in.put("interoperable", a.interoperable());
+                in.put("requireInteroperable", bylaws.requireInteroperable());
+                DecisionResult result = decisions.evaluateAndRecord("eligibility", in,
+                        new DecisionAudit("application", a.id().toString(), execution.getProcessInstanceId()));
+                List<String> reasons = result.outputs().stream().map(row -> (String) row.get("reason")).toList();
+                applications.decideEligibility(a.id(), reasons);
+                if (reasons.isEmpty()) {
+                    eligible++;
+                }
+            }
+            execution.setVariable(ChallengeProcess.ELIGIBLE_COUNT, eligible);
+            execution.setVariable(JURY_ROUND, 1L);
+        };
+    }
+
+    /** The jury: who holds the seats, which applications they score. */
+    @Bean
+    JuryPanel juryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
+            IdentityService identity) {
+        return new JuryPanel(challenges, applications, cycles, seats, identity);
+    }
+
+    /** ServiceTask_ReplaceJuryMember: the member with a conflict leaves; the next free jury member takes the seat. */
+    @Bean
+    JavaDelegate replaceJuryMember(JurySeats seats, IdentityService identity) {
+        return execution -> {
+            UUID challengeId = challengeId(execution);
+            String recusing = (String) execution.getVariable(ChallengeProcess.JURY_MEMBER);
+            JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
+                    .filter(s -> s.member().equals(recusing) && s.status().equals(JurySeat.ASSIGNED))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(recusing + " holds no seat on challenge " + challengeId));
+            Object reason = execution.getVariable("conflictReason");
+            seat.recuse(reason == null ? "conflict of interest declared" : reason.toString());
+            List<String> taken = seats.findByChallengeIdOrderBySeatNo(challengeId).stream().map(JurySeat::member).toList();
+            String replacement = JuryPanel.juryMembers(identity).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
+            execution.setVariable(ChallengeProcess.HAS_CONFLICT, false);
+            execution.setVariable(ChallengeProcess.REPLACEMENT_FOUND, replacement != null);
+            if (replacement != null) {
+                seats.save(new JurySeat(challengeId, seat.seatNo(), replacement));
+                execution.setVariable(ChallengeProcess.JURY_MEMBER, replacement);
+            }
+        };
+    }
+
+    /** Complete listener of UserTask_ScoreApplication: weighted by the cycle's bylaws, banded by the table, stored. */
+    @Bean
+    TaskListener recordJuryScore(Challenges challenges, Cycles cycles, JuryScores scores, DecisionService decisions) {
+        return task -> {
+            UUID challengeId = UUID.fromString((String) task.getVariable(ChallengeProcess.CHALLENGE_ID));
+            String applicationId = (String) task.getVariable(ChallengeProcess.APPLICATION_ID);
+            Bylaws bylaws = cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId());
+            Map<String, Integer> criteria = new LinkedHashMap<>();
+            double weighted = 0;
+            for (String criterion : Bylaws.CRITERIA) {
+                Object value = task.getVariable(criterion);
+                if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 10 || n.doubleValue() != Math.rint(n.doubleValue())) {
+                    throw new IllegalArgumentException(criterion + ": a whole score from 0 to 10");
+                }
+                criteria.put(criterion, n.intValue());
+                weighted += bylaws.scoringWeights().get(criterion) * n.intValue();
+            }
+            weighted = Math.round(weighted * 100) / 100.0;
+            DecisionResult band = decisions.evaluateAndRecord("applicant-scoring",
+                    Map.of("fit", (long) criteria.get("fit"), "weightedScore", weighted),
+                    new DecisionAudit("application", applicationId, task.getProcessInstanceId()));
+            scores.save(new JuryScore(challengeId, UUID.fromString(applicationId), task.getAssignee(),
+                    ((Number) task.getVariable(JURY_ROUND)).intValue(), criteria, weighted,
+                    (String) band.singleOutput().get("band"), Boolean.TRUE.equals(band.singleOutput().get("shortlistable")),
+                    Instant.now()));
+        };
+    }
+
+    /**
+     * ServiceTask_RankApplications: average weighted score over the seats that scored everything;
+     * ties broken by the higher average innovation score, then the earlier submission.
+     */
+    @Bean
+    JavaDelegate rankApplications(Challenges challenges, Applications applications, Cycles cycles, JuryScores scores,
+            RankingEntries rankings) {
+        return execution -> {
+            UUID challengeId = challengeId(execution);
+            int round = ((Number) execution.getVariable(JURY_ROUND)).intValue();
+            List<ApplicationView> eligible = applications.eligibleFor(challengeId);
+            Map<String, List<JuryScore>> byMember = scores.findByChallengeIdAndRound(challengeId, round).stream()
+                    .collect(Collectors.groupingBy(JuryScore::member));
+            List<JuryScore> complete = byMember.values().stream()
+                    .filter(memberScores -> memberScores.size() >= eligible.size())
+                    .flatMap(List::stream).toList();
+            int completedSeats = (int) byMember.values().stream().filter(s -> s.size() >= eligible.size()).count();
+            Bylaws bylaws = cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId());
+            boolean quorum = completedSeats >= bylaws.quorum();
+            execution.setVariable(ChallengeProcess.QUORUM_REACHED, quorum);
+            if (!quorum) {
+                return;
+            }
+            record Ranked(ApplicationView application, double average, double innovation, int scorings) {}
+            List<Ranked> ranked = new ArrayList<>();
+            for (ApplicationView a : eligible) {
+                List<JuryScore> own = complete.stream().filter(s -> s.applicationId().equals(a.id())).toList();
+                ranked.add(new Ranked(a, own.stream().mapToDouble(JuryScore::weightedScore).average().orElse(0),
+                        own.stream().mapToDouble(JuryScore::innovation).average().orElse(0), own.size()));
+            }
+            ranked.sort(Comparator.comparingDouble(Ranked::average).reversed()
+                    .thenComparing(Comparator.comparingDouble(Ranked::innovation).reversed())
+                    .thenComparing(r -> r.application().submittedAt()));
+            for (int i = 0; i < ranked.size(); i++) {
+                Ranked r = ranked.get(i);
+                rankings.save(new RankingEntry(challengeId, round, r.application().id(), i + 1, r.average(), r.innovation(), r.scorings()));
+            }
+            execution.setVariable("topApplicationId", ranked.get(0).application().id().toString());
+        };
+    }
+
+    /** ServiceTask_ReopenSelection: the jury scores again, in a new round. */
+    @Bean
+    JavaDelegate reopenSelection() {
+        return execution -> execution.setVariable(JURY_ROUND, ((Number) execution.getVariable(JURY_ROUND)).longValue() + 1);
+    }
+
+    /** ServiceTask_AnnounceSelection: the top-ranked application is selected; everyone is told; award published. */
+    @Bean
+    JavaDelegate announceSelection(Applications applications, OcdsPublisher ocds, IdentityService identity) {
+        return execution -> {
+            UUID challengeId = challengeId(execution);
+            UUID selected = UUID.fromString((String) execution.getVariable("topApplicationId"));
+            applications.announceSelection(challengeId, selected);
+            ApplicationView winner = applications.find(selected).orElseThrow();
+            execution.setVariable(ChallengeProcess.SELECTED_APPLICATION_ID, selected.toString());
+            execution.setVariable(ChallengeProcess.COMPANY_GROUP, winner.companyGroup());
+            execution.setVariable("contractAmount", winner.requestedBudget().doubleValue());
+            execution.setVariable(ChallengeProcess.CONTRACT_ID, UUID.randomUUID().toString());
+            execution.setVariable(ChallengeProcess.PILOT_ID, UUID.randomUUID().toString());
+            execution.setVariable(ChallengeProcess.EVALUATION_ID, UUID.randomUUID().toString());
+            Group company = identity.createGroupQuery().groupId(winner.companyGroup()).singleResult();
+            ocds.publishAward(new OcdsFacts.Award(challengeId.toString(), challengeId + "-award-1",
+                    new OcdsFacts.Party(winner.companyGroup(), company != null ? company.getName() : winner.companyGroup()),
+                    winner.solutionTitle(), winner.requestedBudget(), Instant.now()));
+        };
+    }
+
+    /** End listeners of the call activities: the selected application's process follows along. */
+    @Bean
+    ApplicationJourney applicationJourney(Applications applications) {
+        return new ApplicationJourney(applications);
+    }
+
+    public static final class ApplicationJourney {
+        private final Applications applications;
+
+        ApplicationJourney(Applications applications) {
+            this.applications = applications;
+        }
+
+        public void contractConcluded(String applicationId, String outcome) {
+            applications.contractConcluded(UUID.fromString(applicationId), outcome);
+        }
+
+        public void pilotEnded(String applicationId) {
+            applications.pilotEnded(UUID.fromString(applicationId));
+        }
+
+        public void pilotEvaluated(String applicationId) {
+            applications.pilotEvaluated(UUID.fromString(applicationId));
+        }
+    }
+
+    /** Seats and scoring lists for the multi-instance jury (bean {@code juryPanel}). */
+    public static final class JuryPanel {
+        private final Challenges challenges;
+        private final Applications applications;
+        private final Cycles cycles;
+        private final JurySeats seats;
+        private final IdentityService identity;
+
+        JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats, IdentityService identity) {
+            this.challenges = challenges;
+            this.applications = applications;
+            this.cycles = cycles;
+            this.seats = seats;
+            this.identity = identity;
+        }
+
+        /** The members holding the seats; seated on first call from the jury group, as many as the bylaws say. */
+        public List<String> seatsFor(String challengeId) {
+            UUID id = UUID.fromString(challengeId);
+            if (seats.findByChallengeIdOrderBySeatNo(id).isEmpty()) {
+                int size = cycles.bylawsOf(challenges.find(id).orElseThrow().cycleId()).jurySize();
+                List<String> members = juryMembers(identity);
+                for (int seat = 1; seat <= Math.min(size, members.size()); seat++) {
+                    seats.save(new JurySeat(id, seat, members.get(seat - 1)));
+                }
+            }
+            return seats.findByChallengeIdAndStatusOrderBySeatNo(id, JurySeat.ASSIGNED).stream().map(JurySeat::member).toList();
+        }
+
+        public List<String> applicationsToScore(String challengeId) {
+            return applications.eligibleFor(UUID.fromString(challengeId)).stream().map(a -> a.id().toString()).toList();
+        }
+
+        static List<String> juryMembers(IdentityService identity) {
+            return identity.createUserQuery().memberOfGroup(Roles.JURY).orderByUserId().asc().list().stream()
+                    .map(User::getId).toList();
+        }
+    }
+
+    private static UUID challengeId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(ChallengeProcess.CHALLENGE_ID));
+    }
+}

@@ -1,0 +1,322 @@
+package eu.smartcity.accelerator.challenge;
+
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.smartcity.accelerator.application.ApplicationProcess;
+import eu.smartcity.accelerator.application.ApplicationRefusedException;
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ProcessDriver;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of the challenge process (and the application processes it steers), on the real engine. */
+@AcceleratorTest
+class ChallengeProcessTest {
+
+    static final List<String> JURY = List.of("jury-an", "jury-ben", "jury-chloe");
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired Applications applications;
+    @Autowired OcdsPublisher ocds;
+    @Autowired JdbcTemplate jdbc;
+
+    ProcessDriver driver;
+    UUID challengeId;
+    ProcessInstance challenge;
+
+    @BeforeEach
+    void startChallenge() {
+        BpmnAwareTests.init(engine);
+        driver = new ProcessDriver(engine);
+        Cycles.CycleView cycle = cycles.open("Second cycle", "scifi-2025");
+        challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition("Smart parking with open data",
+                "Drivers circle for parking; guide them with the city's open parking data.", "Parking occupancy (CSV, API)",
+                new BigDecimal("10000"), "Search time -20 %", "nl, en", 6));
+        challenge = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
+                .processDefinitionKey(KEY).singleResult();
+    }
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+    }
+
+    String pi() {
+        return challenge.getId();
+    }
+
+    void approveAndPublish() {
+        assertThat(driver.task(pi(), USER_TASK_APPROVE_CHALLENGE)).isNotNull();
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, true));
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
+    }
+
+    UUID apply(String company, long budget, int trl, boolean legal, String country, int employees, boolean interoperable,
+            boolean declared) {
+        return applications.submit(new Applications.Submission(challengeId, "company-" + company, company + " parking guidance",
+                "Sensors and an app that use the open parking data.", BigDecimal.valueOf(budget), trl, legal, country, employees,
+                interoperable, declared));
+    }
+
+    UUID applyEligible(String company) {
+        return apply(company, 9_500, 7, true, "BE", 40, true, true);
+    }
+
+    void closeCall() {
+        driver.fireTimer(pi(), TIMER_CALL_WINDOW_OVER);
+    }
+
+    void assertApplicationEndedAt(UUID applicationId, String endEvent) {
+        assertThat(historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                        .processInstanceBusinessKey(applicationId.toString()).singleResult().getId())
+                .activityId(endEvent).count()).as("application %s ended at %s", applicationId, endEvent).isEqualTo(1);
+    }
+
+    Map<String, Object> scores(int fit, int innovation) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("fit", (long) fit);
+        s.put("innovation", (long) innovation);
+        s.put("team", 7L);
+        s.put("price", 7L);
+        s.put("replicability", 8L);
+        s.put("openDataUse", 6L);
+        return s;
+    }
+
+    /** All three members declare no conflict, then score: application a better than b. */
+    void juryScores(UUID better, UUID worse) {
+        for (String member : JURY) {
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+        }
+        for (String member : JURY) {
+            for (Task task : driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)) {
+                if (!member.equals(task.getAssignee())) {
+                    continue;
+                }
+                String applicationId = (String) runtimeService.getVariableLocal(task.getExecutionId(), APPLICATION_ID);
+                driver.complete(task, applicationId.equals(better.toString()) ? scores(9, 9) : scores(6, 5), pi());
+            }
+        }
+    }
+
+    @Test
+    void shouldEndInNoApplicationsWhenNobodyApplies() {
+        approveAndPublish();
+        closeCall();
+
+        assertThat(challenge).isEnded().hasPassed(END_NO_APPLICATIONS);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("NO_APPLICATIONS");
+    }
+
+    @Test
+    void shouldSendTheChallengeBackWithRemarksAndPublishItOnceRevised() {
+        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, false)))
+                .hasMessageContaining("remarks");
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, false, REMARKS, "Name the KPI target."));
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SENT_BACK");
+        assertThat(driver.task(pi(), USER_TASK_REVISE_CHALLENGE)).satisfies(task ->
+                assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("city-mechelen")));
+
+        Map<String, Object> revised = new HashMap<>(runtimeService.getVariables(pi()));
+        revised.put("kpis", "Average search time from 9 to 7 minutes");
+        driver.complete(pi(), USER_TASK_REVISE_CHALLENGE, revised);
+        approveAndPublish();
+
+        assertThat(challenges.find(challengeId).orElseThrow().kpis()).isEqualTo("Average search time from 9 to 7 minutes");
+        assertThat(ocdsTag()).isEqualTo("tender");
+        closeCall();
+        assertThat(challenge).isEnded().hasPassed(END_NO_APPLICATIONS);
+    }
+
+    @Test
+    void shouldEndInNoEligibleApplicantAndTellTheApplicantEveryReason() {
+        approveAndPublish();
+        UUID greengrid = apply("greengrid", 20_000, 4, false, "US", 900, false, false);
+        closeCall();
+
+        assertThat(challenge).isEnded().hasPassed(END_NO_ELIGIBLE_APPLICANT);
+        Applications.ApplicationView view = applications.find(greengrid).orElseThrow();
+        assertThat(view.status()).isEqualTo("INELIGIBLE");
+        assertThat(view.ineligibilityReasons()).hasSize(7);
+        assertApplicationEndedAt(greengrid, ApplicationProcess.END_INELIGIBLE);
+        assertThat(applications.timeline(greengrid)).containsExactly("Application submitted", "Submitted", "Ineligible");
+    }
+
+    @Test
+    void shouldRefuseALateApplicationWithAClearMessage() {
+        approveAndPublish();
+        closeCall();
+        assertThatThrownBy(() -> applyEligible("parkflow"))
+                .isInstanceOf(ApplicationRefusedException.class)
+                .hasMessageStartingWith("The call for 'Smart parking with open data' closed on ")
+                .hasMessageEndingWith("; late applications are refused.");
+    }
+
+    @Test
+    void shouldLetACompanyWithdrawBeforeTheDeadlineOnly() {
+        approveAndPublish();
+        UUID withdrawn = applyEligible("parkflow");
+        assertThatThrownBy(() -> applications.withdraw(withdrawn, "company-urbansense")).hasMessageContaining("No application");
+        applications.withdraw(withdrawn, "company-parkflow");
+        assertApplicationEndedAt(withdrawn, ApplicationProcess.END_WITHDRAWN);
+
+        closeCall();
+        assertThat(challenge).isEnded().hasPassed(END_NO_APPLICATIONS);
+        assertThatThrownBy(() -> applications.withdraw(withdrawn, "company-parkflow")).isInstanceOf(ApplicationRefusedException.class);
+    }
+
+    @Test
+    void shouldReplaceARecusedJuryMemberAndEndInNoQuorumWhenTheJuryWindowCloses() {
+        ensureJuryMember("jury-dana");
+        approveAndPublish();
+        applyEligible("urbansense");
+        closeCall();
+        assertThat(driver.tasks(pi(), USER_TASK_DECLARE_CONFLICT)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(JURY);
+
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"),
+                Map.of(HAS_CONFLICT, true, "conflictReason", "Former employee of an applicant"), pi());
+        assertThat(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana")).isNotNull();
+        assertThat(jdbc.queryForObject("select status from jury_seat where challenge_id = ? and member = 'jury-an'",
+                String.class, challengeId)).isEqualTo("RECUSED");
+
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"), Map.of(HAS_CONFLICT, true), pi());
+        // no one left to replace jury-dana: that seat stays vacant
+        driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
+
+        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(END_NO_QUORUM);
+    }
+
+    @Test
+    void shouldReopenTheSelectionThenEvaluateThePilotWhenEverythingGoesWell() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        UUID parkflow = apply("parkflow", 8_000, 6, true, "FR", 12, true, true);
+        closeCall();
+        juryScores(parkflow, urbansense);
+
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, false));
+        juryScores(urbansense, parkflow); // the second round decides
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, true));
+        assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID)).isEqualTo(urbansense.toString());
+        assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);
+
+        signContractWithOneNegotiationRound(true);
+        runPilotToCompletion();
+        evaluate("replicate");
+
+        assertThat(challenge).isEnded().hasPassed(END_EVALUATED);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("EVALUATED");
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_EVALUATED);
+        assertThat(applications.timeline(urbansense)).containsExactly("Application submitted", "Submitted", "Under review",
+                "Contracting", "Piloting", "Evaluating", "Evaluated");
+        assertThat(jdbc.queryForList("select tag from ocds_release where ocid = ? order by release_date, release_id",
+                String.class, ocds.ocidFor(challengeId.toString()))).containsExactly("tender", "award", "contract");
+    }
+
+    @Test
+    void shouldEndInContractNotSignedWhenTheCityDeclines() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        for (String member : JURY) {
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
+        }
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, true));
+
+        signContractWithOneNegotiationRound(false);
+
+        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi()).count()).isZero();
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
+        assertThat(jdbc.queryForMap("select status, declined_by, decline_reason from contract where application_id = ?", urbansense))
+                .containsEntry("STATUS", "DECLINED").containsEntry("DECLINE_REASON", "Budget not approved by the council");
+    }
+
+    void signContractWithOneNegotiationRound(boolean citySigns) {
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT,
+                Map.of(ContractProcess.COMPANY_AGREES, false, ContractProcess.REQUESTED_CHANGES, "C7: payment in two instalments"));
+        driver.complete(pi(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C7 accepted"));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, false));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_SIGNS, true)
+                : Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "Budget not approved by the council"));
+    }
+
+    void runPilotToCompletion() {
+        driver.complete(pi(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope agreed"));
+        driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", false, "dataAccess", true));
+        driver.complete(pi(), PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "SIM cards delivered"));
+        driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+        for (int milestone = 1; milestone <= 3; milestone++) {
+            if (milestone == 2) {
+                driver.fireTimer(pi(), PilotProcess.BOUNDARY_REMINDER);
+                driver.fireTimer(pi(), PilotProcess.BOUNDARY_OVERDUE);
+                driver.complete(pi(), PilotProcess.USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called the company"));
+            }
+            driver.complete(pi(), PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone, "milestoneMet", true));
+            driver.complete(pi(), PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+        }
+        driver.complete(pi(), PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Support group enthusiastic"));
+    }
+
+    void evaluate(String verdict) {
+        driver.complete(pi(), EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of("kpiName", "Search time (min)", "kpiTarget", 7L, "kpiResult", 6L));
+        driver.complete(pi(), EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
+                Map.of(EvaluationProcess.SURVEY_SCORE, 85L, EvaluationProcess.MEASURED_SCORE, 60L));
+        driver.complete(pi(), EvaluationProcess.USER_TASK_DECIDE_VERDICT, Map.of(EvaluationProcess.VERDICT, verdict, "verdictReason", "Works"));
+    }
+
+    String ocdsTag() {
+        return jdbc.queryForObject("select tag from ocds_release where ocid = ?", String.class, ocds.ocidFor(challengeId.toString()));
+    }
+
+    void ensureJuryMember(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setFirstName("Dana");
+            user.setLastName("Reserve");
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership(userId, Roles.JURY);
+        }
+    }
+}
