@@ -1,0 +1,70 @@
+package eu.smartcity.accelerator.application;
+
+import static eu.smartcity.accelerator.application.ApplicationProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ProcessTestBase;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/** Every end of the application process, driven by the messages the challenge process sends. */
+@AcceleratorTest
+class ApplicationProcessTest extends ProcessTestBase {
+
+    ProcessInstance submitted() {
+        return start(KEY, Map.of(APPLICATION_ID, UUID.randomUUID().toString(), CHALLENGE_ID, UUID.randomUUID().toString(),
+                COMPANY_GROUP, "company-parkflow"));
+    }
+
+    void send(ProcessInstance application, String message, Map<String, Object> variables) {
+        engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(application.getId())
+                .setVariables(variables).correlate();
+    }
+
+    @Test
+    void shouldEndInWithdrawnWhenTheCompanyWithdraws() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_WITHDRAWN, Map.of());
+        assertThat(application).isEnded().hasPassed(END_WITHDRAWN);
+    }
+
+    @Test
+    void shouldEndInIneligibleWhenAConditionFails() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, false));
+        assertThat(application).isEnded().hasPassed(END_INELIGIBLE);
+    }
+
+    @Test
+    void shouldEndInNotSelectedWhenAnotherApplicationWins() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        assertThat(application).isWaitingAt(RECEIVE_UNDER_REVIEW);
+        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, false));
+        assertThat(application).isEnded().hasPassed(END_NOT_SELECTED);
+    }
+
+    @Test
+    void shouldEndInContractNotSignedWhenTheContractFails() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, true));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME, "expired"));
+        assertThat(application).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+    }
+
+    @Test
+    void shouldEndInEvaluatedAfterContractPilotAndEvaluation() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, true));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME, "signed"));
+        assertThat(application).isWaitingAt(RECEIVE_PILOTING);
+        send(application, MESSAGE_PILOT_ENDED, Map.of());
+        send(application, MESSAGE_PILOT_EVALUATED, Map.of());
+        assertThat(application).isEnded().hasPassed(END_EVALUATED);
+    }
+}

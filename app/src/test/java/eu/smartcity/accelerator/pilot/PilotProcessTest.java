@@ -1,0 +1,54 @@
+package eu.smartcity.accelerator.pilot;
+
+import static eu.smartcity.accelerator.pilot.PilotProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ProcessTestBase;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/** Every path of the pilot process, with the reminder and the escalation driven by their timer jobs. */
+@AcceleratorTest
+class PilotProcessTest extends ProcessTestBase {
+
+    ProcessInstance readyPilot() {
+        ProcessInstance pilot = start(KEY, deliveryVariables());
+        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", false, "simNetwork", true, "dataAccess", true));
+        assertThat(pilot).task().hasCandidateGroup("company-greengrid");
+        driver.complete(pilot.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
+        driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+        return pilot;
+    }
+
+    @Test
+    void shouldEndInPilotCompletedAfterEveryMilestoneAndTheDemo() {
+        ProcessInstance pilot = readyPilot();
+        driver.fireTimer(pilot.getId(), BOUNDARY_REMINDER);
+        driver.fireTimer(pilot.getId(), BOUNDARY_OVERDUE);
+        assertThat(pilot).isWaitingAt(USER_TASK_REPORT_PROGRESS, USER_TASK_HANDLE_OVERDUE);
+        driver.complete(pilot.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Reminded by phone"));
+        for (int milestone = 1; milestone <= 2; milestone++) {
+            driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", true));
+            driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, true));
+        }
+        driver.complete(pilot.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Well received"));
+
+        assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, "EndEvent_ReminderSent", "EndEvent_EscalationHandled", END_COMPLETED)
+                .variables().containsEntry(PILOT_OUTCOME, "completed").containsEntry(MILESTONES_DONE, 2L);
+    }
+
+    @Test
+    void shouldEndInPilotStoppedEarlyWhenTheCityStopsIt() {
+        ProcessInstance pilot = readyPilot();
+        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors fail", "milestoneMet", false));
+        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, false));
+
+        assertThat(pilot).isEnded().hasPassed(END_STOPPED_EARLY).hasNotPassed(USER_TASK_DEMO)
+                .variables().containsEntry(PILOT_OUTCOME, "stopped-early");
+    }
+}

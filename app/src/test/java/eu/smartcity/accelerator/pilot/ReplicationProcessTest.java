@@ -1,0 +1,99 @@
+package eu.smartcity.accelerator.pilot;
+
+import static eu.smartcity.accelerator.pilot.PilotProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.pilot.internal.Pilot;
+import eu.smartcity.accelerator.pilot.internal.Pilots;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ProcessTestBase;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Another city adopts a finished pilot: supplier confirms, a contract from the original, a new linked pilot. */
+@AcceleratorTest
+class ReplicationProcessTest extends ProcessTestBase {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Pilots pilots;
+
+    /** A pilot that ran in Bruges. */
+    String originalPilot() {
+        UUID id = UUID.randomUUID();
+        pilots.save(new Pilot(id, UUID.randomUUID(), UUID.randomUUID(), null, "city-bruges", "company-greengrid"));
+        return id.toString();
+    }
+
+    ProcessInstance replicationFor(String originalPilotId) {
+        Map<String, Object> v = deliveryVariables();
+        v.remove(PILOT_ID);
+        v.remove("contractId");
+        v.put(ORIGINAL_PILOT_ID, originalPilotId);
+        v.put("cityGroup", "city-delft");
+        return start(REPLICATION_KEY, v);
+    }
+
+    /** The contract starts from the original's; one negotiation round and one compliance remark on the way. */
+    void contractSigned(ProcessInstance replication, boolean citySigns) {
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT,
+                Map.of(ContractProcess.COMPANY_AGREES, false, ContractProcess.REQUESTED_CHANGES, "C2: Delft as the city"));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C2"));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, false));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_SIGNS, true)
+                : Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "Other priorities"));
+    }
+
+    @Test
+    void shouldEndInPilotReplicatedLinkedToTheOriginal() {
+        String original = originalPilot();
+        ProcessInstance replication = replicationFor(original);
+        assertThat(replication).task().hasCandidateGroup("company-greengrid");
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+        contractSigned(replication, true);
+        driver.complete(replication.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Delft kick-off"));
+        driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", false));
+        driver.complete(replication.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Data access granted"));
+        driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+        driver.fireTimer(replication.getId(), BOUNDARY_REMINDER);
+        driver.fireTimer(replication.getId(), BOUNDARY_OVERDUE);
+        driver.complete(replication.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called"));
+        for (int milestone = 1; milestone <= 2; milestone++) {
+            driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "ok", "milestoneMet", true));
+            driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, true));
+        }
+        driver.complete(replication.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Delft support group"));
+
+        assertThat(replication).isEnded().hasPassed(END_REPLICATED);
+        assertThat(jdbc.queryForList("select city_group from pilot where original_pilot_id = ?", String.class, UUID.fromString(original)))
+                .containsExactly("city-delft");
+    }
+
+    @Test
+    void shouldEndInSupplierDeclinedWhenTheSupplierDoesNotConfirm() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", false));
+
+        assertThat(replication).isEnded().hasPassed(END_SUPPLIER_DECLINED);
+    }
+
+    @Test
+    void shouldEndInNotContractedWhenTheAdoptingCityDeclines() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+        contractSigned(replication, false);
+
+        assertThat(replication).isEnded().hasPassed(END_REPLICATION_NOT_CONTRACTED).hasNotPassed("CallActivity_Pilot");
+    }
+}

@@ -1,0 +1,57 @@
+package eu.smartcity.accelerator.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Common ground of the process tests: assertions bound to the engine, a driver, a process starter. */
+public abstract class ProcessTestBase {
+
+    @Autowired protected ProcessEngine engine;
+    protected ProcessDriver driver;
+
+    @BeforeEach
+    void bindEngine() {
+        BpmnAwareTests.init(engine);
+        driver = new ProcessDriver(engine);
+    }
+
+    @AfterEach
+    void unbindEngine() {
+        BpmnAwareTests.reset();
+    }
+
+    /** Starts a process with a random business key and runs its first asynchronous steps. */
+    protected ProcessInstance start(String key, Map<String, Object> variables) {
+        ProcessInstance instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(key, UUID.randomUUID().toString(), new HashMap<>(variables));
+        driver.runAsyncJobs(instance.getId());
+        return instance;
+    }
+
+    /** The variables a challenge hands to its contract, pilot and evaluation (durations from scifi-2024). */
+    protected static Map<String, Object> deliveryVariables() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("contractId", UUID.randomUUID().toString());
+        v.put("pilotId", UUID.randomUUID().toString());
+        v.put("evaluationId", UUID.randomUUID().toString());
+        v.put("challengeId", UUID.randomUUID().toString());
+        v.put("applicationId", UUID.randomUUID().toString());
+        v.put("cycleId", UUID.randomUUID().toString());
+        v.put("cityGroup", "city-bruges");
+        v.put("companyGroup", "company-greengrid");
+        v.put("signatureWindow", "P14D");
+        v.put("contractAmount", 9000.0);
+        v.put("milestoneCount", 2L);
+        v.put("milestoneCadence", "P30D");
+        v.put("reminderDelay", "P3D");
+        v.put("escalationDelay", "P7D");
+        return v;
+    }
+}
