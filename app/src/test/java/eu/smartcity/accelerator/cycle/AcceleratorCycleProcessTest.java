@@ -1,10 +1,14 @@
 package eu.smartcity.accelerator.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessDriver;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The accelerator-cycle process: opened with its bylaws, closed by the coordinator, reported. */
+/** The accelerator-cycle process: opened under pinned bylaws, closed by the coordinator, reported. */
 @AcceleratorTest
 class AcceleratorCycleProcessTest {
 
@@ -44,4 +48,41 @@ class AcceleratorCycleProcessTest {
         assertThat(instance).isEnded().hasPassed("ServiceTask_WriteCycleReport", "EndEvent_CycleClosed");
         assertThat(cycles.get(cycle.id()).status()).isEqualTo("CLOSED");
     }
+
+    // A running cycle keeps the bylaws it opened with, whatever happens to the bylaws files later.
+
+    @Test
+    void changingTheBylawsFileDoesNotChangeARunningCycle() throws Exception {
+        Cycles.CycleView running = cycles.open("Cycle opened under scifi-2024", "scifi-2024");
+        Path rules = Path.of(getClass().getResource("/bylaws/scifi-2024/rules.yaml").toURI());
+        String original = Files.readString(rules);
+        try {
+            Files.writeString(rules, original.replace("budgetPerPilot: 25000", "budgetPerPilot: 99999"));
+            assertThat(new BylawsCatalog().find("scifi-2024")).get()
+                    .extracting(Bylaws::budgetPerPilot).isEqualTo(new BigDecimal("99999")); // the file did change
+
+            assertThat(cycles.bylawsOf(running.id()).budgetPerPilot()).isEqualByComparingTo("25000");
+            assertThat(cycles.get(running.id()).rulesSha256()).isEqualTo(running.rulesSha256());
+        } finally {
+            Files.writeString(rules, original);
+        }
+    }
+
+    @Test
+    void cyclesUnderDifferentBylawsRunUnderDifferentRules() {
+        Cycles.CycleView first = cycles.open("First cycle", "scifi-2024");
+        Cycles.CycleView second = cycles.open("Second cycle", "scifi-2025");
+
+        assertThat(cycles.bylawsOf(first.id()).budgetPerPilot()).isEqualByComparingTo("25000");
+        assertThat(cycles.bylawsOf(second.id()).budgetPerPilot()).isEqualByComparingTo("10000");
+        assertThat(cycles.bylawsOf(second.id()).requireInteroperable()).isTrue();
+    }
+
+    @Test
+    void openingUnderUnknownBylawsIsRefused() {
+        assertThatThrownBy(() -> cycles.open("Bad", "scifi-1999"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scifi-1999").hasMessageContaining("scifi-2024");
+    }
+
 }

@@ -2,12 +2,17 @@ package eu.smartcity.accelerator.evaluation;
 
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EvaluationProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired ManagementService management;
 
     @ParameterizedTest(name = "verdict {0} ends in {1}")
     @CsvSource({"scale-up, EndEvent_ScaleUp", "replicate, EndEvent_Replicate", "stop, EndEvent_Stop"})
@@ -34,5 +40,37 @@ class EvaluationProcessTest extends ProcessTestBase {
                 java.util.UUID.fromString((String) variables.get("evaluationId"))))
                 .containsEntry("SURVEY_SCORE", 40.0).containsEntry("MEASURED_SCORE", 75.0)
                 .containsEntry("EVIDENCE_GAP", -35.0).containsEntry("VERDICT", verdict);
+    }
+
+    /**
+     * A failing asynchronous service task is retried on the configured cycle (R3/PT1M), not at once,
+     * and then becomes an incident whose message says what is wrong (what Cockpit shows).
+     */
+    @Test
+    void aFailingStepRetriesThreeTimesAMinuteApartThenRaisesAReadableIncident() {
+        // evaluation without the pilot's KPI variables: ServiceTask_PublishEvaluation gets an invalid verdict
+        Map<String, Object> variables = deliveryVariables();
+        ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey("evaluation", variables);
+        driver.complete(evaluation.getId(), "UserTask_RecordKpiResults", Map.of("kpiName", "KPI", "kpiTarget", 1L, "kpiResult", 1L));
+        driver.complete(evaluation.getId(), "UserTask_RecordSurveyAndBehaviour", Map.of("surveyScore", 1L, "measuredScore", 1L));
+        engine.getTaskService().complete(driver.task(evaluation.getId(), "UserTask_DecideVerdict").getId(),
+                Map.of("verdict", "maybe", "verdictReason", "unsure"));
+
+        Job job = management.createJobQuery().processInstanceId(evaluation.getId()).singleResult();
+        assertThat(job.getRetries()).isEqualTo(3);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = job.getId();
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("verdict");
+            job = management.createJobQuery().processInstanceId(evaluation.getId()).singleResult();
+            assertThat(job.getRetries()).isEqualTo(3 - attempt);
+            if (attempt < 3) {
+                // the next try is scheduled about a minute later, not immediately
+                assertThat(job.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 50_000));
+            }
+        }
+
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(evaluation.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_PublishEvaluation");
+        assertThat(incident.getIncidentMessage()).isEqualTo("verdict: one of [scale-up, replicate, stop], was 'maybe'");
     }
 }
