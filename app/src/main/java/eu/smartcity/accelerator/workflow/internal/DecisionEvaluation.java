@@ -24,6 +24,8 @@ class DecisionEvaluation {
     private String subjectId;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    @Column(name = "actor")
+    private String actor;
     @Column(name = "inputs_json", nullable = false)
     private String inputsJson;
     @Column(name = "matched_rules_json", nullable = false)
@@ -36,13 +38,14 @@ class DecisionEvaluation {
     protected DecisionEvaluation() {}
 
     DecisionEvaluation(String decisionKey, int decisionVersion, String subjectType, String subjectId,
-            String processInstanceId, String inputsJson, String matchedRulesJson, String outputsJson, Instant evaluatedAt) {
+            String processInstanceId, String actor, String inputsJson, String matchedRulesJson, String outputsJson, Instant evaluatedAt) {
         this.id = UUID.randomUUID();
         this.decisionKey = decisionKey;
         this.decisionVersion = decisionVersion;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
         this.processInstanceId = processInstanceId;
+        this.actor = actor;
         this.inputsJson = inputsJson;
         this.matchedRulesJson = matchedRulesJson;
         this.outputsJson = outputsJson;
@@ -55,6 +58,7 @@ class DecisionEvaluation {
     String subjectType() { return subjectType; }
     String subjectId() { return subjectId; }
     String processInstanceId() { return processInstanceId; }
+    String actor() { return actor; }
     String inputsJson() { return inputsJson; }
     String matchedRulesJson() { return matchedRulesJson; }
     String outputsJson() { return outputsJson; }

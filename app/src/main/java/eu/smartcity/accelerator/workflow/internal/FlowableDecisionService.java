@@ -110,6 +110,9 @@ class FlowableDecisionService implements DecisionService {
                 throw new DecisionInputException(decisionKey, name,
                         "must be of type " + typeRef + " but was " + value.getClass().getSimpleName() + " '" + value + "'");
             }
+            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+                throw new DecisionInputException(decisionKey, name, "must be a finite number but was " + value);
+            }
         }
     }
 
