@@ -134,6 +134,17 @@ class EligibilityDecisionTest {
     }
 
     @Test
+    void aCountryThatIsNotAnIsoCodeIsRefused() {
+        long before = records.count();
+        EligibilityFacts facts = new EligibilityFacts(true, "Belgium", true, 12, new BigDecimal("1"), new BigDecimal("2"),
+                6, 6, true, true, true, true);
+
+        assertThatThrownBy(() -> eligibilityCheck.check("app-country", facts, null))
+                .isInstanceOf(DecisionInputException.class).hasMessageContaining("'country' must be an ISO 3166 alpha-2 code");
+        assertThat(records.count()).isEqualTo(before);
+    }
+
+    @Test
     void aNotANumberBudgetIsRefused() {
         Map<String, Object> inputs = new LinkedHashMap<>(DecisionCases.eligibleApplication());
         inputs.put("requestedBudget", Double.NaN);
