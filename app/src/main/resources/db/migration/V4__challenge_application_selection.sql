@@ -62,8 +62,7 @@ CREATE TABLE jury_score (
     replicability   INTEGER       NOT NULL,
     open_data_use   INTEGER       NOT NULL,
     weighted_score  DOUBLE PRECISION NOT NULL,
-    band            VARCHAR(40)   NOT NULL,
-    shortlistable   BOOLEAN       NOT NULL,
+    decision_version INTEGER      NOT NULL,
     scored_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     -- one score per member, application and round: a second concurrent submission fails cleanly
     CONSTRAINT jury_score_once UNIQUE (challenge_id, application_id, member, round)

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One jury member's scores for one application in one round, with the weighted result and its band. */
+/** One jury member's scores for one application in one round, with the weighted result (applicant-scoring table). */
 @Entity
 @Table(name = "jury_score")
 public class JuryScore {
@@ -32,16 +32,15 @@ public class JuryScore {
     private int openDataUse;
     @Column(name = "weighted_score", nullable = false)
     private double weightedScore;
-    @Column(nullable = false)
-    private String band;
-    private boolean shortlistable;
+    @Column(name = "decision_version", nullable = false)
+    private int decisionVersion;
     @Column(name = "scored_at", nullable = false)
     private Instant scoredAt;
 
     protected JuryScore() {}
 
     public JuryScore(UUID challengeId, UUID applicationId, String member, int round, Map<String, Integer> criteria,
-            double weightedScore, String band, boolean shortlistable, Instant scoredAt) {
+            double weightedScore, int decisionVersion, Instant scoredAt) {
         this.id = UUID.randomUUID();
         this.challengeId = challengeId;
         this.applicationId = applicationId;
@@ -54,13 +53,16 @@ public class JuryScore {
         this.replicability = criteria.get("replicability");
         this.openDataUse = criteria.get("openDataUse");
         this.weightedScore = weightedScore;
-        this.band = band;
-        this.shortlistable = shortlistable;
+        this.decisionVersion = decisionVersion;
         this.scoredAt = scoredAt;
     }
 
     public UUID applicationId() { return applicationId; }
     public String member() { return member; }
     public double weightedScore() { return weightedScore; }
-    public int innovation() { return innovation; }
+    public int decisionVersion() { return decisionVersion; }
+    public Map<String, Integer> criteria() {
+        return Map.of("fit", fit, "innovation", innovation, "team", team, "price", price, "replicability", replicability,
+                "openDataUse", openDataUse);
+    }
 }

@@ -16,12 +16,14 @@ import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
 import eu.smartcity.accelerator.selection.internal.RankingEntries;
 import eu.smartcity.accelerator.selection.internal.RankingEntry;
-import eu.smartcity.accelerator.workflow.DecisionAudit;
-import eu.smartcity.accelerator.workflow.DecisionResult;
-import eu.smartcity.accelerator.workflow.DecisionService;
+import eu.smartcity.accelerator.scoring.ApplicantScoring;
+import eu.smartcity.accelerator.scoring.CriterionScores;
+import eu.smartcity.accelerator.scoring.EligibilityCheck;
+import eu.smartcity.accelerator.scoring.EligibilityFacts;
+import eu.smartcity.accelerator.scoring.EligibilityVerdict;
+import eu.smartcity.accelerator.scoring.RankedApplication;
+import eu.smartcity.accelerator.scoring.ScoringWeights;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,31 +60,20 @@ class SelectionDelegates {
 
     /** ServiceTask_CheckEligibility: the eligibility table for every application; every reason is kept. */
     @Bean
-    JavaDelegate checkEligibility(Challenges challenges, Applications applications, Cycles cycles, DecisionService decisions) {
+    JavaDelegate checkEligibility(Challenges challenges, Applications applications, Cycles cycles, EligibilityCheck eligibility) {
         return execution -> {
             UUID challengeId = challengeId(execution);
             ChallengeView challenge = challenges.find(challengeId).orElseThrow();
             Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
             long eligible = 0;
             for (ApplicationView a : applications.submittedTo(challengeId)) {
-                Map<String, Object> in = new HashMap<>();
-                in.put("legalEntity", a.legalEntity());
-                in.put("requireLegalEntity", bylaws.requireLegalEntity());
-                in.put("inProgrammeArea", bylaws.programmeCountries().contains(a.country()));
-                in.put("employees", (long) a.employees());
-                in.put("maxEmployees", (long) bylaws.maxEmployees());
-                in.put("requestedBudget", a.requestedBudget().doubleValue());
-                in.put("budgetCap", challenge.budgetCap().min(bylaws.budgetPerPilot()).doubleValue());
-                in.put("trl", (long) a.trl());
-                in.put("minTrl", (long) Math.max(challenge.minTrl(), bylaws.minTrl()));
-                in.put("declarationsSigned", a.declarationsSigned());
-                in.put("interoperable", a.interoperable());
-                in.put("requireInteroperable", bylaws.requireInteroperable());
-                DecisionResult result = decisions.evaluateAndRecord("eligibility", in,
-                        new DecisionAudit("application", a.id().toString(), execution.getProcessInstanceId()));
-                List<String> reasons = result.outputs().stream().map(row -> (String) row.get("reason")).toList();
-                applications.decideEligibility(a.id(), reasons);
-                if (reasons.isEmpty()) {
+                EligibilityVerdict verdict = eligibility.check(a.id().toString(), new EligibilityFacts(a.legalEntity(), a.country(),
+                        bylaws.programmeCountries().contains(a.country()), a.employees(), a.requestedBudget(),
+                        challenge.budgetCap().min(bylaws.budgetPerPilot()), a.trl(), Math.max(challenge.minTrl(), bylaws.minTrl()),
+                        a.declarationsSigned(), a.interoperable(), bylaws.requireLegalEntity(), bylaws.requireInteroperable()),
+                        execution.getProcessInstanceId());
+                applications.decideEligibility(a.id(), verdict.reasons().stream().map(EligibilityVerdict.Reason::text).toList());
+                if (verdict.eligible()) {
                     eligible++;
                 }
             }
@@ -120,41 +111,41 @@ class SelectionDelegates {
         };
     }
 
-    /** Complete listener of UserTask_ScoreApplication: weighted by the cycle's bylaws, banded by the table, stored. */
+    /** Complete listener of UserTask_ScoreApplication: weighted by the cycle's bylaws (applicant-scoring table), stored. */
     @Bean
-    TaskListener recordJuryScore(Challenges challenges, Cycles cycles, JuryScores scores, DecisionService decisions) {
+    TaskListener recordJuryScore(Challenges challenges, Cycles cycles, JuryScores scores, ApplicantScoring scoring) {
         return task -> {
             UUID challengeId = UUID.fromString((String) task.getVariable(ChallengeProcess.CHALLENGE_ID));
             String applicationId = (String) task.getVariable(ChallengeProcess.APPLICATION_ID);
-            Bylaws bylaws = cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId());
+            UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
             Map<String, Integer> criteria = new LinkedHashMap<>();
-            double weighted = 0;
             for (String criterion : Bylaws.CRITERIA) {
                 Object value = task.getVariable(criterion);
                 if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 10 || n.doubleValue() != Math.rint(n.doubleValue())) {
                     throw new IllegalArgumentException(criterion + ": a whole score from 0 to 10");
                 }
                 criteria.put(criterion, n.intValue());
-                weighted += bylaws.scoringWeights().get(criterion) * n.intValue();
             }
-            weighted = Math.round(weighted * 100) / 100.0;
-            DecisionResult band = decisions.evaluateAndRecord("applicant-scoring",
-                    Map.of("fit", (long) criteria.get("fit"), "weightedScore", weighted),
-                    new DecisionAudit("application", applicationId, task.getProcessInstanceId()));
+            Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
+            eu.smartcity.accelerator.scoring.JuryScore scored = scoring.score(applicationId, task.getAssignee(),
+                    CriterionScores.of(criteria.get("fit"), criteria.get("innovation"), criteria.get("team"), criteria.get("price"),
+                            criteria.get("replicability"), criteria.get("openDataUse")),
+                    new ScoringWeights(cycleId.toString(), 100 * w.get("fit"), 100 * w.get("innovation"), 100 * w.get("team"),
+                            100 * w.get("price"), 100 * w.get("replicability"), 100 * w.get("openDataUse")),
+                    task.getProcessInstanceId());
             scores.save(new JuryScore(challengeId, UUID.fromString(applicationId), task.getAssignee(),
-                    ((Number) task.getVariable(JURY_ROUND)).intValue(), criteria, weighted,
-                    (String) band.singleOutput().get("band"), Boolean.TRUE.equals(band.singleOutput().get("shortlistable")),
+                    ((Number) task.getVariable(JURY_ROUND)).intValue(), criteria, scored.weightedScore(), scored.decisionVersion(),
                     Instant.now()));
         };
     }
 
     /**
-     * ServiceTask_RankApplications: average weighted score over the seats that scored everything;
-     * ties broken by the higher average innovation score, then the earlier submission.
+     * ServiceTask_RankApplications: the seats that scored every eligible application count; quorum from the
+     * bylaws; ranking and tie-break as written in {@link ApplicantScoring}.
      */
     @Bean
     JavaDelegate rankApplications(Challenges challenges, Applications applications, Cycles cycles, JuryScores scores,
-            RankingEntries rankings) {
+            RankingEntries rankings, ApplicantScoring scoring) {
         return execution -> {
             UUID challengeId = challengeId(execution);
             int round = ((Number) execution.getVariable(JURY_ROUND)).intValue();
@@ -164,29 +155,29 @@ class SelectionDelegates {
             List<JuryScore> complete = byMember.values().stream()
                     .filter(memberScores -> memberScores.size() >= eligible.size())
                     .flatMap(List::stream).toList();
-            int completedSeats = (int) byMember.values().stream().filter(s -> s.size() >= eligible.size()).count();
+            long completedSeats = byMember.values().stream().filter(s -> s.size() >= eligible.size()).count();
             Bylaws bylaws = cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId());
             boolean quorum = completedSeats >= bylaws.quorum();
             execution.setVariable(ChallengeProcess.QUORUM_REACHED, quorum);
             if (!quorum) {
                 return;
             }
-            record Ranked(ApplicationView application, double average, double innovation, int scorings) {}
-            List<Ranked> ranked = new ArrayList<>();
-            for (ApplicationView a : eligible) {
-                List<JuryScore> own = complete.stream().filter(s -> s.applicationId().equals(a.id())).toList();
-                ranked.add(new Ranked(a, own.stream().mapToDouble(JuryScore::weightedScore).average().orElse(0),
-                        own.stream().mapToDouble(JuryScore::innovation).average().orElse(0), own.size()));
+            Map<String, Instant> submittedAt = new HashMap<>();
+            eligible.forEach(a -> submittedAt.put(a.id().toString(), a.submittedAt()));
+            List<RankedApplication> ranking = scoring.rank(complete.stream().map(s -> new eu.smartcity.accelerator.scoring.JuryScore(
+                    s.applicationId().toString(), s.member(), criterionScores(s.criteria()), s.weightedScore(), s.decisionVersion()))
+                    .toList(), submittedAt);
+            for (RankedApplication r : ranking) {
+                rankings.save(new RankingEntry(challengeId, round, UUID.fromString(r.applicationId()), r.position(), r.averageScore(),
+                        r.averageInnovation(), r.juryScores().size()));
             }
-            ranked.sort(Comparator.comparingDouble(Ranked::average).reversed()
-                    .thenComparing(Comparator.comparingDouble(Ranked::innovation).reversed())
-                    .thenComparing(r -> r.application().submittedAt()));
-            for (int i = 0; i < ranked.size(); i++) {
-                Ranked r = ranked.get(i);
-                rankings.save(new RankingEntry(challengeId, round, r.application().id(), i + 1, r.average(), r.innovation(), r.scorings()));
-            }
-            execution.setVariable("topApplicationId", ranked.get(0).application().id().toString());
+            execution.setVariable("topApplicationId", ranking.get(0).applicationId());
         };
+    }
+
+    private static CriterionScores criterionScores(Map<String, Integer> c) {
+        return CriterionScores.of(c.get("fit"), c.get("innovation"), c.get("team"), c.get("price"), c.get("replicability"),
+                c.get("openDataUse"));
     }
 
     /** ServiceTask_ReopenSelection: the jury scores again, in a new round. */

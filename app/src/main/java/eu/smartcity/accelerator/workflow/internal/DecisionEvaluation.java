@@ -3,14 +3,22 @@ package eu.smartcity.accelerator.workflow.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** One stored decision evaluation: what went in, which rules matched, what came out. */
 @Entity
 @Table(name = "decision_evaluation")
-class DecisionEvaluation {
+class DecisionEvaluation implements Persistable<UUID> {
+
+    /** Records are only ever inserted: tell Spring Data so, or save() would SELECT before each INSERT. */
+    @Transient
+    private boolean isNew = true;
+
 
     @Id
     private UUID id;
@@ -24,6 +32,8 @@ class DecisionEvaluation {
     private String subjectId;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    @Column(name = "actor")
+    private String actor;
     @Column(name = "inputs_json", nullable = false)
     private String inputsJson;
     @Column(name = "matched_rules_json", nullable = false)
@@ -36,18 +46,28 @@ class DecisionEvaluation {
     protected DecisionEvaluation() {}
 
     DecisionEvaluation(String decisionKey, int decisionVersion, String subjectType, String subjectId,
-            String processInstanceId, String inputsJson, String matchedRulesJson, String outputsJson, Instant evaluatedAt) {
+            String processInstanceId, String actor, String inputsJson, String matchedRulesJson, String outputsJson, Instant evaluatedAt) {
         this.id = UUID.randomUUID();
         this.decisionKey = decisionKey;
         this.decisionVersion = decisionVersion;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
         this.processInstanceId = processInstanceId;
+        this.actor = actor;
         this.inputsJson = inputsJson;
         this.matchedRulesJson = matchedRulesJson;
         this.outputsJson = outputsJson;
         this.evaluatedAt = evaluatedAt;
     }
+
+    @Override
+    public UUID getId() { return id; }
+
+    @Override
+    public boolean isNew() { return isNew; }
+
+    @PostLoad
+    void loaded() { isNew = false; }
 
     UUID id() { return id; }
     String decisionKey() { return decisionKey; }
@@ -55,6 +75,7 @@ class DecisionEvaluation {
     String subjectType() { return subjectType; }
     String subjectId() { return subjectId; }
     String processInstanceId() { return processInstanceId; }
+    String actor() { return actor; }
     String inputsJson() { return inputsJson; }
     String matchedRulesJson() { return matchedRulesJson; }
     String outputsJson() { return outputsJson; }

@@ -28,7 +28,7 @@ class DecisionEvaluationRecorder implements DecisionRecords {
     @Transactional(propagation = Propagation.MANDATORY)
     void record(DecisionResult result, Map<String, Object> inputs, DecisionAudit audit, Instant evaluatedAt) {
         evaluations.save(new DecisionEvaluation(result.decisionKey(), result.decisionVersion(),
-                audit.subjectType(), audit.subjectId(), audit.processInstanceId(),
+                audit.subjectType(), audit.subjectId(), audit.processInstanceId(), audit.actor(),
                 write(inputs), write(result.matchedRules()), write(result.outputs()), evaluatedAt));
     }
 
@@ -37,8 +37,14 @@ class DecisionEvaluationRecorder implements DecisionRecords {
     public List<DecisionRecord> forSubject(String subjectType, String subjectId) {
         return evaluations.findBySubjectTypeAndSubjectIdOrderByEvaluatedAt(subjectType, subjectId).stream()
                 .map(e -> new DecisionRecord(e.id(), e.decisionKey(), e.decisionVersion(), e.subjectType(), e.subjectId(),
-                        e.processInstanceId(), e.inputsJson(), e.matchedRulesJson(), e.outputsJson(), e.evaluatedAt()))
+                        e.processInstanceId(), e.actor(), e.inputsJson(), e.matchedRulesJson(), e.outputsJson(), e.evaluatedAt()))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count() {
+        return evaluations.count();
     }
 
     private String write(Object value) {

@@ -6,6 +6,8 @@ import eu.smartcity.accelerator.workflow.DecisionInputException;
 import eu.smartcity.accelerator.workflow.DecisionResult;
 import eu.smartcity.accelerator.workflow.DecisionResult.MatchedRule;
 import eu.smartcity.accelerator.workflow.DecisionService;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.flowable.dmn.model.Decision;
 import org.flowable.dmn.model.DecisionRule;
 import org.flowable.dmn.model.DecisionTable;
 import org.flowable.dmn.model.InputClause;
+import javax.xml.stream.XMLStreamException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +39,8 @@ class FlowableDecisionService implements DecisionService {
     private final DecisionEvaluationRecorder recorder;
     /** Parsed tables by decision definition id (immutable once deployed). */
     private final Map<String, DecisionTable> tables = new ConcurrentHashMap<>();
+    /** Rule annotations (rule id → {@code <description>}) by decision definition id. */
+    private final Map<String, Map<String, String>> annotations = new ConcurrentHashMap<>();
 
     FlowableDecisionService(DmnDecisionService dmnDecisionService, DmnRepositoryService dmnRepositoryService,
             DecisionEvaluationRecorder recorder) {
@@ -60,7 +65,7 @@ class FlowableDecisionService implements DecisionService {
                     + " could not be evaluated: " + why);
         }
         return new DecisionResult(decisionKey, audit.getDecisionVersion(), audit.getDecisionResult(),
-                matchedRules(table, audit));
+                matchedRules(table, annotations(definition), audit));
     }
 
     @Override
@@ -110,15 +115,34 @@ class FlowableDecisionService implements DecisionService {
                 throw new DecisionInputException(decisionKey, name,
                         "must be of type " + typeRef + " but was " + value.getClass().getSimpleName() + " '" + value + "'");
             }
+            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+                throw new DecisionInputException(decisionKey, name, "must be a finite number but was " + value);
+            }
         }
     }
 
-    private static List<MatchedRule> matchedRules(DecisionTable table, DecisionExecutionAuditContainer audit) {
+    /**
+     * Flowable 7.2's XML converter drops a rule's {@code <description>} (it lands on the table), so the
+     * annotations are read from the deployed DMN itself, once per deployed version.
+     */
+    private Map<String, String> annotations(DmnDecision definition) {
+        return annotations.computeIfAbsent(definition.getId(), id -> {
+            try (InputStream xml = dmnRepositoryService.getDmnResource(id)) {
+                return RuleAnnotations.read(xml);
+            } catch (IOException | XMLStreamException e) {
+                throw new DecisionEvaluationException("Cannot read the rule annotations of '" + definition.getKey() + "': " + e.getMessage());
+            }
+        });
+    }
+
+    private static List<MatchedRule> matchedRules(DecisionTable table, Map<String, String> annotations,
+            DecisionExecutionAuditContainer audit) {
         List<MatchedRule> matched = new ArrayList<>();
         for (RuleExecutionAuditContainer execution : audit.getRuleExecutions().values()) {
             if (Boolean.TRUE.equals(execution.isValid())) {
                 DecisionRule rule = table.getRules().get(execution.getRuleNumber() - 1);
-                matched.add(new MatchedRule(rule.getId(), execution.getRuleNumber(), rule.getDescription()));
+                matched.add(new MatchedRule(rule.getId(), execution.getRuleNumber(),
+                        annotations.getOrDefault(rule.getId(), rule.getDescription())));
             }
         }
         return matched;

@@ -1,0 +1,7 @@
+package eu.smartcity.accelerator.scoring;
+
+import eu.smartcity.accelerator.support.PostgresTest;
+
+/** The same cases on PostgreSQL (applicant scoring and ranking): Flowable in schema {@code flowable}, our records in {@code public}. */
+@PostgresTest
+class ApplicantScoringDecisionPostgresIT extends ApplicantScoringDecisionTest {}
