@@ -15,7 +15,7 @@ import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.AcceleratorTest;
-import eu.smartcity.accelerator.support.ProcessDriver;
+import eu.smartcity.accelerator.demo.ProcessDriver;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;

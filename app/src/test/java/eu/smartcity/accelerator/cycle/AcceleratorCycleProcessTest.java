@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
-import eu.smartcity.accelerator.support.ProcessDriver;
+import eu.smartcity.accelerator.demo.ProcessDriver;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Tests drive timers and async continuations themselves (execute the job), never by sleeping.
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
+        "accelerator.demo-data.cycle=false"})
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface AcceleratorTest {}

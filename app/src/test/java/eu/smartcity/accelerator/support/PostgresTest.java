@@ -21,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
         "accelerator.demo-data.enabled=true",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
+        "accelerator.demo-data.cycle=false"})
 @ActiveProfiles("postgres")
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface PostgresTest {}

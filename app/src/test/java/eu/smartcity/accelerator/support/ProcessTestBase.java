@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.support;
 
+import eu.smartcity.accelerator.demo.ProcessDriver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

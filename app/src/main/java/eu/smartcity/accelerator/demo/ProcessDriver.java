@@ -1,10 +1,9 @@
-package eu.smartcity.accelerator.support;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package eu.smartcity.accelerator.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,8 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives a process instance and the instances it called, the way users and the job executor would:
- * completes tasks by their BPMN id, runs asynchronous continuations, fires a timer when the test says
- * so (never by waiting). The job executor is off in tests, so nothing happens behind the test's back.
+ * completes tasks by their BPMN id, runs asynchronous continuations, fires a timer when told to (never
+ * by waiting). Used by the demo content and by the process tests.
  */
 public class ProcessDriver {
 
@@ -42,10 +41,12 @@ public class ProcessDriver {
         return ids;
     }
 
-    /** The one open task with this BPMN id in the family (fails when there is none or several). */
+    /** The one open task with this BPMN id in the family. */
     public Task task(String rootProcessInstanceId, String taskKey) {
         List<Task> found = tasks(rootProcessInstanceId, taskKey);
-        assertThat(found).as("open tasks %s", taskKey).hasSize(1);
+        if (found.size() != 1) {
+            throw new IllegalStateException(found.size() + " open tasks " + taskKey + " in " + rootProcessInstanceId + ", expected 1");
+        }
         return found.get(0);
     }
 
@@ -59,12 +60,11 @@ public class ProcessDriver {
 
     public Task taskOf(String rootProcessInstanceId, String taskKey, String assignee) {
         return tasks(rootProcessInstanceId, taskKey).stream().filter(t -> assignee.equals(t.getAssignee())).findFirst()
-                .orElseThrow(() -> new AssertionError("no open " + taskKey + " assigned to " + assignee));
+                .orElseThrow(() -> new NoSuchElementException("no open " + taskKey + " assigned to " + assignee));
     }
 
     public void complete(String rootProcessInstanceId, String taskKey, Map<String, Object> variables) {
-        tasks.complete(task(rootProcessInstanceId, taskKey).getId(), variables);
-        runAsyncJobs(rootProcessInstanceId);
+        complete(task(rootProcessInstanceId, taskKey), variables, rootProcessInstanceId);
     }
 
     public void complete(Task task, Map<String, Object> variables, String rootProcessInstanceId) {
@@ -72,19 +72,51 @@ public class ProcessDriver {
         runAsyncJobs(rootProcessInstanceId);
     }
 
-    /** Runs every due, non-timer job of the family until none is left (async continuations). */
+    /**
+     * Runs every due, non-timer job of the family until none is left (async continuations). Where a
+     * running job executor (the live app, not the tests) has already locked a job, waits for it instead.
+     */
     public void runAsyncJobs(String rootProcessInstanceId) {
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 600; round++) {
             List<Job> due = new ArrayList<>();
             for (String id : family(rootProcessInstanceId)) {
-                management.createJobQuery().processInstanceId(id).messages().withRetriesLeft().list().forEach(due::add);
+                due.addAll(management.createJobQuery().processInstanceId(id).messages().withRetriesLeft().list());
             }
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(job -> management.executeJob(job.getId()));
+            boolean ranOne = false;
+            for (Job job : due) {
+                if (!lockedByJobExecutor(job.getId())) {
+                    try {
+                        management.executeJob(job.getId());
+                        ranOne = true;
+                    } catch (org.camunda.bpm.engine.OptimisticLockingException raceWithJobExecutor) {
+                        // the job executor ran it at the same moment: look again
+                    }
+                }
+            }
+            if (!ranOne) {
+                pause();
+            }
         }
-        throw new AssertionError("async jobs of " + rootProcessInstanceId + " keep coming back");
+        throw new IllegalStateException("async jobs of " + rootProcessInstanceId + " keep coming back");
+    }
+
+    private boolean lockedByJobExecutor(String jobId) {
+        return management.createJobQuery().jobId(jobId).list().stream().findFirst()
+                .map(job -> job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
+                        && entity.getLockOwner() != null)
+                .orElse(true);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fires the timer attached to or waiting at this BPMN element, as if its time had come. */
@@ -95,7 +127,9 @@ public class ProcessDriver {
                 timer = job;
             }
         }
-        assertThat(timer).as("timer job at %s", timerElementId).isNotNull();
+        if (timer == null) {
+            throw new NoSuchElementException("no timer job at " + timerElementId + " in " + rootProcessInstanceId);
+        }
         management.executeJob(timer.getId());
         runAsyncJobs(rootProcessInstanceId);
     }

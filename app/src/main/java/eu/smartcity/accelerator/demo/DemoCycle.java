@@ -1,0 +1,204 @@
+package eu.smartcity.accelerator.demo;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo content (default profile, once, on an empty database): a cycle under the second bylaws whose
+ * challenges stand at every stage — open call, jury review, contracting, piloting, evaluated, and a
+ * replication of the evaluated pilot — all driven through the real processes, so every kind of task
+ * is waiting for someone in Tasklist and the portal, and the OCDS feed has releases at every stage.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = {"accelerator.demo-data.enabled", "accelerator.demo-data.cycle"}, havingValue = "true")
+class DemoCycle implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCycle.class);
+    private static final List<String> JURY = List.of("jury-an", "jury-ben", "jury-chloe");
+
+    private final Cycles cycles;
+    private final Challenges challenges;
+    private final Applications applications;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final ProcessDriver driver;
+
+    DemoCycle(Cycles cycles, Challenges challenges, Applications applications, ProcessEngine engine) {
+        this.cycles = cycles;
+        this.challenges = challenges;
+        this.applications = applications;
+        this.runtime = engine.getRuntimeService();
+        this.history = engine.getHistoryService();
+        this.driver = new ProcessDriver(engine);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!cycles.all().isEmpty()) {
+            return; // demo content exists (or real data): never add it twice
+        }
+        long started = System.currentTimeMillis();
+        UUID cycle = cycles.open("Smart City Accelerator 2025", "scifi-2025").id();
+
+        Stage open = publish(cycle, "city-mechelen", "Smart parking with open data",
+                "Drivers circle for a free spot in the historic centre. Guide them with the city's open parking data.");
+        apply(open, "urbansense", "BE", 9_500, 7);
+        apply(open, "parkflow", "FR", 8_000, 6);
+
+        Stage jury = publish(cycle, "city-bruges", "Air quality sensors near schools",
+                "Parents ask how clean the air is at the school gate. Measure it and publish it as open data.");
+        apply(jury, "greengrid", "NL", 7_500, 7);
+        apply(jury, "urbansense", "BE", 9_000, 8);
+        apply(jury, "parkflow", "FR", 6_000, 4); // TRL below the minimum: told why it is ineligible
+        closeCall(jury);
+        scoreAs(jury, "jury-an"); // one of three jury members done: the jury is at work
+
+        Stage contracting = publish(cycle, "city-delft", "Smarter waste collection routes",
+                "Collection trucks drive fixed rounds. Plan them on fill-level data from the containers.");
+        apply(contracting, "parkflow", "FR", 9_800, 7);
+        apply(contracting, "greengrid", "NL", 9_000, 6);
+        selectWinner(contracting);
+
+        Stage piloting = publish(cycle, "city-saint-quentin", "Participation platform for neighbourhood budgets",
+                "Residents propose and vote on small projects for their neighbourhood, in French and English.");
+        apply(piloting, "urbansense", "BE", 9_900, 8);
+        selectWinner(piloting);
+        signContract(piloting);
+        startPilot(piloting);
+
+        Stage evaluated = publish(cycle, "city-mechelen", "Noise monitoring in the city centre",
+                "Night-time noise complaints rise. Measure noise continuously and share the data with residents.");
+        apply(evaluated, "greengrid", "NL", 8_500, 7);
+        selectWinner(evaluated);
+        signContract(evaluated);
+        startPilot(evaluated);
+        finishPilot(evaluated);
+        evaluate(evaluated);
+
+        replicate(cycle, evaluated, "city-delft");
+        log.info("Demo cycle ready in {} ms: challenges at open call, jury review, contracting, piloting, evaluated, replicated",
+                System.currentTimeMillis() - started);
+    }
+
+    record Stage(UUID challengeId, String processInstanceId) {}
+
+    private Stage publish(UUID cycle, String city, String title, String problem) {
+        UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, problem,
+                "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Defined with the city's services",
+                "nl, fr, en", 6));
+        String pi = challenges.find(id).orElseThrow().processInstanceId();
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        return new Stage(id, pi);
+    }
+
+    private void apply(Stage stage, String company, String country, long budget, int trl) {
+        applications.submit(new Applications.Submission(stage.challengeId(), "company-" + company,
+                company + " solution", "Our solution, built on open standards (NGSI-LD) and the city's open data.",
+                BigDecimal.valueOf(budget), trl, true, country, 25, true, true));
+    }
+
+    private void closeCall(Stage stage) {
+        driver.fireTimer(stage.processInstanceId(), ChallengeProcess.TIMER_CALL_WINDOW_OVER);
+    }
+
+    private void scoreAs(Stage stage, String member) {
+        String pi = stage.processInstanceId();
+        driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
+                Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+        int rank = 0;
+        for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
+            if (member.equals(task.getAssignee())) {
+                long score = 8 - rank++;
+                Map<String, Object> scores = new HashMap<>();
+                for (String criterion : Bylaws.CRITERIA) {
+                    scores.put(criterion, score);
+                }
+                driver.complete(task, scores, pi);
+            }
+        }
+    }
+
+    private void selectWinner(Stage stage) {
+        closeCall(stage);
+        JURY.forEach(member -> scoreAs(stage, member));
+        driver.complete(stage.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_SELECTION,
+                Map.of(ChallengeProcess.SELECTION_APPROVED, true));
+    }
+
+    private void signContract(Stage stage) {
+        String pi = stage.processInstanceId();
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+    }
+
+    private void startPilot(Stage stage) {
+        String pi = stage.processInstanceId();
+        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
+        driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+    }
+
+    private void finishPilot(Stage stage) {
+        String pi = stage.processInstanceId();
+        long milestones = ((Number) runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
+        for (int milestone = 1; milestone <= milestones; milestone++) {
+            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " reached",
+                    "milestoneMet", true));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+        }
+        driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents and the support group saw it working"));
+    }
+
+    private void evaluate(Stage stage) {
+        String pi = stage.processInstanceId();
+        driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
+                Map.of("kpiName", "Night-time noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+        driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
+                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+        driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
+                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met; other cities asked for it"));
+    }
+
+    private void replicate(UUID cycle, Stage original, String city) {
+        Bylaws bylaws = cycles.bylawsOf(cycle);
+        String pilotId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(original.processInstanceId())
+                .variableName(PilotProcess.PILOT_ID).singleResult().getValue(); // the evaluated challenge has ended
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(PilotProcess.ORIGINAL_PILOT_ID, pilotId);
+        variables.put("cycleId", cycle.toString());
+        variables.put("cityGroup", city);
+        variables.put("companyGroup", "company-greengrid");
+        variables.put("contractAmount", 8500.0);
+        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        for (String duration : ChallengeProcess.DURATIONS) {
+            variables.put(duration, bylaws.duration(duration));
+        }
+        String pi = runtime.startProcessInstanceByKey(PilotProcess.REPLICATION_KEY, UUID.randomUUID().toString(), variables).getId();
+        driver.complete(pi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+    }
+}
