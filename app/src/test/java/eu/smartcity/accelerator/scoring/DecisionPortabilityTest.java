@@ -42,6 +42,10 @@ class DecisionPortabilityTest {
 
     @BeforeAll
     static void startBothEngines() {
+        // No Spring here, so logback runs unconfigured (DEBUG): keep the engines' chatter out of the build log.
+        for (String name : List.of("org.flowable", "org.camunda", "org.apache.ibatis", "com.zaxxer", "org.h2")) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
         DmnEngineConfiguration configuration = DmnEngineConfiguration.createStandaloneInMemDmnEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:portability-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         configuration.setDatabaseSchemaUpdate("true");
