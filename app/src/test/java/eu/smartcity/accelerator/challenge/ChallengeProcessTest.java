@@ -55,6 +55,11 @@ class ChallengeProcessTest {
     UUID challengeId;
     ProcessInstance challenge;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void gateCoverage() {
+        eu.smartcity.accelerator.support.ProcessCoverageTestConfiguration.gateThisClass();
+    }
+
     @BeforeEach
     void startChallenge() {
         BpmnAwareTests.init(engine);

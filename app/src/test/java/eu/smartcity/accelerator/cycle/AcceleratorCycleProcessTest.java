@@ -25,6 +25,11 @@ class AcceleratorCycleProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired Cycles cycles;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void gateCoverage() {
+        eu.smartcity.accelerator.support.ProcessCoverageTestConfiguration.gateThisClass();
+    }
+
     @BeforeEach
     void init() {
         BpmnAwareTests.init(engine);

@@ -31,6 +31,17 @@ public class PortalClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    public HttpResponse<String> get(String path, String headerName, String headerValue) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(headerName, headerValue).GET().build());
+    }
+
+    /** Posts a form without any CSRF token (to prove it is refused). */
+    public HttpResponse<String> postWithoutCsrf(String action, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> getWithBasicAuth(String path, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token).GET().build());

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -16,6 +17,11 @@ public abstract class ProcessTestBase {
 
     @Autowired protected ProcessEngine engine;
     protected ProcessDriver driver;
+
+    @BeforeAll
+    static void gateCoverage() {
+        ProcessCoverageTestConfiguration.gateThisClass();
+    }
 
     @BeforeEach
     void bindEngine() {

@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/login", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}").permitAll()
+                        .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.

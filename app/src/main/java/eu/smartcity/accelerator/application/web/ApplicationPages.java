@@ -1,0 +1,112 @@
+package eu.smartcity.accelerator.application.web;
+
+import eu.smartcity.accelerator.application.ApplicationRefusedException;
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A company applies, follows its applications (status timeline from the application process, every
+ * ineligibility reason) and may withdraw before the deadline. A company only ever sees its own.
+ */
+@Controller
+class ApplicationPages {
+
+    private final Applications applications;
+    private final Challenges challenges;
+
+    ApplicationPages(Applications applications, Challenges challenges) {
+        this.applications = applications;
+        this.challenges = challenges;
+    }
+
+    @GetMapping("/applications")
+    String mine(Authentication authentication, Model model) {
+        String company = company(authentication);
+        Map<Applications.ApplicationView, java.util.List<String>> timelines = new LinkedHashMap<>();
+        applications.ofCompany(company).forEach(a -> timelines.put(a, applications.timeline(a.id())));
+        model.addAttribute("timelines", timelines);
+        model.addAttribute("titles", titles(timelines.keySet()));
+        return "application/mine";
+    }
+
+    @GetMapping("/challenges/{id}/apply")
+    String applyForm(@PathVariable UUID id, Authentication authentication, Model model) {
+        company(authentication);
+        model.addAttribute("challenge", challenge(id));
+        model.addAttribute("form", new ApplyForm());
+        return "application/apply";
+    }
+
+    @PostMapping("/challenges/{id}/apply")
+    String apply(@PathVariable UUID id, @Valid @ModelAttribute("form") ApplyForm form, BindingResult errors,
+            Authentication authentication, Model model, RedirectAttributes redirect) {
+        String company = company(authentication);
+        model.addAttribute("challenge", challenge(id));
+        if (errors.hasErrors()) {
+            return "application/apply";
+        }
+        try {
+            applications.submit(new Applications.Submission(id, company, form.getSolutionTitle(), form.getPitch(),
+                    form.getRequestedBudget(), form.getTrl(), form.isLegalEntity(), form.getCountry(), form.getEmployees(),
+                    form.isInteroperable(), form.isDeclarationsSigned()));
+        } catch (ApplicationRefusedException refused) {
+            errors.reject("refused", refused.getMessage());
+            return "application/apply";
+        } catch (IllegalArgumentException invalid) {
+            // the service's own rules, as "field: problem"
+            String message = invalid.getMessage();
+            int colon = message.indexOf(':');
+            errors.rejectValue(colon > 0 ? message.substring(0, colon) : "solutionTitle", "invalid",
+                    colon > 0 ? message.substring(colon + 1).trim() : message);
+            return "application/apply";
+        }
+        redirect.addFlashAttribute("submitted", true);
+        return "redirect:/applications";
+    }
+
+    @PostMapping("/applications/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            applications.withdraw(id, company(authentication));
+            redirect.addFlashAttribute("withdrawn", true);
+        } catch (NoSuchElementException notYours) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (ApplicationRefusedException refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/applications";
+    }
+
+    private Challenges.ChallengeView challenge(UUID id) {
+        return challenges.find(id).filter(c -> c.callClosesAt() != null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Map<UUID, String> titles(java.util.Set<Applications.ApplicationView> views) {
+        Map<UUID, String> titles = new LinkedHashMap<>();
+        views.forEach(a -> titles.put(a.challengeId(), challenges.find(a.challengeId()).map(Challenges.ChallengeView::title).orElse("")));
+        return titles;
+    }
+
+    private static String company(Authentication authentication) {
+        return CurrentUser.of(authentication).company()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only companies apply"));
+    }
+}

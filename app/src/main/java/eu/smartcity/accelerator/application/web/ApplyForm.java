@@ -1,0 +1,43 @@
+package eu.smartcity.accelerator.application.web;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** What a company types when it applies; kept as typed when the form comes back with errors. */
+public class ApplyForm {
+
+    @NotBlank @Size(max = 200) private String solutionTitle;
+    @NotBlank @Size(max = 4000) private String pitch;
+    @NotNull @DecimalMin("1") private BigDecimal requestedBudget;
+    @NotNull @Min(1) @Max(9) private Integer trl;
+    private boolean legalEntity;
+    @NotBlank @Pattern(regexp = "[A-Z]{2}") private String country;
+    @NotNull @Min(1) @Max(10_000_000) private Integer employees;
+    private boolean interoperable;
+    private boolean declarationsSigned;
+
+    public String getSolutionTitle() { return solutionTitle; }
+    public void setSolutionTitle(String v) { solutionTitle = v; }
+    public String getPitch() { return pitch; }
+    public void setPitch(String v) { pitch = v; }
+    public BigDecimal getRequestedBudget() { return requestedBudget; }
+    public void setRequestedBudget(BigDecimal v) { requestedBudget = v; }
+    public Integer getTrl() { return trl; }
+    public void setTrl(Integer v) { trl = v; }
+    public boolean isLegalEntity() { return legalEntity; }
+    public void setLegalEntity(boolean v) { legalEntity = v; }
+    public String getCountry() { return country; }
+    public void setCountry(String v) { country = v; }
+    public Integer getEmployees() { return employees; }
+    public void setEmployees(Integer v) { employees = v; }
+    public boolean isInteroperable() { return interoperable; }
+    public void setInteroperable(boolean v) { interoperable = v; }
+    public boolean isDeclarationsSigned() { return declarationsSigned; }
+    public void setDeclarationsSigned(boolean v) { declarationsSigned = v; }
+}

@@ -1,0 +1,41 @@
+package eu.smartcity.accelerator.portal;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Dates and amounts in the user's language, for templates: {@code ${@portalFormat.money(amount)}}. */
+@Component("portalFormat")
+public class PortalFormat {
+
+    /** Programme cities are in one time zone; deadlines are shown there, with the zone. */
+    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/Brussels");
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale()).withZone(PROGRAMME_ZONE).format(instant) + " (" + PROGRAMME_ZONE.getId() + ")";
+    }
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(Currency.getInstance("EUR"));
+        return format.format(amount);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

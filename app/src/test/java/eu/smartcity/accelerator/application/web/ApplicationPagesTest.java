@@ -1,0 +1,119 @@
+package eu.smartcity.accelerator.application.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public challenge pages and a company's application pages, through HTTP as a browser sends it. */
+@AcceleratorTest
+class ApplicationPagesTest {
+
+    @LocalServerPort int port;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired ProcessEngine engine;
+
+    UUID published;
+    UUID draft;
+
+    @BeforeEach
+    void oneOpenCallAndOneDraft() {
+        UUID cycle = cycles.open("Portal cycle", "scifi-2024").id();
+        published = launch(cycle, "Open call " + UUID.randomUUID());
+        new ProcessDriver(engine).complete(challenges.find(published).orElseThrow().processInstanceId(),
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        draft = launch(cycle, "Draft " + UUID.randomUUID());
+    }
+
+    UUID launch(UUID cycle, String title) {
+        return challenges.launch(cycle, "city-bruges", new Challenges.Definition(title, "A problem worth solving here.",
+                "Traffic counts", new BigDecimal("20000"), "Fewer cars", "nl", 5));
+    }
+
+    PortalClient company(String user) {
+        PortalClient client = new PortalClient(port);
+        client.login(user, "demo");
+        return client;
+    }
+
+    HttpResponse<String> apply(PortalClient client, String title, String budget, String trl) {
+        return client.postForm("/challenges/" + published + "/apply", "/challenges/" + published + "/apply",
+                "solutionTitle", title, "pitch", "Sensors and open data", "requestedBudget", budget, "trl", trl,
+                "country", "BE", "employees", "12", "legalEntity", "true", "interoperable", "true", "declarationsSigned", "true");
+    }
+
+    @Test
+    void visitorsSeePublishedCallsButNotDrafts() {
+        PortalClient visitor = new PortalClient(port);
+        HttpResponse<String> list = visitor.get("/challenges");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(challenges.find(published).orElseThrow().title())
+                .doesNotContain(challenges.find(draft).orElseThrow().title());
+        assertThat(visitor.get("/challenges/" + published).body()).contains("Traffic counts");
+        assertThat(visitor.get("/challenges/" + draft).statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/challenges/" + published + "/apply").statusCode()).isEqualTo(302); // to the login page
+    }
+
+    @Test
+    void badInputComesBackWithTheInputKeptAndTheProblemNextToItsField() {
+        PortalClient urbansense = company("urbansense");
+        HttpResponse<String> response = apply(urbansense, "Kept title", "-5", "12");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("value=\"Kept title\"")
+                .contains("id=\"requestedBudget-error\"").contains("id=\"trl-error\"")
+                .contains("aria-invalid=\"true\"").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCompanySeesOnlyItsOwnApplicationsAndMayWithdrawBeforeTheDeadline() {
+        PortalClient urbansense = company("urbansense");
+        String title = "Mine " + UUID.randomUUID();
+        HttpResponse<String> submitted = apply(urbansense, title, "9000", "7");
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/applications"));
+
+        HttpResponse<String> mine = urbansense.get("/applications");
+        assertThat(mine.body()).contains(title).contains("Submitted").contains("Application submitted");
+        String applicationId = mine.body().replaceAll("(?s).*action=\"/applications/([0-9a-f-]{36})/withdraw\".*", "$1");
+
+        PortalClient parkflow = company("parkflow");
+        assertThat(parkflow.get("/applications").body()).doesNotContain(title);
+        assertThat(parkflow.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(404);
+
+        assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(302);
+        assertThat(urbansense.get("/applications").body()).contains("Withdrawn");
+    }
+
+    @Test
+    void onlyCompaniesReachApplicationPagesAndEveryPostNeedsItsCsrfToken() {
+        PortalClient officer = new PortalClient(port);
+        officer.login("officer-bruges", "demo");
+        assertThat(officer.get("/applications").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/challenges/" + published + "/apply").statusCode()).isEqualTo(403);
+
+        PortalClient urbansense = company("urbansense");
+        assertThat(urbansense.postWithoutCsrf("/challenges/" + published + "/apply", "solutionTitle=x").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesSpeakDutchAndFrenchWithAmountsInTheLocalFormat() {
+        PortalClient visitor = new PortalClient(port);
+        assertThat(visitor.get("/challenges", "Accept-Language", "nl").body()).contains("Open oproepen").containsPattern("€\\h20\\.000,00");
+        assertThat(visitor.get("/challenges", "Accept-Language", "fr").body()).contains("Appels ouverts").containsPattern("20\\h000,00\\h€");
+    }
+}
