@@ -82,6 +82,23 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    Browser select(String fieldId, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(fieldId))).selectByValue(value);
+        return this;
+    }
+
+    Browser check(String fieldId) {
+        WebElement box = driver.findElement(By.id(fieldId));
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    String value(String fieldId) {
+        return driver.findElement(By.id(fieldId)).getAttribute("value");
+    }
+
     Browser click(By by) {
         driver.findElement(by).click();
         return this;

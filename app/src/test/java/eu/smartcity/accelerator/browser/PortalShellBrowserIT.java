@@ -7,6 +7,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * The portal shell in a real browser, on PostgreSQL: public pages are accessible, one login opens
@@ -16,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PortalShellBrowserIT {
 
     @LocalServerPort int port;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired ProcessEngine engine;
 
     @BeforeAll
     static void needsChromium() {
@@ -40,6 +52,40 @@ class PortalShellBrowserIT {
                     .step("tasklist");
             assertThat(officer.currentPath()).startsWith("/camunda/app/tasklist");
         }
+    }
+
+    @Test
+    void aCompanyAppliesToAnOpenCallAndFollowsItsApplication() {
+        String title = "Bike parking sensors " + UUID.randomUUID().toString().substring(0, 8);
+        UUID challenge = publishedChallenge(title);
+        try (Browser company = new Browser(port, "parkflow")) {
+            company.open("/challenges").step("open-calls").assertAccessible();
+            company.open("/challenges/" + challenge).step("challenge").assertAccessible();
+            company.login("demo").open("/challenges/" + challenge + "/apply").waitFor(By.id("solutionTitle"))
+                    .step("apply-form").assertAccessible();
+
+            // a mistake first: the form comes back with the problem next to the field
+            company.type("solutionTitle", "ParkFlow bikes").type("pitch", "Counts bikes with open-source sensors.")
+                    .type("requestedBudget", "0").type("trl", "7").type("employees", "12")
+                    .select("country", "FR").check("legalEntity").check("interoperable").check("declarationsSigned")
+                    .click(By.cssSelector("main form button[type=submit]")).waitFor(By.id("requestedBudget-error"))
+                    .step("apply-error").assertAccessible();
+            assertThat(company.value("solutionTitle")).isEqualTo("ParkFlow bikes");
+
+            company.type("requestedBudget", "9000").click(By.cssSelector("main form button[type=submit]"))
+                    .waitFor(By.cssSelector("[role=status]")).step("my-applications").assertAccessible();
+            assertThat(company.text(By.cssSelector("main"))).contains("ParkFlow bikes").contains("Submitted");
+        }
+    }
+
+    private UUID publishedChallenge(String title) {
+        UUID cycle = cycles.open("Browser cycle", "scifi-2024").id();
+        UUID id = challenges.launch(cycle, "city-mechelen", new Challenges.Definition(title,
+                "Know where bikes are parked so the city can place racks where they are needed.", "Bike counts (API)",
+                new BigDecimal("15000"), "Racks used at 80 %", "nl, fr", 5));
+        new ProcessDriver(engine).complete(challenges.find(id).orElseThrow().processInstanceId(),
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        return id;
     }
 
     @Test
