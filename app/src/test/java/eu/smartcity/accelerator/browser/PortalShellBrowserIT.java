@@ -78,6 +78,21 @@ class PortalShellBrowserIT {
         }
     }
 
+    @Test
+    void theCoordinatorSeesTheChallengeApprovalFormInTasklist() {
+        UUID cycle = cycles.open("Tasklist cycle", "scifi-2024").id();
+        UUID id = challenges.launch(cycle, "city-delft", new Challenges.Definition("Tasklist form check " + UUID.randomUUID(),
+                "Check that Camunda Forms render in Tasklist.", "none", new BigDecimal("5000"), "a KPI", "en", 4));
+        String taskId = engine.getTaskService().createTaskQuery()
+                .processInstanceId(challenges.find(id).orElseThrow().processInstanceId()).singleResult().getId();
+        try (Browser coordinator = new Browser(port, "coordinator")) {
+            coordinator.login("demo").waitFor(By.cssSelector("header nav form button"));
+            coordinator.open("/camunda/app/tasklist/default/#/?task=" + taskId)
+                    .waitFor(By.cssSelector(".fjs-form input[type=checkbox]")).step("tasklist-approve-form");
+            assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("Approve and publish the call");
+        }
+    }
+
     private UUID publishedChallenge(String title) {
         UUID cycle = cycles.open("Browser cycle", "scifi-2024").id();
         UUID id = challenges.launch(cycle, "city-mechelen", new Challenges.Definition(title,
