@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.contract.process;
 
+import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
+
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.contract.internal.Contract;
 import eu.smartcity.accelerator.contract.internal.Contracts;
@@ -25,13 +27,13 @@ class ContractDelegates {
     @Bean
     JavaDelegate draftContract(Contracts contracts) {
         return execution -> {
-            UUID id = UUID.fromString(string(execution, ContractProcess.CONTRACT_ID));
+            UUID id = UUID.fromString(required(execution, ContractProcess.CONTRACT_ID));
             if (!contracts.existsById(id)) {
                 Object original = execution.getVariable("originalContractId");
-                contracts.save(new Contract(id, UUID.fromString(string(execution, "challengeId")),
-                        UUID.fromString(string(execution, "applicationId")),
+                contracts.save(new Contract(id, UUID.fromString(required(execution, "challengeId")),
+                        UUID.fromString(required(execution, "applicationId")),
                         original == null ? null : UUID.fromString(original.toString()),
-                        string(execution, "cityGroup"), string(execution, "companyGroup")));
+                        required(execution, "cityGroup"), required(execution, "companyGroup")));
             }
         };
     }
@@ -78,7 +80,7 @@ class ContractDelegates {
 
     @Bean
     JavaDelegate recordExpiry(Contracts contracts) {
-        return execution -> contracts.findById(UUID.fromString(string(execution, ContractProcess.CONTRACT_ID)))
+        return execution -> contracts.findById(UUID.fromString(required(execution, ContractProcess.CONTRACT_ID)))
                 .orElseThrow().expired();
     }
 
@@ -86,7 +88,7 @@ class ContractDelegates {
     @Bean
     JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds) {
         return execution -> {
-            Contract contract = contracts.findById(UUID.fromString(string(execution, ContractProcess.CONTRACT_ID))).orElseThrow();
+            Contract contract = contracts.findById(UUID.fromString(required(execution, ContractProcess.CONTRACT_ID))).orElseThrow();
             ocds.publishContract(new OcdsFacts.Contract(contract.challengeId().toString(), contract.id().toString(),
                     contract.challengeId() + "-award-1", "Pilot contract", amount(execution), "active",
                     contract.cityAcceptedAt() != null ? contract.cityAcceptedAt() : Instant.now(), null));
@@ -110,13 +112,5 @@ class ContractDelegates {
             return current.getUserId();
         }
         return task.getAssignee() != null ? task.getAssignee() : "unknown";
-    }
-
-    private static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null) {
-            throw new IllegalStateException("Contract process variable '" + name + "' is missing");
-        }
-        return value.toString();
     }
 }

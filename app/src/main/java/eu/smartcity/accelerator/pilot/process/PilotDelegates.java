@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.pilot.process;
 
+import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
+
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
@@ -7,7 +9,6 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,13 +19,13 @@ class PilotDelegates {
     @Bean
     JavaDelegate openPilot(Pilots pilots) {
         return execution -> {
-            UUID id = UUID.fromString(string(execution, PilotProcess.PILOT_ID));
+            UUID id = UUID.fromString(required(execution, PilotProcess.PILOT_ID));
             if (!pilots.existsById(id)) {
                 Object original = execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID);
-                pilots.save(new Pilot(id, UUID.fromString(string(execution, "challengeId")),
-                        UUID.fromString(string(execution, "applicationId")),
+                pilots.save(new Pilot(id, UUID.fromString(required(execution, "challengeId")),
+                        UUID.fromString(required(execution, "applicationId")),
                         original == null ? null : UUID.fromString(original.toString()),
-                        string(execution, "cityGroup"), string(execution, "companyGroup")));
+                        required(execution, "cityGroup"), required(execution, "companyGroup")));
             }
             execution.setVariable(PilotProcess.MILESTONES_DONE, 0L);
         };
@@ -34,7 +35,7 @@ class PilotDelegates {
     @Bean
     TaskListener recordProgress(Pilots pilots) {
         return task -> {
-            Pilot pilot = pilots.findById(UUID.fromString(string(task, PilotProcess.PILOT_ID)))
+            Pilot pilot = pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + task.getVariable(PilotProcess.PILOT_ID)));
             boolean continues = Boolean.TRUE.equals(task.getVariable(PilotProcess.CONTINUE_PILOT));
             Object report = task.getVariable("progress");
@@ -46,27 +47,19 @@ class PilotDelegates {
     /** ServiceTask_RemindCompany: a milestone report is due soon. */
     @Bean
     JavaDelegate pilotReminder(Pilots pilots) {
-        return execution -> pilots.findById(UUID.fromString(string(execution, PilotProcess.PILOT_ID))).orElseThrow().reminded();
+        return execution -> pilots.findById(UUID.fromString(required(execution, PilotProcess.PILOT_ID))).orElseThrow().reminded();
     }
 
     /** ServiceTask_PrepareReplication: a new contract and pilot for the adopting city, linked to the original. */
     @Bean
     JavaDelegate prepareReplication(Pilots pilots) {
         return execution -> {
-            Pilot original = pilots.findById(UUID.fromString(string(execution, PilotProcess.ORIGINAL_PILOT_ID)))
+            Pilot original = pilots.findById(UUID.fromString(required(execution, PilotProcess.ORIGINAL_PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID)));
             execution.setVariable("challengeId", original.challengeId().toString());
             execution.setVariable("applicationId", original.applicationId().toString());
             execution.setVariable("contractId", UUID.randomUUID().toString());
             execution.setVariable(PilotProcess.PILOT_ID, UUID.randomUUID().toString());
         };
-    }
-
-    private static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null) {
-            throw new IllegalStateException("Pilot process variable '" + name + "' is missing");
-        }
-        return value.toString();
     }
 }
