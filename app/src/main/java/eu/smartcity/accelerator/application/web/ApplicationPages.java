@@ -3,7 +3,11 @@ package eu.smartcity.accelerator.application.web;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.scoring.DecisionExplanations;
+import eu.smartcity.accelerator.scoring.Viewer;
+import eu.smartcity.accelerator.workflow.DecisionRecord;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,12 +32,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ApplicationPages {
 
+    /** While an application is submitted or under review its results are not final: no scores are shown. */
+    static final java.util.Set<String> NOT_FINAL = java.util.Set.of("SUBMITTED", "UNDER_REVIEW");
+
     private final Applications applications;
     private final Challenges challenges;
+    private final DecisionExplanations explanations;
+    private final ObjectMapper json;
 
-    ApplicationPages(Applications applications, Challenges challenges) {
+    ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json) {
         this.applications = applications;
         this.challenges = challenges;
+        this.explanations = explanations;
+        this.json = json;
     }
 
     @GetMapping("/applications")
@@ -79,6 +90,31 @@ class ApplicationPages {
         }
         redirect.addFlashAttribute("submitted", true);
         return "redirect:/applications";
+    }
+
+    /** Why: every decision on the application (eligibility, each jury member's weighted score), once results are final. */
+    @GetMapping("/applications/{id}/explanation")
+    String explanation(@PathVariable UUID id, Authentication authentication, Model model) throws Exception {
+        String company = company(authentication);
+        Applications.ApplicationView application = applications.find(id).filter(a -> a.companyGroup().equals(company))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("assessed", application);
+        boolean resultsFinal = !NOT_FINAL.contains(application.status());
+        model.addAttribute("resultsFinal", resultsFinal);
+        if (resultsFinal) {
+            java.util.List<Map<String, Object>> shown = new java.util.ArrayList<>();
+            for (DecisionRecord r : explanations.explanationFor(id.toString(), Viewer.APPLICANT, true)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("decision", r.decisionKey() + " v" + r.decisionVersion());
+                row.put("by", r.actor());
+                row.put("inputs", json.readValue(r.inputsJson(), Map.class));
+                row.put("outputs", json.readValue(r.outputsJson(), java.util.List.class));
+                row.put("rules", json.readValue(r.matchedRulesJson(), java.util.List.class));
+                shown.add(row);
+            }
+            model.addAttribute("records", shown);
+        }
+        return "application/explanation";
     }
 
     @PostMapping("/applications/{id}/withdraw")

@@ -26,6 +26,7 @@ class ApplicationPagesTest {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired ProcessEngine engine;
+    @Autowired eu.smartcity.accelerator.application.Applications applications;
 
     UUID published;
     UUID draft;
@@ -97,6 +98,28 @@ class ApplicationPagesTest {
 
         assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(302);
         assertThat(urbansense.get("/applications").body()).contains("Withdrawn");
+    }
+
+    @Test
+    void anApplicantSeesHowItWasAssessedOnlyOnceTheResultIsFinal() {
+        PortalClient urbansense = company("urbansense");
+        String title = "Low TRL " + UUID.randomUUID();
+        assertThat(apply(urbansense, title, "9000", "2").statusCode()).isEqualTo(302);
+        UUID id = applications.ofCompany("company-urbansense").stream().filter(a -> a.solutionTitle().equals(title))
+                .findFirst().orElseThrow().id();
+
+        HttpResponse<String> before = urbansense.get("/applications/" + id + "/explanation");
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains("not final yet").doesNotContain("TRL_BELOW_MINIMUM");
+
+        new ProcessDriver(engine).fireTimer(challenges.find(published).orElseThrow().processInstanceId(),
+                ChallengeProcess.TIMER_CALL_WINDOW_OVER); // call closes, eligibility is decided: final for this one
+        HttpResponse<String> after = urbansense.get("/applications/" + id + "/explanation");
+        assertThat(after.body()).contains("eligibility v").contains("TRL_BELOW_MINIMUM").contains(title).contains("Not eligible")
+                .doesNotContain("not final yet").doesNotContain("??");
+        assertThat(urbansense.get("/applications").body()).contains("/applications/" + id + "/explanation");
+
+        assertThat(company("parkflow").get("/applications/" + id + "/explanation").statusCode()).isEqualTo(404);
     }
 
     @Test
