@@ -150,14 +150,14 @@ class SelectionDelegates {
             UUID challengeId = challengeId(execution);
             int round = ((Number) execution.getVariable(JURY_ROUND)).intValue();
             List<ApplicationView> eligible = applications.eligibleFor(challengeId);
-            Map<String, List<JuryScore>> byMember = scores.findByChallengeIdAndRound(challengeId, round).stream()
-                    .collect(Collectors.groupingBy(JuryScore::member));
-            List<JuryScore> complete = byMember.values().stream()
+            // a seat counts when its member scored every eligible application in this round
+            List<List<JuryScore>> completedSeats = scores.findByChallengeIdAndRound(challengeId, round).stream()
+                    .collect(Collectors.groupingBy(JuryScore::member)).values().stream()
                     .filter(memberScores -> memberScores.size() >= eligible.size())
-                    .flatMap(List::stream).toList();
-            long completedSeats = byMember.values().stream().filter(s -> s.size() >= eligible.size()).count();
+                    .toList();
+            List<JuryScore> complete = completedSeats.stream().flatMap(List::stream).toList();
             Bylaws bylaws = cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId());
-            boolean quorum = completedSeats >= bylaws.quorum();
+            boolean quorum = completedSeats.size() >= bylaws.quorum();
             execution.setVariable(ChallengeProcess.QUORUM_REACHED, quorum);
             if (!quorum) {
                 return;
