@@ -31,6 +31,9 @@ public interface Challenges {
 
     List<ChallengeView> published();
 
+    /** Every challenge of a cycle, whatever its stage (for the coordinator's dashboard). */
+    List<ChallengeView> ofCycle(UUID cycleId);
+
     /** The call window is over: no more applications or withdrawals. */
     void closeCall(UUID challengeId);
 }

@@ -23,8 +23,8 @@ public record CurrentUser(String userId, Set<String> groups) {
         return groups.stream().filter(g -> g.startsWith("company-")).findFirst();
     }
 
-    /** The city this user acts for ({@code city-…}), if any. */
+    /** The city this user acts for ({@code city-…}), if any; the role group {@code city-officers} is not a city. */
     public Optional<String> city() {
-        return groups.stream().filter(g -> g.startsWith("city-")).findFirst();
+        return groups.stream().filter(g -> g.startsWith("city-") && !g.equals(Roles.CITY_OFFICERS)).findFirst();
     }
 }

@@ -8,5 +8,7 @@ interface ChallengeRepository extends JpaRepository<Challenge, UUID> {
 
     List<Challenge> findByCityGroupOrderByTitle(String cityGroup);
 
+    List<Challenge> findByCycleIdOrderByTitle(java.util.UUID cycleId);
+
     List<Challenge> findByStatusOrderByCallClosesAt(Challenge.Status status);
 }

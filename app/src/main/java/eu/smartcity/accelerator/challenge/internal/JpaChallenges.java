@@ -92,6 +92,12 @@ public class JpaChallenges implements Challenges {
         return challenges.findByStatusOrderByCallClosesAt(Challenge.Status.PUBLISHED).stream().map(Challenge::view).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ChallengeView> ofCycle(UUID cycleId) {
+        return challenges.findByCycleIdOrderByTitle(cycleId).stream().map(Challenge::view).toList();
+    }
+
     // ---- state changes asked for by the challenge process (delegates and listeners) ----
 
     public void sendBack(String challengeId, String remarks) {

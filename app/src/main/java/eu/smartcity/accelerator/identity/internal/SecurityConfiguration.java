@@ -59,6 +59,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}").permitAll()
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
+                        .requestMatchers("/city/**").hasAuthority(Roles.CITY_OFFICERS)
+                        .requestMatchers("/coordinator/**", "/coordinator").hasAuthority(Roles.COORDINATORS)
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.

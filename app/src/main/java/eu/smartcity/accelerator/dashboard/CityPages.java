@@ -1,0 +1,124 @@
+package eu.smartcity.accelerator.dashboard;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.forms.FormDefinition;
+import eu.smartcity.accelerator.forms.FormDefinitions;
+import eu.smartcity.accelerator.forms.FormSubmission;
+import eu.smartcity.accelerator.forms.FormValidator;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A city officer's challenges (their stage and how many applications came in) and the page to
+ * define a new one with the {@code define-challenge} form — the same form the coordinator's
+ * "revise" task uses — under one of the open cycles. A city only ever sees its own challenges.
+ */
+@Controller
+class CityPages {
+
+    static final String DEFINE_CHALLENGE_FORM = "define-challenge";
+
+    private final Challenges challenges;
+    private final Applications applications;
+    private final Cycles cycles;
+    private final FormDefinitions forms;
+
+    CityPages(Challenges challenges, Applications applications, Cycles cycles, FormDefinitions forms) {
+        this.challenges = challenges;
+        this.applications = applications;
+        this.cycles = cycles;
+        this.forms = forms;
+    }
+
+    @GetMapping("/city/challenges")
+    String mine(Authentication authentication, Model model) {
+        String city = city(authentication);
+        List<Challenges.ChallengeView> mine = challenges.ofCity(city);
+        Map<UUID, Integer> applicationCounts = new LinkedHashMap<>();
+        mine.forEach(c -> applicationCounts.put(c.id(), applications.submittedTo(c.id()).size()));
+        model.addAttribute("challenges", mine);
+        model.addAttribute("applicationCounts", applicationCounts);
+        return "dashboard/city-challenges";
+    }
+
+    @GetMapping("/city/challenges/new")
+    String defineForm(Authentication authentication, Model model) {
+        city(authentication);
+        return definePage(null, Map.of(), Map.of(), model);
+    }
+
+    @PostMapping("/city/challenges/new")
+    String define(@RequestParam MultiValueMap<String, String> params, Authentication authentication, Model model,
+            RedirectAttributes redirect) {
+        String city = city(authentication);
+        FormDefinition form = forms.get(DEFINE_CHALLENGE_FORM);
+        FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
+        UUID cycleId = openCycle(params.getFirst("cycleId"));
+        if (cycleId == null) {
+            model.addAttribute("cycleProblem", true);
+        }
+        if (!submission.valid() || cycleId == null) {
+            return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), model);
+        }
+        Map<String, Object> v = submission.values();
+        try {
+            challenges.launch(cycleId, city, new Challenges.Definition((String) v.get("title"), (String) v.get("problem"),
+                    (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
+                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()));
+        } catch (IllegalArgumentException ruleOfTheBylaws) {
+            // "field: message" from the challenge module (e.g. the budget cap of this cycle's bylaws)
+            Map<String, FormSubmission.Problem> problems =
+                    FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws.getMessage());
+            model.addAttribute("invalid", true);
+            return definePage(params.getFirst("cycleId"), submission.raw(), problems, model);
+        }
+        redirect.addFlashAttribute("defined", v.get("title"));
+        return "redirect:/city/challenges";
+    }
+
+    private String definePage(String cycleId, Map<String, String> raw, Map<String, FormSubmission.Problem> problems,
+            Model model) {
+        List<Cycles.CycleView> open = cycles.all().stream().filter(c -> "OPEN".equals(c.status())).toList();
+        model.addAttribute("cycles", open);
+        model.addAttribute("selectedCycle", cycleId != null ? cycleId : open.isEmpty() ? null : open.get(open.size() - 1).id().toString());
+        model.addAttribute("form", forms.get(DEFINE_CHALLENGE_FORM));
+        model.addAttribute("raw", raw);
+        model.addAttribute("problems", problems);
+        if (!problems.isEmpty()) {
+            model.addAttribute("invalid", true);
+        }
+        return "dashboard/define-challenge";
+    }
+
+    /** The chosen cycle, if it exists and still takes challenges. */
+    private UUID openCycle(String cycleId) {
+        try {
+            UUID id = UUID.fromString(cycleId == null ? "" : cycleId);
+            return cycles.all().stream().filter(c -> c.id().equals(id) && "OPEN".equals(c.status())).findFirst()
+                    .map(Cycles.CycleView::id).orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    private static String city(Authentication authentication) {
+        return CurrentUser.of(authentication).city()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Only city officers define challenges"));
+    }
+}

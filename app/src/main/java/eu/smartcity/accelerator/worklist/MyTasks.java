@@ -1,0 +1,77 @@
+package eu.smartcity.accelerator.worklist;
+
+import eu.smartcity.accelerator.identity.CurrentUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which tasks a user may see and do: those assigned to them (jury seats) and those offered to one of
+ * their groups (their city or company, or the coordinators). Everything else does not exist for them,
+ * so another organisation's task answers 404, not 403 — its id gives nothing away.
+ */
+@Service
+public class MyTasks {
+
+    /** The jury's scoring task (challenge process), counted for the jury's progress. */
+    static final String SCORE_TASK = "UserTask_ScoreApplication";
+
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    MyTasks(TaskService tasks, HistoryService history) {
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    public List<Task> of(CurrentUser user) {
+        return query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, 200);
+    }
+
+    public Optional<Task> find(CurrentUser user, String taskId) {
+        return Optional.ofNullable(query(user).taskId(taskId).singleResult());
+    }
+
+    public Map<String, Object> variables(Task task) {
+        return tasks.getVariables(task.getId());
+    }
+
+    /** Claims (so nobody else works on it meanwhile) and completes with the form's typed values. */
+    public void complete(CurrentUser user, Task task, Map<String, Object> values) {
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), user.userId());
+        }
+        tasks.complete(task.getId(), values);
+    }
+
+    /** A jury member's scoring progress per challenge process: scored of assigned, e.g. 2 of 4. */
+    public List<JuryProgress> juryProgress(CurrentUser user) {
+        Map<String, int[]> perProcess = new java.util.LinkedHashMap<>();
+        for (HistoricTaskInstance scoring : history.createHistoricTaskInstanceQuery().taskAssignee(user.userId())
+                .taskDefinitionKey(SCORE_TASK).orderByHistoricActivityInstanceStartTime().asc().list()) {
+            int[] counts = perProcess.computeIfAbsent(scoring.getProcessInstanceId(), id -> new int[2]);
+            counts[1]++;
+            if ("completed".equals(scoring.getDeleteReason())) {
+                counts[0]++;
+            }
+        }
+        List<JuryProgress> progress = new ArrayList<>();
+        perProcess.forEach((process, counts) -> progress.add(new JuryProgress(process, counts[0], counts[1])));
+        return progress;
+    }
+
+    public record JuryProgress(String processInstanceId, int scored, int assigned) {}
+
+    private TaskQuery query(CurrentUser user) {
+        return tasks.createTaskQuery().initializeFormKeys()
+                .or().taskAssignee(user.userId()).taskCandidateGroupIn(new ArrayList<>(user.groups())).endOr()
+                .active();
+    }
+}

@@ -1,0 +1,158 @@
+package eu.smartcity.accelerator.worklist;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.forms.FormDefinition;
+import eu.smartcity.accelerator.forms.FormDefinitions;
+import eu.smartcity.accelerator.forms.FormSubmission;
+import eu.smartcity.accelerator.forms.FormValidator;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My tasks" and one task's form. The form is the task's Camunda Form ({@code camunda:formRef}),
+ * the same file Tasklist renders; the submission is validated against it before the task completes,
+ * and comes back with the user's input and a message per field when it is not valid.
+ */
+@Controller
+class TaskPages {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskPages.class);
+
+    private final MyTasks myTasks;
+    private final FormDefinitions forms;
+    private final Challenges challenges;
+    private final Applications applications;
+    private final HistoryService history;
+
+    TaskPages(MyTasks myTasks, FormDefinitions forms, Challenges challenges, Applications applications,
+            HistoryService history) {
+        this.myTasks = myTasks;
+        this.forms = forms;
+        this.challenges = challenges;
+        this.applications = applications;
+        this.history = history;
+    }
+
+    @GetMapping("/tasks")
+    String list(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        model.addAttribute("tasks", myTasks.of(user));
+        Map<String, String> progressTitles = new LinkedHashMap<>();
+        var progress = myTasks.juryProgress(user);
+        progress.forEach(p -> progressTitles.put(p.processInstanceId(), challengeTitleOfProcess(p.processInstanceId())));
+        model.addAttribute("juryProgress", progress);
+        model.addAttribute("progressTitles", progressTitles);
+        return "worklist/tasks";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String show(@PathVariable String taskId, Authentication authentication, Model model) {
+        Task task = task(authentication, taskId);
+        FormDefinition form = form(task);
+        // Pre-filled from the process where a variable has the field's key (e.g. revising a challenge).
+        Map<String, Object> variables = myTasks.variables(task);
+        Map<String, String> current = new LinkedHashMap<>();
+        form.inputs().forEach(c -> {
+            Object value = variables.get(c.key());
+            if (value != null) {
+                current.put(c.key(), value.toString());
+            }
+        });
+        return page(task, form, current, Map.of(), model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    String complete(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> params,
+            Authentication authentication, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Task task = task(authentication, taskId);
+        FormDefinition form = form(task);
+        FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
+        if (!submission.valid()) {
+            model.addAttribute("invalid", true);
+            return page(task, form, submission.raw(), submission.problems(), model);
+        }
+        try {
+            myTasks.complete(user, task, submission.values());
+        } catch (TaskAlreadyClaimedException | NullValueException gone) {
+            // someone else (a colleague of the same organisation) took or finished it meanwhile
+            redirect.addFlashAttribute("error", "tasks.takenByOther");
+            return "redirect:/tasks";
+        } catch (ProcessEngineException | IllegalArgumentException rejected) {
+            // The process refused the values (a listener's rule the form cannot express, e.g. "a reason
+            // when declining"): keep the input. Only our own rule messages are shown, never engine internals.
+            Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(rejected);
+            log.info("Task {} refused the submission: {}", task.getId(), cause.toString());
+            if (cause instanceof IllegalArgumentException rule) {
+                model.addAttribute("invalid", true);
+                return page(task, form, submission.raw(), FormValidator.withRuleViolation(form, submission.problems(),
+                        rule.getMessage()), model);
+            }
+            model.addAttribute("rejected", true);
+            return page(task, form, submission.raw(), submission.problems(), model);
+        }
+        redirect.addFlashAttribute("done", task.getName());
+        return "redirect:/tasks";
+    }
+
+    private String page(Task task, FormDefinition form, Map<String, String> raw,
+            Map<String, FormSubmission.Problem> problems, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("form", form);
+        model.addAttribute("raw", raw);
+        model.addAttribute("problems", problems);
+        Map<String, Object> variables = myTasks.variables(task);
+        uuid(variables.get("challengeId")).flatMap(challenges::find).ifPresent(c -> model.addAttribute("challenge", c));
+        // A jury member scoring, or a city reviewing: the application the task is about.
+        uuid(variables.get("applicationId")).flatMap(applications::find).ifPresent(a -> model.addAttribute("applicationUnderReview", a));
+        return "worklist/task";
+    }
+
+    private Task task(Authentication authentication, String taskId) {
+        return myTasks.find(CurrentUser.of(authentication), taskId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private FormDefinition form(Task task) {
+        if (task.getCamundaFormRef() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This task has no form; use Tasklist");
+        }
+        return forms.get(task.getCamundaFormRef().getKey());
+    }
+
+    private String challengeTitleOfProcess(String processInstanceId) {
+        HistoricVariableInstance challengeId = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName("challengeId").disableCustomObjectDeserialization()
+                .list().stream().findFirst().orElse(null);
+        return challengeId == null ? "" : uuid(challengeId.getValue()).flatMap(challenges::find)
+                .map(Challenges.ChallengeView::title).orElse("");
+    }
+
+    private static java.util.Optional<UUID> uuid(Object value) {
+        try {
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(value.toString()));
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
+        }
+    }
+}

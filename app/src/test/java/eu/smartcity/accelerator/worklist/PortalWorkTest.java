@@ -1,0 +1,157 @@
+package eu.smartcity.accelerator.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A city, the coordinator and a jury member do their steps through the portal: forms rendered from
+ * forms/*.form, validated on the server, and only for the organisation or person the task belongs to.
+ * (Delft, not Bruges: SingleLoginTest fails a Bruges login on purpose, which delays the next one.)
+ */
+@AcceleratorTest
+class PortalWorkTest {
+
+    @LocalServerPort int port;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired Applications applications;
+    @Autowired ProcessEngine engine;
+
+    ProcessDriver driver;
+    String title;
+    String cycleId;
+
+    @BeforeEach
+    void openCycle() {
+        driver = new ProcessDriver(engine);
+        cycleId = cycles.open("Portal work " + UUID.randomUUID(), "scifi-2025").id().toString();
+        title = "Quiet streets " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    PortalClient as(String user) {
+        PortalClient client = new PortalClient(port);
+        assertThat(client.login(user, "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    HttpResponse<String> define(PortalClient city, String... fields) {
+        String[] withCycle = new String[fields.length + 2];
+        withCycle[0] = "cycleId";
+        withCycle[1] = cycleId;
+        System.arraycopy(fields, 0, withCycle, 2, fields.length);
+        return city.postForm("/city/challenges/new", "/city/challenges/new", withCycle);
+    }
+
+    UUID defineValidChallenge(PortalClient bruges) {
+        HttpResponse<String> defined = define(bruges, "title", title, "problem", "Night-time noise from delivery traffic in the centre.",
+                "openDatasets", "Noise sensors (API)", "budgetCap", "9000", "kpis", "Complaints -30 %", "languages", "nl", "minTrl", "6");
+        assertThat(defined.statusCode()).as(defined.headers().firstValue("Location").orElse(defined.body())).isEqualTo(302);
+        assertThat(defined.headers().firstValue("Location").orElse("")).endsWith("/city/challenges");
+        return challenges.ofCity("city-delft").stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow().id();
+    }
+
+    String taskId(UUID challengeId, String taskKey) {
+        return driver.task(challenges.find(challengeId).orElseThrow().processInstanceId(), taskKey).getId();
+    }
+
+    @Test
+    void aCityDefinesAChallengeThroughTheFormAndBadInputComesBackKept() {
+        PortalClient bruges = as("officer-delft");
+        assertThat(bruges.get("/city/challenges/new").body()).contains("name=\"title\"").contains("name=\"budgetCap\"");
+
+        HttpResponse<String> refused = define(bruges, "title", "abc", "problem", "Too short", "budgetCap", "", "minTrl", "12");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("value=\"abc\"").contains("id=\"f-title-error\"").contains("id=\"f-budgetCap-error\"")
+                .contains("id=\"f-minTrl-error\"").contains("Enter 9 or less.").doesNotContain("Exception");
+
+        // a rule of the cycle's bylaws (budget cap), not of the form: shown next to its field all the same
+        HttpResponse<String> overCap = define(bruges, "title", title, "problem", "Night-time noise from delivery traffic in the centre.",
+                "budgetCap", "999999999", "kpis", "Complaints -30 %", "minTrl", "6");
+        assertThat(overCap.statusCode()).isEqualTo(200);
+        assertThat(overCap.body()).contains("id=\"f-budgetCap-error\"").contains("value=\"999999999\"");
+
+        UUID challengeId = defineValidChallenge(bruges);
+        assertThat(bruges.get("/city/challenges").body()).contains(title).contains("Waiting for approval");
+        assertThat(as("officer-mechelen").get("/city/challenges").body()).doesNotContain(title);
+        assertThat(as("urbansense").get("/city/challenges").statusCode()).isEqualTo(403);
+        assertThat(challenges.find(challengeId).orElseThrow().cityGroup()).isEqualTo("city-delft");
+    }
+
+    @Test
+    void theCoordinatorApprovesInThePortalAndOnlyTheCoordinatorsSeeThatTask() {
+        UUID challengeId = defineValidChallenge(as("officer-delft"));
+        String approve = taskId(challengeId, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE);
+        assertThat(as("officer-delft").get("/tasks/" + approve).statusCode()).isEqualTo(404);
+        assertThat(as("urbansense").get("/tasks/" + approve).statusCode()).isEqualTo(404);
+
+        PortalClient coordinator = as("coordinator");
+        assertThat(coordinator.get("/tasks").body()).contains("/tasks/" + approve);
+        // sending back needs remarks: the process's rule, shown next to the remarks field
+        HttpResponse<String> noRemarks = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "remarks", "");
+        assertThat(noRemarks.statusCode()).isEqualTo(200);
+        assertThat(noRemarks.body()).contains("id=\"f-remarks-error\"").contains("say what the city should change");
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SUBMITTED");
+
+        HttpResponse<String> approved = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "challengeApproved", "true");
+        assertThat(approved.statusCode()).isEqualTo(302);
+        driver.runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId()); // publishing is asynchronous
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
+        assertThat(coordinator.get("/tasks/" + approve).statusCode()).isEqualTo(404); // done: gone
+
+        HttpResponse<String> dashboard = coordinator.get("/coordinator");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains(title).contains("Overdue tasks").contains("Open incidents");
+        assertThat(as("officer-delft").get("/coordinator").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aJuryMemberDeclaresThenScoresOnlyTheirOwnApplicationsAndSeesProgress() {
+        UUID challengeId = defineValidChallenge(as("officer-delft"));
+        String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, java.util.Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        for (String company : new String[] {"urbansense", "parkflow"}) {
+            applications.submit(new Applications.Submission(challengeId, "company-" + company, company + " quiet delivery",
+                    "Route planning with the noise sensors.", new BigDecimal("8000"), 7, true, "BE", 30, true, true));
+        }
+        driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
+
+        Task declare = driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an");
+        PortalClient an = as("jury-an");
+        assertThat(an.get("/tasks").body()).contains("/tasks/" + declare.getId());
+        assertThat(as("jury-ben").get("/tasks/" + declare.getId()).statusCode()).isEqualTo(404);
+        assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId()).statusCode()).isEqualTo(302);
+
+        java.util.List<Task> mine = driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
+                .filter(t -> "jury-an".equals(t.getAssignee())).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(an.get("/tasks").body()).contains("0 of 2 scored");
+        String first = "/tasks/" + mine.get(0).getId();
+        HttpResponse<String> shown = an.get(first);
+        assertThat(shown.body()).contains("quiet delivery").contains("Route planning with the noise sensors.");
+        assertThat(as("jury-chloe").get(first).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> outOfRange = an.postForm(first, first, "fit", "11", "innovation", "8", "team", "7", "price", "7",
+                "replicability", "7", "openDataUse", "6");
+        assertThat(outOfRange.statusCode()).isEqualTo(200);
+        assertThat(outOfRange.body()).contains("id=\"f-fit-error\"").contains("value=\"11\"").contains("value=\"8\"");
+        assertThat(an.postForm(first, first, "fit", "9", "innovation", "8", "team", "7", "price", "7",
+                "replicability", "7", "openDataUse", "6").statusCode()).isEqualTo(302);
+        assertThat(an.get("/tasks").body()).contains("1 of 2 scored");
+    }
+}
