@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.worklist;
 
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.forms.FormDefinition;
 import eu.smartcity.accelerator.forms.FormDefinitions;
@@ -43,9 +44,11 @@ class TaskPages {
     private final Challenges challenges;
     private final Applications applications;
     private final HistoryService history;
+    private final Attachments attachments;
 
     TaskPages(MyTasks myTasks, FormDefinitions forms, Challenges challenges, Applications applications,
-            HistoryService history) {
+            HistoryService history, Attachments attachments) {
+        this.attachments = attachments;
         this.myTasks = myTasks;
         this.forms = forms;
         this.challenges = challenges;
@@ -124,7 +127,10 @@ class TaskPages {
         Map<String, Object> variables = myTasks.variables(task);
         uuid(variables.get("challengeId")).flatMap(challenges::find).ifPresent(c -> model.addAttribute("challenge", c));
         // A jury member scoring, or a city reviewing: the application the task is about.
-        uuid(variables.get("applicationId")).flatMap(applications::find).ifPresent(a -> model.addAttribute("applicationUnderReview", a));
+        uuid(variables.get("applicationId")).flatMap(applications::find).ifPresent(a -> {
+            model.addAttribute("applicationUnderReview", a);
+            model.addAttribute("attachments", attachments.of(a.id()));
+        });
         return "worklist/task";
     }
 

@@ -59,6 +59,45 @@ public class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** A file for {@link #postMultipart}. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {}
+
+    /** Posts a multipart form (fields as name/value pairs, plus files) with the CSRF token of {@code formPage}. */
+    public HttpResponse<String> postMultipart(String formPage, String action, java.util.List<FilePart> files, String... nameValues) {
+        String csrf = csrfToken(get(formPage).body());
+        String boundary = "----portal-client-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> write = text -> body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        java.util.List<String> pairs = new java.util.ArrayList<>(java.util.List.of("_csrf", csrf));
+        pairs.addAll(java.util.List.of(nameValues));
+        for (int i = 0; i < pairs.size(); i += 2) {
+            write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + pairs.get(i) + "\"\r\n\r\n"
+                    + pairs.get(i + 1) + "\r\n");
+        }
+        for (FilePart file : files) {
+            write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+            body.writeBytes(file.content());
+            write.accept("\r\n");
+        }
+        write.accept("--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Downloads as bytes (PDFs). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Logs in through the portal's login form; returns the response (302 to the target or to /login?error). */
     public HttpResponse<String> login(String user, String password) {
         return postForm("/login", "/login", "username", user, "password", password);

@@ -1,6 +1,16 @@
 package eu.smartcity.accelerator.application.web;
 
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
+import eu.smartcity.accelerator.attachments.Attachments;
+import eu.smartcity.accelerator.attachments.InspectedPdf;
+import eu.smartcity.accelerator.attachments.PdfInspector;
+import eu.smartcity.accelerator.attachments.RejectedUploadException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,20 +49,32 @@ class ApplicationPages {
     private final Challenges challenges;
     private final DecisionExplanations explanations;
     private final ObjectMapper json;
+    private final PdfInspector pdfs;
+    private final Attachments attachments;
+    private final TransactionTemplate transaction;
 
-    ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json) {
+    ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
+            PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction) {
         this.applications = applications;
         this.challenges = challenges;
         this.explanations = explanations;
         this.json = json;
+        this.pdfs = pdfs;
+        this.attachments = attachments;
+        this.transaction = transaction;
     }
 
     @GetMapping("/applications")
     String mine(Authentication authentication, Model model) {
         String company = company(authentication);
         Map<Applications.ApplicationView, java.util.List<String>> timelines = new LinkedHashMap<>();
-        applications.ofCompany(company).forEach(a -> timelines.put(a, applications.timeline(a.id())));
+        Map<UUID, List<eu.smartcity.accelerator.attachments.AttachmentView>> files = new LinkedHashMap<>();
+        applications.ofCompany(company).forEach(a -> {
+            timelines.put(a, applications.timeline(a.id()));
+            files.put(a.id(), attachments.of(a.id()));
+        });
         model.addAttribute("timelines", timelines);
+        model.addAttribute("attachments", files);
         model.addAttribute("titles", titles(timelines.keySet()));
         return "application/mine";
     }
@@ -67,16 +89,38 @@ class ApplicationPages {
 
     @PostMapping("/challenges/{id}/apply")
     String apply(@PathVariable UUID id, @Valid @ModelAttribute("form") ApplyForm form, BindingResult errors,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             Authentication authentication, Model model, RedirectAttributes redirect) {
         String company = company(authentication);
         model.addAttribute("challenge", challenge(id));
-        if (errors.hasErrors()) {
+        // Every file is inspected before anything is stored; one bad file refuses the whole submission.
+        List<InspectedPdf> inspected = new ArrayList<>();
+        try {
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                if (!file.isEmpty()) {
+                    inspected.add(pdfs.inspect(file.getOriginalFilename(), file.getBytes()));
+                }
+            }
+            if (inspected.size() > Attachments.MAX_PER_OWNER) {
+                throw new RejectedUploadException("upload.tooMany", "");
+            }
+        } catch (RejectedUploadException rejected) {
+            model.addAttribute("uploadProblem", rejected);
+        } catch (IOException unreadable) {
+            model.addAttribute("uploadProblem", new RejectedUploadException("upload.malformed", ""));
+        }
+        if (errors.hasErrors() || model.containsAttribute("uploadProblem")) {
             return "application/apply";
         }
+        String user = authentication.getName();
         try {
-            applications.submit(new Applications.Submission(id, company, form.getSolutionTitle(), form.getPitch(),
-                    form.getRequestedBudget(), form.getTrl(), form.isLegalEntity(), form.getCountry(), form.getEmployees(),
-                    form.isInteroperable(), form.isDeclarationsSigned()));
+            // The application, its process start and its attachments commit together, or none of them.
+            transaction.executeWithoutResult(status -> {
+                UUID applicationId = applications.submit(new Applications.Submission(id, company, form.getSolutionTitle(),
+                        form.getPitch(), form.getRequestedBudget(), form.getTrl(), form.isLegalEntity(), form.getCountry(),
+                        form.getEmployees(), form.isInteroperable(), form.isDeclarationsSigned()));
+                attachments.store(applicationId, inspected, user);
+            });
         } catch (ApplicationRefusedException refused) {
             errors.reject("refused", refused.getMessage());
             return "application/apply";

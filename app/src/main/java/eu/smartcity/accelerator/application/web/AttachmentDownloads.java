@@ -1,0 +1,80 @@
+package eu.smartcity.accelerator.application.web;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.attachments.AttachmentView;
+import eu.smartcity.accelerator.attachments.Attachments;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.identity.Roles;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * An application's PDF attachments, as downloads only. Who may have one: the applying company, the
+ * city whose challenge it is, the coordinators, and a jury member who was given this application to
+ * score (which only happens after declaring no conflict of interest). Anyone else gets 404.
+ */
+@Controller
+class AttachmentDownloads {
+
+    private final Attachments attachments;
+    private final Applications applications;
+    private final Challenges challenges;
+    private final HistoryService history;
+
+    AttachmentDownloads(Attachments attachments, Applications applications, Challenges challenges, HistoryService history) {
+        this.attachments = attachments;
+        this.applications = applications;
+        this.challenges = challenges;
+        this.history = history;
+    }
+
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<byte[]> download(@PathVariable UUID id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        AttachmentView attachment = attachments.find(id).filter(a -> mayRead(user, a.ownerId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.attachment().filename(attachment.fileName()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                // should a browser render it anyway: no scripts, no same-origin access
+                .header("Content-Security-Policy", "sandbox")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(attachments.content(id));
+    }
+
+    boolean mayRead(CurrentUser user, UUID applicationId) {
+        Applications.ApplicationView application = applications.find(applicationId).orElse(null);
+        if (application == null) {
+            return false;
+        }
+        if (user.has(Roles.COORDINATORS) || user.company().filter(application.companyGroup()::equals).isPresent()) {
+            return true;
+        }
+        Challenges.ChallengeView challenge = challenges.find(application.challengeId()).orElse(null);
+        if (challenge == null) {
+            return false;
+        }
+        if (user.city().filter(challenge.cityGroup()::equals).isPresent()) {
+            return true;
+        }
+        return user.has(Roles.JURY) && history.createHistoricTaskInstanceQuery().taskAssignee(user.userId())
+                .processInstanceId(challenge.processInstanceId())
+                .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).list().stream()
+                .anyMatch(task -> history.createHistoricVariableInstanceQuery().executionIdIn(task.getExecutionId())
+                        .variableName(ChallengeProcess.APPLICATION_ID).list().stream()
+                        .anyMatch(v -> applicationId.toString().equals(v.getValue())));
+    }
+}
