@@ -1,0 +1,79 @@
+package eu.smartcity.accelerator.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The portal's language (English, Dutch or French): the user's own choice, kept with their account
+ * (Camunda user info {@value #USER_INFO_KEY}) so that it follows them to any browser; for visitors,
+ * their choice in this session, else the browser's preference, else English.
+ */
+@Component("localeResolver")
+public class UserLanguageResolver implements LocaleResolver {
+
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.FRENCH);
+    static final String USER_INFO_KEY = "language";
+    private static final String SESSION_KEY = UserLanguageResolver.class.getName();
+
+    private final IdentityService identity;
+
+    UserLanguageResolver(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
+            return chosen;
+        }
+        String user = currentUser();
+        if (user != null) {
+            Locale saved = supported(identity.getUserInfo(user, USER_INFO_KEY));
+            if (saved != null) {
+                // read once per session, not on every request
+                request.getSession().setAttribute(SESSION_KEY, saved);
+                return saved;
+            }
+        }
+        for (Locale preferred : java.util.Collections.list(request.getLocales())) {
+            Locale match = supported(preferred.getLanguage());
+            if (match != null) {
+                return match;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Locale chosen = locale == null ? null : supported(locale.getLanguage());
+        if (chosen == null) {
+            throw new IllegalArgumentException("language: one of en, nl, fr");
+        }
+        request.getSession().setAttribute(SESSION_KEY, chosen);
+        String user = currentUser();
+        if (user != null) {
+            identity.setUserInfo(user, USER_INFO_KEY, chosen.getLanguage());
+        }
+    }
+
+    static Locale supported(String language) {
+        return language == null ? null : SUPPORTED.stream().filter(l -> l.getLanguage().equals(language)).findFirst().orElse(null);
+    }
+
+    private static String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()
+                ? null : authentication.getName();
+    }
+}
