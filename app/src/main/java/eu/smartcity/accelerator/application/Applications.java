@@ -52,6 +52,14 @@ public interface Applications {
 
     void pilotEvaluated(UUID applicationId);
 
+    /**
+     * What anyone may know of a challenge's selection: counts at any time, the selected application
+     * (company and solution, no scores) only once the selection is announced.
+     */
+    record PublicResults(int received, int eligible, boolean isFinal, List<ApplicationView> selected) {}
+
+    PublicResults publicResults(UUID challengeId);
+
     /** The steps the application went through, oldest first, as names of the application process. */
     List<String> timeline(UUID applicationId);
 }
