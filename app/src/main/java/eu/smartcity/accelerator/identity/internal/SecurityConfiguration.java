@@ -63,6 +63,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/login", "/register", "/actuator/health", "/actuator/info").permitAll()
+                        // the header's language switch works for visitors too (kept in their session)
+                        .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}", "/challenges/{id}/results").permitAll()
                         .requestMatchers(HttpMethod.GET, "/bylaws", "/bylaws/{version}").permitAll()
