@@ -16,4 +16,7 @@ public interface OcdsPublisher {
     String publishContract(OcdsFacts.Contract contract);
 
     String publishImplementation(OcdsFacts.Implementation implementation);
+
+    /** One release (tender, award and contract at once) in the replication's own ocid, related to the original as prior. */
+    String publishReplication(OcdsFacts.Replication replication);
 }

@@ -49,7 +49,7 @@ class DemoCycleTest {
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("challenge").completed().count()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("evaluation").completed().count()).isEqualTo(1);
         assertThat(jdbc.queryForList("select distinct tag from ocds_release", String.class))
-                .containsExactlyInAnyOrder("tender", "award", "contract");
+                .containsExactlyInAnyOrder("tender", "award", "contract", "implementation");
         assertThat(jdbc.queryForObject("select count(*) from application where status = 'INELIGIBLE'", Integer.class)).isEqualTo(1);
     }
 

@@ -98,4 +98,7 @@ public class Contract {
     public String declineReason() { return declineReason; }
     public String companyAcceptedBy() { return companyAcceptedBy; }
     public Instant cityAcceptedAt() { return cityAcceptedAt; }
+    public UUID originalContractId() { return originalContractId; }
+    public String cityGroup() { return cityGroup; }
+    public String companyGroup() { return companyGroup; }
 }
