@@ -1,0 +1,97 @@
+package eu.smartcity.accelerator.notification;
+
+import eu.smartcity.accelerator.notification.internal.Mailer;
+import eu.smartcity.accelerator.notification.internal.Notification;
+import eu.smartcity.accelerator.notification.internal.NotificationRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The asynchronous sending step, separate from every business transaction. For each due notification:
+ * claim it (a conditional update that only one node or thread can win), send it, mark it sent. A failed
+ * send leaves it pending with a growing delay (1 min, 5 min, 15 min, 1 h, then every 6 h) up to
+ * {@code accelerator.notifications.max-attempts}, then FAILED (logged as an error). A sent notification is
+ * never claimed again, so a retry never sends twice; only a node that dies between handing a mail to the
+ * SMTP server and marking it sent can cause a second copy after its lease, with the same Message-ID.
+ */
+@Component
+public class NotificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final List<Duration> BACK_OFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6));
+    private static final int BATCH = 50;
+
+    private final NotificationRepository notifications;
+    private final Mailer mailer;
+    private final TransactionTemplate tx;
+    private final int maxAttempts;
+    private final Duration lease;
+    private final Duration keepSent;
+
+    NotificationDispatcher(NotificationRepository notifications, Mailer mailer, PlatformTransactionManager transactionManager,
+            @Value("${accelerator.notifications.max-attempts:12}") int maxAttempts,
+            @Value("${accelerator.notifications.lease:PT5M}") Duration lease,
+            @Value("${accelerator.notifications.keep-sent:P90D}") Duration keepSent) {
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.maxAttempts = maxAttempts;
+        this.lease = lease;
+        this.keepSent = keepSent;
+    }
+
+    /** Sends what is due at {@code now}; returns how many mails were handed to the SMTP server. */
+    public int sendDue(Instant now) {
+        List<UUID> due = tx.execute(s -> notifications.findDue(now, PageRequest.of(0, BATCH)));
+        int sent = 0;
+        for (UUID id : due) {
+            if (sendOne(id, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendOne(UUID id, Instant now) {
+        Notification claimed = tx.execute(s -> notifications.claim(id, now, now.plus(lease)) == 1
+                ? notifications.findById(id).orElse(null) : null);
+        if (claimed == null) {
+            return false; // another node or thread has it, or it was sent meanwhile
+        }
+        try {
+            mailer.send(claimed);
+        } catch (RuntimeException e) { // MailException and anything unexpected: retry later
+            int attempt = claimed.attempts();
+            boolean giveUp = attempt >= maxAttempts;
+            Instant next = now.plus(BACK_OFF.get(Math.min(attempt, BACK_OFF.size()) - 1));
+            String error = String.valueOf(e.getMessage());
+            tx.executeWithoutResult(s -> notifications.markFailed(id, giveUp ? Notification.Status.FAILED : Notification.Status.PENDING,
+                    next, error.length() > 1000 ? error.substring(0, 1000) : error));
+            if (giveUp) {
+                log.error("Notification {} ({} to {}) failed {} times, giving up: {}", id, claimed.kind(), claimed.recipientUserId(),
+                        attempt, error);
+            } else {
+                log.warn("Notification {} not sent (attempt {}), retrying at {}: {}", id, attempt, next, error);
+            }
+            return false;
+        }
+        tx.executeWithoutResult(s -> notifications.markSent(id, Instant.now()));
+        return true;
+    }
+
+    /** Sent notifications hold an e-mail address: they are deleted after {@code accelerator.notifications.keep-sent}. */
+    public int purgeSent(Instant now) {
+        Integer deleted = tx.execute(s -> notifications.deleteSentBefore(now.minus(keepSent)));
+        return deleted == null ? 0 : deleted;
+    }
+}
