@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,9 +52,13 @@ public class NotificationReminders {
                 .taskDefinitionKeyIn(ChallengeProcess.USER_TASK_DECLARE_CONFLICT, ChallengeProcess.USER_TASK_SCORE_APPLICATION)
                 .taskAssigned().dueBefore(Date.from(now.plus(lead))).list()) {
             String title = challengeTitle(task);
-            Integer n = tx.execute(s -> recorder.record(NotificationKind.JURY_REMINDER, null, task.getId(),
-                    recipients.ofUser(task.getAssignee()), title, task.getName()));
-            recorded += n == null ? 0 : n;
+            try {
+                Integer n = tx.execute(s -> recorder.record(NotificationKind.JURY_REMINDER, null, task.getId(),
+                        recipients.ofUser(task.getAssignee()), title, task.getName()));
+                recorded += n == null ? 0 : n;
+            } catch (DataIntegrityViolationException otherNodeWasFaster) {
+                // another node recorded this reminder at the same moment: the unique dedup key kept it to one
+            }
         }
         return recorded;
     }

@@ -75,6 +75,7 @@ class NotificationMailTest {
     @Autowired Challenges challenges;
     @Autowired Applications applications;
     @Autowired JdbcTemplate jdbc;
+    @Autowired eu.smartcity.accelerator.notification.internal.Recipients recipients;
     @LocalServerPort int port;
 
     ProcessDriver driver;
@@ -476,5 +477,52 @@ class NotificationMailTest {
         }
         assertThat(received(NotificationKind.APPLICATION_RECEIVED)).hasSize(5);
         assertThat(smtp.getReceivedMessages()).hasSize(5);
+    }
+    @Test
+    void aSenderThatDiedAfterClaimingIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        submitted("parkflow");
+        Instant now = Instant.now();
+        // a node claimed the mail and died before sending it
+        jdbc.update("update notification set status = 'SENDING', attempts = 1, locked_until = ?",
+                java.sql.Timestamp.from(now.plus(Duration.ofMinutes(5))));
+        assertThat(dispatcher.sendDue(now)).as("still leased to the dead node").isZero();
+        assertThat(dispatcher.sendDue(now.plus(Duration.ofMinutes(6)))).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aMailThatKeepsFailingEndsAsFailedAndIsNotSentLater() throws Exception {
+        smtp.stop();
+        Instant at;
+        try {
+            submitted("parkflow");
+            at = Instant.now();
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                assertThat(dispatcher.sendDue(at)).isZero();
+                at = at.plus(Duration.ofHours(7));
+            }
+            assertThat(jdbc.queryForObject("select status from notification", String.class)).isEqualTo("FAILED");
+            assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(12);
+        } finally {
+            smtp = newSmtp();
+            smtp.start();
+        }
+        assertThat(dispatcher.sendDue(at.plus(Duration.ofDays(1)))).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void recipientsAreFoundEvenWhenTheActingUserMayNotReadThem() {
+        identity.setAuthentication("parkflow", List.of("companies", "company-parkflow"));
+        try {
+            assertThat(identity.createUserQuery().memberOfGroup("city-delft").count())
+                    .as("a company may not read the city's users").isZero();
+            assertThat(recipients.ofGroup("city-delft")).extracting(r -> r.userId()).containsExactly("officer-delft");
+            assertThat(identity.createUserQuery().memberOfGroup("city-delft").count())
+                    .as("authorization checks are back on afterwards").isZero();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 }
