@@ -89,6 +89,24 @@ public class NotificationDispatcher {
         return true;
     }
 
+    /** A mail that failed at least once and is not sent yet: retrying (PENDING) or given up (FAILED). */
+    public record Undelivered(UUID id, NotificationKind kind, String recipientUserId, String status, int attempts,
+            Instant createdAt, Instant nextAttemptAt, String lastError) {}
+
+    /** For the coordinators' page: the newest 100 undelivered mails (the job-executor incidents of this step). */
+    public List<Undelivered> undelivered() {
+        return tx.execute(s -> notifications.findUndelivered(PageRequest.of(0, 100)).stream()
+                .map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
+                        n.nextAttemptAt(), n.lastError()))
+                .toList());
+    }
+
+    /** Sends a given-up mail again (after the SMTP problem was fixed); false if it was not FAILED. */
+    public boolean retry(UUID id, Instant now) {
+        Integer changed = tx.execute(s -> notifications.retry(id, now));
+        return changed != null && changed == 1;
+    }
+
     /** Sent notifications hold an e-mail address: they are deleted after {@code accelerator.notifications.keep-sent}. */
     public int purgeSent(Instant now) {
         Integer deleted = tx.execute(s -> notifications.deleteSentBefore(now.minus(keepSent)));

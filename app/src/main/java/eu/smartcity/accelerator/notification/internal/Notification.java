@@ -77,4 +77,7 @@ public class Notification {
     public String body() { return body; }
     public Status status() { return status; }
     public int attempts() { return attempts; }
+    public String lastError() { return lastError; }
+    public Instant createdAt() { return createdAt; }
+    public Instant nextAttemptAt() { return nextAttemptAt; }
 }

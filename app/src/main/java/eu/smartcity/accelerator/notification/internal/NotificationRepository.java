@@ -42,6 +42,15 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     int markFailed(@Param("id") UUID id, @Param("status") Notification.Status status, @Param("next") Instant next,
             @Param("error") String error);
 
+    /** Mails that failed at least once and are not sent yet (retrying or given up), newest first. */
+    @Query("select n from Notification n where n.attempts > 0 and n.status in ('PENDING', 'FAILED') order by n.createdAt desc")
+    List<Notification> findUndelivered(Pageable page);
+
+    /** A coordinator sends a given-up mail again: back to pending, due now, with a fresh set of attempts. */
+    @Modifying
+    @Query("update Notification n set n.status = 'PENDING', n.attempts = 0, n.nextAttemptAt = :now where n.id = :id and n.status = 'FAILED'")
+    int retry(@Param("id") UUID id, @Param("now") Instant now);
+
     @Modifying
     @Query("delete from Notification n where n.status = 'SENT' and n.sentAt < :before")
     int deleteSentBefore(@Param("before") Instant before);
