@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The asynchronous sending step, separate from every business transaction. For each due notification:
  * claim it (a conditional update that only one node or thread can win), send it, mark it sent. A failed
  * send leaves it pending with a growing delay (1 min, 5 min, 15 min, 1 h, then every 6 h) up to
- * {@code accelerator.notifications.max-attempts}, then FAILED (logged as an error). A sent notification is
+ * {@code accelerator.notifications.max-attempts}, then FAILED (logged as an error); a run stops at its first
+ * failure (the server is likely down), so an outage costs one timeout per run, not one per mail. A sent notification is
  * never claimed again, so a retry never sends twice; only a node that dies between handing a mail to the
  * SMTP server and marking it sent can cause a second copy after its lease, with the same Message-ID.
  */
@@ -55,18 +56,25 @@ public class NotificationDispatcher {
         List<UUID> due = tx.execute(s -> notifications.findDue(now, PageRequest.of(0, BATCH)));
         int sent = 0;
         for (UUID id : due) {
-            if (sendOne(id, now)) {
+            Outcome outcome = sendOne(id, now);
+            if (outcome == Outcome.SENT) {
                 sent++;
+            } else if (outcome == Outcome.FAILED) {
+                // the server is probably down: stop here rather than wait for a timeout per mail; the
+                // rest stays due and is tried on the next run
+                break;
             }
         }
         return sent;
     }
 
-    private boolean sendOne(UUID id, Instant now) {
+    private enum Outcome { SENT, SKIPPED, FAILED }
+
+    private Outcome sendOne(UUID id, Instant now) {
         Notification claimed = tx.execute(s -> notifications.claim(id, now, now.plus(lease)) == 1
                 ? notifications.findById(id).orElse(null) : null);
         if (claimed == null) {
-            return false; // another node or thread has it, or it was sent meanwhile
+            return Outcome.SKIPPED; // another node or thread has it, or it was sent meanwhile
         }
         try {
             mailer.send(claimed);
@@ -83,10 +91,10 @@ public class NotificationDispatcher {
             } else {
                 log.warn("Notification {} not sent (attempt {}), retrying at {}: {}", id, attempt, next, error);
             }
-            return false;
+            return Outcome.FAILED;
         }
         tx.executeWithoutResult(s -> notifications.markSent(id, Instant.now()));
-        return true;
+        return Outcome.SENT;
     }
 
     /** A mail that failed at least once and is not sent yet: retrying (PENDING) or given up (FAILED). */

@@ -221,9 +221,10 @@ class NotificationMailTest {
 
     // ---- challenge: jury ------------------------------------------------------------------------
 
-    UUID challengeAtJuryStage() {
+    /** Launches a challenge titled {@code title} and runs it up to its three jury seats. */
+    UUID challengeAtJuryStage(String title) {
         Cycles.CycleView cycle = cycles.open("Notification cycle", "scifi-2025");
-        UUID challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition("Quiet night buses",
+        UUID challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition(title,
                 "Night buses wake people up; measure and reduce noise.", "Noise sensors (CSV)", new BigDecimal("10000"),
                 "Complaints -30 %", "nl, en", 6));
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
@@ -239,7 +240,7 @@ class NotificationMailTest {
     @Test
     void juryAssignmentGoesToEachJuryMemberInTheirLanguage() throws Exception {
         language("jury-ben", "nl");
-        challengeAtJuryStage();
+        challengeAtJuryStage("Quiet night buses");
 
         List<MimeMessage> mails = deliver(NotificationKind.JURY_ASSIGNMENT);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("jury-an"), email("jury-ben"), email("jury-chloe"));
@@ -258,16 +259,19 @@ class NotificationMailTest {
 
     @Test
     void juryReminderOnceWhenTheJuryTaskIsDueSoon() throws Exception {
-        challengeAtJuryStage();
+        String title = "Quiet trams " + UUID.randomUUID().toString().substring(0, 8);
+        challengeAtJuryStage(title);
         assertThat(reminders.remindJury(Instant.now())).as("jury window is weeks away").isZero();
 
+        // (jury tasks that earlier tests left open are reminded too: count only this challenge's)
         Instant nearDeadline = Instant.now().plus(Duration.ofDays(365));
-        assertThat(reminders.remindJury(nearDeadline)).isEqualTo(3);
+        assertThat(reminders.remindJury(nearDeadline)).isGreaterThanOrEqualTo(3);
         assertThat(reminders.remindJury(nearDeadline)).as("one reminder per task, never two").isZero();
 
+        jdbc.update("delete from notification where subject not like ?", "%" + title + "%");
         List<MimeMessage> mails = deliver(NotificationKind.JURY_REMINDER);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("jury-an"), email("jury-ben"), email("jury-chloe"));
-        assertThat(body(mails.get(0))).contains("Declare conflicts of interest", "Quiet night buses");
+        assertThat(body(mails.get(0))).contains("Declare conflicts of interest", title);
     }
 
     // ---- contract --------------------------------------------------------------------------------
@@ -432,6 +436,9 @@ class NotificationMailTest {
             assertThat(runtime.getActivityInstance(application.getId()).getChildActivityInstances()[0].getActivityId())
                     .isEqualTo(ApplicationProcess.RECEIVE_UNDER_REVIEW);
 
+            assertThat(dispatcher.sendDue(Instant.now())).isZero();
+            assertThat(jdbc.queryForList("select attempts from notification", Integer.class))
+                    .as("a run stops at its first failure").containsExactlyInAnyOrder(0, 1);
             assertThat(dispatcher.sendDue(Instant.now())).isZero();
             assertThat(jdbc.queryForList("select status from notification", String.class)).containsOnly("PENDING").hasSize(2);
             assertThat(jdbc.queryForList("select attempts from notification", Integer.class)).containsOnly(1);
