@@ -11,8 +11,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class NotificationReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationReminders.class);
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -56,8 +59,10 @@ public class NotificationReminders {
                 Integer n = tx.execute(s -> recorder.record(NotificationKind.JURY_REMINDER, null, task.getId(),
                         recipients.ofUser(task.getAssignee()), title, task.getName()));
                 recorded += n == null ? 0 : n;
-            } catch (DataIntegrityViolationException otherNodeWasFaster) {
-                // another node recorded this reminder at the same moment: the unique dedup key kept it to one
+            } catch (RuntimeException e) {
+                // typically another node recorded this reminder at the same moment (the unique dedup key kept
+                // it to one); anything else is tried again on the next run, and never gives two reminders
+                log.info("Jury reminder for task {} not recorded now: {}", task.getId(), e.getMessage());
             }
         }
         return recorded;

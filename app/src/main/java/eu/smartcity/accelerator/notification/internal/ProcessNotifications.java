@@ -82,20 +82,20 @@ public class ProcessNotifications {
         String activity = execution.getCurrentActivityId();
         String instance = execution.getProcessInstanceId();
         if (is(definition, ApplicationProcess.KEY)) {
-            List<Recipients.Recipient> company = recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP));
+            NotificationKind kind;
+            String variant;
             switch (activity) {
-                case START_APPLICATION -> recorder.record(NotificationKind.APPLICATION_RECEIVED, null, instance, company,
-                        challengeTitle(execution), "");
-                case ApplicationProcess.RECEIVE_UNDER_REVIEW -> recorder.record(NotificationKind.ELIGIBILITY_RESULT, "eligible",
-                        instance, company, challengeTitle(execution), "");
-                case ApplicationProcess.END_INELIGIBLE -> recorder.record(NotificationKind.ELIGIBILITY_RESULT, "ineligible",
-                        instance, company, challengeTitle(execution), "");
-                case ApplicationProcess.RECEIVE_CONTRACTING -> recorder.record(NotificationKind.SELECTION_RESULT, "selected",
-                        instance, company, challengeTitle(execution), "");
-                case ApplicationProcess.END_NOT_SELECTED -> recorder.record(NotificationKind.SELECTION_RESULT, "not-selected",
-                        instance, company, challengeTitle(execution), "");
-                default -> { }
+                case START_APPLICATION -> { kind = NotificationKind.APPLICATION_RECEIVED; variant = null; }
+                case ApplicationProcess.RECEIVE_UNDER_REVIEW -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "eligible"; }
+                case ApplicationProcess.END_INELIGIBLE -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "ineligible"; }
+                case ApplicationProcess.RECEIVE_CONTRACTING -> { kind = NotificationKind.SELECTION_RESULT; variant = "selected"; }
+                case ApplicationProcess.END_NOT_SELECTED -> { kind = NotificationKind.SELECTION_RESULT; variant = "not-selected"; }
+                default -> {
+                    return; // every other activity: no mail, and no look-up either
+                }
             }
+            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
+                    challengeTitle(execution), "");
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
             List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));
