@@ -206,6 +206,16 @@ class AccessMatrixTest {
         // coordinators
         m.put("GET /coordinator", concat(List.of(get("coordinator", "/coordinator", Expect.ALLOWED)),
                 refusedToAll("/coordinator", Set.of("coordinator"))));
+        m.put("GET /coordinator/notifications", concat(List.of(get("coordinator", "/coordinator/notifications", Expect.ALLOWED)),
+                refusedToAll("/coordinator/notifications", Set.of("coordinator"))));
+        m.put("POST /coordinator/notifications/{id}/retry",
+                refusedToAllPost("/coordinator/notifications/" + UUID.randomUUID() + "/retry", Set.of("coordinator")));
+
+        // each user's own notification choices (no id in the path: always the logged-in user's)
+        m.put("GET /account/notifications", concat(USERS.stream().filter(u -> !ANONYMOUS.equals(u))
+                        .map(u -> get(u, "/account/notifications", Expect.ALLOWED)).toList(),
+                List.of(get(ANONYMOUS, "/account/notifications", Expect.REFUSED))));
+        m.put("POST /account/notifications", List.of(post(ANONYMOUS, "/account/notifications", Expect.REFUSED, "x", "1")));
         return m;
     }
 
