@@ -30,9 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by Selenium, as one user at a time. Every step: checks the page
- * is not a server error page and the console has no JavaScript error, then saves a numbered screenshot
- * under app/target/browser-screenshots/. {@link #assertAccessible()} runs axe-core (WCAG 2.1 A/AA)
- * and fails on serious or critical violations.
+ * is not an error page (Spring's Whitelabel page or our own {@code error.html}, recognised by its
+ * {@code #error-page} in any language) and the console has no JavaScript error (CSP violations and
+ * failed resource loads included), then saves a numbered screenshot under
+ * app/target/browser-screenshots/ (or a sub-folder per walk, numbered across its users).
+ * {@link #assertAccessible()} runs axe-core (WCAG 2.1 A/AA) and fails on serious or critical violations.
  */
 final class Browser implements AutoCloseable {
 
@@ -40,11 +42,21 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("accelerator.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    /** The logout button in the header: present only when logged in (the language form is there for everyone). */
+    static final By LOGOUT = By.cssSelector("header form[action$='/logout'] button");
+    /** The one form of a portal page (task form, apply form, define-challenge form). */
+    static final By SUBMIT = By.cssSelector("main form button[type=submit]");
 
     private final WebDriver driver;
     private final String baseUrl;
     private final String user;
-    private int step;
+    private final Path screenshots;
+    private final java.util.function.IntSupplier stepNumbers;
+
+    /** Screenshots as {@code <user>-NN-<step>.png}, numbered per user. */
+    Browser(int port, String user) {
+        this(port, user, SCREENSHOTS, new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet);
+    }
 
     /** Skips the calling test, with the reason, where no Chromium is installed (a developer's machine). */
     static void assumeInstalled() {
@@ -53,9 +65,12 @@ final class Browser implements AutoCloseable {
                         + "); .ci/run does it on CI");
     }
 
-    Browser(int port, String user) {
+    /** Screenshots as {@code <folder>/NN-<user>-<step>.png}, numbered by a counter the walk's browsers share. */
+    Browser(int port, String user, Path folder, java.util.function.IntSupplier stepNumbers) {
         this.baseUrl = "http://localhost:" + port;
         this.user = user;
+        this.screenshots = folder;
+        this.stepNumbers = stepNumbers;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // No background networking: this machine has no internet, and Chromium would keep trying.
@@ -99,6 +114,22 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(fieldId)).getAttribute("value");
     }
 
+    /** Submits the page's one form (see {@link #SUBMIT}). */
+    Browser submit() {
+        return click(SUBMIT);
+    }
+
+    /** Follows the link to this path (e.g. a task in My tasks): the user clicks what the page offers. */
+    Browser follow(String path) {
+        return waitFor(By.cssSelector("main a[href='" + path + "']")).click(By.cssSelector("main a[href='" + path + "']"));
+    }
+
+    /** Waits until the element is in the page and clickable, then clicks it (Tasklist renders late). */
+    Browser clickWhenReady(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        return this;
+    }
+
     Browser click(By by) {
         driver.findElement(by).click();
         return this;
@@ -111,6 +142,10 @@ final class Browser implements AutoCloseable {
 
     String text(By by) {
         return driver.findElement(by).getText();
+    }
+
+    String mainText() {
+        return text(By.cssSelector("main"));
     }
 
     String currentPath() {
@@ -128,6 +163,9 @@ final class Browser implements AutoCloseable {
         String source = driver.getPageSource();
         assertThat(source).as("server error page at %s", driver.getCurrentUrl())
                 .doesNotContain("Whitelabel Error Page").doesNotContain("Internal Server Error");
+        List<WebElement> errorPage = driver.findElements(By.id("error-page"));
+        assertThat(errorPage).as("error page (status %s) at %s",
+                errorPage.isEmpty() ? "" : errorPage.get(0).getAttribute("data-error-status"), driver.getCurrentUrl()).isEmpty();
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
@@ -153,10 +191,11 @@ final class Browser implements AutoCloseable {
 
     private void screenshot(String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
+            Files.createDirectories(screenshots);
             Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.move(png, SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", user, ++step, name)),
-                    StandardCopyOption.REPLACE_EXISTING);
+            String file = screenshots.equals(SCREENSHOTS) ? String.format("%s-%02d-%s.png", user, stepNumbers.getAsInt(), name)
+                    : String.format("%02d-%s-%s.png", stepNumbers.getAsInt(), user, name);
+            Files.move(png, screenshots.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
