@@ -189,7 +189,17 @@ final class Browser implements AutoCloseable {
         return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " element(s))";
     }
 
+    /** A screenshot without the checks, e.g. of the page a failed step left behind; never throws. */
+    void snapshot(String name) {
+        try {
+            screenshot(name);
+        } catch (RuntimeException e) {
+            // the browser may be gone: the step's own failure is what counts
+        }
+    }
+
     private void screenshot(String name) {
+        fitWindowToPage();
         try {
             Files.createDirectories(screenshots);
             Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
@@ -198,6 +208,16 @@ final class Browser implements AutoCloseable {
             Files.move(png, screenshots.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole page in the screenshot (a form and its submit button), within a sane bound. */
+    private void fitWindowToPage() {
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        int wanted = height instanceof Number n ? Math.max(900, Math.min(n.intValue(), 4000)) : 900;
+        if (driver.manage().window().getSize().getHeight() != wanted) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, wanted));
         }
     }
 
