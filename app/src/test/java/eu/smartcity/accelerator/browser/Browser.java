@@ -144,6 +144,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** Runs a script in the page (tests of this helper only: a user never runs scripts). */
+    Object runScript(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    }
+
     String mainText() {
         return text(By.cssSelector("main"));
     }
@@ -211,12 +216,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The whole page in the screenshot (a form and its submit button), within a sane bound. */
+    /**
+     * The whole page in the screenshot (a form and its submit button), within a sane bound. Twice: a
+     * resized viewport can reflow the page (e.g. Pico's viewport-relative spacing).
+     */
     private void fitWindowToPage() {
-        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight");
-        int wanted = height instanceof Number n ? Math.max(900, Math.min(n.intValue(), 4000)) : 900;
-        if (driver.manage().window().getSize().getHeight() != wanted) {
+        for (int pass = 0; pass < 2; pass++) {
+            Object missing = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollHeight - window.innerHeight");
+            int extra = missing instanceof Number n ? n.intValue() : 0;
+            int height = driver.manage().window().getSize().getHeight();
+            int wanted = Math.max(900, Math.min(height + extra, 4000));
+            if (wanted == height) {
+                return;
+            }
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, wanted));
         }
     }

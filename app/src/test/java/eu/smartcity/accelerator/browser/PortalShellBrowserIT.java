@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.smartcity.accelerator.support.PostgresTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,20 @@ class PortalShellBrowserIT {
         try (Browser stranger = new Browser(port, "officer-bruges")) {
             stranger.login("wrong").waitFor(By.cssSelector("[role=alert]")).step("login-error").assertAccessible();
             assertThat(stranger.text(By.cssSelector("[role=alert]"))).contains("wrong password");
+        }
+    }
+
+    /** The checks every walk relies on can fail: an error page (any language) and a console error each fail a step. */
+    @Test
+    void aStepFailsOnAnErrorPageOrAJavaScriptConsoleError() {
+        try (Browser visitor = new Browser(port, "visitor-checks")) {
+            visitor.open("/challenges/" + UUID.randomUUID());
+            assertThatThrownBy(() -> visitor.step("not-found")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("error page (status 404)");
+
+            visitor.open("/").runScript("console.error('broken script')");
+            assertThatThrownBy(() -> visitor.step("console-error")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("JavaScript console errors");
         }
     }
 }
