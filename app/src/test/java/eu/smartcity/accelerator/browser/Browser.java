@@ -58,11 +58,16 @@ final class Browser implements AutoCloseable {
         this(port, user, SCREENSHOTS, new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet);
     }
 
-    /** Skips the calling test, with the reason, where no Chromium is installed (a developer's machine). */
+    static final String NOT_INSTALLED = "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM
+            + ", " + CHROMEDRIVER + "; other paths: -Daccelerator.chromium=… -Daccelerator.chromedriver=…); .ci/run does it on CI";
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test, with the reason, where no Chromium is installed; classes use {@link RequiresChromium}. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); .ci/run does it on CI");
+        Assumptions.assumeTrue(installed(), NOT_INSTALLED);
     }
 
     /** Screenshots as {@code <folder>/NN-<user>-<step>.png}, numbered by a counter the walk's browsers share. */

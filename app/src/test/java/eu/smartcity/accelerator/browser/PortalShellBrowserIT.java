@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.smartcity.accelerator.support.PostgresTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,17 +22,13 @@ import org.camunda.bpm.engine.ProcessEngine;
  * both the portal and Camunda Tasklist. Grows into the whole cycle as the portal pages land.
  */
 @PostgresTest
+@RequiresChromium
 class PortalShellBrowserIT {
 
     @LocalServerPort int port;
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired ProcessEngine engine;
-
-    @BeforeAll
-    static void needsChromium() {
-        Browser.assumeInstalled();
-    }
 
     @Test
     void aVisitorSeesAccessiblePublicPages() {

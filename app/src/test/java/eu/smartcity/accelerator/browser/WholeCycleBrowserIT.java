@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.slf4j.Logger;
@@ -63,6 +62,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * marketplace; another city starts a replication.
  */
 @PostgresTest
+@RequiresChromium
 class WholeCycleBrowserIT {
 
     private static final Logger log = LoggerFactory.getLogger(WholeCycleBrowserIT.class);
@@ -92,11 +92,6 @@ class WholeCycleBrowserIT {
     private UUID challengeId;
     private String processInstanceId;
     private String title;
-
-    @BeforeAll
-    static void needsChromium() {
-        Browser.assumeInstalled();
-    }
 
     @AfterEach
     void closeBrowsers() {
