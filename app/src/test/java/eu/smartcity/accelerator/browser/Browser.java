@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by Selenium, as one user at a time. Every step: checks the page
- * is not an error page (Spring's Whitelabel page or our own {@code error.html}, recognised by its
+ * shows no message key without a text ({@code ??key_en??}), is not an error page (Spring's Whitelabel page or our own {@code error.html}, recognised by its
  * {@code #error-page} in any language) and the console has no JavaScript error (CSP violations and
  * failed resource loads included), then saves a numbered screenshot under
  * app/target/browser-screenshots/ (or a sub-folder per walk, numbered across its users).
@@ -42,6 +42,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("accelerator.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    /** How Thymeleaf renders a message key that has no text in the user's language: {@code ??challengeStatus.X_en??}. */
+    private static final java.util.regex.Pattern MISSING_MESSAGE = java.util.regex.Pattern.compile("\\?\\?[\\w.-]+_\\w+\\?\\?");
     /** The logout button in the header: present only when logged in (the language form is there for everyone). */
     static final By LOGOUT = By.cssSelector("header form[action$='/logout'] button");
     /** The one form of a portal page (task form, apply form, define-challenge form). */
@@ -173,6 +175,9 @@ final class Browser implements AutoCloseable {
         String source = driver.getPageSource();
         assertThat(source).as("server error page at %s", driver.getCurrentUrl())
                 .doesNotContain("Whitelabel Error Page").doesNotContain("Internal Server Error");
+        java.util.regex.Matcher missingMessage = MISSING_MESSAGE.matcher(source);
+        assertThat(missingMessage.find() ? missingMessage.group() : null)
+                .as("a message key without a text (Thymeleaf shows ??key_locale??) at %s", driver.getCurrentUrl()).isNull();
         List<WebElement> errorPage = driver.findElements(By.id("error-page"));
         assertThat(errorPage).as("error page (status %s) at %s",
                 errorPage.isEmpty() ? "" : errorPage.get(0).getAttribute("data-error-status"), driver.getCurrentUrl()).isEmpty();

@@ -283,8 +283,11 @@ class WholeCycleBrowserIT {
         Browser winner = as(WINNER);
         winner.open("/applications").waitFor(By.cssSelector("main article")).step("evaluated").assertAccessible();
         assertThat(winner.mainText()).contains("UrbanSense quiet logistics").contains("Evaluated");
-        as(OFFICER).open("/city/challenges").waitFor(By.cssSelector("main h1")).step("our-challenges-evaluated");
-        assertThat(as(OFFICER).mainText()).contains(title);
+        Browser officer = as(OFFICER);
+        officer.open("/city/challenges").waitFor(By.cssSelector("main h1")).step("our-challenges-evaluated");
+        // the row of this challenge: its stage in words and the two applications it received
+        assertThat(officer.text(By.xpath("//main//tr[td/a[normalize-space()='" + title + "']]")))
+                .contains("Pilot evaluated").endsWith("2");
     }
 
     // ---------------------------------------------------------------- helpers

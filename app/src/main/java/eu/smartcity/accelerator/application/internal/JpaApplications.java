@@ -169,6 +169,12 @@ class JpaApplications implements Applications {
                 .toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApplicationView> receivedBy(UUID challengeId) {
+        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+    }
+
     private List<ApplicationView> byStatus(UUID challengeId, EnumSet<Application.Status> statuses) {
         return applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId, statuses).stream()
                 .map(Application::view).toList();
