@@ -41,6 +41,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("accelerator.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("accelerator.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    /** Generous: on a shared 2-core CI runner Tasklist can take long to render; a passing step never waits that long. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
     /** How Thymeleaf renders a message key that has no text in the user's language: {@code ??challengeStatus.X_en??}. */
     private static final java.util.regex.Pattern MISSING_MESSAGE = java.util.regex.Pattern.compile("\\?\\?[\\w.-]+_\\w+\\?\\?");
@@ -89,7 +91,7 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
     Browser open(String path) {
@@ -117,6 +119,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    boolean selected(By by) {
+        return driver.findElement(by).isSelected();
+    }
+
     String value(String fieldId) {
         return driver.findElement(By.id(fieldId)).getAttribute("value");
     }
@@ -131,9 +137,20 @@ final class Browser implements AutoCloseable {
         return waitFor(By.cssSelector("main a[href='" + path + "']")).click(By.cssSelector("main a[href='" + path + "']"));
     }
 
-    /** Waits until the element is in the page and clickable, then clicks it (Tasklist renders late). */
+    /**
+     * Waits until the element is in the page and takes the click, then clicks it: Tasklist renders late, and
+     * keeps an overlay over a task's form until its claim has come back from the server.
+     */
     Browser clickWhenReady(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(by));
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
         return this;
     }
 
@@ -143,7 +160,7 @@ final class Browser implements AutoCloseable {
     }
 
     Browser waitFor(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
         return this;
     }
 

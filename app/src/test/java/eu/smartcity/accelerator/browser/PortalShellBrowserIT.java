@@ -35,6 +35,8 @@ class PortalShellBrowserIT {
         try (Browser visitor = new Browser(port, "visitor")) {
             visitor.open("/").step("home").assertAccessible();
             visitor.open("/login").step("login").assertAccessible();
+            visitor.open("/challenges").step("open-calls").assertAccessible();
+            visitor.open("/register").step("register").assertAccessible();
         }
     }
 

@@ -158,9 +158,10 @@ class WholeCycleBrowserIT {
                 .waitFor(By.cssSelector(".fjs-form")).step("tasklist-approval");
         assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("Approve and publish the call");
         // Tasklist: claim the task, tick "Approve and publish the call" in its Camunda Form, complete.
-        coordinator.clickWhenReady(By.cssSelector("[ng-click='claim()']"))
-                .clickWhenReady(By.cssSelector(".fjs-form input[type=checkbox]"))
-                .step("tasklist-approval-filled")
+        By approve = By.cssSelector(".fjs-form input[type=checkbox]");
+        coordinator.clickWhenReady(By.cssSelector("[ng-click='claim()']")).clickWhenReady(approve);
+        assertThat(coordinator.selected(approve)).as("approval ticked in Tasklist").isTrue();
+        coordinator.step("tasklist-approval-filled")
                 .clickWhenReady(By.xpath("//button[normalize-space()='Complete']"));
         await("Tasklist completed the approval", () ->
                 engine.getTaskService().createTaskQuery().taskId(approval.getId()).count() == 0);
@@ -195,6 +196,8 @@ class WholeCycleBrowserIT {
         String mine = ineligible.mainText();
         assertThat(mine).contains("ParkFlow night slots").contains("Not eligible").contains("Why it is not eligible")
                 .contains("less mature (technology readiness level) than this challenge asks for");
+        ineligible.click(By.xpath("//main//a[normalize-space()='How it was assessed']")).waitFor(By.cssSelector("main h1"))
+                .step("how-it-was-assessed").assertAccessible();
         Browser winner = as(WINNER);
         winner.open("/applications").waitFor(By.cssSelector("main article")).step("under-review");
         assertThat(winner.mainText()).contains("UrbanSense quiet logistics").contains("Under review by the jury")
@@ -355,7 +358,7 @@ class WholeCycleBrowserIT {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = Instant.now().plusSeconds(60);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out waiting: " + what);
