@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -65,13 +64,9 @@ final class Browser implements AutoCloseable {
     static final String NOT_INSTALLED = "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM
             + ", " + CHROMEDRIVER + "; other paths: -Daccelerator.chromium=… -Daccelerator.chromedriver=…); .ci/run does it on CI";
 
+    /** Browser test classes are annotated {@link RequiresChromium}: skipped with {@link #NOT_INSTALLED} otherwise. */
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    /** Skips the calling test, with the reason, where no Chromium is installed; classes use {@link RequiresChromium}. */
-    static void assumeInstalled() {
-        Assumptions.assumeTrue(installed(), NOT_INSTALLED);
     }
 
     /** Screenshots as {@code <folder>/NN-<user>-<step>.png}, numbered by a counter the walk's browsers share. */
