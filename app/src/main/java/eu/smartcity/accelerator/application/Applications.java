@@ -39,6 +39,9 @@ public interface Applications {
 
     List<ApplicationView> eligibleFor(UUID challengeId);
 
+    /** Every application a challenge received and that was not withdrawn, whatever became of it since. */
+    List<ApplicationView> receivedBy(UUID challengeId);
+
     /** Records the eligibility verdict and tells the application's process. */
     void decideEligibility(UUID applicationId, List<String> reasons);
 

@@ -189,6 +189,12 @@ class JpaApplications implements Applications {
             Application.Status.CONTRACTING, Application.Status.PILOTING, Application.Status.EVALUATING,
             Application.Status.EVALUATED, Application.Status.CONTRACT_NOT_SIGNED);
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApplicationView> receivedBy(UUID challengeId) {
+        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+    }
+
     private List<ApplicationView> byStatus(UUID challengeId, EnumSet<Application.Status> statuses) {
         return applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId, statuses).stream()
                 .map(Application::view).toList();
