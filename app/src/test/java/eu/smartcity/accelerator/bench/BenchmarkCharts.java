@@ -15,10 +15,11 @@ final class BenchmarkCharts {
 
     private BenchmarkCharts() {}
 
-    static void throughput(Path file, double pgbenchTps, double engineCommits, double tasks, double submissions) throws IOException {
+    static void throughput(Path file, double pgbenchTps, double engineCommits, double writeCommits, double tasks, double submissions) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         data.addValue(pgbenchTps, "per second", "pgbench commits");
-        data.addValue(engineCommits, "per second", "engine commits (cycles)");
+        data.addValue(engineCommits, "per second", "engine commits, all (cycles)");
+        data.addValue(writeCommits, "per second", "engine commits, writing (cycles)");
         data.addValue(tasks, "per second", "user tasks completed");
         data.addValue(submissions, "per second", "rush submissions (HTTP)");
         JFreeChart chart = ChartFactory.createBarChart("Throughput on one PostgreSQL", null, "per second", data,

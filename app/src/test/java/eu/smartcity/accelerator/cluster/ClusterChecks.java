@@ -86,7 +86,7 @@ final class ClusterChecks {
         duplicates.put("call closed per challenge (ServiceTask_CloseCall)", db.strings(
                 "select proc_inst_id_ from act_hi_actinst where act_id_ = 'ServiceTask_CloseCall' and end_time_ is not null "
                         + "group by proc_inst_id_ having count(*) > 1"));
-        duplicates.put("mail per recipient and subject", mailDuplicates(mail));
+        duplicates.put("mail (same recipients, subject and body)", mailDuplicates(mail));
         duplicates.values().removeIf(List::isEmpty);
         return duplicates;
     }
@@ -114,7 +114,8 @@ final class ClusterChecks {
         Function<MimeMessage, String> key = m -> {
             try {
                 return Arrays.stream(m.getAllRecipients() == null ? new Address[0] : m.getAllRecipients()).map(Address::toString)
-                        .sorted().collect(Collectors.joining(",")) + " | " + m.getSubject();
+                        .sorted().collect(Collectors.joining(",")) + " | " + m.getSubject() + " | body#"
+                        + com.icegreen.greenmail.util.GreenMailUtil.getBody(m).hashCode();
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
