@@ -66,8 +66,8 @@ class MarketplacePages {
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String priceModel, @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        String d = MarketplaceVocabulary.DOMAINS.contains(domain) ? domain : null;
-        String p = MarketplaceVocabulary.PRICE_MODELS.contains(priceModel) ? priceModel : null;
+        String d = in(MarketplaceVocabulary.DOMAINS, domain) ? domain : null;
+        String p = in(MarketplaceVocabulary.PRICE_MODELS, priceModel) ? priceModel : null;
         CatalogueSearch.Result result = catalogue.search(new CatalogueSearch.Query(q, d, p, null, Math.max(0, page), PAGE_SIZE), true);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("domain", d);
@@ -97,12 +97,12 @@ class MarketplacePages {
             return "marketplace/guided";
         }
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!MarketplaceVocabulary.DOMAINS.contains(domain)) {
+        if (!in(MarketplaceVocabulary.DOMAINS, domain)) {
             problems.put("domain", "market.guided.domainProblem");
         }
         BigDecimal budgetValue = positiveNumber(budget, "budget", problems);
         BigDecimal populationValue = positiveNumber(population, "population", problems);
-        if (!MarketplaceVocabulary.ROUTES.contains(route)) {
+        if (!in(MarketplaceVocabulary.ROUTES, route)) {
             problems.put("route", "market.guided.routeProblem");
         }
         model.addAttribute("problems", problems);
@@ -254,15 +254,15 @@ class MarketplacePages {
         String name = required(form, "name", 200, problems);
         String description = required(form, "description", 4000, problems);
         String domain = form.get("domain");
-        if (!MarketplaceVocabulary.DOMAINS.contains(domain)) {
+        if (!in(MarketplaceVocabulary.DOMAINS, domain)) {
             problems.put("domain", "market.error.choose");
         }
         String priceModel = form.get("priceModel");
-        if (!MarketplaceVocabulary.PRICE_MODELS.contains(priceModel)) {
+        if (!in(MarketplaceVocabulary.PRICE_MODELS, priceModel)) {
             problems.put("priceModel", "market.error.choose");
         }
         String route = form.get("procurementRoute");
-        if (!MarketplaceVocabulary.ROUTES.contains(route)) {
+        if (!in(MarketplaceVocabulary.ROUTES, route)) {
             problems.put("procurementRoute", "market.error.choose");
         }
         int trl = 0;
@@ -304,7 +304,7 @@ class MarketplacePages {
     @GetMapping("/marketplace/frameworks")
     String frameworkList(@RequestParam(required = false) String domain, @RequestParam(required = false) String supplier,
             @RequestParam(required = false) UUID solution, @RequestParam(required = false) String status, Model model) {
-        String d = MarketplaceVocabulary.DOMAINS.contains(domain) ? domain : null;
+        String d = in(MarketplaceVocabulary.DOMAINS, domain) ? domain : null;
         String s = StringUtils.hasText(supplier) ? supplier.trim() : null;
         String st = "valid".equals(status) || "expired".equals(status) ? status : null;
         model.addAttribute("frameworks", frameworks.find(new FrameworkContracts.Filter(d, s, solution, st)));
@@ -363,7 +363,7 @@ class MarketplacePages {
         Map<String, String> problems = new LinkedHashMap<>();
         String title = required(form, "title", 200, problems);
         String domain = form.get("domain");
-        if (!MarketplaceVocabulary.DOMAINS.contains(domain)) {
+        if (!in(MarketplaceVocabulary.DOMAINS, domain)) {
             problems.put("domain", "market.error.choose");
         }
         String description = optional(form, "description", 4000, problems);
@@ -415,7 +415,7 @@ class MarketplacePages {
 
     @GetMapping("/marketplace/documents")
     String documents(@RequestParam(required = false) String q, @RequestParam(required = false) String kind, Model model) {
-        String k = MarketplaceVocabulary.DOCUMENT_KINDS.contains(kind) ? kind : null;
+        String k = in(MarketplaceVocabulary.DOCUMENT_KINDS, kind) ? kind : null;
         model.addAttribute("documents", library.search(q, k));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("kind", k);
@@ -458,11 +458,11 @@ class MarketplacePages {
         String title = required(form, "title", 200, problems);
         String body = required(form, "body", 20000, problems);
         String kind = form.get("kind");
-        if (!MarketplaceVocabulary.DOCUMENT_KINDS.contains(kind)) {
+        if (!in(MarketplaceVocabulary.DOCUMENT_KINDS, kind)) {
             problems.put("kind", "market.error.choose");
         }
         String domain = form.get("domain");
-        if (!MarketplaceVocabulary.DOMAINS.contains(domain)) {
+        if (!in(MarketplaceVocabulary.DOMAINS, domain)) {
             problems.put("domain", "market.error.choose");
         }
         UUID challengeId = ownId(form.get("challengeId"), challenges.ofCity(city).stream().map(Challenges.ChallengeView::id).toList());
@@ -503,6 +503,11 @@ class MarketplacePages {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** Null-safe membership (immutable lists refuse contains(null)). */
+    static boolean in(List<String> options, String value) {
+        return value != null && options.contains(value);
+    }
 
     private static String city(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
