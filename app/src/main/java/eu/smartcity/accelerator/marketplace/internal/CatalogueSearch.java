@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.RowMapper;
  * also matches inside words); results ordered by name.</li>
  * </ul>
  * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
- * other domains have. Three statements per search: the page, the domain facet, the price-model facet.
+ * other domains have. Three statements per search: the page, the domain facet, the price-model facet (on
+ * PostgreSQL without a domain or price-model filter both facets come from one GROUPING SETS pass).
  * Used by the portal, the public API and the search benchmark alike.
  */
 public class CatalogueSearch {
@@ -90,8 +91,27 @@ public class CatalogueSearch {
         args.add((long) query.page() * query.size());
         List<Hit> hits = jdbc.query("SELECT id, name, supplier_group, domain, description, trl, price_model, indicative_cost"
                 + " FROM market_solution" + all.where + order + " LIMIT ? OFFSET ?", HIT, args.toArray());
-        Map<String, Long> domains = facet("domain", filter(query, terms, false, true));
-        Map<String, Long> priceModels = facet("price_model", filter(query, terms, true, false));
+        Map<String, Long> domains;
+        Map<String, Long> priceModels;
+        if (postgres && query.domain() == null && query.priceModel() == null) {
+            // both facets over the same rows: one pass with GROUPING SETS instead of two
+            domains = new LinkedHashMap<>();
+            priceModels = new LinkedHashMap<>();
+            Map<String, Long> d = domains;
+            Map<String, Long> p = priceModels;
+            Filter same = filter(query, terms, true, true);
+            jdbc.query("SELECT GROUPING(domain) AS by_price, domain, price_model, COUNT(*) AS n FROM market_solution" + same.where
+                    + " GROUP BY GROUPING SETS ((domain), (price_model)) ORDER BY n DESC, domain, price_model", rs -> {
+                        if (rs.getInt("by_price") == 1) {
+                            p.put(rs.getString("price_model"), rs.getLong("n"));
+                        } else {
+                            d.put(rs.getString("domain"), rs.getLong("n"));
+                        }
+                    }, same.args.toArray());
+        } else {
+            domains = facet("domain", filter(query, terms, false, true));
+            priceModels = facet("price_model", filter(query, terms, true, false));
+        }
         long total = query.domain() != null ? domains.getOrDefault(query.domain(), 0L)
                 : domains.values().stream().mapToLong(Long::longValue).sum();
         return new Result(hits, total, domains, priceModels, query.page(), query.size());
