@@ -55,6 +55,7 @@ class AccessMatrixTest {
     @Autowired Applications applications;
     @Autowired Attachments attachments;
     @Autowired ProcessEngine engine;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Value("${accelerator.ocds.ocid-prefix}") String ocidPrefix;
 
@@ -210,6 +211,45 @@ class AccessMatrixTest {
                 refusedToAll("/coordinator/notifications", Set.of("coordinator"))));
         m.put("POST /coordinator/notifications/{id}/retry",
                 refusedToAllPost("/coordinator/notifications/" + UUID.randomUUID() + "/retry", Set.of("coordinator")));
+
+        // marketplace: browsing and the API are public; suppliers keep only their own solutions; cities act as cities
+        String solution = jdbc.queryForObject(
+                "select min(cast(id as varchar(36))) from market_solution where supplier_group = 'company-urbansense'", String.class);
+        String solutionTitle = jdbc.queryForObject("select name from market_solution where cast(id as varchar(36)) = ?",
+                String.class, solution);
+        String framework = jdbc.queryForObject("select min(cast(id as varchar(36))) from market_framework", String.class);
+        String document = jdbc.queryForObject("select min(cast(id as varchar(36))) from market_document", String.class);
+        String implementation = jdbc.queryForObject("select min(cast(id as varchar(36))) from market_implementation", String.class);
+        Set<String> cities = Set.of("officer-mechelen", "officer-delft");
+        Set<String> companies = Set.of("urbansense", "parkflow");
+        for (String path : List.of("/marketplace", "/marketplace/guided", "/marketplace/solutions/{id}", "/marketplace/frameworks",
+                "/marketplace/frameworks/{id}", "/marketplace/documents", "/marketplace/documents/{id}", "/api/marketplace/solutions",
+                "/api/marketplace/solutions/{id}", "/api/marketplace/implementations", "/api/marketplace/framework-contracts",
+                "/api/marketplace/framework-contracts/{id}")) {
+            String id = path.contains("solutions/") ? solution : path.contains("frameworks/") || path.contains("contracts/") ? framework : document;
+            m.put("GET " + path, publicGet(path.replace("{id}", id)));
+        }
+        m.put("POST /marketplace/city/solutions/{id}/reviews",
+                refusedToAllPost("/marketplace/city/solutions/" + solution + "/reviews", cities));
+        m.put("POST /marketplace/city/implementations/{id}/replicate",
+                refusedToAllPost("/marketplace/city/implementations/" + implementation + "/replicate", cities));
+        m.put("POST /marketplace/city/frameworks/{id}/join", refusedToAllPost("/marketplace/city/frameworks/" + framework + "/join", cities));
+        for (String path : List.of("/marketplace/city/frameworks/new", "/marketplace/city/documents/new")) {
+            m.put("GET " + path, concat(List.of(get("officer-delft", path, Expect.ALLOWED)), refusedToAll(path, cities)));
+            m.put("POST " + path, refusedToAllPost(path, cities));
+        }
+        m.put("GET /marketplace/my-solutions", concat(List.of(get("urbansense", "/marketplace/my-solutions", Expect.ALLOWED, solutionTitle),
+                        get("parkflow", "/marketplace/my-solutions", Expect.ALLOWED_WITHOUT, solutionTitle)),
+                refusedToAll("/marketplace/my-solutions", companies)));
+        m.put("GET /marketplace/my-solutions/new", concat(List.of(get("parkflow", "/marketplace/my-solutions/new", Expect.ALLOWED)),
+                refusedToAll("/marketplace/my-solutions/new", companies)));
+        m.put("GET /marketplace/my-solutions/{id}", concat(List.of(get("urbansense", "/marketplace/my-solutions/" + solution, Expect.ALLOWED)),
+                refusedToAll("/marketplace/my-solutions/" + solution, Set.of("urbansense"))));
+        m.put("POST /marketplace/my-solutions/{id}", refusedToAllPost("/marketplace/my-solutions/" + solution, Set.of("urbansense")));
+        m.put("POST /marketplace/my-solutions/new", refusedToAllPost("/marketplace/my-solutions/new", companies));
+        m.put("GET /marketplace/prospection", concat(List.of(get("parkflow", "/marketplace/prospection", Expect.ALLOWED),
+                        get("coordinator", "/marketplace/prospection", Expect.ALLOWED)),
+                refusedToAll("/marketplace/prospection", Set.of("urbansense", "parkflow", "coordinator"))));
 
         // each user's own notification choices (no id in the path: always the logged-in user's)
         m.put("GET /account/notifications", concat(USERS.stream().filter(u -> !ANONYMOUS.equals(u))

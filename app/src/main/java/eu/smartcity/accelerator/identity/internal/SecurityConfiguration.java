@@ -71,6 +71,16 @@ class SecurityConfiguration {
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
                         .requestMatchers("/city/**").hasAuthority(Roles.CITY_OFFICERS)
                         .requestMatchers("/coordinator/**", "/coordinator").hasAuthority(Roles.COORDINATORS)
+                        // Marketplace (issue 7): browsing, search and the public JSON API are open to all;
+                        // suppliers keep their solutions and see aggregated demand; city officers review,
+                        // register framework contracts, ask to join, share documents and replicate.
+                        .requestMatchers(HttpMethod.GET, "/api/marketplace/**").permitAll()
+                        .requestMatchers("/marketplace/my-solutions/**", "/marketplace/my-solutions").hasAuthority(Roles.COMPANIES)
+                        .requestMatchers("/marketplace/prospection").hasAnyAuthority(Roles.COMPANIES, Roles.COORDINATORS)
+                        .requestMatchers("/marketplace/city/**").hasAuthority(Roles.CITY_OFFICERS)
+                        .requestMatchers(HttpMethod.GET, "/marketplace", "/marketplace/solutions/*", "/marketplace/guided",
+                                "/marketplace/frameworks", "/marketplace/frameworks/*", "/marketplace/documents",
+                                "/marketplace/documents/*").permitAll()
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.

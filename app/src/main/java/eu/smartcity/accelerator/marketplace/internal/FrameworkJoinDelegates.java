@@ -1,0 +1,36 @@
+package eu.smartcity.accelerator.marketplace.internal;
+
+import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
+
+import eu.smartcity.accelerator.marketplace.FrameworkJoinProcess;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Steps of the framework-join process. */
+@Configuration(proxyBeanMethods = false)
+class FrameworkJoinDelegates {
+
+    /** ServiceTask_CheckFrameworkOpen. */
+    @Bean
+    JavaDelegate checkFrameworkOpen(FrameworkContracts contracts) {
+        return execution -> execution.setVariable(FrameworkJoinProcess.FRAMEWORK_OPEN,
+                contracts.checkOpen(UUID.fromString(required(execution, FrameworkJoinProcess.JOIN_REQUEST_ID))));
+    }
+
+    /** Complete listener of UserTask_ApproveJoin: the decision and the deciding officer (the completing user). */
+    @Bean
+    TaskListener recordJoinDecision(FrameworkContracts contracts) {
+        return task -> {
+            Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String by = authentication != null ? authentication.getUserId() : task.getAssignee();
+            Object remarks = task.getVariable(FrameworkJoinProcess.JOIN_REMARKS);
+            contracts.decide(UUID.fromString(required(task, FrameworkJoinProcess.JOIN_REQUEST_ID)),
+                    Boolean.TRUE.equals(task.getVariable(FrameworkJoinProcess.JOIN_APPROVED)), by,
+                    remarks == null ? null : remarks.toString());
+        };
+    }
+}
