@@ -19,4 +19,7 @@ public interface OcdsPublisher {
 
     /** One release (tender, award and contract at once) in the replication's own ocid, related to the original as prior. */
     String publishReplication(OcdsFacts.Replication replication);
+
+    /** One release in the joining city's own ocid, related to the framework contract as framework. */
+    String publishFrameworkJoin(OcdsFacts.FrameworkJoin join);
 }

@@ -120,8 +120,18 @@ final class ClusterChecks {
                 throw new IllegalStateException(e);
             }
         };
-        return Arrays.stream(mail.getReceivedMessages()).collect(Collectors.groupingBy(key, Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + " x" + e.getValue()).toList();
+        Function<MimeMessage, String> messageId = m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // the Message-IDs tell a resent notification (one id) from two notifications of one event (two ids)
+        return Arrays.stream(mail.getReceivedMessages()).collect(Collectors.groupingBy(key, Collectors.mapping(messageId,
+                        Collectors.toList())))
+                .entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " x" + e.getValue().size() + " " + new java.util.TreeSet<>(e.getValue())).toList();
     }
 
     static int mailsReceived(GreenMail mail) {

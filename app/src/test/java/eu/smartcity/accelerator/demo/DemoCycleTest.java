@@ -83,6 +83,27 @@ class DemoCycleTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
     }
 
+    @Test
+    void thePublicApiListsPublishedChallengesByStageWithLinksAndProblemDetailsForBadRequests() throws Exception {
+        String open = page("/api/challenges?stage=open");
+        assertThat(open).contains("Smart parking with open data").doesNotContain("Noise monitoring")
+                .contains("\"stage\":\"open\"").contains("\"bylawsVersion\":\"scifi-2025\"").contains("/api/ocds/packages/");
+        assertThat(page("/api/challenges?stage=ended")).contains("Noise monitoring in the city centre").doesNotContain("Smart parking");
+        assertThat(page("/api/challenges?size=2&page=0")).contains("\"total\":5").contains("\"size\":2");
+        Challenges.ChallengeView evaluated = byTitle("Noise monitoring in the city centre");
+        assertThat(page("/api/challenges/" + evaluated.id())).contains("\"stage\":\"ended\"").contains("city-mechelen");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/challenges?stage=someday"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("stage")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/challenges/" + java.util.UUID.randomUUID()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        assertThat(page("/api/docs")).contains("/api/challenges/{id}");
+    }
+
     private Challenges.ChallengeView byTitle(String title) {
         return cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream()).filter(c -> c.title().equals(title))
                 .findFirst().orElseThrow();

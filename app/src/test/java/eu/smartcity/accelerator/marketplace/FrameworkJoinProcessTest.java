@@ -28,6 +28,7 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
     @Autowired FrameworkContracts contracts;
     @Autowired JoinRequests joinRequests;
     @Autowired JdbcTemplate jdbc;
+    @Autowired eu.smartcity.accelerator.opendata.OcdsPublisher ocds;
 
     Framework framework(LocalDate until, boolean openToAll, Set<String> authorities) {
         LocalDate today = contracts.today();
@@ -62,6 +63,12 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
         JoinRequest decided = joinRequests.findById(request.id()).orElseThrow();
         assertThat(decided.status()).isEqualTo(JoinRequest.APPROVED);
         assertThat(decided.decidedBy()).isEqualTo("officer-mechelen");
+
+        // open data: the joining city's own contracting process, related to the framework contract
+        String release = jdbc.queryForObject("select release_json from ocds_release where ocid = ?", String.class,
+                ocds.ocidFor(request.id().toString()));
+        assertThat(release).contains("\"framework\"").contains("\"identifier\":\"framework-" + request.frameworkId() + "\"")
+                .contains("Municipality of Delft");
     }
 
     @Test
@@ -72,6 +79,8 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
         driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_APPROVED, false, JOIN_REMARKS, "Lot 1 is exhausted"));
 
         assertThat(instance).isEnded().hasPassed(END_REFUSED);
+        assertThat(jdbc.queryForObject("select count(*) from ocds_release where ocid = ?", Integer.class,
+                ocds.ocidFor(request.id().toString()))).as("a refused join is not published").isZero();
         JoinRequest decided = joinRequests.findById(request.id()).orElseThrow();
         assertThat(decided.status()).isEqualTo(JoinRequest.REFUSED);
         assertThat(decided.remarks()).isEqualTo("Lot 1 is exhausted");

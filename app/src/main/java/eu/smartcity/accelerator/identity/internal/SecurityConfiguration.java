@@ -83,6 +83,7 @@ class SecurityConfiguration {
                                 "/marketplace/documents/*").permitAll()
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/challenges", "/api/challenges/*").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)

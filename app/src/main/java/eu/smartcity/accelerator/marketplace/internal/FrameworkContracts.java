@@ -132,8 +132,9 @@ public class FrameworkContracts {
 
     /** Complete listener of UserTask_ApproveJoin: records who of the contracting authority decided, and how. */
     @Transactional
-    public void decide(UUID joinRequestId, boolean approved, String by, String remarks) {
+    public JoinRequest decide(UUID joinRequestId, boolean approved, String by, String remarks) {
         JoinRequest request = joinRequests.findById(joinRequestId).orElseThrow(() -> new NotFoundException("join request " + joinRequestId));
         request.decided(approved ? JoinRequest.APPROVED : JoinRequest.REFUSED, by, remarks, Instant.now(clock));
+        return request;
     }
 }

@@ -101,6 +101,27 @@ class JsonOcdsPublisher implements OcdsPublisher {
         return store(release, "tender");
     }
 
+    @Override
+    @Transactional
+    public String publishFrameworkJoin(OcdsFacts.FrameworkJoin j) {
+        ObjectNode release = release(j.joinId(), "tender", j.approvedAt());
+        party(release, j.buyer(), "buyer", "procuringEntity");
+        release.set("buyer", organisationReference(j.buyer()));
+        ObjectNode tender = release.putObject("tender");
+        tender.put("id", j.joinId());
+        tender.put("title", "Joining " + j.frameworkTitle());
+        tender.put("status", "complete");
+        // no competition of its own: the city buys under another authority's framework contract
+        tender.put("procurementMethod", "limited");
+        tender.put("procurementMethodDetails", "Joining a framework contract of " + j.authority().name()
+                + ", approved by that contracting authority");
+        tender.put("mainProcurementCategory", "services");
+        // the framework contract is registered in the marketplace, not an OCDS process of ours: internal id
+        relatedProcesses(release, List.of(new OcdsFacts.RelatedProcess("framework", "framework-" + j.frameworkId(),
+                j.frameworkTitle())));
+        return store(release, "tender");
+    }
+
     private void relatedProcesses(ObjectNode release, List<OcdsFacts.RelatedProcess> processes) {
         if (processes.isEmpty()) {
             return;
