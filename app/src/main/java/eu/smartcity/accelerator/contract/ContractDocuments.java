@@ -94,6 +94,15 @@ public class ContractDocuments {
         });
     }
 
+    /** The signed contract of a challenge's selected application (not a replication's), if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> signedContractOf(UUID challengeId, UUID applicationId) {
+        return contracts.findAll().stream()
+                .filter(c -> c.challengeId().equals(challengeId) && c.applicationId().equals(applicationId)
+                        && c.originalContractId() == null && "SIGNED".equals(c.status()))
+                .map(Contract::id).findFirst();
+    }
+
     /** The contract's groups (city, company), to decide who may see it. */
     @Transactional(readOnly = true)
     public Optional<List<String>> parties(UUID contractId) {

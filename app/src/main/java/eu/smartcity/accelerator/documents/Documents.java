@@ -96,15 +96,16 @@ public final class Documents {
         return contract.clauses().stream().filter(c -> c.status() == status).count();
     }
 
-    public record Kpi(String name, double target, double result, boolean higherIsBetter) {
-        public boolean met() { return higherIsBetter ? result >= target : result <= target; }
+    /** {@code higherIsBetter} null when the evaluation does not say which direction is better. */
+    public record Kpi(String name, double target, double result, Boolean higherIsBetter) {
+        public Boolean met() { return higherIsBetter == null ? null : higherIsBetter ? result >= target : result <= target; }
     }
 
     /** What citizens said (survey) beside what was measured, on the same 0–100 scale. */
     public record Evidence(String aspect, double surveyScore, double measuredScore) {}
 
     public record EvaluationReport(String evaluationId, String challenge, String city, String company, String pilotStatus,
-            List<Kpi> kpis, List<Evidence> evidence, String verdict, Instant publishedAt) {}
+            List<Kpi> kpis, List<Evidence> evidence, String verdict, String verdictReason, Instant publishedAt) {}
 
     public static byte[] evaluationReport(EvaluationReport report) {
         try (PdfWriter pdf = new PdfWriter("Pilot evaluation report: " + report.challenge(), "Evaluation " + report.evaluationId(),
@@ -117,11 +118,11 @@ public final class Documents {
             pdf.keyValue("Published", report.publishedAt() == null ? "not yet" : report.publishedAt().toString());
 
             pdf.heading("KPIs against their targets");
-            pdf.table(List.of("KPI", "Target", "Result", "Met?"), report.kpis().stream()
-                    .map(k -> List.of(k.name(), PdfWriter.format(k.target()), PdfWriter.format(k.result()), k.met() ? "yes" : "no"))
-                    .toList(), new float[] {0.55f, 0.15f, 0.15f, 0.15f});
-            pdf.barChart("Chart: target (outline) and result (filled; green when met)", report.kpis().stream()
-                    .map(k -> new PdfWriter.Bar(k.name(), k.target(), k.result(), k.higherIsBetter())).toList());
+            pdf.table(List.of("KPI", "Target", "Result", "Result vs target"), report.kpis().stream()
+                    .map(k -> List.of(k.name(), PdfWriter.format(k.target()), PdfWriter.format(k.result()), difference(k)))
+                    .toList(), new float[] {0.5f, 0.13f, 0.13f, 0.24f});
+            pdf.barChart("Chart: target (outline) and result (filled)", "target", "result", report.kpis().stream()
+                    .map(k -> new PdfWriter.Bar(k.name(), k.target(), k.result(), k.met())).toList());
 
             pdf.heading("What citizens said beside what was measured");
             pdf.note("Both are kept: a survey measures perception, sensors and logs measure behaviour. The gap is shown, not hidden.");
@@ -129,13 +130,26 @@ public final class Documents {
                     .map(e -> List.of(e.aspect(), PdfWriter.format(e.surveyScore()), PdfWriter.format(e.measuredScore()),
                             (e.surveyScore() >= e.measuredScore() ? "+" : "") + PdfWriter.format(e.surveyScore() - e.measuredScore())))
                     .toList(), new float[] {0.4f, 0.2f, 0.2f, 0.2f});
-            pdf.barChart("Chart: survey (outline) and measured (filled)", report.evidence().stream()
-                    .map(e -> new PdfWriter.Bar(e.aspect(), e.surveyScore(), e.measuredScore(), true)).toList());
+            pdf.barChart("Chart: survey (outline) and measured (filled)", "survey", "measured", report.evidence().stream()
+                    .map(e -> new PdfWriter.Bar(e.aspect(), e.surveyScore(), e.measuredScore(), null)).toList());
 
             pdf.heading("Verdict");
             pdf.text(verdictText(report.verdict()));
+            if (report.verdictReason() != null && !report.verdictReason().isBlank()) {
+                pdf.keyValue("The city's reason", report.verdictReason());
+            }
             return pdf.finish();
         }
+    }
+
+    private static String difference(Kpi k) {
+        double diff = k.result() - k.target();
+        String text = (diff >= 0 ? "+" : "") + PdfWriter.format(diff);
+        if (k.target() != 0) {
+            text += String.format(java.util.Locale.ROOT, " (%+.1f %%)", diff / k.target() * 100);
+        }
+        Boolean met = k.met();
+        return met == null ? text : text + (met ? ", met" : ", not met");
     }
 
     private static String verdictText(String verdict) {
@@ -172,8 +186,8 @@ public final class Documents {
             pdf.table(List.of("Challenge", "City", "Stage", "Applications (eligible)"), all.stream()
                     .map(c -> List.of(c.title(), c.city(), c.stage(), c.applications() + " (" + c.eligible() + ")")).toList(),
                     new float[] {0.45f, 0.2f, 0.15f, 0.2f});
-            pdf.barChart("Chart: applications (outline) and eligible (filled) per challenge", all.stream()
-                    .map(c -> new PdfWriter.Bar(shorten(c.title()), c.applications(), c.eligible(), true)).toList());
+            pdf.barChart("Chart: applications (outline) and eligible (filled) per challenge", "applications", "eligible", all.stream()
+                    .map(c -> new PdfWriter.Bar(shorten(c.title()), c.applications(), c.eligible(), null)).toList());
 
             pdf.heading("Selections, pilots and outcomes");
             pdf.table(List.of("Challenge", "Selected", "Contract", "Pilot", "Verdict"), all.stream()

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 @AcceleratorTest
 class PilotProcessTest extends ProcessTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     ProcessInstance readyPilot() {
         ProcessInstance pilot = start(KEY, deliveryVariables());
         driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
@@ -40,6 +42,10 @@ class PilotProcessTest extends ProcessTestBase {
 
         assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, "EndEvent_ReminderSent", "EndEvent_EscalationHandled", END_COMPLETED)
                 .variables().containsEntry(PILOT_OUTCOME, "completed").containsEntry(MILESTONES_DONE, 2L);
+        String pilotId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pilot.getId()).variableName(PILOT_ID).singleResult().getValue();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select status from pilot where id = ?", String.class,
+                java.util.UUID.fromString(pilotId))).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class PdfWriter implements AutoCloseable {
      * A horizontal bar chart: per item the target (outline) and the result (filled), drawn with
      * PDFBox's vector graphics (no image), values labelled so the chart also reads as text.
      */
-    public void barChart(String caption, List<Bar> bars) {
+    public void barChart(String caption, String outlineName, String filledName, List<Bar> bars) {
         float barHeight = 10;
         float labelWidth = 150;
         float chartWidth = width() - labelWidth - 60;
@@ -186,12 +186,12 @@ public final class PdfWriter implements AutoCloseable {
                 content.setStrokingColor(Color.DARK_GRAY);
                 content.addRect(MARGIN + labelWidth, top - barHeight, Math.max(targetWidth, 0.5f), barHeight);
                 content.stroke();
-                write("target " + format(bar.target()), 8, Color.DARK_GRAY, MARGIN + labelWidth + targetWidth + 4, top - barHeight + 2);
-                content.setNonStrokingColor(bar.result() >= bar.target() == bar.higherIsBetter()
-                        ? new Color(0x2e, 0x7d, 0x32) : new Color(0xc6, 0x28, 0x28));
+                write(outlineName + " " + format(bar.target()), 8, Color.DARK_GRAY, MARGIN + labelWidth + targetWidth + 4, top - barHeight + 2);
+                content.setNonStrokingColor(bar.good() == null ? new Color(0x1f, 0x5f, 0x9f)
+                        : bar.good() ? new Color(0x2e, 0x7d, 0x32) : new Color(0xc6, 0x28, 0x28));
                 content.addRect(MARGIN + labelWidth, top - 2 * barHeight - 2, Math.max(resultWidth, 0.5f), barHeight);
                 content.fill();
-                write("result " + format(bar.result()), 8, Color.BLACK, MARGIN + labelWidth + resultWidth + 4, top - 2 * barHeight);
+                write(filledName + " " + format(bar.result()), 8, Color.BLACK, MARGIN + labelWidth + resultWidth + 4, top - 2 * barHeight);
                 y -= 2 * barHeight + 12;
             }
         } catch (IOException e) {
@@ -200,7 +200,8 @@ public final class PdfWriter implements AutoCloseable {
         space(4);
     }
 
-    public record Bar(String label, double target, double result, boolean higherIsBetter) {}
+    /** {@code good}: true green, false red, null (direction unknown) blue. */
+    public record Bar(String label, double target, double result, Boolean good) {}
 
     public static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);

@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
                         .requestMatchers("/city/**").hasAuthority(Roles.CITY_OFFICERS)
                         .requestMatchers("/coordinator/**", "/coordinator").hasAuthority(Roles.COORDINATORS)
+                        // documents: the bylaws PDFs are published (contracts and reports check their readers themselves)
+                        .requestMatchers(HttpMethod.GET, "/bylaws/{version}.pdf").permitAll()
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.

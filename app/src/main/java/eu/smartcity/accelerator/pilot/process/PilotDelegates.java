@@ -44,6 +44,12 @@ class PilotDelegates {
         };
     }
 
+    /** Start listener of EndEvent_PilotCompleted: the pilot record says COMPLETED (it said RUNNING forever before). */
+    @Bean
+    org.camunda.bpm.engine.delegate.ExecutionListener recordPilotCompleted(Pilots pilots) {
+        return execution -> pilots.findById(UUID.fromString(required(execution, PilotProcess.PILOT_ID))).ifPresent(Pilot::completed);
+    }
+
     /** ServiceTask_RemindCompany: a milestone report is due soon. */
     @Bean
     JavaDelegate pilotReminder(Pilots pilots) {
@@ -52,10 +58,13 @@ class PilotDelegates {
 
     /** ServiceTask_PrepareReplication: a new contract and pilot for the adopting city, linked to the original. */
     @Bean
-    JavaDelegate prepareReplication(Pilots pilots) {
+    JavaDelegate prepareReplication(Pilots pilots, eu.smartcity.accelerator.contract.ContractDocuments contracts) {
         return execution -> {
             Pilot original = pilots.findById(UUID.fromString(required(execution, PilotProcess.ORIGINAL_PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID)));
+            // the new contract starts from the original case's contract (its changes to the template)
+            contracts.signedContractOf(original.challengeId(), original.applicationId())
+                    .ifPresent(id -> execution.setVariable("originalContractId", id.toString()));
             execution.setVariable("challengeId", original.challengeId().toString());
             execution.setVariable("applicationId", original.applicationId().toString());
             execution.setVariable("contractId", UUID.randomUUID().toString());
