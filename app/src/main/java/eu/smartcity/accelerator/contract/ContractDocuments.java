@@ -97,10 +97,8 @@ public class ContractDocuments {
     /** The signed contract of a challenge's selected application (not a replication's), if any. */
     @Transactional(readOnly = true)
     public Optional<UUID> signedContractOf(UUID challengeId, UUID applicationId) {
-        return contracts.findAll().stream()
-                .filter(c -> c.challengeId().equals(challengeId) && c.applicationId().equals(applicationId)
-                        && c.originalContractId() == null && "SIGNED".equals(c.status()))
-                .map(Contract::id).findFirst();
+        return contracts.findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(challengeId, applicationId, "SIGNED")
+                .stream().map(Contract::id).findFirst();
     }
 
     /** The contract's groups (city, company), to decide who may see it. */
@@ -143,6 +141,14 @@ public class ContractDocuments {
         return file.acceptedSha256();
     }
 
+    /** The frozen PDF; a contract found compliant before documents existed (older installation) is frozen now. */
+    private ContractFile frozen(UUID contractId) {
+        return files.findById(contractId).orElseGet(() -> {
+            freeze(contractId);
+            return files.findById(contractId).orElseThrow();
+        });
+    }
+
     /** Sent back to negotiation: the frozen PDF no longer holds. */
     @Transactional
     public void unfreeze(UUID contractId) {
@@ -156,8 +162,7 @@ public class ContractDocuments {
      */
     @Transactional
     public String recordDecision(UUID contractId, String party, boolean accepted, String userId, String remoteAddress, String reason) {
-        ContractFile file = files.findById(contractId).orElseThrow(() -> new IllegalStateException(
-                "Contract " + contractId + " has no PDF to accept yet (not found compliant)"));
+        ContractFile file = frozen(contractId);
         acceptances.save(new Acceptance(contractId, party, accepted ? "ACCEPTED" : "DECLINED", userId, Instant.now(), remoteAddress,
                 file.acceptedSha256(), reason));
         return file.acceptedSha256();
@@ -166,8 +171,7 @@ public class ContractDocuments {
     /** Both parties accepted: the programme signs the accepted PDF (PAdES); the signed bytes start with the accepted ones. */
     @Transactional
     public String sign(UUID contractId) {
-        ContractFile file = files.findById(contractId).orElseThrow(() -> new IllegalStateException(
-                "Contract " + contractId + " has no accepted PDF to sign"));
+        ContractFile file = frozen(contractId);
         if (file.signedPdf() != null) {
             return file.signedSha256();
         }

@@ -99,7 +99,9 @@ class ContractPagesTest {
         HttpResponse<String> after = delft.get(page);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("Signed by both parties").contains("Download the signed PDF")
-                .contains("<td>parkflow</td>").contains("<td>officer-delft</td>").contains("127.0.0.1");
+                .contains("<td>parkflow</td>").contains("<td>officer-delft</td>").contains("127.0.0.1")
+                .contains("<td>accepted</td>").contains("<td>Supplier</td>").contains("rewritten").contains("added");
+        assertThat(after.body()).doesNotContain("??");
 
         HttpResponse<byte[]> pdf = parkflow.getBytes(page + "/contract.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -114,6 +116,8 @@ class ContractPagesTest {
         }
 
         assertThat(as("coordinator").get(page).statusCode()).isEqualTo(200);
+        assertThat(as("coordinator").get("/coordinator").body()).contains("/reports/cycles/" + cycle + ".pdf")
+                .contains("/bylaws/scifi-2025.pdf");
         assertThat(as("urbansense").get(page).statusCode()).isEqualTo(404);
         assertThat(as("officer-mechelen").get(page).statusCode()).isEqualTo(404);
         assertThat(as("officer-mechelen").getBytes(page + "/contract.pdf").statusCode()).isEqualTo(404);

@@ -80,8 +80,11 @@ public class Contract {
         }
     }
 
+    /** Found compliant: the PDF to accept is frozen (a contract already signed or decided keeps its status). */
     public void readyToSign() {
-        status = "READY_TO_SIGN";
+        if (status.equals("DRAFT") || status.equals("NEGOTIATING")) {
+            status = "READY_TO_SIGN";
+        }
     }
 
     public void acceptedByCompany(String user, Instant at) {
