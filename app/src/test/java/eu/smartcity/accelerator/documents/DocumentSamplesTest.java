@@ -53,6 +53,9 @@ class DocumentSamplesTest {
         assertThat(text(contract)).contains("Pilot contract").contains("Rewritten for this case").contains("C5a")
                 .contains("Added for this case").contains("Annex C: Milestones").containsPattern("page \\d+ of \\d+");
         Path signedSample = write("signed-contract.pdf", contract);
+        // the replication in Delft starts from the original case's contract: same changes to the template
+        assertThat(jdbc.queryForObject("select clause_changes from contract where original_contract_id = ?", String.class, contractId))
+                .contains("+C5a Insurance");
 
         byte[] evaluation = Documents.evaluationReport(reports.evaluation(evaluationId).orElseThrow());
         assertThat(text(evaluation)).contains("KPIs against their targets").contains("Night-time noise complaints per month")
