@@ -39,6 +39,9 @@ public interface Applications {
 
     List<ApplicationView> eligibleFor(UUID challengeId);
 
+    /** Every application a challenge received and that was not withdrawn, whatever became of it since. */
+    List<ApplicationView> receivedBy(UUID challengeId);
+
     /** Records the eligibility verdict and tells the application's process. */
     void decideEligibility(UUID applicationId, List<String> reasons);
 
@@ -51,6 +54,14 @@ public interface Applications {
     void pilotEnded(UUID applicationId);
 
     void pilotEvaluated(UUID applicationId);
+
+    /**
+     * What anyone may know of a challenge's selection: counts at any time, the selected application
+     * (company and solution, no scores) only once the selection is announced.
+     */
+    record PublicResults(int received, int eligible, boolean isFinal, List<ApplicationView> selected) {}
+
+    PublicResults publicResults(UUID challengeId);
 
     /** The steps the application went through, oldest first, as names of the application process. */
     List<String> timeline(UUID applicationId);

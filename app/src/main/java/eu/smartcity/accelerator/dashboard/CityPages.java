@@ -50,8 +50,9 @@ class CityPages {
     String mine(Authentication authentication, Model model) {
         String city = city(authentication);
         List<Challenges.ChallengeView> mine = challenges.ofCity(city);
+        // received, not "still submitted": after the call closes they are under review, ineligible, selected…
         Map<UUID, Integer> applicationCounts = new LinkedHashMap<>();
-        mine.forEach(c -> applicationCounts.put(c.id(), applications.submittedTo(c.id()).size()));
+        mine.forEach(c -> applicationCounts.put(c.id(), applications.receivedBy(c.id()).size()));
         model.addAttribute("challenges", mine);
         model.addAttribute("applicationCounts", applicationCounts);
         return "dashboard/city-challenges";

@@ -35,6 +35,21 @@ public final class OcdsFacts {
     public record Contract(String challengeId, String contractId, String awardId, String title, BigDecimal amount,
             String status, Instant date, Document signedDocument) {}
 
+    /**
+     * A finished pilot replicated by another city, once both signed: its own contracting process
+     * (ocid from {@code replicationId}), a direct award to the original supplier, linked to the original
+     * process as {@code prior}.
+     */
+    public record Replication(String replicationId, String originalChallengeId, Party buyer, Party supplier, String title,
+            BigDecimal amount, String contractId, Instant signedAt) {}
+
+    /**
+     * A city joined another authority's framework contract (approved by that authority): the joining
+     * city's own contracting process (ocid from {@code joinId}), related to the framework as {@code framework}.
+     */
+    public record FrameworkJoin(String joinId, String frameworkId, String frameworkTitle, Party buyer, Party authority,
+            Instant approvedAt) {}
+
     /** A pilot milestone: status {@code scheduled}, {@code met} or {@code notMet}. */
     public record Milestone(String id, String title, String status, LocalDate dueDate, Instant dateMet) {}
 

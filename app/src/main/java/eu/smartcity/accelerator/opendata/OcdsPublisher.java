@@ -16,4 +16,10 @@ public interface OcdsPublisher {
     String publishContract(OcdsFacts.Contract contract);
 
     String publishImplementation(OcdsFacts.Implementation implementation);
+
+    /** One release (tender, award and contract at once) in the replication's own ocid, related to the original as prior. */
+    String publishReplication(OcdsFacts.Replication replication);
+
+    /** One release in the joining city's own ocid, related to the framework contract as framework. */
+    String publishFrameworkJoin(OcdsFacts.FrameworkJoin join);
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -30,32 +29,52 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by Selenium, as one user at a time. Every step: checks the page
- * is not a server error page and the console has no JavaScript error, then saves a numbered screenshot
- * under app/target/browser-screenshots/. {@link #assertAccessible()} runs axe-core (WCAG 2.1 A/AA)
- * and fails on serious or critical violations.
+ * shows no message key without a text ({@code ??key_en??}), is not an error page (Spring's Whitelabel page or our own {@code error.html}, recognised by its
+ * {@code #error-page} in any language) and the console has no JavaScript error (CSP violations and
+ * failed resource loads included), then saves a numbered screenshot under
+ * app/target/browser-screenshots/ (or a sub-folder per walk, numbered across its users).
+ * {@link #assertAccessible()} runs axe-core (WCAG 2.1 A/AA) and fails on serious or critical violations.
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("accelerator.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("accelerator.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    /** Generous: on a shared 2-core CI runner Tasklist can take long to render; a passing step never waits that long. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    /** How Thymeleaf renders a message key that has no text in the user's language: {@code ??challengeStatus.X_en??}. */
+    private static final java.util.regex.Pattern MISSING_MESSAGE = java.util.regex.Pattern.compile("\\?\\?[\\w.-]+_\\w+\\?\\?");
+    /** The logout button in the header: present only when logged in (the language form is there for everyone). */
+    static final By LOGOUT = By.cssSelector("header form[action$='/logout'] button");
+    /** The one form of a portal page (task form, apply form, define-challenge form). */
+    static final By SUBMIT = By.cssSelector("main form button[type=submit]");
 
     private final WebDriver driver;
     private final String baseUrl;
     private final String user;
-    private int step;
+    private final Path screenshots;
+    private final java.util.function.IntSupplier stepNumbers;
 
-    /** Skips the calling test, with the reason, where no Chromium is installed (a developer's machine). */
-    static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); .ci/run does it on CI");
+    /** Screenshots as {@code <user>-NN-<step>.png}, numbered per user. */
+    Browser(int port, String user) {
+        this(port, user, SCREENSHOTS, new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet);
     }
 
-    Browser(int port, String user) {
+    static final String NOT_INSTALLED = "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM
+            + ", " + CHROMEDRIVER + "; other paths: -Daccelerator.chromium=… -Daccelerator.chromedriver=…); .ci/run does it on CI";
+
+    /** Browser test classes are annotated {@link RequiresChromium}: skipped with {@link #NOT_INSTALLED} otherwise. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Screenshots as {@code <folder>/NN-<user>-<step>.png}, numbered by a counter the walk's browsers share. */
+    Browser(int port, String user, Path folder, java.util.function.IntSupplier stepNumbers) {
         this.baseUrl = "http://localhost:" + port;
         this.user = user;
+        this.screenshots = folder;
+        this.stepNumbers = stepNumbers;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // No background networking: this machine has no internet, and Chromium would keep trying.
@@ -67,7 +86,7 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
     Browser open(String path) {
@@ -95,8 +114,39 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    boolean selected(By by) {
+        return driver.findElement(by).isSelected();
+    }
+
     String value(String fieldId) {
         return driver.findElement(By.id(fieldId)).getAttribute("value");
+    }
+
+    /** Submits the page's one form (see {@link #SUBMIT}). */
+    Browser submit() {
+        return click(SUBMIT);
+    }
+
+    /** Follows the link to this path (e.g. a task in My tasks): the user clicks what the page offers. */
+    Browser follow(String path) {
+        return waitFor(By.cssSelector("main a[href='" + path + "']")).click(By.cssSelector("main a[href='" + path + "']"));
+    }
+
+    /**
+     * Waits until the element is in the page and takes the click, then clicks it: Tasklist renders late, and
+     * keeps an overlay over a task's form until its claim has come back from the server.
+     */
+    Browser clickWhenReady(By by) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(by));
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+        return this;
     }
 
     Browser click(By by) {
@@ -105,12 +155,21 @@ final class Browser implements AutoCloseable {
     }
 
     Browser waitFor(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
         return this;
     }
 
     String text(By by) {
         return driver.findElement(by).getText();
+    }
+
+    /** Runs a script in the page (tests of this helper only: a user never runs scripts). */
+    Object runScript(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    }
+
+    String mainText() {
+        return text(By.cssSelector("main"));
     }
 
     String currentPath() {
@@ -128,6 +187,12 @@ final class Browser implements AutoCloseable {
         String source = driver.getPageSource();
         assertThat(source).as("server error page at %s", driver.getCurrentUrl())
                 .doesNotContain("Whitelabel Error Page").doesNotContain("Internal Server Error");
+        java.util.regex.Matcher missingMessage = MISSING_MESSAGE.matcher(source);
+        assertThat(missingMessage.find() ? missingMessage.group() : null)
+                .as("a message key without a text (Thymeleaf shows ??key_locale??) at %s", driver.getCurrentUrl()).isNull();
+        List<WebElement> errorPage = driver.findElements(By.id("error-page"));
+        assertThat(errorPage).as("error page (status %s) at %s",
+                errorPage.isEmpty() ? "" : errorPage.get(0).getAttribute("data-error-status"), driver.getCurrentUrl()).isEmpty();
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
@@ -151,14 +216,43 @@ final class Browser implements AutoCloseable {
         return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " element(s))";
     }
 
-    private void screenshot(String name) {
+    /** A screenshot without the checks, e.g. of the page a failed step left behind; never throws. */
+    void snapshot(String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
+            screenshot(name);
+        } catch (RuntimeException e) {
+            // the browser may be gone: the step's own failure is what counts
+        }
+    }
+
+    private void screenshot(String name) {
+        fitWindowToPage();
+        try {
+            Files.createDirectories(screenshots);
             Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.move(png, SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", user, ++step, name)),
-                    StandardCopyOption.REPLACE_EXISTING);
+            String file = screenshots.equals(SCREENSHOTS) ? String.format("%s-%02d-%s.png", user, stepNumbers.getAsInt(), name)
+                    : String.format("%02d-%s-%s.png", stepNumbers.getAsInt(), user, name);
+            Files.move(png, screenshots.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The whole page in the screenshot (a form and its submit button), within a sane bound. Twice: a
+     * resized viewport can reflow the page (e.g. Pico's viewport-relative spacing).
+     */
+    private void fitWindowToPage() {
+        for (int pass = 0; pass < 2; pass++) {
+            Object missing = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollHeight - window.innerHeight");
+            int extra = missing instanceof Number n ? n.intValue() : 0;
+            int height = driver.manage().window().getSize().getHeight();
+            int wanted = Math.max(900, Math.min(height + extra, 4000));
+            if (wanted == height) {
+                return;
+            }
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, wanted));
         }
     }
 

@@ -1,9 +1,9 @@
 package eu.smartcity.accelerator.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.smartcity.accelerator.support.PostgresTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
  * both the portal and Camunda Tasklist. Grows into the whole cycle as the portal pages land.
  */
 @PostgresTest
+@RequiresChromium
 class PortalShellBrowserIT {
 
     @LocalServerPort int port;
@@ -29,24 +30,21 @@ class PortalShellBrowserIT {
     @Autowired Challenges challenges;
     @Autowired ProcessEngine engine;
 
-    @BeforeAll
-    static void needsChromium() {
-        Browser.assumeInstalled();
-    }
-
     @Test
     void aVisitorSeesAccessiblePublicPages() {
         try (Browser visitor = new Browser(port, "visitor")) {
             visitor.open("/").step("home").assertAccessible();
             visitor.open("/login").step("login").assertAccessible();
+            visitor.open("/challenges").step("open-calls").assertAccessible();
+            visitor.open("/register").step("register").assertAccessible();
         }
     }
 
     @Test
     void aCityOfficerLogsInOnceForPortalAndTasklist() {
         try (Browser officer = new Browser(port, "officer-mechelen")) {
-            officer.login("demo").waitFor(By.cssSelector("header nav form button")).step("logged-in");
-            assertThat(officer.text(By.cssSelector("header nav form button"))).contains("officer-mechelen");
+            officer.login("demo").waitFor(Browser.LOGOUT).step("logged-in");
+            assertThat(officer.text(Browser.LOGOUT)).contains("officer-mechelen");
 
             officer.open("/camunda/app/tasklist/default/").waitFor(By.cssSelector(".tasks-list, [cam-tasks], .filters"))
                     .step("tasklist");
@@ -86,7 +84,7 @@ class PortalShellBrowserIT {
         String taskId = engine.getTaskService().createTaskQuery()
                 .processInstanceId(challenges.find(id).orElseThrow().processInstanceId()).singleResult().getId();
         try (Browser coordinator = new Browser(port, "coordinator")) {
-            coordinator.login("demo").waitFor(By.cssSelector("header nav form button"));
+            coordinator.login("demo").waitFor(Browser.LOGOUT);
             coordinator.open("/camunda/app/tasklist/default/#/?task=" + taskId)
                     .waitFor(By.cssSelector(".fjs-form input[type=checkbox]")).step("tasklist-approve-form");
             assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("Approve and publish the call");
@@ -108,6 +106,20 @@ class PortalShellBrowserIT {
         try (Browser stranger = new Browser(port, "officer-bruges")) {
             stranger.login("wrong").waitFor(By.cssSelector("[role=alert]")).step("login-error").assertAccessible();
             assertThat(stranger.text(By.cssSelector("[role=alert]"))).contains("wrong password");
+        }
+    }
+
+    /** The checks every walk relies on can fail: an error page (any language) and a console error each fail a step. */
+    @Test
+    void aStepFailsOnAnErrorPageOrAJavaScriptConsoleError() {
+        try (Browser visitor = new Browser(port, "visitor-checks")) {
+            visitor.open("/challenges/" + UUID.randomUUID());
+            assertThatThrownBy(() -> visitor.step("not-found")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("error page (status 404)");
+
+            visitor.open("/").runScript("console.error('broken script')");
+            assertThatThrownBy(() -> visitor.step("console-error")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("JavaScript console errors");
         }
     }
 }

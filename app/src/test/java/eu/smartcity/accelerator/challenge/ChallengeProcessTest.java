@@ -248,7 +248,9 @@ class ChallengeProcessTest {
         assertThat(applications.timeline(urbansense)).containsExactly("Application submitted", "Submitted", "Under review",
                 "Contracting", "Piloting", "Evaluating", "Evaluated");
         assertThat(jdbc.queryForList("select tag from ocds_release where ocid = ? order by release_date, release_id",
-                String.class, ocds.ocidFor(challengeId.toString()))).containsExactly("tender", "award", "contract");
+                String.class, ocds.ocidFor(challengeId.toString())))
+                // one implementation release per reviewed milestone (the bylaws' milestone count)
+                .containsExactly("tender", "award", "contract", "implementation", "implementation", "implementation");
     }
 
     @Test

@@ -124,12 +124,13 @@ class ContractPagesTest {
         assertThat(as("urbansense").get("/contracts/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(new PortalClient(port).get(page).statusCode()).isEqualTo(302);
 
-        // reports: the bylaws are public, the cycle report for logged-in users, an unknown evaluation is 404
+        // reports: the bylaws are public, the cycle report for coordinators only, an unknown evaluation is 404
         HttpResponse<byte[]> bylaws = new PortalClient(port).getBytes("/bylaws/scifi-2025.pdf");
         assertThat(bylaws.statusCode()).isEqualTo(200);
         assertThat(bylaws.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         assertThat(new PortalClient(port).getBytes("/bylaws/nope.pdf").statusCode()).isEqualTo(404);
-        HttpResponse<byte[]> cycleReport = delft.getBytes("/reports/cycles/" + cycle + ".pdf");
+        assertThat(delft.getBytes("/reports/cycles/" + cycle + ".pdf").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> cycleReport = as("coordinator").getBytes("/reports/cycles/" + cycle + ".pdf");
         assertThat(cycleReport.statusCode()).isEqualTo(200);
         try (var document = Loader.loadPDF(cycleReport.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains("Quiet night deliveries").contains("ParkFlow SAS");

@@ -7,9 +7,12 @@ import eu.smartcity.accelerator.cycle.Cycles;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import eu.smartcity.accelerator.application.Applications;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,7 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:demo-cycle;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
         "camunda.bpm.job-execution.enabled=false"})
+@AutoConfigureMockMvc
 class DemoCycleTest {
+
+    @Autowired Applications applications;
+    @Autowired MockMvc mvc;
 
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
@@ -42,8 +49,70 @@ class DemoCycleTest {
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("challenge").completed().count()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("evaluation").completed().count()).isEqualTo(1);
         assertThat(jdbc.queryForList("select distinct tag from ocds_release", String.class))
-                .containsExactlyInAnyOrder("tender", "award", "contract");
+                .containsExactlyInAnyOrder("tender", "award", "contract", "implementation");
         assertThat(jdbc.queryForObject("select count(*) from application where status = 'INELIGIBLE'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theWholePublicSeesAChallengesBylawsAndItsResultOnlyOnceTheSelectionIsFinal() throws Exception {
+        Challenges.ChallengeView underReview = byTitle("Air quality sensors near schools");
+        Challenges.ChallengeView contracting = byTitle("Smarter waste collection routes");
+
+        Applications.PublicResults pending = applications.publicResults(underReview.id());
+        assertThat(pending.isFinal()).isFalse();
+        assertThat(pending.selected()).isEmpty();
+        assertThat(pending.received()).isEqualTo(3);
+        assertThat(pending.eligible()).isEqualTo(2);
+        String pendingPage = page("/challenges/" + underReview.id() + "/results");
+        assertThat(pendingPage).contains("not final yet").doesNotContain("greengrid solution").doesNotContain("urbansense solution");
+
+        Applications.PublicResults announced = applications.publicResults(contracting.id());
+        assertThat(announced.isFinal()).isTrue();
+        assertThat(announced.selected()).singleElement().satisfies(a -> assertThat(a.solutionTitle()).endsWith(" solution"));
+        String selectedSolution = announced.selected().get(0).solutionTitle();
+        String loser = selectedSolution.startsWith("parkflow") ? "greengrid solution" : "parkflow solution";
+        assertThat(page("/challenges/" + contracting.id() + "/results")).contains(selectedSolution).doesNotContain(loser)
+                .doesNotContain("not final yet");
+
+        assertThat(page("/challenges/" + contracting.id())).contains("href=\"/bylaws/scifi-2025\"")
+                .contains("/challenges/" + contracting.id() + "/results");
+        assertThat(page("/bylaws/scifi-2025")).contains("<h1>Bylaws").contains("<li>");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/bylaws/..%2Fapplication.yml"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is4xxClientError());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/bylaws/scifi-1999"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
+
+    @Test
+    void thePublicApiListsPublishedChallengesByStageWithLinksAndProblemDetailsForBadRequests() throws Exception {
+        String open = page("/api/challenges?stage=open");
+        assertThat(open).contains("Smart parking with open data").doesNotContain("Noise monitoring")
+                .contains("\"stage\":\"open\"").contains("\"bylawsVersion\":\"scifi-2025\"").contains("/api/ocds/packages/");
+        assertThat(page("/api/challenges?stage=ended")).contains("Noise monitoring in the city centre").doesNotContain("Smart parking");
+        assertThat(page("/api/challenges?size=2&page=0")).contains("\"total\":5").contains("\"size\":2");
+        Challenges.ChallengeView evaluated = byTitle("Noise monitoring in the city centre");
+        assertThat(page("/api/challenges/" + evaluated.id())).contains("\"stage\":\"ended\"").contains("city-mechelen");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/challenges?stage=someday"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("stage")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/challenges/" + java.util.UUID.randomUUID()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        assertThat(page("/api/docs")).contains("/api/challenges/{id}");
+    }
+
+    private Challenges.ChallengeView byTitle(String title) {
+        return cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream()).filter(c -> c.title().equals(title))
+                .findFirst().orElseThrow();
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private List<String> taskKeysFor(String group) {

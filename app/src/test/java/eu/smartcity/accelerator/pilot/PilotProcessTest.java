@@ -3,17 +3,29 @@ package eu.smartcity.accelerator.pilot;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of the pilot process, with the reminder and the escalation driven by their timer jobs. */
 @AcceleratorTest
 class PilotProcessTest extends ProcessTestBase {
 
-    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired OcdsPublisher ocds;
+
+    /** The OCDS implementation releases of the pilot's contracting process, oldest first. */
+    java.util.List<String> implementationReleases(ProcessInstance pilot) {
+        String challengeId = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pilot.getId()).variableName("challengeId").singleResult().getValue().toString();
+        return jdbc.queryForList("select release_json from ocds_release where ocid = ? and tag = 'implementation' order by release_id",
+                String.class, ocds.ocidFor(challengeId));
+    }
 
     ProcessInstance readyPilot() {
         ProcessInstance pilot = start(KEY, deliveryVariables());
@@ -38,6 +50,10 @@ class PilotProcessTest extends ProcessTestBase {
             driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", true));
             driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, true));
         }
+        // each reviewed milestone is published as open data: met, the rest still scheduled
+        org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).hasSize(2)
+                .first().satisfies(r -> org.assertj.core.api.Assertions.assertThat(r).contains("\"status\":\"met\"")
+                        .contains("\"status\":\"scheduled\"").contains("-award-1"));
         driver.complete(pilot.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Well received"));
 
         assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, "EndEvent_ReminderSent", "EndEvent_EscalationHandled", END_COMPLETED)
@@ -53,6 +69,8 @@ class PilotProcessTest extends ProcessTestBase {
         ProcessInstance pilot = readyPilot();
         driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors fail", "milestoneMet", false));
         driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, false));
+        org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).singleElement()
+                .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r).contains("\"status\":\"notMet\""));
 
         assertThat(pilot).isEnded().hasPassed(END_STOPPED_EARLY).hasNotPassed(USER_TASK_DEMO)
                 .variables().containsEntry(PILOT_OUTCOME, "stopped-early");

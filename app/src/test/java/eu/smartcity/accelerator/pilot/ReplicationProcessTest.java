@@ -22,11 +22,12 @@ class ReplicationProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired Pilots pilots;
+    @Autowired eu.smartcity.accelerator.opendata.OcdsPublisher ocds;
 
     /** A pilot that ran in Bruges. */
     String originalPilot() {
         UUID id = UUID.randomUUID();
-        pilots.save(new Pilot(id, UUID.randomUUID(), UUID.randomUUID(), null, "city-bruges", "company-greengrid"));
+        pilots.save(new Pilot(id, UUID.randomUUID(), UUID.randomUUID(), null, UUID.randomUUID(), "city-bruges", "company-greengrid"));
         return id.toString();
     }
 
@@ -78,6 +79,19 @@ class ReplicationProcessTest extends ProcessTestBase {
         assertThat(replication).isEnded().hasPassed(END_REPLICATED);
         assertThat(jdbc.queryForList("select city_group from pilot where original_pilot_id = ?", String.class, UUID.fromString(original)))
                 .containsExactly("city-delft");
+
+        // the replication's contract links to the original contract, and is its own OCDS process related to it as prior
+        Pilot originalPilot = pilots.findById(UUID.fromString(original)).orElseThrow();
+        UUID contract = jdbc.queryForObject("select id from contract where original_contract_id = ?", UUID.class,
+                originalPilot.contractId());
+        String ocid = ocds.ocidFor(contract.toString());
+        String published = jdbc.queryForObject("select release_json from ocds_release where ocid = ? and tag = 'tender'",
+                String.class, ocid);
+        org.assertj.core.api.Assertions.assertThat(published).contains("\"prior\"")
+                .contains("\"identifier\":\"" + ocds.ocidFor(originalPilot.challengeId().toString()) + "\"")
+                .contains("\"procurementMethod\":\"limited\"").contains("Municipality of Delft");
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select count(*) from ocds_release where ocid = ? and tag = 'implementation'", Integer.class, ocid)).isEqualTo(2);
     }
 
     @Test

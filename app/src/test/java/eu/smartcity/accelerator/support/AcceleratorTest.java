@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Import;
         // Tests drive timers and async continuations themselves (execute the job), never by sleeping.
         "camunda.bpm.job-execution.enabled=false",
         // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
-        "accelerator.demo-data.cycle=false"})
+        "accelerator.demo-data.cycle=false",
+        // tests send notifications themselves (NotificationDispatcher.sendDue), never from a background poller
+        "accelerator.notifications.scheduling.enabled=false"})
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface AcceleratorTest {}

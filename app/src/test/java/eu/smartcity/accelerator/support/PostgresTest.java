@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
         "accelerator.demo-data.enabled=true",
         "camunda.bpm.job-execution.enabled=false",
         // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
-        "accelerator.demo-data.cycle=false"})
+        "accelerator.demo-data.cycle=false",
+        // tests send notifications themselves (NotificationDispatcher.sendDue), never from a background poller
+        "accelerator.notifications.scheduling.enabled=false"})
 @ActiveProfiles("postgres")
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface PostgresTest {}

@@ -169,6 +169,32 @@ class JpaApplications implements Applications {
                 .toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public PublicResults publicResults(UUID challengeId) {
+        List<Application> all = applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+                EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+        List<Application> eligible = all.stream().filter(a -> !DECIDED_BEFORE_SELECTION.contains(a.status())).toList();
+        // final once the selection is announced: no eligible application is still waiting for it
+        boolean isFinal = !eligible.isEmpty() && eligible.stream().noneMatch(a -> a.status() == Application.Status.UNDER_REVIEW);
+        List<ApplicationView> selected = isFinal
+                ? eligible.stream().filter(a -> SELECTED_OR_LATER.contains(a.status())).map(Application::view).toList()
+                : List.of();
+        return new PublicResults(all.size(), eligible.size(), isFinal, selected);
+    }
+
+    private static final EnumSet<Application.Status> DECIDED_BEFORE_SELECTION =
+            EnumSet.of(Application.Status.SUBMITTED, Application.Status.INELIGIBLE);
+    private static final EnumSet<Application.Status> SELECTED_OR_LATER = EnumSet.of(Application.Status.SELECTED,
+            Application.Status.CONTRACTING, Application.Status.PILOTING, Application.Status.EVALUATING,
+            Application.Status.EVALUATED, Application.Status.CONTRACT_NOT_SIGNED);
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApplicationView> receivedBy(UUID challengeId) {
+        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+    }
+
     private List<ApplicationView> byStatus(UUID challengeId, EnumSet<Application.Status> statuses) {
         return applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId, statuses).stream()
                 .map(Application::view).toList();

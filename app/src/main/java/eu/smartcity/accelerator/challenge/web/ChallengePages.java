@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.challenge.web;
 
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -15,15 +16,18 @@ import org.springframework.web.server.ResponseStatusException;
 class ChallengePages {
 
     private final Challenges challenges;
+    private final Cycles cycles;
 
-    ChallengePages(Challenges challenges) {
+    ChallengePages(Challenges challenges, Cycles cycles) {
         this.challenges = challenges;
+        this.cycles = cycles;
     }
 
     @GetMapping("/challenges")
     String openCalls(Model model) {
         model.addAttribute("challenges", challenges.published());
         model.addAttribute("now", Instant.now());
+        model.addAttribute("bylawsVersions", bylawsVersions());
         return "challenge/list";
     }
 
@@ -34,6 +38,15 @@ class ChallengePages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
+        // the rules the challenge runs under: its cycle's pinned bylaws version
+        model.addAttribute("cycle", cycles.get(challenge.cycleId()));
         return "challenge/detail";
+    }
+
+    /** cycle id → bylaws version, for the list of open calls. */
+    private java.util.Map<UUID, String> bylawsVersions() {
+        java.util.Map<UUID, String> versions = new java.util.HashMap<>();
+        cycles.all().forEach(c -> versions.put(c.id(), c.bylawsVersion()));
+        return versions;
     }
 }

@@ -8,6 +8,8 @@ import eu.smartcity.accelerator.contract.internal.Contract;
 import eu.smartcity.accelerator.contract.internal.Contracts;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.identity.Organisations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -127,16 +129,28 @@ class ContractDelegates {
                 .orElseThrow().expired();
     }
 
-    /** ServiceTask_ArchiveSignedContract: the signed contract is published as an OCDS contract release. */
+    /**
+     * ServiceTask_ArchiveSignedContract: the signed contract is published as an OCDS contract release; a
+     * replication's contract opens its own contracting process, related to the original as prior.
+     */
     @Bean
-    JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds, ContractDocuments documents) {
+    JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds, ContractDocuments documents, Challenges challenges,
+            Organisations organisations) {
         return execution -> {
             Contract contract = contracts.findById(UUID.fromString(required(execution, ContractProcess.CONTRACT_ID))).orElseThrow();
             // the accepted PDF gets the programme's PAdES signature (retried, then an incident, if the keystore fails)
             documents.sign(contract.id());
+            Instant signedAt = contract.cityAcceptedAt() != null ? contract.cityAcceptedAt() : Instant.now();
+            if (contract.originalContractId() != null) {
+                String title = challenges.find(contract.challengeId()).map(c -> "Replication: " + c.title()).orElse("Replication");
+                ocds.publishReplication(new OcdsFacts.Replication(contract.id().toString(), contract.challengeId().toString(),
+                        new OcdsFacts.Party(contract.cityGroup(), organisations.nameOf(contract.cityGroup())),
+                        new OcdsFacts.Party(contract.companyGroup(), organisations.nameOf(contract.companyGroup())),
+                        title, amount(execution), contract.id().toString(), signedAt));
+                return;
+            }
             ocds.publishContract(new OcdsFacts.Contract(contract.challengeId().toString(), contract.id().toString(),
-                    contract.challengeId() + "-award-1", "Pilot contract", amount(execution), "active",
-                    contract.cityAcceptedAt() != null ? contract.cityAcceptedAt() : Instant.now(), null));
+                    contract.challengeId() + "-award-1", "Pilot contract", amount(execution), "active", signedAt, null));
         };
     }
 

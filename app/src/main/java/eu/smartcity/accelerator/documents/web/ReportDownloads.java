@@ -37,8 +37,12 @@ class ReportDownloads {
         return pdf("evaluation-report-" + id + ".pdf", Documents.evaluationReport(reports.evaluation(id).orElseThrow()));
     }
 
+    /** Coordinators only: a running cycle's report shows every applicant's stage, which is not public before it is final. */
     @GetMapping("/reports/cycles/{id}.pdf")
-    ResponseEntity<byte[]> cycle(@PathVariable UUID id) {
+    ResponseEntity<byte[]> cycle(@PathVariable UUID id, Authentication authentication) {
+        if (!CurrentUser.of(authentication).has(Roles.COORDINATORS)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return pdf("cycle-report-" + id + ".pdf", Documents.cycleReport(reports.cycle(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))));
     }

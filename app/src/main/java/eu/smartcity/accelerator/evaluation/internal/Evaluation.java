@@ -66,4 +66,11 @@ public class Evaluation {
     public String verdict() { return verdict; }
     public Double evidenceGap() { return evidenceGap; }
     public Instant publishedAt() { return publishedAt; }
+    public UUID challengeId() { return challengeId; }
+    public String cityGroup() { return cityGroup; }
+    public String kpiName() { return kpiName; }
+    public Double kpiTarget() { return kpiTarget; }
+    public Double kpiResult() { return kpiResult; }
+    public Double surveyScore() { return surveyScore; }
+    public Double measuredScore() { return measuredScore; }
 }

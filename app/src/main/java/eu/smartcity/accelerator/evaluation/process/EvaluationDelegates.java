@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.evaluation.process;
 
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.evaluation.EvaluationPublished;
 import eu.smartcity.accelerator.evaluation.internal.Evaluation;
 import eu.smartcity.accelerator.evaluation.internal.Evaluations;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,16 +35,22 @@ class EvaluationDelegates {
         };
     }
 
-    /** ServiceTask_PublishEvaluation: the verdict is recorded and the evaluation becomes public. */
+    /** ServiceTask_PublishEvaluation: the verdict is recorded and the evaluation becomes public ({@link EvaluationPublished}). */
     @Bean
-    JavaDelegate publishEvaluation(Evaluations evaluations) {
+    JavaDelegate publishEvaluation(Evaluations evaluations, ApplicationEventPublisher events) {
         return execution -> {
             String verdict = (String) execution.getVariable(EvaluationProcess.VERDICT);
             if (!VERDICTS.contains(verdict)) {
                 throw new IllegalArgumentException("verdict: one of " + VERDICTS + ", was '" + verdict + "'");
             }
-            evaluations.findById(UUID.fromString((String) execution.getVariable(EvaluationProcess.EVALUATION_ID)))
-                    .orElseThrow().published(verdict, Instant.now());
+            Evaluation evaluation = evaluations.findById(UUID.fromString((String) execution.getVariable(EvaluationProcess.EVALUATION_ID)))
+                    .orElseThrow();
+            evaluation.published(verdict, Instant.now());
+            Object company = execution.getVariable("companyGroup");
+            events.publishEvent(new EvaluationPublished(evaluation.id(), evaluation.pilotId(), evaluation.challengeId(),
+                    evaluation.cityGroup(), company == null ? null : company.toString(), evaluation.kpiName(),
+                    evaluation.kpiTarget(), evaluation.kpiResult(), evaluation.surveyScore(), evaluation.measuredScore(),
+                    verdict, evaluation.publishedAt()));
         };
     }
 

@@ -63,15 +63,29 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/login", "/register", "/actuator/health", "/actuator/info").permitAll()
+                        // the header's language switch works for visitors too (kept in their session)
+                        .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}", "/challenges/{id}/results").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/bylaws", "/bylaws/{version}").permitAll()
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
                         .requestMatchers("/city/**").hasAuthority(Roles.CITY_OFFICERS)
                         .requestMatchers("/coordinator/**", "/coordinator").hasAuthority(Roles.COORDINATORS)
                         // documents: the bylaws PDFs are published (contracts and reports check their readers themselves)
                         .requestMatchers(HttpMethod.GET, "/bylaws/{version}.pdf").permitAll()
+                        // Marketplace (issue 7): browsing, search and the public JSON API are open to all;
+                        // suppliers keep their solutions and see aggregated demand; city officers review,
+                        // register framework contracts, ask to join, share documents and replicate.
+                        .requestMatchers(HttpMethod.GET, "/api/marketplace/**").permitAll()
+                        .requestMatchers("/marketplace/my-solutions/**", "/marketplace/my-solutions").hasAuthority(Roles.COMPANIES)
+                        .requestMatchers("/marketplace/prospection").hasAnyAuthority(Roles.COMPANIES, Roles.COORDINATORS)
+                        .requestMatchers("/marketplace/city/**").hasAuthority(Roles.CITY_OFFICERS)
+                        .requestMatchers(HttpMethod.GET, "/marketplace", "/marketplace/solutions/*", "/marketplace/guided",
+                                "/marketplace/frameworks", "/marketplace/frameworks/*", "/marketplace/documents",
+                                "/marketplace/documents/*").permitAll()
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/challenges", "/api/challenges/*").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)

@@ -61,19 +61,81 @@ class JsonOcdsPublisher implements OcdsPublisher {
         tender.put("awardCriteriaDetails", t.awardCriteria());
         tender.putArray("submissionMethod").add("electronicSubmission");
         documents(tender, t.documents());
-        if (!t.relatedProcesses().isEmpty()) {
-            ArrayNode related = release.putArray("relatedProcesses");
-            int n = 1;
-            for (OcdsFacts.RelatedProcess p : t.relatedProcesses()) {
-                ObjectNode r = related.addObject();
-                r.put("id", String.valueOf(n++));
-                r.putArray("relationship").add(p.relationship());
-                r.put("title", p.title());
-                r.put("scheme", p.ocidOrId().startsWith(ocidPrefix) ? "ocid" : "internal");
-                r.put("identifier", p.ocidOrId());
-            }
-        }
+        relatedProcesses(release, t.relatedProcesses());
         return store(release, "tender");
+    }
+
+    @Override
+    @Transactional
+    public String publishReplication(OcdsFacts.Replication r) {
+        ObjectNode release = release(r.replicationId(), "tender", r.signedAt());
+        ((ArrayNode) release.get("tag")).add("award").add("contract");
+        party(release, r.buyer(), "buyer", "procuringEntity");
+        party(release, r.supplier(), "supplier", "tenderer");
+        release.set("buyer", organisationReference(r.buyer()));
+        ObjectNode tender = release.putObject("tender");
+        tender.put("id", r.replicationId());
+        tender.put("title", r.title());
+        tender.put("status", "complete");
+        // no new call: the city adopts a pilot that another city's open call selected and evaluated
+        tender.put("procurementMethod", "limited");
+        tender.put("procurementMethodDetails", "Replication of an evaluated Smart City Accelerator pilot");
+        tender.put("mainProcurementCategory", "services");
+        String awardId = r.replicationId() + "-award-1";
+        ObjectNode award = release.putArray("awards").addObject();
+        award.put("id", awardId);
+        award.put("title", r.title());
+        award.put("status", "active");
+        award.put("date", r.signedAt().toString());
+        value(award.putObject("value"), r.amount());
+        award.putArray("suppliers").add(organisationReference(r.supplier()));
+        ObjectNode contract = release.putArray("contracts").addObject();
+        contract.put("id", r.contractId());
+        contract.put("awardID", awardId);
+        contract.put("title", r.title());
+        contract.put("status", "active");
+        contract.put("dateSigned", r.signedAt().toString());
+        value(contract.putObject("value"), r.amount());
+        relatedProcesses(release, List.of(new OcdsFacts.RelatedProcess("prior", ocidFor(r.originalChallengeId()),
+                "The original pilot")));
+        return store(release, "tender");
+    }
+
+    @Override
+    @Transactional
+    public String publishFrameworkJoin(OcdsFacts.FrameworkJoin j) {
+        ObjectNode release = release(j.joinId(), "tender", j.approvedAt());
+        party(release, j.buyer(), "buyer", "procuringEntity");
+        release.set("buyer", organisationReference(j.buyer()));
+        ObjectNode tender = release.putObject("tender");
+        tender.put("id", j.joinId());
+        tender.put("title", "Joining " + j.frameworkTitle());
+        tender.put("status", "complete");
+        // no competition of its own: the city buys under another authority's framework contract
+        tender.put("procurementMethod", "limited");
+        tender.put("procurementMethodDetails", "Joining a framework contract of " + j.authority().name()
+                + ", approved by that contracting authority");
+        tender.put("mainProcurementCategory", "services");
+        // the framework contract is registered in the marketplace, not an OCDS process of ours: internal id
+        relatedProcesses(release, List.of(new OcdsFacts.RelatedProcess("framework", "framework-" + j.frameworkId(),
+                j.frameworkTitle())));
+        return store(release, "tender");
+    }
+
+    private void relatedProcesses(ObjectNode release, List<OcdsFacts.RelatedProcess> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
+        ArrayNode related = release.putArray("relatedProcesses");
+        int n = 1;
+        for (OcdsFacts.RelatedProcess p : processes) {
+            ObjectNode r = related.addObject();
+            r.put("id", String.valueOf(n++));
+            r.putArray("relationship").add(p.relationship());
+            r.put("title", p.title());
+            r.put("scheme", p.ocidOrId().startsWith(ocidPrefix) ? "ocid" : "internal");
+            r.put("identifier", p.ocidOrId());
+        }
     }
 
     @Override

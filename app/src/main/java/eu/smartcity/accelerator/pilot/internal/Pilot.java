@@ -19,6 +19,8 @@ public class Pilot {
     private UUID applicationId;
     @Column(name = "original_pilot_id")
     private UUID originalPilotId;
+    @Column(name = "contract_id")
+    private UUID contractId;
     @Column(name = "city_group", nullable = false)
     private String cityGroup;
     @Column(name = "company_group", nullable = false)
@@ -35,7 +37,13 @@ public class Pilot {
     protected Pilot() {}
 
     public Pilot(UUID id, UUID challengeId, UUID applicationId, UUID originalPilotId, String cityGroup, String companyGroup) {
+        this(id, challengeId, applicationId, originalPilotId, null, cityGroup, companyGroup);
+    }
+
+    public Pilot(UUID id, UUID challengeId, UUID applicationId, UUID originalPilotId, UUID contractId, String cityGroup,
+            String companyGroup) {
         this.id = id;
+        this.contractId = contractId;
         this.challengeId = challengeId;
         this.applicationId = applicationId;
         this.originalPilotId = originalPilotId;
@@ -68,6 +76,8 @@ public class Pilot {
     public UUID challengeId() { return challengeId; }
     public UUID applicationId() { return applicationId; }
     public UUID originalPilotId() { return originalPilotId; }
+    public UUID contractId() { return contractId; }
+    public String cityGroup() { return cityGroup; }
     public String companyGroup() { return companyGroup; }
     public String status() { return status; }
     public int milestonesDone() { return milestonesDone; }

@@ -5,6 +5,11 @@ import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
+import eu.smartcity.accelerator.opendata.OcdsFacts;
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,18 +27,23 @@ class PilotDelegates {
             UUID id = UUID.fromString(required(execution, PilotProcess.PILOT_ID));
             if (!pilots.existsById(id)) {
                 Object original = execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID);
+                Object contract = execution.getVariable("contractId");
                 pilots.save(new Pilot(id, UUID.fromString(required(execution, "challengeId")),
                         UUID.fromString(required(execution, "applicationId")),
                         original == null ? null : UUID.fromString(original.toString()),
+                        contract == null ? null : UUID.fromString(contract.toString()),
                         required(execution, "cityGroup"), required(execution, "companyGroup")));
             }
             execution.setVariable(PilotProcess.MILESTONES_DONE, 0L);
         };
     }
 
-    /** Complete listener of UserTask_ReviewProgress: counts the milestone, keeps the report, may stop the pilot. */
+    /**
+     * Complete listener of UserTask_ReviewProgress: counts the milestone, keeps the report, may stop the
+     * pilot, and publishes the progress as an OCDS implementation release of the pilot's contract.
+     */
     @Bean
-    TaskListener recordProgress(Pilots pilots) {
+    TaskListener recordProgress(Pilots pilots, OcdsPublisher ocds) {
         return task -> {
             Pilot pilot = pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + task.getVariable(PilotProcess.PILOT_ID)));
@@ -41,6 +51,8 @@ class PilotDelegates {
             Object report = task.getVariable("progress");
             int done = pilot.milestoneReported(report == null ? "" : report.toString(), continues);
             task.setVariable(PilotProcess.MILESTONES_DONE, (long) done);
+            Object count = task.getVariable("milestoneCount");
+            publishProgress(ocds, pilot, done, count instanceof Number n ? n.intValue() : done, continues);
         };
     }
 
@@ -48,6 +60,29 @@ class PilotDelegates {
     @Bean
     org.camunda.bpm.engine.delegate.ExecutionListener recordPilotCompleted(Pilots pilots) {
         return execution -> pilots.findById(UUID.fromString(required(execution, PilotProcess.PILOT_ID))).ifPresent(Pilot::completed);
+    }
+
+    /**
+     * The milestone just met, and the ones still ahead (scheduled, or notMet when the pilot stopped early).
+     * Earlier milestones are in earlier releases: the compiled record merges milestones by id. A pilot
+     * without a known contract (made before pilots recorded it) publishes nothing.
+     */
+    static void publishProgress(OcdsPublisher ocds, Pilot pilot, int done, int count, boolean continues) {
+        if (pilot.contractId() == null) {
+            return;
+        }
+        // a replication is its own contracting process, keyed by its contract (see ContractDelegates)
+        String process = pilot.originalPilotId() == null ? pilot.challengeId().toString() : pilot.contractId().toString();
+        Instant now = Instant.now();
+        List<OcdsFacts.Milestone> milestones = new ArrayList<>();
+        milestones.add(new OcdsFacts.Milestone(pilot.id() + "-m" + done, "Milestone " + done + " of " + count + " reported and reviewed",
+                "met", null, now));
+        for (int ahead = done + 1; ahead <= count; ahead++) {
+            milestones.add(new OcdsFacts.Milestone(pilot.id() + "-m" + ahead, "Milestone " + ahead + " of " + count,
+                    continues ? "scheduled" : "notMet", null, null));
+        }
+        ocds.publishImplementation(new OcdsFacts.Implementation(process, pilot.contractId().toString(), process + "-award-1",
+                milestones, now));
     }
 
     /** ServiceTask_RemindCompany: a milestone report is due soon. */
@@ -62,9 +97,13 @@ class PilotDelegates {
         return execution -> {
             Pilot original = pilots.findById(UUID.fromString(required(execution, PilotProcess.ORIGINAL_PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID)));
-            // the new contract starts from the original case's contract (its changes to the template)
-            contracts.signedContractOf(original.challengeId(), original.applicationId())
-                    .ifPresent(id -> execution.setVariable("originalContractId", id.toString()));
+            // the new contract starts from the original case's contract (its changes to the template) and links to it;
+            // pilots made before they recorded their contract find it through the contract module
+            UUID originalContract = original.contractId() != null ? original.contractId()
+                    : contracts.signedContractOf(original.challengeId(), original.applicationId()).orElse(null);
+            if (originalContract != null) {
+                execution.setVariable("originalContractId", originalContract.toString());
+            }
             execution.setVariable("challengeId", original.challengeId().toString());
             execution.setVariable("applicationId", original.applicationId().toString());
             execution.setVariable("contractId", UUID.randomUUID().toString());

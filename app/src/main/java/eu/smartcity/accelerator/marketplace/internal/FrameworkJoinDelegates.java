@@ -1,0 +1,50 @@
+package eu.smartcity.accelerator.marketplace.internal;
+
+import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
+
+import eu.smartcity.accelerator.marketplace.FrameworkJoinProcess;
+import eu.smartcity.accelerator.identity.Organisations;
+import eu.smartcity.accelerator.opendata.OcdsFacts;
+import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Steps of the framework-join process. */
+@Configuration(proxyBeanMethods = false)
+class FrameworkJoinDelegates {
+
+    /** ServiceTask_CheckFrameworkOpen. */
+    @Bean
+    JavaDelegate checkFrameworkOpen(FrameworkContracts contracts) {
+        return execution -> execution.setVariable(FrameworkJoinProcess.FRAMEWORK_OPEN,
+                contracts.checkOpen(UUID.fromString(required(execution, FrameworkJoinProcess.JOIN_REQUEST_ID))));
+    }
+
+    /**
+     * Complete listener of UserTask_ApproveJoin: the decision and the deciding officer (the completing
+     * user). An approved join is published as open data: the joining city's own contracting process,
+     * related to the framework contract as {@code framework}.
+     */
+    @Bean
+    TaskListener recordJoinDecision(FrameworkContracts contracts, OcdsPublisher ocds, Organisations organisations) {
+        return task -> {
+            Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String by = authentication != null ? authentication.getUserId() : task.getAssignee();
+            Object remarks = task.getVariable(FrameworkJoinProcess.JOIN_REMARKS);
+            JoinRequest request = contracts.decide(UUID.fromString(required(task, FrameworkJoinProcess.JOIN_REQUEST_ID)),
+                    Boolean.TRUE.equals(task.getVariable(FrameworkJoinProcess.JOIN_APPROVED)), by,
+                    remarks == null ? null : remarks.toString());
+            if (JoinRequest.APPROVED.equals(request.status())) {
+                Framework framework = contracts.view(request.frameworkId()).orElseThrow().framework();
+                ocds.publishFrameworkJoin(new OcdsFacts.FrameworkJoin(request.id().toString(), framework.id().toString(),
+                        framework.title(), new OcdsFacts.Party(request.cityGroup(), organisations.nameOf(request.cityGroup())),
+                        new OcdsFacts.Party(framework.authorityGroup(), organisations.nameOf(framework.authorityGroup())),
+                        request.decidedAt()));
+            }
+        };
+    }
+}

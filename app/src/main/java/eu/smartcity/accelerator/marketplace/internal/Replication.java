@@ -1,0 +1,44 @@
+package eu.smartcity.accelerator.marketplace.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A city started the replication process from an implementation (the id is the process's business key). */
+@Entity
+@Table(name = "market_replication")
+public class Replication {
+
+    @Id
+    private UUID id;
+    @Column(name = "implementation_id", nullable = false)
+    private UUID implementationId;
+    @Column(name = "city_group", nullable = false)
+    private String cityGroup;
+    @Column(name = "requested_by", nullable = false)
+    private String requestedBy;
+    @Column(name = "process_instance_id", nullable = false)
+    private String processInstanceId;
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    protected Replication() {}
+
+    public Replication(UUID id, UUID implementationId, String cityGroup, String requestedBy, String processInstanceId, Instant at) {
+        this.id = id;
+        this.implementationId = implementationId;
+        this.cityGroup = cityGroup;
+        this.requestedBy = requestedBy;
+        this.processInstanceId = processInstanceId;
+        this.requestedAt = at;
+    }
+
+    public UUID id() { return id; }
+    public UUID implementationId() { return implementationId; }
+    public String cityGroup() { return cityGroup; }
+    public String processInstanceId() { return processInstanceId; }
+    public Instant requestedAt() { return requestedAt; }
+}

@@ -1,0 +1,123 @@
+package eu.smartcity.accelerator.notification;
+
+import eu.smartcity.accelerator.notification.internal.Mailer;
+import eu.smartcity.accelerator.notification.internal.Notification;
+import eu.smartcity.accelerator.notification.internal.NotificationRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The asynchronous sending step, separate from every business transaction. For each due notification:
+ * claim it (a conditional update that only one node or thread can win), send it, mark it sent. A failed
+ * send leaves it pending with a growing delay (1 min, 5 min, 15 min, 1 h, then every 6 h) up to
+ * {@code accelerator.notifications.max-attempts}, then FAILED (logged as an error); a run stops at its first
+ * failure (the server is likely down), so an outage costs one timeout per run, not one per mail. A sent notification is
+ * never claimed again, so a retry never sends twice; only a node that dies between handing a mail to the
+ * SMTP server and marking it sent can cause a second copy after its lease, with the same Message-ID.
+ */
+@Component
+public class NotificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final List<Duration> BACK_OFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6));
+    private static final int BATCH = 50;
+
+    private final NotificationRepository notifications;
+    private final Mailer mailer;
+    private final TransactionTemplate tx;
+    private final int maxAttempts;
+    private final Duration lease;
+    private final Duration keepSent;
+
+    NotificationDispatcher(NotificationRepository notifications, Mailer mailer, PlatformTransactionManager transactionManager,
+            @Value("${accelerator.notifications.max-attempts:12}") int maxAttempts,
+            @Value("${accelerator.notifications.lease:PT5M}") Duration lease,
+            @Value("${accelerator.notifications.keep-sent:P90D}") Duration keepSent) {
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.maxAttempts = maxAttempts;
+        this.lease = lease;
+        this.keepSent = keepSent;
+    }
+
+    /** Sends what is due at {@code now}; returns how many mails were handed to the SMTP server. */
+    public int sendDue(Instant now) {
+        List<UUID> due = tx.execute(s -> notifications.findDue(now, PageRequest.of(0, BATCH)));
+        int sent = 0;
+        for (UUID id : due) {
+            Outcome outcome = sendOne(id, now);
+            if (outcome == Outcome.SENT) {
+                sent++;
+            } else if (outcome == Outcome.FAILED) {
+                // the server is probably down: stop here rather than wait for a timeout per mail; the
+                // rest stays due and is tried on the next run
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private enum Outcome { SENT, SKIPPED, FAILED }
+
+    private Outcome sendOne(UUID id, Instant now) {
+        Notification claimed = tx.execute(s -> notifications.claim(id, now, now.plus(lease)) == 1
+                ? notifications.findById(id).orElse(null) : null);
+        if (claimed == null) {
+            return Outcome.SKIPPED; // another node or thread has it, or it was sent meanwhile
+        }
+        try {
+            mailer.send(claimed);
+        } catch (RuntimeException e) { // MailException and anything unexpected: retry later
+            int attempt = claimed.attempts();
+            boolean giveUp = attempt >= maxAttempts;
+            Instant next = now.plus(BACK_OFF.get(Math.min(attempt, BACK_OFF.size()) - 1));
+            String error = String.valueOf(e.getMessage());
+            tx.executeWithoutResult(s -> notifications.markFailed(id, giveUp ? Notification.Status.FAILED : Notification.Status.PENDING,
+                    next, error.length() > 1000 ? error.substring(0, 1000) : error));
+            if (giveUp) {
+                log.error("Notification {} ({} to {}) failed {} times, giving up: {}", id, claimed.kind(), claimed.recipientUserId(),
+                        attempt, error);
+            } else {
+                log.warn("Notification {} not sent (attempt {}), retrying at {}: {}", id, attempt, next, error);
+            }
+            return Outcome.FAILED;
+        }
+        tx.executeWithoutResult(s -> notifications.markSent(id, Instant.now()));
+        return Outcome.SENT;
+    }
+
+    /** A mail that failed at least once and is not sent yet: retrying (PENDING) or given up (FAILED). */
+    public record Undelivered(UUID id, NotificationKind kind, String recipientUserId, String status, int attempts,
+            Instant createdAt, Instant nextAttemptAt, String lastError) {}
+
+    /** For the coordinators' page: the newest 100 undelivered mails (the job-executor incidents of this step). */
+    public List<Undelivered> undelivered() {
+        return tx.execute(s -> notifications.findUndelivered(PageRequest.of(0, 100)).stream()
+                .map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
+                        n.nextAttemptAt(), n.lastError()))
+                .toList());
+    }
+
+    /** Sends a given-up mail again (after the SMTP problem was fixed); false if it was not FAILED. */
+    public boolean retry(UUID id, Instant now) {
+        Integer changed = tx.execute(s -> notifications.retry(id, now));
+        return changed != null && changed == 1;
+    }
+
+    /** Sent notifications hold an e-mail address: they are deleted after {@code accelerator.notifications.keep-sent}. */
+    public int purgeSent(Instant now) {
+        Integer deleted = tx.execute(s -> notifications.deleteSentBefore(now.minus(keepSent)));
+        return deleted == null ? 0 : deleted;
+    }
+}

@@ -1,0 +1,36 @@
+package eu.smartcity.accelerator.notification;
+
+/**
+ * What a mail is about. Mandatory kinds carry a decision or a duty (a result, a contract to sign, a task
+ * assigned to you, an overdue report); optional ones (confirmations and reminders) can be switched off by
+ * each user on /account/notifications.
+ */
+public enum NotificationKind {
+
+    APPLICATION_RECEIVED(true),
+    ELIGIBILITY_RESULT(false),
+    JURY_ASSIGNMENT(false),
+    JURY_REMINDER(true),
+    SELECTION_RESULT(false),
+    CONTRACT_READY_TO_SIGN(false),
+    CONTRACT_SIGNED(false),
+    CONTRACT_DECLINED(false),
+    MILESTONE_REMINDER(true),
+    MILESTONE_OVERDUE(false),
+    EVALUATION_REQUEST(true);
+
+    private final boolean optional;
+
+    NotificationKind(boolean optional) {
+        this.optional = optional;
+    }
+
+    public boolean optional() {
+        return optional;
+    }
+
+    /** {@code application-received}: the message keys of its templates start with {@code notification.<key>}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,57 @@
+package eu.smartcity.accelerator.notification.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface NotificationRepository extends JpaRepository<Notification, UUID> {
+
+    boolean existsByDedupKey(String dedupKey);
+
+    /** Ready to send: pending and due, or claimed by a sender whose lease ran out (it crashed). */
+    @Query("""
+            select n.id from Notification n
+            where (n.status = 'PENDING' and n.nextAttemptAt <= :now) or (n.status = 'SENDING' and n.lockedUntil < :now)
+            order by n.nextAttemptAt""")
+    List<UUID> findDue(@Param("now") Instant now, Pageable page);
+
+    /**
+     * Claims one notification for this sender: a conditional update, so of two nodes (or two threads)
+     * only one sees 1 row changed; the other skips it. The lease lets another node take over after a crash.
+     */
+    @Modifying
+    @Query("""
+            update Notification n set n.status = 'SENDING', n.lockedUntil = :lease, n.attempts = n.attempts + 1
+            where n.id = :id
+              and ((n.status = 'PENDING' and n.nextAttemptAt <= :now) or (n.status = 'SENDING' and n.lockedUntil < :now))""")
+    int claim(@Param("id") UUID id, @Param("now") Instant now, @Param("lease") Instant lease);
+
+    @Modifying
+    @Query("update Notification n set n.status = 'SENT', n.sentAt = :now, n.lockedUntil = null, n.lastError = null "
+            + "where n.id = :id and n.status = 'SENDING'")
+    int markSent(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update Notification n set n.status = :status, n.nextAttemptAt = :next, n.lockedUntil = null, n.lastError = :error "
+            + "where n.id = :id and n.status = 'SENDING'")
+    int markFailed(@Param("id") UUID id, @Param("status") Notification.Status status, @Param("next") Instant next,
+            @Param("error") String error);
+
+    /** Mails that failed at least once and are not sent yet (retrying or given up), newest first. */
+    @Query("select n from Notification n where n.attempts > 0 and n.status in ('PENDING', 'FAILED') order by n.createdAt desc")
+    List<Notification> findUndelivered(Pageable page);
+
+    /** A coordinator sends a given-up mail again: back to pending, due now, with a fresh set of attempts. */
+    @Modifying
+    @Query("update Notification n set n.status = 'PENDING', n.attempts = 0, n.nextAttemptAt = :now where n.id = :id and n.status = 'FAILED'")
+    int retry(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("delete from Notification n where n.status = 'SENT' and n.sentAt < :before")
+    int deleteSentBefore(@Param("before") Instant before);
+}

@@ -1,0 +1,132 @@
+package eu.smartcity.accelerator.notification.internal;
+
+import eu.smartcity.accelerator.application.ApplicationProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.notification.NotificationKind;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns process events into notifications without touching the processes or their delegates: Camunda's
+ * Spring eventing publishes every task and activity event synchronously, inside the engine's transaction,
+ * so a recorded notification commits or rolls back with the step that caused it.
+ *
+ * <table>
+ * <tr><th>event</th><th>kind</th><th>to</th></tr>
+ * <tr><td>application process starts</td><td>APPLICATION_RECEIVED</td><td>company</td></tr>
+ * <tr><td>application reaches Under review / Ineligible</td><td>ELIGIBILITY_RESULT</td><td>company</td></tr>
+ * <tr><td>application reaches Contracting / Not selected</td><td>SELECTION_RESULT</td><td>company</td></tr>
+ * <tr><td>jury conflict-declaration task created</td><td>JURY_ASSIGNMENT</td><td>the jury member</td></tr>
+ * <tr><td>contract sign task created (company, city)</td><td>CONTRACT_READY_TO_SIGN</td><td>that party</td></tr>
+ * <tr><td>contract ends signed / declined</td><td>CONTRACT_SIGNED / CONTRACT_DECLINED</td><td>company and city</td></tr>
+ * <tr><td>pilot report reminder / overdue timer fires</td><td>MILESTONE_REMINDER / MILESTONE_OVERDUE</td><td>company</td></tr>
+ * <tr><td>evaluation KPI task created</td><td>EVALUATION_REQUEST</td><td>city</td></tr>
+ * </table>
+ * Jury reminders come from {@link eu.smartcity.accelerator.notification.NotificationReminders}.
+ */
+@Component
+public class ProcessNotifications {
+
+    static final String START_APPLICATION = "StartEvent_ApplicationSubmitted";
+
+    private final NotificationRecorder recorder;
+    private final Recipients recipients;
+    private final Challenges challenges;
+
+    ProcessNotifications(NotificationRecorder recorder, Recipients recipients, Challenges challenges) {
+        this.recorder = recorder;
+        this.recipients = recipients;
+        this.challenges = challenges;
+    }
+
+    @EventListener
+    public void onTask(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            return;
+        }
+        String definition = task.getProcessDefinitionId();
+        String key = task.getTaskDefinitionKey();
+        if (is(definition, ChallengeProcess.KEY) && ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(key)) {
+            recorder.record(NotificationKind.JURY_ASSIGNMENT, null, task.getId(), recipients.ofUser(task.getAssignee()),
+                    challengeTitle(task), "");
+        } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_COMPANY.equals(key)) {
+            recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
+                    recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP)), challengeTitle(task), "");
+        } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_CITY.equals(key)) {
+            recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
+        } else if (is(definition, EvaluationProcess.KEY) && EvaluationProcess.USER_TASK_KPI_RESULTS.equals(key)) {
+            recorder.record(NotificationKind.EVALUATION_REQUEST, null, task.getId(),
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
+        }
+    }
+
+    @EventListener
+    public void onExecution(DelegateExecution execution) {
+        if (!ExecutionListener.EVENTNAME_START.equals(execution.getEventName()) || execution.getCurrentActivityId() == null) {
+            return;
+        }
+        String definition = execution.getProcessDefinitionId();
+        String activity = execution.getCurrentActivityId();
+        String instance = execution.getProcessInstanceId();
+        if (is(definition, ApplicationProcess.KEY)) {
+            NotificationKind kind;
+            String variant;
+            switch (activity) {
+                case START_APPLICATION -> { kind = NotificationKind.APPLICATION_RECEIVED; variant = null; }
+                case ApplicationProcess.RECEIVE_UNDER_REVIEW -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "eligible"; }
+                case ApplicationProcess.END_INELIGIBLE -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "ineligible"; }
+                case ApplicationProcess.RECEIVE_CONTRACTING -> { kind = NotificationKind.SELECTION_RESULT; variant = "selected"; }
+                case ApplicationProcess.END_NOT_SELECTED -> { kind = NotificationKind.SELECTION_RESULT; variant = "not-selected"; }
+                default -> {
+                    return; // every other activity: no mail, and no look-up either
+                }
+            }
+            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
+                    challengeTitle(execution), "");
+        } else if (is(definition, ContractProcess.KEY)
+                && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
+            List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));
+            parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
+            boolean signed = ContractProcess.END_SIGNED.equals(activity);
+            recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
+                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON));
+        } else if (is(definition, PilotProcess.KEY)
+                && (PilotProcess.BOUNDARY_REMINDER.equals(activity) || PilotProcess.BOUNDARY_OVERDUE.equals(activity))) {
+            // each firing of the timer is its own activity instance: one mail per reminder, never two
+            recorder.record(PilotProcess.BOUNDARY_REMINDER.equals(activity) ? NotificationKind.MILESTONE_REMINDER
+                    : NotificationKind.MILESTONE_OVERDUE, null, execution.getActivityInstanceId(),
+                    recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)), challengeTitle(execution), "");
+        }
+    }
+
+    private static boolean is(String processDefinitionId, String key) {
+        return processDefinitionId != null && processDefinitionId.startsWith(key + ":");
+    }
+
+    private static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? "" : value.toString();
+    }
+
+    private String challengeTitle(VariableScope scope) {
+        String id = string(scope, ChallengeProcess.CHALLENGE_ID);
+        try {
+            return id.isEmpty() ? "" : challenges.find(UUID.fromString(id)).map(Challenges.ChallengeView::title).orElse("");
+        } catch (IllegalArgumentException notAnId) {
+            return "";
+        }
+    }
+}

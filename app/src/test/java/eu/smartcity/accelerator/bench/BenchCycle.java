@@ -1,0 +1,122 @@
+package eu.smartcity.accelerator.bench;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One full accelerator cycle of one challenge, driven through the real processes the way DemoCycle and the
+ * process tests do it (ProcessDriver: tasks completed by BPMN id, async steps executed, timers fired instead of
+ * waited for): define and approve, N applications, call closes, eligibility, three jury members declare and
+ * score every application, ranking, selection approved, contract negotiated and signed, pilot with its
+ * milestones, evaluation. Ends at {@link ChallengeProcess#END_EVALUATED}.
+ */
+final class BenchCycle {
+
+    static final List<String> JURY = List.of("jury-an", "jury-ben", "jury-chloe");
+    private static final List<String> COMPANIES = List.of("company-urbansense", "company-parkflow", "company-greengrid");
+
+    private final Challenges challenges;
+    private final Applications applications;
+    private final ProcessEngine engine;
+    private final ProcessDriver driver;
+
+    BenchCycle(Challenges challenges, Applications applications, ProcessEngine engine) {
+        this.challenges = challenges;
+        this.applications = applications;
+        this.engine = engine;
+        this.driver = new ProcessDriver(engine);
+    }
+
+    /** Runs one challenge from definition to evaluation; returns its process instance id. */
+    String run(UUID cycle, String city, String title, int applicationCount) {
+        UUID id = publish(cycle, city, title);
+        String pi = challenges.find(id).orElseThrow().processInstanceId();
+        for (int i = 0; i < applicationCount; i++) {
+            applications.submit(new Applications.Submission(id, COMPANIES.get(i % COMPANIES.size()), title + " solution " + i,
+                    "Built on open standards and the city's open data.", BigDecimal.valueOf(7_000 + i), 7, true, "BE", 25, true, true));
+        }
+        retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
+        for (String member : JURY) {
+            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+            int rank = 0;
+            for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
+                if (member.equals(task.getAssignee())) {
+                    long score = Math.max(1, 9 - rank++ % 8);
+                    Map<String, Object> scores = new HashMap<>();
+                    for (String criterion : Bylaws.CRITERIA) {
+                        scores.put(criterion, score);
+                    }
+                    complete(task, scores, pi);
+                }
+            }
+        }
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_APPROVED, true));
+        complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
+        complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
+        for (int m = 1; m <= milestones; m++) {
+            complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + m + " reached", "milestoneMet", true));
+            complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+        }
+        complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents and the support group saw it working"));
+        complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of("kpiName", "Complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+        complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
+                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+        complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
+                Map.of(EvaluationProcess.VERDICT, "scale-up", "verdictReason", "KPI met"));
+        String end = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId();
+        if (!ChallengeProcess.END_EVALUATED.equals(end)) {
+            throw new IllegalStateException(title + " ended at " + end + ", expected " + ChallengeProcess.END_EVALUATED);
+        }
+        return pi;
+    }
+
+    UUID publish(UUID cycle, String city, String title) {
+        UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, "A problem worth a pilot, for the benchmark.",
+                "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Measured monthly", "nl, fr, en", 6));
+        String pi = challenges.find(id).orElseThrow().processInstanceId();
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        return id;
+    }
+
+    private void complete(String pi, String taskKey, Map<String, Object> variables) {
+        retry(() -> driver.complete(pi, taskKey, variables));
+    }
+
+    private void complete(Task task, Map<String, Object> variables, String pi) {
+        retry(() -> driver.complete(task, variables, pi));
+    }
+
+    /** Concurrent cycles may touch the same rows (the cycle's own instance): an optimistic-locking loser tries again, as a user would. */
+    private static void retry(Runnable step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

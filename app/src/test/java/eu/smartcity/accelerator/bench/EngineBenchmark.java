@@ -1,0 +1,286 @@
+package eu.smartcity.accelerator.bench;
+
+import eu.smartcity.accelerator.AcceleratorApplication;
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark, not a test (run by scripts/benchmark.sh, which passes the pgbench figure): on PostgreSQL,
+ * <ol>
+ * <li>full accelerator cycles through the engine ({@link BenchCycle}), {@code threads} at once: cycles/s,
+ * user-task completions/s, commits (pg_stat_database.xact_commit) and SQL statements ({@link StatementCounter},
+ * and pg_stat_statements when the server has it loaded) per completed task, and engine commits/s against pgbench;</li>
+ * <li>the deadline rush: {@code rush} submissions through the portal (HTTP, logged-in company sessions, CSRF)
+ * from {@code rushThreads} clients released at once against calls closing in the last minute; p50/p95/p99 and
+ * a check that every accepted submission exists exactly once, with exactly one application process.</li>
+ * </ol>
+ * Writes {@code benchmark.md} and PNG plots to {@code bench.out}.
+ *
+ * <p>System properties: cycles (8), applications per challenge (20), threads (2), rush (3000), rushThreads (32),
+ * pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
+ */
+public final class EngineBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int cycles = Integer.getInteger("cycles", 8);
+        int applicationsPerChallenge = Integer.getInteger("applications", 20);
+        int threads = Integer.getInteger("threads", 2);
+        int rush = Integer.getInteger("rush", 3000);
+        int rushThreads = Integer.getInteger("rushThreads", 32);
+        double pgbenchTps = Double.parseDouble(System.getProperty("pgbenchTps", "0"));
+        String pgbenchClients = System.getProperty("pgbenchClients", "?");
+        Path out = Path.of(System.getProperty("bench.out", "app/target/benchmark"));
+        Files.createDirectories(out);
+
+        long startUp = System.nanoTime();
+        // as command-line arguments: they must win over the postgres profile's defaults
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=false"));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AcceleratorApplication.class, StatementCounter.class)
+                .run(arguments.toArray(String[]::new));
+        try {
+            String db = context.getEnvironment().getProperty("spring.datasource.url");
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+            ProcessEngine engine = context.getBean(ProcessEngine.class);
+            Cycles cycleService = context.getBean(Cycles.class);
+            BenchCycle driver = new BenchCycle(context.getBean(Challenges.class), context.getBean(Applications.class), engine);
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String setting = String.format(Locale.ROOT, "%s; started in %.1f s; %d cores; Java %s; history %s",
+                    db.replaceAll("\\?.*", ""), (System.nanoTime() - startUp) / 1e9, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), engine.getProcessEngineConfiguration().getHistory());
+            System.out.println("engine benchmark: " + setting);
+            boolean pgss = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select exists (select 1 from pg_extension where extname = 'pg_stat_statements') "
+                            + "and current_setting('shared_preload_libraries') like '%pg_stat_statements%'", Boolean.class));
+
+            // warm-up: one cycle, not measured
+            List<UUID> cycleIds = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                cycleIds.add(cycleService.open("Benchmark " + t, "scifi-2025").id());
+            }
+            driver.run(cycleIds.get(0), "city-delft", "Warm-up", applicationsPerChallenge);
+
+            // 1. full cycles, `threads` at once
+            Counters before = Counters.read(jdbc, engine, pgss);
+            long t0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> running = new ArrayList<>();
+            String[] cities = {"city-delft", "city-mechelen", "city-bruges", "city-saint-quentin"};
+            for (int t = 0; t < threads; t++) {
+                UUID cycle = cycleIds.get(t);
+                running.add(pool.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < cycles; ) {
+                        driver.run(cycle, cities[n % cities.length], "Benchmark challenge " + n, applicationsPerChallenge);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Counters after = Counters.read(jdbc, engine, pgss);
+            long tasks = after.tasksCompleted - before.tasksCompleted;
+            long commits = after.commits - before.commits;
+            long writeCommits = after.writeCommits - before.writeCommits;
+            long statements = after.statements - before.statements;
+            long writeStatements = after.writeStatements - before.writeStatements;
+            long jobs = after.jobsRun - before.jobsRun;
+            double commitsPerSecond = commits / seconds;
+            double writeCommitsPerSecond = writeCommits / seconds;
+
+            // 2. the deadline rush through the portal
+            Rush result = rush(driver, cycleIds.get(0), port, rush, rushThreads, jdbc);
+
+            // report
+            StringBuilder md = new StringBuilder();
+            md.append("# Engine benchmark\n\n").append(setting).append(", run at ").append(Instant.now()).append("\n\n");
+            md.append("| measure | value |\n| --- | --- |\n");
+            row(md, "pgbench (TPC-B-like, " + pgbenchClients + " clients), the machine's reference", fmt("%,.0f commits/s", pgbenchTps));
+            row(md, "full cycles (" + applicationsPerChallenge + " applications, 3 jury members, contract, pilot, evaluation), "
+                    + threads + " at once", fmt("%d in %.1f s = %.3f cycles/s", cycles, seconds, cycles / seconds));
+            row(md, "user-task completions", fmt("%,d = %.1f tasks/s", tasks, tasks / seconds));
+            row(md, "async jobs run", fmt("%,d", jobs));
+            row(md, "commits per completed task: all (pg_stat_database.xact_commit) / writing (JDBC count)",
+                    fmt("%.2f / %.2f", (double) commits / tasks, (double) writeCommits / tasks));
+            row(md, "SQL statements per completed task: all / in writing transactions (JDBC count" + (pgss ? "; pg_stat_statements, all: "
+                    + fmt("%.1f", (double) (after.pgssCalls - before.pgssCalls) / tasks) : "") + ")",
+                    fmt("%.1f / %.1f", (double) statements / tasks, (double) writeStatements / tasks));
+            row(md, "SQL statements per writing transaction", fmt("%.1f", (double) writeStatements / writeCommits));
+            row(md, "engine commits/s during the cycles: all / writing", fmt("%,.0f / %,.0f", commitsPerSecond, writeCommitsPerSecond));
+            row(md, "engine commits/s ÷ pgbench commits/s: all / writing", pgbenchTps > 0
+                    ? fmt("%.2f / %.2f", commitsPerSecond / pgbenchTps, writeCommitsPerSecond / pgbenchTps) : "n/a");
+            row(md, "deadline rush: submissions through the portal, " + rushThreads + " clients at once",
+                    fmt("%,d accepted, %,d refused, %,d failed in %.1f s = %.0f submissions/s", result.accepted, result.refused,
+                            result.failed, result.seconds, result.accepted / result.seconds));
+            row(md, "rush latency p50 / p95 / p99 / max", fmt("%.0f / %.0f / %.0f / %.0f ms", result.percentile(50), result.percentile(95),
+                    result.percentile(99), result.percentile(100)));
+            row(md, "every accepted submission stored exactly once, with one application process", result.exactlyOnce
+                    ? "yes (" + result.accepted + " of " + result.accepted + ")" : "NO: " + result.problem);
+            md.append("\nStatements are counted at the JDBC driver of the main pool (JPA + Camunda; Flowable's own pool not included)")
+                    .append(pgss ? "" : "; pg_stat_statements is not loaded on this server (it needs shared_preload_libraries and a restart)")
+                    .append(". All commits include the read-only transactions of every engine query (the driver looks up task lists and jobs "
+                            + "the way Tasklist and the job executor do); writing commits are those that inserted, updated or deleted: "
+                            + "task completions, submissions, async jobs and timers. pgbench's transactions all write.\n\n")
+                    .append("![engine vs pgbench](throughput.png)\n\n![rush latency](rush-latency.png)\n");
+            Files.writeString(out.resolve("benchmark.md"), md.toString());
+            BenchmarkCharts.throughput(out.resolve("throughput.png"), pgbenchTps, commitsPerSecond, writeCommitsPerSecond, tasks / seconds,
+                    result.accepted / result.seconds);
+            BenchmarkCharts.latency(out.resolve("rush-latency.png"), result.latenciesMillis);
+            System.out.println(md);
+            System.out.println("written: " + out.toAbsolutePath());
+            if (!result.exactlyOnce) {
+                System.exit(2);
+            }
+        } finally {
+            context.close();
+        }
+    }
+
+    private record Counters(long commits, long writeCommits, long statements, long writeStatements, long pgssCalls, long tasksCompleted, long jobsRun) {
+        static Counters read(JdbcTemplate jdbc, ProcessEngine engine, boolean pgss) {
+            long commits = jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+            long calls = pgss ? jdbc.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d "
+                    + "on d.oid = s.dbid where d.datname = current_database()", Long.class) : 0;
+            long tasks = engine.getHistoryService().createHistoricTaskInstanceQuery().finished().count();
+            long jobs = engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
+            return new Counters(commits, StatementCounter.WRITE_COMMITS.get(), StatementCounter.STATEMENTS.get(),
+                    StatementCounter.WRITE_STATEMENTS.get(), calls, tasks, jobs);
+        }
+    }
+
+    static final class Rush {
+        final List<Double> latenciesMillis = Collections.synchronizedList(new ArrayList<>());
+        int accepted;
+        int refused;
+        int failed;
+        double seconds;
+        boolean exactlyOnce;
+        String problem = "";
+
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(latenciesMillis);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+    }
+
+    /** Thousands of submissions released at once against open calls, through the portal as companies submit. */
+    private static Rush rush(BenchCycle driver, UUID cycle, int port, int submissions, int clients, JdbcTemplate jdbc) throws Exception {
+        List<UUID> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(driver.publish(cycle, "city-mechelen", "Rush call " + i));
+        }
+        // async publish of the call ran inside publish(): the calls are open now
+        String[] companies = {"urbansense", "parkflow", "greengrid"};
+        List<PortalClient> sessions = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            PortalClient client = new PortalClient(port);
+            client.login(companies[c % companies.length], "demo");
+            tokens.add(PortalClient.csrfToken(client.get("/challenges/" + calls.get(0) + "/apply").body()));
+            sessions.add(client);
+        }
+        Rush rush = new Rush();
+        Map<String, Integer> outcome = new ConcurrentHashMap<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int n = client; n < submissions; n += clients) {
+                    UUID call = calls.get(n % calls.size());
+                    String title = "Rush submission " + n;
+                    String body = "_csrf=" + enc(tokens.get(client)) + "&solutionTitle=" + enc(title)
+                            + "&pitch=" + enc("Submitted in the last minute.") + "&requestedBudget=9000&trl=7&legalEntity=true"
+                            + "&country=BE&employees=25&interoperable=true&declarationsSigned=true";
+                    long s = System.nanoTime();
+                    HttpResponse<String> response = sessions.get(client).postWithoutCsrf("/challenges/" + call + "/apply", body);
+                    rush.latenciesMillis.add((System.nanoTime() - s) / 1e6);
+                    boolean ok = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications");
+                    outcome.put(title, ok ? 1 : response.statusCode() == 200 ? 0 : -1);
+                }
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        rush.seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        outcome.values().forEach(v -> {
+            if (v == 1) {
+                rush.accepted++;
+            } else if (v == 0) {
+                rush.refused++;
+            } else {
+                rush.failed++;
+            }
+        });
+
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.query("select solution_title, count(*) from application where solution_title like 'Rush submission %' group by solution_title",
+                (org.springframework.jdbc.core.RowCallbackHandler) r -> stored.put(r.getString(1), r.getLong(2)));
+        long processes = jdbc.queryForObject("select count(*) from act_hi_procinst p join application a on p.business_key_ = cast(a.id as varchar) "
+                + "where p.proc_def_key_ = 'application' and a.solution_title like 'Rush submission %'", Long.class);
+        long storedRows = stored.values().stream().mapToLong(Long::longValue).sum();
+        List<String> wrong = new ArrayList<>();
+        outcome.forEach((title, v) -> {
+            long times = stored.getOrDefault(title, 0L);
+            if (v == 1 && times != 1 || v != 1 && times != 0) {
+                wrong.add(title + " answered " + v + ", stored " + times + "x");
+            }
+        });
+        rush.exactlyOnce = wrong.isEmpty() && storedRows == rush.accepted && processes == rush.accepted;
+        rush.problem = wrong.size() + " mismatches " + wrong.stream().limit(5).toList() + "; rows " + storedRows + ", processes " + processes;
+        return rush;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder md, String measure, String value) {
+        md.append("| ").append(measure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

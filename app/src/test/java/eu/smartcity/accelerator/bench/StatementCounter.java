@@ -1,0 +1,96 @@
+package eu.smartcity.accelerator.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements the application sends through its main {@link DataSource} (JPA, Flyway and Camunda
+ * all use it): every {@code execute*} call, and every statement added to a JDBC batch. Used by the benchmark
+ * because {@code pg_stat_statements} needs {@code shared_preload_libraries}, i.e. a server restart that would
+ * break everyone else's work on a shared PostgreSQL. Flowable's own small pool is not counted (decision
+ * tables are cached and its history is off, so it reads little).
+ *
+ * <p>Registered explicitly as a source of the benchmark's Spring application, never component-scanned
+ * (no stereotype annotation), so tests never see it.
+ */
+public class StatementCounter implements BeanPostProcessor {
+
+    static final AtomicLong STATEMENTS = new AtomicLong();
+    /** Commits of transactions that wrote (INSERT, UPDATE, DELETE), as opposed to read-only ones (queries, task lists). */
+    static final AtomicLong WRITE_COMMITS = new AtomicLong();
+    /** Statements of the transactions that wrote (their reads included). */
+    static final AtomicLong WRITE_STATEMENTS = new AtomicLong();
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
+            return proxy(DataSource.class, dataSource, null, null, null);
+        }
+        return bean;
+    }
+
+    /**
+     * @param wrote the connection's "this transaction wrote" flag (for connections and their statements)
+     * @param sql the statement's SQL when known at creation (prepared and callable statements)
+     */
+    private static <T> T proxy(Class<T> type, Object target, AtomicBoolean wrote, AtomicLong transactionStatements, String sql) {
+        AtomicBoolean flag = type == Connection.class ? new AtomicBoolean() : wrote;
+        AtomicLong inTransaction = type == Connection.class ? new AtomicLong() : transactionStatements;
+        InvocationHandler handler = (p, method, args) -> {
+            Object result = invoke(target, method, args);
+            String name = method.getName();
+            if (target instanceof Statement) {
+                if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch"))) {
+                    STATEMENTS.incrementAndGet();
+                    inTransaction.incrementAndGet();
+                    String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
+                    if (WRITE.matcher(text).lookingAt()) {
+                        flag.set(true);
+                    }
+                }
+            }
+            if (target instanceof Connection && (name.equals("commit") || name.equals("rollback"))) {
+                long statements = inTransaction.getAndSet(0);
+                if (name.equals("commit") && flag.getAndSet(false)) {
+                    WRITE_COMMITS.incrementAndGet();
+                    WRITE_STATEMENTS.addAndGet(statements);
+                }
+                flag.set(false);
+            }
+            if (name.equals("getConnection") && result instanceof Connection) {
+                return proxy(Connection.class, result, null, null, null);
+            }
+            String created = target instanceof Connection && args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+            if (result instanceof java.sql.CallableStatement s) {
+                return proxy(java.sql.CallableStatement.class, s, flag, inTransaction, created);
+            }
+            if (result instanceof java.sql.PreparedStatement s) {
+                return proxy(java.sql.PreparedStatement.class, s, flag, inTransaction, created);
+            }
+            if (result instanceof Statement s && target instanceof Connection) {
+                return proxy(Statement.class, s, flag, inTransaction, null);
+            }
+            return result;
+        };
+        return type.cast(Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static final Pattern WRITE = Pattern.compile("\\s*(insert|update|delete)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package eu.smartcity.accelerator.cluster;
+
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load through the nodes' HTTP interfaces, as users cause it: city officers define challenges in the portal,
+ * the coordinator approves them through /engine-rest, companies apply in the portal, and the call window's timer
+ * is brought forward through /engine-rest (instead of waiting weeks). Each step alternates between the nodes;
+ * the asynchronous steps (publish call, close call, eligibility) are left to the nodes' job executors.
+ */
+final class ClusterLoad {
+
+    private static final Pattern CYCLE_OPTION = Pattern.compile("<option[^>]*value=\"([0-9a-f-]{36})\"");
+    private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final String[] OFFICERS = {"officer-mechelen", "officer-delft"};
+    private static final String[] COMPANIES = {"urbansense", "parkflow"};
+
+    /** What the client learnt about one submission. */
+    enum Outcome { ACCEPTED, REFUSED, NOT_SENT, UNKNOWN }
+
+    private final ClusterDatabase db;
+    private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Outcome> submissions = new ConcurrentHashMap<>();
+
+    ClusterLoad(ClusterDatabase db) {
+        this.db = db;
+    }
+
+    Map<String, Outcome> submissions() {
+        return submissions;
+    }
+
+    /** Officers define {@code count} challenges titled {@code prefix N}, alternating over the ports; returns how many were accepted. */
+    int defineChallenges(List<Integer> ports, String prefix, int count) {
+        int defined = 0;
+        for (int i = 0; i < count; i++) {
+            PortalClient officer = new PortalClient(ports.get(i % ports.size()));
+            officer.login(OFFICERS[i % OFFICERS.length], "demo");
+            String page = officer.get("/city/challenges/new").body();
+            Matcher cycle = CYCLE_OPTION.matcher(page);
+            if (!cycle.find()) {
+                throw new IllegalStateException("no open cycle offered on the define-challenge page");
+            }
+            HttpResponse<String> response = officer.postForm("/city/challenges/new", "/city/challenges/new",
+                    "cycleId", cycle.group(1), "title", prefix + " " + i,
+                    "problem", "Load from the cluster test: a problem worth a pilot.",
+                    "openDatasets", "Open data portal (CSV)", "budgetCap", "10000", "kpis", "Measured monthly",
+                    "languages", "nl, fr, en", "minTrl", "6");
+            if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/city/challenges")) {
+                defined++;
+            }
+        }
+        return defined;
+    }
+
+    /** The coordinator approves every waiting challenge through /engine-rest, alternating over the ports. */
+    int approveChallenges(List<Integer> ports, String prefix) {
+        List<String> tasks = db.strings("select t.id_ from act_ru_task t join challenge c on c.process_instance_id = t.proc_inst_id_ "
+                + "where t.task_def_key_ = ? and c.title like ?", ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, prefix + " %");
+        int approved = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            int status = restCall(ports.get(i % ports.size()), "POST", "/engine-rest/task/" + tasks.get(i) + "/complete",
+                    "{\"variables\":{\"" + ChallengeProcess.CHALLENGE_APPROVED + "\":{\"value\":true,\"type\":\"Boolean\"}}}");
+            if (status == 204) {
+                approved++;
+            }
+        }
+        return approved;
+    }
+
+    /** Waits until the job executors have published the calls of these challenges (their call has a closing time). */
+    List<String> awaitOpenCalls(String prefix, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> open = db.strings("select cast(id as varchar) from challenge where title like ? and call_closes_at is not null "
+                    + "order by title", prefix + " %");
+            if (open.size() >= expected || System.nanoTime() > deadline) {
+                return open;
+            }
+            ClusterNode.sleep(300);
+        }
+    }
+
+    /**
+     * Companies apply, {@code perChallenge} times to each challenge, from {@code threads} clients at once spread
+     * over the ports. Every title is unique, so the database can be checked for each accepted one.
+     */
+    void apply(List<Integer> ports, List<String> challengeIds, int perChallenge, int threads, String prefix) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    int port = ports.get(thread % ports.size());
+                    PortalClient company = new PortalClient(port);
+                    company.login(COMPANIES[thread % COMPANIES.length], "demo");
+                    int n = 0;
+                    for (String challenge : challengeIds) {
+                        for (int k = 0; k < perChallenge; k++) {
+                            if ((n++ % threads) == thread) {
+                                submit(company, challenge, prefix + " t" + thread + " " + challenge.substring(0, 8) + " #" + k);
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    Outcome submit(PortalClient company, String challengeId, String title) {
+        Outcome outcome;
+        try {
+            HttpResponse<String> response = company.postForm("/challenges/" + challengeId + "/apply", "/challenges/" + challengeId + "/apply",
+                    "solutionTitle", title, "pitch", "Built on open standards and the city's open data.",
+                    "requestedBudget", "9000", "trl", "7", "legalEntity", "true", "country", "BE", "employees", "25",
+                    "interoperable", "true", "declarationsSigned", "true");
+            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications")
+                    ? Outcome.ACCEPTED : response.statusCode() == 200 ? Outcome.REFUSED : Outcome.UNKNOWN;
+        } catch (RuntimeException connectionLost) {
+            // refused connection: the node is down and nothing was sent; otherwise the node died mid-request
+            // and the client cannot know whether the submission committed
+            outcome = connectionLost.getCause() instanceof java.net.ConnectException ? Outcome.NOT_SENT : Outcome.UNKNOWN;
+        }
+        submissions.put(title, outcome);
+        return outcome;
+    }
+
+    /** Brings the call-window timers of these challenges forward to now through /engine-rest; the job executors fire them. */
+    int closeCalls(List<Integer> ports, String prefix) {
+        List<String> timers = db.strings("select j.id_ from act_ru_job j join challenge c on c.process_instance_id = j.process_instance_id_ "
+                + "where j.type_ = 'timer' and j.handler_cfg_ like ? and c.title like ?",
+                ChallengeProcess.TIMER_CALL_WINDOW_OVER + "%", prefix + " %");
+        String now = "\"" + ZonedDateTime.now().minusSeconds(1).format(REST_DATE) + "\"";
+        int moved = 0;
+        for (int i = 0; i < timers.size(); i++) {
+            if (restCall(ports.get(i % ports.size()), "PUT", "/engine-rest/job/" + timers.get(i) + "/duedate",
+                    "{\"duedate\":" + now + "}") == 204) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private int restCall(int port, String method, String path, String json) {
+        String basic = Base64.getEncoder().encodeToString("coordinator:demo".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = rest.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                System.err.println(method + " " + path + " on " + port + ": " + response.statusCode() + " " + response.body());
+            }
+            return response.statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

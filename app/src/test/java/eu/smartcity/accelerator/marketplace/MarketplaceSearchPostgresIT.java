@@ -1,0 +1,68 @@
+package eu.smartcity.accelerator.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.smartcity.accelerator.marketplace.internal.Catalogue;
+import eu.smartcity.accelerator.marketplace.internal.CatalogueSearch;
+import eu.smartcity.accelerator.support.PostgresTest;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Full-text search of the catalogue on PostgreSQL: stored tsvector, GIN index, prefix matching, facets; the guided filter. */
+@PostgresTest
+class MarketplaceSearchPostgresIT {
+
+    @Autowired Catalogue catalogue;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate tx;
+
+    CatalogueSearch.Result search(String text, String domain) {
+        return catalogue.search(new CatalogueSearch.Query(text, domain, null, null, 0, 50), false);
+    }
+
+    @Test
+    void theCatalogueHasAGinIndexOverAStoredTsvectorAndTheSearchUsesIt() {
+        assertThat(catalogue.fullTextIndex()).isTrue();
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'market_solution_fts'", String.class))
+                .containsIgnoringCase("using gin").contains("search_vector");
+        List<String> plan = tx.execute(status -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return jdbc.queryForList("explain select id from market_solution where search_vector @@ to_tsquery('simple', 'parking:* & sensor:*')",
+                    String.class);
+        });
+        assertThat(String.join("\n", plan)).contains("market_solution_fts");
+    }
+
+    @Test
+    void everyWordMustMatchAsAWordPrefixAndFacetsCountTheOtherFilters() {
+        assertThat(search("parking sensors", null).hits()).extracting(CatalogueSearch.Hit::name).contains("Smart parking sensors");
+        assertThat(search("sens park", null).hits()).extracting(CatalogueSearch.Hit::name).contains("Smart parking sensors");
+        assertThat(search("parking zzqqxx", null).total()).isZero();
+        // relevance: the solution whose text says "noise" most often comes first among noise solutions
+        assertThat(search("noise monitoring", null).hits().get(0).name()).isEqualTo("Noise monitoring in the city centre");
+
+        CatalogueSearch.Result sensors = search("sensors", null);
+        CatalogueSearch.Result environment = search("sensors", "environment");
+        assertThat(environment.hits()).isNotEmpty().allMatch(h -> h.domain().equals("environment"));
+        assertThat(environment.total()).isEqualTo(sensors.domains().get("environment"));
+        assertThat(sensors.total()).isEqualTo(sensors.domains().values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThan(environment.total());
+        // the domain facet still shows the other domains when one is chosen
+        assertThat(environment.domains()).isEqualTo(sensors.domains());
+        // tsquery syntax in the input is just text
+        assertThat(search("parking & | ! :* ( )", null).hits()).extracting(CatalogueSearch.Hit::name).contains("Smart parking sensors");
+    }
+
+    @Test
+    void theGuidedFilterRunsOnPostgresToo() {
+        List<Catalogue.GuidedMatch> matches = catalogue.guided(new Catalogue.GuidedAnswers("parking", new BigDecimal("30000"), 90_000,
+                true, "any"));
+        assertThat(matches).isNotEmpty().allMatch(m -> m.solution().domain().equals("parking"));
+        assertThat(matches.get(0).reasons()).contains("Works in the domain the city asks for.");
+        assertThat(matches).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+    }
+}

@@ -1,0 +1,374 @@
+package eu.smartcity.accelerator.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.marketplace.internal.PersonalData;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.publicapi.ApiRateLimitFilter;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The marketplace through its pages and its public API: catalogue and search with facets, the guided
+ * filter on the solution-matching decision, a finished pilot's evaluation on its solution, reviews
+ * attributed to a city, framework contracts (expired ones cannot be joined; only the contracting
+ * authority decides), the document library without personal data, replication, prospection counts.
+ * (Delft, Mechelen and UrbanSense log in: Bruges and GreenGrid are locked by the login-throttling test.)
+ */
+@AcceleratorTest
+class MarketplaceTest {
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngine engine;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired ApiRateLimitFilter rateLimit;
+
+    @AfterEach
+    void forgetApiUsage() {
+        rateLimit.reset();
+    }
+
+    PortalClient anonymous() {
+        return new PortalClient(port);
+    }
+
+    PortalClient as(String user) {
+        PortalClient client = new PortalClient(port);
+        assertThat(client.login(user, "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    JsonNode api(String path) throws Exception {
+        HttpResponse<String> response = anonymous().get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDemoCatalogueHasAtLeastFiftySolutionsOverEveryDomainWithFacetCounts() throws Exception {
+        JsonNode all = api("/api/marketplace/solutions?size=5");
+        assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(50);
+        assertThat(all.get("items")).hasSize(5);
+        for (String domain : MarketplaceVocabulary.DOMAINS) {
+            assertThat(all.get("domainFacet").get(domain)).as(domain).isNotNull();
+        }
+        assertThat(api("/api/marketplace/solutions?q=" + enc("parking sensors")).get("items").findValuesAsText("name"))
+                .contains("Smart parking sensors");
+        JsonNode sensors = api("/api/marketplace/solutions?q=sensors");
+        JsonNode filtered = api("/api/marketplace/solutions?q=sensors&domain=environment&size=100");
+        assertThat(filtered.get("items").findValuesAsText("domain")).isNotEmpty().allMatch("environment"::equals);
+        assertThat(filtered.get("total").asLong()).isEqualTo(sensors.get("domainFacet").get("environment").asLong());
+        assertThat(sensors.get("total").asLong()).isGreaterThan(filtered.get("total").asLong()); // sensors in other domains too
+
+        HttpResponse<String> page = anonymous().get("/marketplace?q=parking");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Smart parking sensors").contains("<html").contains("Parking</span> (");
+        HttpResponse<String> fragment = anonymous().get("/marketplace?q=parking", "HX-Request", "true");
+        assertThat(fragment.body()).contains("Smart parking sensors").doesNotContain("<html");
+        assertThat(anonymous().get("/marketplace?q=zzqqxx").body()).contains("No solution matches");
+    }
+
+    @Test
+    void theGuidedFilterRanksSolutionsWithTheSolutionMatchingDecisionAndSaysWhy() {
+        long recorded = jdbc.queryForObject("select count(*) from decision_evaluation where decision_key = 'solution-matching'", Long.class);
+        HttpResponse<String> page = anonymous().get("/marketplace/guided?domain=parking&budget=30000&population=90000&dataAvailable=true&route=any");
+        assertThat(page.statusCode()).isEqualTo(200);
+        // (not naming a solution: suppliers' test listings accumulate in the test database and compete for the 50 candidates)
+        assertThat(page.body()).contains("Works in the domain the city asks for.").contains("/marketplace/solutions/").contains("/ 100");
+        assertThat(jdbc.queryForObject("select count(*) from decision_evaluation where decision_key = 'solution-matching'", Long.class))
+                .isGreaterThan(recorded);
+
+        HttpResponse<String> wrong = anonymous().get("/marketplace/guided?domain=&budget=lots&population=90000&route=any");
+        assertThat(wrong.body()).contains("id=\"domain-error\"").contains("id=\"budget-error\"").contains("value=\"lots\"")
+                .contains("value=\"90000\"").doesNotContain("Works in the domain");
+    }
+
+    /** An evaluation process that ends publishes its evaluation; it appears on the supplier's solution. */
+    @Test
+    void aFinishedPilotsEvaluationAppearsOnTheSolutionAndAnotherCityReplicatesIt() throws Exception {
+        UUID cycle = cycles.open("Marketplace " + UUID.randomUUID(), "scifi-2025").id();
+        UUID challenge = challenges.launch(cycle, "city-delft", new Challenges.Definition("Noise monitoring in the city centre",
+                "Night-time noise complaints rise. Measure noise continuously.", "Noise data", new BigDecimal("9000"), "Complaints",
+                "nl", 6));
+        String pilotId = UUID.randomUUID().toString();
+        String evaluationId = UUID.randomUUID().toString();
+        Map<String, Object> v = new HashMap<>();
+        v.put("evaluationId", evaluationId);
+        v.put("pilotId", pilotId);
+        v.put("challengeId", challenge.toString());
+        v.put("cityGroup", "city-delft");
+        v.put("companyGroup", "company-greengrid");
+        v.put("milestoneCadence", "P30D");
+        ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v);
+        ProcessDriver driver = new ProcessDriver(engine);
+        driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_KPI_RESULTS,
+                Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+        driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
+                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+        driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_DECIDE_VERDICT,
+                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met"));
+
+        UUID solution = jdbc.queryForObject("select solution_id from market_implementation where evaluation_id = ?", UUID.class,
+                UUID.fromString(evaluationId));
+        assertThat(jdbc.queryForObject("select name from market_solution where id = ?", String.class, solution))
+                .isEqualTo("Noise monitoring in the city centre");
+        JsonNode detail = api("/api/marketplace/solutions/" + solution);
+        JsonNode evaluated = null;
+        for (JsonNode implementation : detail.get("implementations")) {
+            if (implementation.get("evaluation").isObject() && implementation.get("evaluation").get("evaluationId").asText().equals(evaluationId)) {
+                evaluated = implementation;
+            }
+        }
+        assertThat(evaluated).isNotNull();
+        assertThat(evaluated.get("city").asText()).isEqualTo("city-delft");
+        assertThat(evaluated.get("evaluation").get("verdict").asText()).isEqualTo("replicate");
+        assertThat(evaluated.get("evaluation").get("evidenceGap").asDouble()).isEqualTo(-16.0);
+        assertThat(anonymous().get("/marketplace/solutions/" + solution).body()).contains("Noise complaints per month")
+                .contains("piloted through the accelerator");
+        JsonNode byCity = api("/api/marketplace/implementations?solutionId=" + solution + "&city=city-delft");
+        assertThat(byCity.get("items").findValuesAsText("id")).contains(evaluated.get("id").asText());
+
+        // Mechelen replicates it: the replication process starts from the original pilot
+        PortalClient mechelen = as("officer-mechelen");
+        String implementationId = evaluated.get("id").asText();
+        HttpResponse<String> replicate = mechelen.postForm("/marketplace/solutions/" + solution,
+                "/marketplace/city/implementations/" + implementationId + "/replicate");
+        assertThat(replicate.statusCode()).isEqualTo(302);
+        String replicationPi = jdbc.queryForObject("select process_instance_id from market_replication where implementation_id = ?",
+                String.class, UUID.fromString(implementationId));
+        assertThat(engine.getRuntimeService().getVariable(replicationPi, PilotProcess.ORIGINAL_PILOT_ID)).isEqualTo(pilotId);
+        assertThat(engine.getRuntimeService().getVariable(replicationPi, "cityGroup")).isEqualTo("city-mechelen");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
+                .taskDefinitionKey(PilotProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by Mechelen");
+
+        // Delft ran it: no replication of its own pilot
+        PortalClient delft = as("officer-delft");
+        delft.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate");
+        assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-delft'",
+                Long.class, UUID.fromString(implementationId))).isZero();
+    }
+
+    @Test
+    void aCityOfficerReviewsAnImplementationAndTheReviewNamesTheCity() throws Exception {
+        UUID solution = jdbc.queryForObject("select id from market_solution where name = 'Public lighting dimming'", UUID.class);
+        String page = "/marketplace/solutions/" + solution;
+        String action = "/marketplace/city/solutions/" + solution + "/reviews";
+
+        assertThat(anonymous().get(page).body()).doesNotContain("name=\"rating\"");
+        PortalClient urbansense = as("urbansense");
+        assertThat(urbansense.get(page).body()).doesNotContain("name=\"rating\"");
+
+        PortalClient delft = as("officer-delft");
+        HttpResponse<String> refused = delft.postForm(page, action, "rating", "9", "comment", "", "startedYear", "2021",
+                "summary", "Dimming in two districts");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"rating-error\"").contains("id=\"comment-error\"").contains("value=\"2021\"")
+                .contains("Dimming in two districts");
+
+        String comment = "Saved 38 % energy in the first winter " + UUID.randomUUID();
+        HttpResponse<String> saved = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
+                "summary", "Dimming in two districts");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(delft.get(page).body()).contains(comment).contains("Your review is published");
+
+        JsonNode detail = api("/api/marketplace/solutions/" + solution);
+        JsonNode review = null;
+        for (JsonNode implementation : detail.get("implementations")) {
+            for (JsonNode r : implementation.get("reviews")) {
+                if (r.get("comment").asText().equals(comment)) {
+                    review = r;
+                }
+            }
+        }
+        assertThat(review).isNotNull();
+        assertThat(review.get("city").asText()).isEqualTo("city-delft");
+        assertThat(review.get("rating").asInt()).isEqualTo(4);
+        assertThat(detail.get("rating").get("count").asInt()).isPositive();
+        assertThat(jdbc.queryForObject("select author from market_review where comment_text = ?", String.class, comment))
+                .isEqualTo("officer-delft");
+
+        // only city officers review
+        assertThat(urbansense.postForm(page, action, "rating", "5", "comment", "Great").statusCode()).isEqualTo(403);
+        assertThat(anonymous().postForm(page, action, "rating", "5", "comment", "Great").headers().firstValue("Location").orElse(""))
+                .contains("/login");
+    }
+
+    @Test
+    void frameworkContractsAreFoundExpiredOnesCannotBeJoinedAndOnlyTheAuthorityDecides() throws Exception {
+        JsonNode expired = api("/api/marketplace/framework-contracts?status=expired&size=100");
+        assertThat(expired.get("items").findValuesAsText("title")).contains("Air quality monitoring framework 2021-2024");
+        assertThat(expired.get("items").findValues("expired")).allMatch(JsonNode::asBoolean);
+        // the demo's Mechelen parking framework (other tests register more parking frameworks in the same database)
+        JsonNode parkingFrameworks = api("/api/marketplace/framework-contracts?domain=parking&status=valid&size=100");
+        JsonNode demo = null;
+        for (JsonNode f : parkingFrameworks.get("items")) {
+            if (f.get("title").asText().equals("Framework for smart parking sensors 2025-2028")) {
+                demo = f;
+            }
+        }
+        assertThat(demo).isNotNull();
+        String parkingId = demo.get("id").asText();
+        assertThat(api("/api/marketplace/framework-contracts/" + parkingId).get("contractingAuthority").asText()).isEqualTo("city-mechelen");
+        String solutionId = demo.get("solutionIds").get(0).asText();
+        assertThat(api("/api/marketplace/framework-contracts?size=100&solutionId=" + solutionId).get("items").findValuesAsText("id")).contains(parkingId);
+        String supplier = demo.get("suppliers").get(0).asText();
+        assertThat(api("/api/marketplace/framework-contracts?size=100&supplier=" + supplier).get("items").findValuesAsText("id")).contains(parkingId);
+
+        String expiredId = expired.get("items").get(0).get("id").asText();
+        PortalClient delft = as("officer-delft");
+        assertThat(delft.get("/marketplace/frameworks").body()).contains("Expired on");
+        assertThat(delft.get("/marketplace/frameworks/" + expiredId).body()).contains("it can no longer be joined")
+                .doesNotContain("Ask to join");
+        // (other tests' expired frameworks may carry requests of their own: count Delft's before and after)
+        String delftRequests = "select count(*) from market_join_request where framework_id = ? and city_group = 'city-delft'";
+        Long before = jdbc.queryForObject(delftRequests, Long.class, UUID.fromString(expiredId));
+        delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + expiredId + "/join");
+        assertThat(jdbc.queryForObject(delftRequests, Long.class, UUID.fromString(expiredId))).isEqualTo(before);
+
+        // Delft asks to join Mechelen's parking framework (the demo's Delft request may exist from an earlier run)
+        jdbc.update("delete from market_join_request where framework_id = ? and city_group = 'city-delft'", UUID.fromString(parkingId));
+        HttpResponse<String> asked = delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + parkingId + "/join");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(delft.get("/marketplace/frameworks/" + parkingId).body()).contains("Your request is sent")
+                .contains("waiting for the contracting authority");
+        String pi = jdbc.queryForObject("select process_instance_id from market_join_request where framework_id = ? and city_group = 'city-delft'",
+                String.class, UUID.fromString(parkingId));
+        new ProcessDriver(engine).runAsyncJobs(pi);
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
+
+        PortalClient mechelen = as("officer-mechelen");
+        assertThat(mechelen.get("/tasks").body()).contains("/tasks/" + taskId);
+        assertThat(delft.get("/tasks").body()).doesNotContain("/tasks/" + taskId);
+        assertThat(delft.get("/tasks/" + taskId).statusCode()).isIn(403, 404);
+        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinApproved", "true",
+                "joinRemarks", "Welcome, Delft");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
+        assertThat(jdbc.queryForMap("select status, decided_by from market_join_request where process_instance_id = ?", pi))
+                .containsEntry("STATUS", "APPROVED").containsEntry("DECIDED_BY", "officer-mechelen");
+        assertThat(delft.get("/marketplace/frameworks/" + parkingId).body()).contains("joined");
+
+        // registering: city officers only, problems next to their fields
+        assertThat(as("urbansense").get("/marketplace/city/frameworks/new").statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = delft.postForm("/marketplace/city/frameworks/new", "/marketplace/city/frameworks/new",
+                "title", "Bike parking", "domain", "parking", "validFrom", "2026-01-01", "validUntil", "2025-01-01", "lots", "",
+                "suppliers", "parkflow");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("id=\"validUntil-error\"").contains("id=\"lots-error\"").contains("id=\"suppliers-error\"")
+                .contains("value=\"Bike parking\"");
+        String title = "Bike parking framework " + UUID.randomUUID();
+        HttpResponse<String> registered = delft.postForm("/marketplace/city/frameworks/new", "/marketplace/city/frameworks/new",
+                "title", title, "domain", "parking", "validFrom", "2025-01-01", "validUntil", "2030-12-31", "lots", "Lot 1: racks\nLot 2: app",
+                "suppliers", "company-parkflow", "openToAll", "true", "documentTitle", "Agreement", "documentBody",
+                "Signed by: Piet Jansen\nMail piet@delft.example for questions.");
+        assertThat(registered.statusCode()).isEqualTo(302);
+        assertThat(api("/api/marketplace/framework-contracts?size=100&supplier=company-parkflow").get("items").findValuesAsText("title")).contains(title);
+        String body = jdbc.queryForObject("select d.body from market_document d join market_framework f on d.framework_id = f.id where f.title = ?",
+                String.class, title);
+        assertThat(body).doesNotContain("Piet Jansen").doesNotContain("piet@delft.example").contains(PersonalData.REMOVED);
+    }
+
+    @Test
+    void cityOfficersShareDocumentsWithoutPersonalDataAndEveryoneSearchesThem() {
+        PortalClient mechelen = as("officer-mechelen");
+        HttpResponse<String> wrong = mechelen.postForm("/marketplace/city/documents/new", "/marketplace/city/documents/new",
+                "title", "", "kind", "past-contract", "domain", "parking", "body", "text");
+        assertThat(wrong.body()).contains("id=\"title-error\"").contains("id=\"challengeId-error\"");
+        String word = "zebra" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> shared = mechelen.postForm("/marketplace/city/documents/new", "/marketplace/city/documents/new",
+                "title", "Template " + word, "kind", "template", "domain", "mobility",
+                "body", "Contact: Jan Peeters\nCall +32 15 29 76 54 or mail jan.peeters@mechelen.example.\nIBAN BE71 0961 2345 6769.");
+        assertThat(shared.statusCode()).isEqualTo(302);
+        String location = shared.headers().firstValue("Location").orElseThrow();
+        String document = anonymous().get(location.substring(location.indexOf("/marketplace"))).body();
+        assertThat(document).contains("Template " + word).doesNotContain("Jan Peeters").doesNotContain("29 76 54")
+                .doesNotContain("mechelen.example").doesNotContain("0961");
+        assertThat(anonymous().get("/marketplace/documents?q=" + word).body()).contains("Template " + word);
+        assertThat(anonymous().get("/marketplace/documents?q=" + word + "&kind=past-contract").body()).doesNotContain("Template " + word);
+        assertThat(as("urbansense").get("/marketplace/city/documents/new").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void suppliersListSolutionsAndSeeCountedDemandNeverWhoSearched() throws Exception {
+        PortalClient urbansense = as("urbansense");
+        HttpResponse<String> wrong = urbansense.postForm("/marketplace/my-solutions/new", "/marketplace/my-solutions/new",
+                "name", "Kerbside sensor", "domain", "nowhere", "trl", "12", "indicativeCost", "-1");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("id=\"domain-error\"").contains("id=\"trl-error\"").contains("id=\"indicativeCost-error\"")
+                .contains("value=\"Kerbside sensor\"");
+        String name = "Kerbside sensor " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> listed = urbansense.postForm("/marketplace/my-solutions/new", "/marketplace/my-solutions/new",
+                "name", name, "domain", "parking", "description", "Counts kerbside use for deliveries", "trl", "7",
+                "priceModel", "subscription", "indicativeCost", "12000", "minPopulation", "20000", "procurementRoute", "any",
+                "standards", "NGSI-LD", "languages", "nl, fr");
+        assertThat(listed.statusCode()).isEqualTo(302);
+        assertThat(api("/api/marketplace/solutions?supplier=company-urbansense&q=kerbside").get("items").findValuesAsText("name")).contains(name);
+        assertThat(urbansense.get("/marketplace/my-solutions").body()).contains(name);
+
+        // demand: Delft searches twice for an unusual word; suppliers see the word and the count, not Delft
+        String word = "lampposts" + UUID.randomUUID().toString().substring(0, 4).replaceAll("[0-9]", "x");
+        PortalClient delft = as("officer-delft");
+        delft.get("/marketplace?q=" + word);
+        delft.get("/marketplace?q=" + word);
+        assertThat(jdbc.queryForList("select * from market_demand where term = ?", word)).hasSize(2)
+                .allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder("ID", "COUNTED_ON", "KIND", "TERM"));
+        String prospection = urbansense.get("/marketplace/prospection").body();
+        assertThat(prospection).contains(word).doesNotContain("officer-delft").doesNotContain("Delft</td>");
+        assertThat(delft.get("/marketplace/prospection").statusCode()).isEqualTo(403);
+        assertThat(anonymous().get("/marketplace/prospection").headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void theApiIsDescribedPagedAndAnswersProblemDetails() throws Exception {
+        JsonNode paths = api("/api/docs").get("paths");
+        assertThat(paths.has("/api/marketplace/solutions")).isTrue();
+        assertThat(paths.has("/api/marketplace/solutions/{id}")).isTrue();
+        assertThat(paths.has("/api/marketplace/implementations")).isTrue();
+        assertThat(paths.has("/api/marketplace/framework-contracts")).isTrue();
+
+        JsonNode first = api("/api/marketplace/solutions?size=10&page=0");
+        JsonNode second = api("/api/marketplace/solutions?size=10&page=1");
+        assertThat(first.get("items").findValuesAsText("id")).doesNotContainAnyElementsOf(second.get("items").findValuesAsText("id"));
+        assertThat(api("/api/marketplace/implementations?size=3").get("items").size()).isLessThanOrEqualTo(3);
+
+        for (String bad : List.of("/api/marketplace/solutions?size=500", "/api/marketplace/solutions?domain=moon",
+                "/api/marketplace/implementations?solutionId=not-a-uuid", "/api/marketplace/framework-contracts?status=maybe")) {
+            HttpResponse<String> response = anonymous().get(bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(bad).startsWith("application/problem+json");
+            assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+        }
+        HttpResponse<String> missing = anonymous().get("/api/marketplace/solutions/" + UUID.randomUUID());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).get("detail").asText()).startsWith("No solution");
+        assertThat(anonymous().get("/marketplace/solutions/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,551 @@
+package eu.smartcity.accelerator.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import eu.smartcity.accelerator.application.ApplicationProcess;
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every notification kind, triggered by a real process run, reaches the right people in their language
+ * through a real SMTP server (GreenMail); an SMTP outage loses nothing, rolls back nothing and never
+ * causes a duplicate.
+ */
+@AcceleratorTest
+class NotificationMailTest {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
+    @Autowired NotificationDispatcher dispatcher;
+    @Autowired NotificationReminders reminders;
+    @Autowired NotificationPreferences preferences;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired Applications applications;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired eu.smartcity.accelerator.notification.internal.Recipients recipients;
+    @LocalServerPort int port;
+
+    ProcessDriver driver;
+    final List<String> languagesSet = new ArrayList<>();
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = newSmtp();
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    static GreenMail newSmtp() {
+        return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void clean() throws Exception {
+        driver = new ProcessDriver(engine);
+        // earlier test classes leave notifications behind (their processes ran too): send only ours
+        jdbc.update("delete from notification");
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void resetLanguagesAndPreferences() {
+        languagesSet.forEach(user -> identity.deleteUserInfo(user, "language"));
+        languagesSet.clear();
+        jdbc.update("delete from notification_opt_out");
+    }
+
+    void language(String user, String language) {
+        identity.setUserInfo(user, "language", language);
+        languagesSet.add(user);
+    }
+
+    /** Runs the sending step now and returns the mails of this kind that arrived. */
+    List<MimeMessage> deliver(NotificationKind kind) throws Exception {
+        dispatcher.sendDue(Instant.now());
+        return received(kind);
+    }
+
+    List<MimeMessage> received(NotificationKind kind) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (kind.name().equals(m.getHeader("X-Notification-Kind", null))) {
+                mails.add(m);
+            }
+        }
+        return mails;
+    }
+
+    static List<String> to(List<MimeMessage> mails) throws Exception {
+        List<String> to = new ArrayList<>();
+        for (MimeMessage m : mails) {
+            Arrays.stream(m.getRecipients(Message.RecipientType.TO)).forEach(a -> to.add(a.toString()));
+        }
+        return to;
+    }
+
+    static String body(MimeMessage mail) throws Exception {
+        return mail.getContent().toString();
+    }
+
+    static String email(String user) {
+        return user + "@demo.smartcity.local";
+    }
+
+    // ---- application process --------------------------------------------------------------------
+
+    ProcessInstance submitted(String company) {
+        return runtime.startProcessInstanceByKey(ApplicationProcess.KEY, UUID.randomUUID().toString(),
+                Map.of(ApplicationProcess.APPLICATION_ID, UUID.randomUUID().toString(),
+                        ApplicationProcess.CHALLENGE_ID, UUID.randomUUID().toString(),
+                        ApplicationProcess.COMPANY_GROUP, "company-" + company));
+    }
+
+    void send(ProcessInstance instance, String message, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceId(instance.getId()).setVariables(variables).correlate();
+    }
+
+    @Test
+    void applicationReceivedGoesToTheCompanyInItsLanguage() throws Exception {
+        language("parkflow", "fr");
+        submitted("parkflow");
+
+        List<MimeMessage> mails = deliver(NotificationKind.APPLICATION_RECEIVED);
+        assertThat(to(mails)).containsExactly(email("parkflow"));
+        assertThat(mails.get(0).getSubject()).startsWith("Candidature reçue");
+        assertThat(mails.get(0).getHeader("Content-Language", null)).isEqualTo("fr");
+        assertThat(body(mails.get(0))).contains("Bonjour Pierre", "/applications", "/account/notifications");
+    }
+
+    @Test
+    void eligibilityResultTellsEligibleAndIneligibleCompanies() throws Exception {
+        language("urbansense", "nl");
+        send(submitted("urbansense"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, false));
+
+        List<MimeMessage> mails = deliver(NotificationKind.ELIGIBILITY_RESULT);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
+        for (MimeMessage mail : mails) {
+            if (mail.getAllRecipients()[0].toString().equals(email("urbansense"))) {
+                assertThat(mail.getSubject()).startsWith("Uw kandidatuur is ontvankelijk");
+            } else {
+                assertThat(mail.getSubject()).startsWith("Your application is not eligible");
+            }
+        }
+    }
+
+    @Test
+    void selectionResultTellsSelectedAndNotSelectedCompanies() throws Exception {
+        ProcessInstance winner = submitted("urbansense");
+        ProcessInstance other = submitted("parkflow");
+        send(winner, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+        send(other, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+        language("parkflow", "fr");
+        send(winner, ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, true));
+        send(other, ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, false));
+
+        List<MimeMessage> mails = deliver(NotificationKind.SELECTION_RESULT);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
+        for (MimeMessage mail : mails) {
+            if (mail.getAllRecipients()[0].toString().equals(email("urbansense"))) {
+                assertThat(mail.getSubject()).startsWith("Your application was selected");
+            } else {
+                assertThat(mail.getSubject()).startsWith("Votre candidature n'a pas été retenue");
+            }
+        }
+    }
+
+    // ---- challenge: jury ------------------------------------------------------------------------
+
+    /** Launches a challenge titled {@code title} and runs it up to its three jury seats. */
+    UUID challengeAtJuryStage(String title) {
+        Cycles.CycleView cycle = cycles.open("Notification cycle", "scifi-2025");
+        UUID challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition(title,
+                "Night buses wake people up; measure and reduce noise.", "Noise sensors (CSV)", new BigDecimal("10000"),
+                "Complaints -30 %", "nl, en", 6));
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
+                .processDefinitionKey(ChallengeProcess.KEY).singleResult().getId();
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        applications.submit(new Applications.Submission(challengeId, "company-urbansense", "Quiet sensors",
+                "Noise sensors on buses and stops.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
+        driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
+        assertThat(driver.tasks(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT)).hasSize(3);
+        return challengeId;
+    }
+
+    @Test
+    void juryAssignmentGoesToEachJuryMemberInTheirLanguage() throws Exception {
+        language("jury-ben", "nl");
+        challengeAtJuryStage("Quiet night buses");
+
+        List<MimeMessage> mails = deliver(NotificationKind.JURY_ASSIGNMENT);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("jury-an"), email("jury-ben"), email("jury-chloe"));
+        for (MimeMessage mail : mails) {
+            String subject = mail.getSubject();
+            if (mail.getAllRecipients()[0].toString().equals(email("jury-ben"))) {
+                assertThat(subject).isEqualTo("U zetelt in de jury: Quiet night buses");
+            } else {
+                assertThat(subject).isEqualTo("You are on the jury: Quiet night buses");
+            }
+        }
+        // the applicant was told too, along the way
+        assertThat(to(received(NotificationKind.APPLICATION_RECEIVED))).containsExactly(email("urbansense"));
+        assertThat(to(received(NotificationKind.ELIGIBILITY_RESULT))).containsExactly(email("urbansense"));
+    }
+
+    @Test
+    void juryReminderOnceWhenTheJuryTaskIsDueSoon() throws Exception {
+        String title = "Quiet trams " + UUID.randomUUID().toString().substring(0, 8);
+        challengeAtJuryStage(title);
+        assertThat(reminders.remindJury(Instant.now())).as("jury window is weeks away").isZero();
+
+        // (jury tasks that earlier tests left open are reminded too: count only this challenge's)
+        Instant nearDeadline = Instant.now().plus(Duration.ofDays(365));
+        assertThat(reminders.remindJury(nearDeadline)).isGreaterThanOrEqualTo(3);
+        assertThat(reminders.remindJury(nearDeadline)).as("one reminder per task, never two").isZero();
+
+        jdbc.update("delete from notification where subject not like ?", "%" + title + "%");
+        List<MimeMessage> mails = deliver(NotificationKind.JURY_REMINDER);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("jury-an"), email("jury-ben"), email("jury-chloe"));
+        assertThat(body(mails.get(0))).contains("Declare conflicts of interest", title);
+    }
+
+    // ---- contract --------------------------------------------------------------------------------
+
+    static Map<String, Object> delivery() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("contractId", UUID.randomUUID().toString());
+        v.put("pilotId", UUID.randomUUID().toString());
+        v.put("evaluationId", UUID.randomUUID().toString());
+        v.put("challengeId", UUID.randomUUID().toString());
+        v.put("applicationId", UUID.randomUUID().toString());
+        v.put("cycleId", UUID.randomUUID().toString());
+        v.put("cityGroup", "city-delft");
+        v.put("companyGroup", "company-parkflow");
+        v.put("signatureWindow", "P14D");
+        v.put("contractAmount", 9000.0);
+        v.put("milestoneCount", 1L);
+        v.put("milestoneCadence", "P30D");
+        v.put("reminderDelay", "P3D");
+        v.put("escalationDelay", "P7D");
+        return v;
+    }
+
+    ProcessInstance start(String key) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(), delivery());
+        driver.runAsyncJobs(instance.getId());
+        return instance;
+    }
+
+    ProcessInstance contractSignedByCompany() throws Exception {
+        ProcessInstance contract = start(ContractProcess.KEY);
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        assertThat(to(deliver(NotificationKind.CONTRACT_READY_TO_SIGN))).containsExactly(email("parkflow"));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        return contract;
+    }
+
+    @Test
+    void contractReadyToSignGoesToTheCompanyThenToTheCity() throws Exception {
+        language("officer-delft", "nl");
+        contractSignedByCompany();
+
+        List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_READY_TO_SIGN);
+        assertThat(to(mails)).containsExactly(email("parkflow"), email("officer-delft"));
+        assertThat(mails.get(1).getSubject()).startsWith("Contract klaar om te ondertekenen");
+    }
+
+    @Test
+    void contractSignedGoesToBothParties() throws Exception {
+        ProcessInstance contract = contractSignedByCompany();
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        driver.runAsyncJobs(contract.getId());
+
+        List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_SIGNED);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("parkflow"), email("officer-delft"));
+        assertThat(received(NotificationKind.CONTRACT_DECLINED)).isEmpty();
+    }
+
+    @Test
+    void contractDeclinedGoesToBothPartiesWithTheReason() throws Exception {
+        language("parkflow", "fr");
+        ProcessInstance contract = contractSignedByCompany();
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY,
+                Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "No council approval"));
+
+        List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_DECLINED);
+        assertThat(to(mails)).containsExactlyInAnyOrder(email("parkflow"), email("officer-delft"));
+        for (MimeMessage mail : mails) {
+            assertThat(body(mail)).contains("No council approval");
+            if (mail.getAllRecipients()[0].toString().equals(email("parkflow"))) {
+                assertThat(mail.getSubject()).startsWith("Contrat refusé");
+            }
+        }
+    }
+
+    // ---- pilot and evaluation --------------------------------------------------------------------
+
+    ProcessInstance pilotAwaitingReport() {
+        ProcessInstance pilot = start(PilotProcess.KEY);
+        driver.complete(pilot.getId(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+        return pilot;
+    }
+
+    @Test
+    void milestoneReminderGoesToTheCompany() throws Exception {
+        language("parkflow", "nl");
+        ProcessInstance pilot = pilotAwaitingReport();
+        driver.fireTimer(pilot.getId(), PilotProcess.BOUNDARY_REMINDER);
+
+        List<MimeMessage> mails = deliver(NotificationKind.MILESTONE_REMINDER);
+        assertThat(to(mails)).containsExactly(email("parkflow"));
+        assertThat(mails.get(0).getSubject()).startsWith("Herinnering: voortgangsrapport");
+    }
+
+    @Test
+    void milestoneOverdueGoesToTheCompany() throws Exception {
+        ProcessInstance pilot = pilotAwaitingReport();
+        driver.fireTimer(pilot.getId(), PilotProcess.BOUNDARY_OVERDUE);
+
+        List<MimeMessage> mails = deliver(NotificationKind.MILESTONE_OVERDUE);
+        assertThat(to(mails)).containsExactly(email("parkflow"));
+        assertThat(mails.get(0).getSubject()).startsWith("Milestone report overdue");
+    }
+
+    @Test
+    void evaluationRequestGoesToTheCity() throws Exception {
+        language("officer-delft", "fr");
+        start(EvaluationProcess.KEY);
+
+        List<MimeMessage> mails = deliver(NotificationKind.EVALUATION_REQUEST);
+        assertThat(to(mails)).containsExactly(email("officer-delft"));
+        assertThat(mails.get(0).getSubject()).startsWith("Merci d'évaluer le pilote");
+    }
+
+    // ---- preferences -----------------------------------------------------------------------------
+
+    @Test
+    void anOptionalNotificationSwitchedOffIsNotSentButAMandatoryOneIs() throws Exception {
+        preferences.choose("parkflow", java.util.Set.of());
+        assertThat(preferences.wanted("parkflow")).doesNotContain(NotificationKind.APPLICATION_RECEIVED)
+                .contains(NotificationKind.ELIGIBILITY_RESULT);
+        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, false));
+
+        dispatcher.sendDue(Instant.now());
+        assertThat(received(NotificationKind.APPLICATION_RECEIVED)).isEmpty();
+        assertThat(to(received(NotificationKind.ELIGIBILITY_RESULT))).containsExactly(email("parkflow"));
+    }
+
+    @Test
+    void eachUserChoosesTheirOptionalNotificationsOnThePortal() {
+        PortalClient client = new PortalClient(port);
+        assertThat(client.login("urbansense", "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
+        HttpResponse<String> page = client.get("/account/notifications");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Milestone report reminder", "Contract ready to sign");
+
+        HttpResponse<String> saved = client.postForm("/account/notifications", "/account/notifications",
+                "kind", "JURY_REMINDER", "kind", "CONTRACT_SIGNED");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(preferences.wanted("urbansense"))
+                .contains(NotificationKind.JURY_REMINDER, NotificationKind.CONTRACT_SIGNED, NotificationKind.CONTRACT_READY_TO_SIGN)
+                .doesNotContain(NotificationKind.APPLICATION_RECEIVED, NotificationKind.MILESTONE_REMINDER);
+        assertThat(preferences.wanted("parkflow")).as("another user's choice is untouched").contains(NotificationKind.MILESTONE_REMINDER);
+        assertThat(client.get("/account/notifications").body()).contains("Your choice was saved.");
+    }
+
+    // ---- outage, retries, duplicates -------------------------------------------------------------
+
+    @Test
+    void anSmtpOutageLosesNothingRollsBackNothingAndNeverSendsTwice() throws Exception {
+        smtp.stop();
+        ProcessInstance application;
+        try {
+            application = submitted("urbansense");
+            send(application, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+            // the business steps committed although no mail could be sent
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(application.getId()).singleResult()).isNotNull();
+            assertThat(driver.family(application.getId())).isNotEmpty();
+            assertThat(runtime.getActivityInstance(application.getId()).getChildActivityInstances()[0].getActivityId())
+                    .isEqualTo(ApplicationProcess.RECEIVE_UNDER_REVIEW);
+
+            assertThat(dispatcher.sendDue(Instant.now())).isZero();
+            assertThat(jdbc.queryForList("select attempts from notification", Integer.class))
+                    .as("a run stops at its first failure").containsExactlyInAnyOrder(0, 1);
+            assertThat(dispatcher.sendDue(Instant.now())).isZero();
+            assertThat(jdbc.queryForList("select status from notification", String.class)).containsOnly("PENDING").hasSize(2);
+            assertThat(jdbc.queryForList("select attempts from notification", Integer.class)).containsOnly(1);
+            assertThat(jdbc.queryForList("select last_error from notification", String.class)).allMatch(e -> e != null && !e.isBlank());
+        } finally {
+            smtp = newSmtp();
+            smtp.start();
+        }
+        assertThat(dispatcher.sendDue(Instant.now())).as("the retry waits for its back-off").isZero();
+
+        Instant later = Instant.now().plus(Duration.ofMinutes(2));
+        assertThat(dispatcher.sendDue(later)).isEqualTo(2);
+        assertThat(received(NotificationKind.APPLICATION_RECEIVED)).hasSize(1);
+        assertThat(received(NotificationKind.ELIGIBILITY_RESULT)).hasSize(1);
+        assertThat(jdbc.queryForList("select status from notification", String.class)).containsOnly("SENT");
+
+        // further retries and a duplicate run of the sending step send nothing again
+        assertThat(dispatcher.sendDue(later.plus(Duration.ofHours(1)))).isZero();
+        assertThat(dispatcher.sendDue(later.plus(Duration.ofDays(1)))).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+
+        MimeMessage mail = received(NotificationKind.APPLICATION_RECEIVED).get(0);
+        String id = jdbc.queryForObject("select id from notification where kind = 'APPLICATION_RECEIVED'", String.class);
+        assertThat(mail.getMessageID()).isEqualTo("<notification-" + id + "@smartcity.local>");
+    }
+
+    @Test
+    void twoSendersAtOnceSendEachMailExactlyOnce() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            submitted("parkflow");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> sender = () -> dispatcher.sendDue(Instant.now());
+            List<Future<Integer>> results = pool.invokeAll(List.of(sender, sender, sender));
+            int sent = 0;
+            for (Future<Integer> r : results) {
+                sent += r.get();
+            }
+            assertThat(sent).isEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(received(NotificationKind.APPLICATION_RECEIVED)).hasSize(5);
+        assertThat(smtp.getReceivedMessages()).hasSize(5);
+    }
+    @Test
+    void aSenderThatDiedAfterClaimingIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        submitted("parkflow");
+        Instant now = Instant.now();
+        // a node claimed the mail and died before sending it
+        jdbc.update("update notification set status = 'SENDING', attempts = 1, locked_until = ?",
+                java.sql.Timestamp.from(now.plus(Duration.ofMinutes(5))));
+        assertThat(dispatcher.sendDue(now)).as("still leased to the dead node").isZero();
+        assertThat(dispatcher.sendDue(now.plus(Duration.ofMinutes(6)))).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aMailThatKeepsFailingEndsAsFailedAndIsNotSentLater() throws Exception {
+        smtp.stop();
+        Instant at;
+        try {
+            submitted("parkflow");
+            at = Instant.now();
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                assertThat(dispatcher.sendDue(at)).isZero();
+                at = at.plus(Duration.ofHours(7));
+            }
+            assertThat(jdbc.queryForObject("select status from notification", String.class)).isEqualTo("FAILED");
+            assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(12);
+        } finally {
+            smtp = newSmtp();
+            smtp.start();
+        }
+        assertThat(dispatcher.sendDue(at.plus(Duration.ofDays(1)))).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        // a coordinator sees it with the SMTP error and sends it again
+        String id = jdbc.queryForObject("select id from notification", String.class);
+        PortalClient coordinator = new PortalClient(port);
+        assertThat(coordinator.login("coordinator", "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String page = coordinator.get("/coordinator/notifications").body();
+        assertThat(page).contains("Application received (confirmation)", "parkflow", "FAILED", "Connection refused");
+        PortalClient company = new PortalClient(port);
+        company.login("urbansense", "demo");
+        assertThat(company.get("/coordinator/notifications").statusCode()).as("coordinators only").isEqualTo(403);
+
+        assertThat(coordinator.postForm("/coordinator/notifications", "/coordinator/notifications/" + id + "/retry")
+                .statusCode()).isEqualTo(302);
+        assertThat(dispatcher.sendDue(Instant.now())).isEqualTo(1);
+        assertThat(to(received(NotificationKind.APPLICATION_RECEIVED))).containsExactly(email("parkflow"));
+        assertThat(coordinator.get("/coordinator/notifications").body()).contains("Every mail was delivered.");
+    }
+
+    @Test
+    void recipientsAreFoundEvenWhenTheActingUserMayNotReadThem() {
+        identity.setAuthentication("parkflow", List.of("companies", "company-parkflow"));
+        try {
+            assertThat(identity.createUserQuery().memberOfGroup("city-delft").count())
+                    .as("a company may not read the city's users").isZero();
+            assertThat(recipients.ofGroup("city-delft")).extracting(r -> r.userId()).containsExactly("officer-delft");
+            assertThat(identity.createUserQuery().memberOfGroup("city-delft").count())
+                    .as("authorization checks are back on afterwards").isZero();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
