@@ -22,6 +22,7 @@ public final class ContractProcess {
     public static final String REQUESTED_CHANGES = "requestedChanges";
     public static final String AGREED_CHANGES = "agreedChanges";
     public static final String COMPLIANT = "compliant";
+    public static final String COMPANY_SIGNS = "companySigns";
     public static final String CITY_SIGNS = "citySigns";
     public static final String DECLINE_REASON = "declineReason";
     public static final String CONTRACT_OUTCOME = "contractOutcome";

@@ -150,6 +150,14 @@ class DemoCycle implements ApplicationRunner {
 
     private void signContract(Stage stage) {
         String pi = stage.processInstanceId();
+        // one negotiation round: the contract then differs from the template in two clauses
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, false,
+                ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments\nC9: notice of 30 days"));
+        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
+                "C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
+                        + "each within 30 days of the invoice.\n"
+                        + "+C5a Insurance: The Supplier holds liability insurance for equipment placed in public space.\n"
+                        + "C9 stays as in the template."));
         driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
         driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
         driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));

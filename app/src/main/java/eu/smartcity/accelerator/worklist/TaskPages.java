@@ -126,6 +126,8 @@ class TaskPages {
         model.addAttribute("problems", problems);
         Map<String, Object> variables = myTasks.variables(task);
         uuid(variables.get("challengeId")).flatMap(challenges::find).ifPresent(c -> model.addAttribute("challenge", c));
+        // contract tasks: a link to the contract page (differences from the template, the PDF, its fingerprint)
+        uuid(variables.get("contractId")).ifPresent(id -> model.addAttribute("contractId", id));
         // A jury member scoring, or a city reviewing: the application the task is about.
         uuid(variables.get("applicationId")).flatMap(applications::find).ifPresent(a -> {
             model.addAttribute("applicationUnderReview", a);

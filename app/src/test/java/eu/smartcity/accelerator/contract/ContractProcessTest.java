@@ -3,11 +3,15 @@ package eu.smartcity.accelerator.contract;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
+import eu.smartcity.accelerator.documents.PadesSignatures;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ContractProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired ContractDocuments documents;
 
     ProcessInstance agreedAndCompliant() {
         ProcessInstance contract = start(KEY, deliveryVariables());
@@ -25,7 +30,10 @@ class ContractProcessTest extends ProcessTestBase {
         assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, false)))
                 .hasMessageContaining("requestedChanges");
         driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, false, REQUESTED_CHANGES, "C4: data ownership"));
-        driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES, "C4 rewritten"));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES, "C99: new")))
+                .hasMessageContaining("agreedChanges: line 1: clause C99 is not in the template");
+        driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES,
+                "C4: The data belongs to the City; the Supplier may reuse it anonymised.\nAgreed at the meeting of 3 March."));
         driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, true));
         driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANT, true));
         return contract;
@@ -34,6 +42,8 @@ class ContractProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInContractSignedWhenBothPartiesSign() {
         ProcessInstance contract = agreedAndCompliant();
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of(COMPANY_SIGNS, false)))
+                .hasMessageContaining("companySigns: tick the box");
         driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
         assertThat(contract).task().hasCandidateGroup("city-bruges");
         driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_SIGNS, true));
@@ -43,6 +53,28 @@ class ContractProcessTest extends ProcessTestBase {
                 java.util.UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
                         .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue())))
                 .containsEntry("STATUS", "SIGNED").containsEntry("NEGOTIATION_ROUNDS", 1);
+
+        UUID id = contractId(contract);
+        ContractDocuments.ContractPage page = documents.page(id).orElseThrow();
+        assertThat(page.clauses()).filteredOn(c -> c.changed()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("C4");
+            assertThat(c.caseText()).startsWith("The data belongs to the City");
+        });
+        // both parties accepted the very same PDF; the signed file starts with exactly those bytes
+        assertThat(page.acceptances()).extracting(ContractDocuments.AcceptanceView::party, ContractDocuments.AcceptanceView::decision)
+                .containsExactly(tuple("COMPANY", "ACCEPTED"), tuple("CITY", "ACCEPTED"));
+        assertThat(page.acceptances()).allSatisfy(a -> assertThat(a.pdfSha256()).isEqualTo(page.acceptedSha256()).hasSize(64));
+        byte[] signed = documents.signedPdf(id).orElseThrow();
+        byte[] accepted = jdbc.queryForObject("select accepted_pdf from contract_document where contract_id = ?", byte[].class, id);
+        assertThat(PadesSignatures.sha256(accepted)).isEqualTo(page.acceptedSha256());
+        assertThat(Arrays.copyOf(signed, accepted.length)).isEqualTo(accepted);
+        assertThat(documents.verify(id).valid()).isTrue();
+        assertThat(page.signedSha256()).isEqualTo(PadesSignatures.sha256(signed));
+    }
+
+    UUID contractId(ProcessInstance contract) {
+        return UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue());
     }
 
     @Test
@@ -54,6 +86,13 @@ class ContractProcessTest extends ProcessTestBase {
         driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_SIGNS, false, DECLINE_REASON, "No council approval"));
 
         assertThat(contract).isEnded().hasPassed(END_DECLINED).variables().containsEntry(CONTRACT_OUTCOME, "declined");
+        ContractDocuments.ContractPage page = documents.page(contractId(contract)).orElseThrow();
+        assertThat(page.acceptances()).last().satisfies(a -> {
+            assertThat(a.decision()).isEqualTo("DECLINED");
+            assertThat(a.reason()).isEqualTo("No council approval");
+            assertThat(a.pdfSha256()).isEqualTo(page.acceptedSha256());
+        });
+        assertThat(page.signed()).isFalse();
     }
 
     @Test

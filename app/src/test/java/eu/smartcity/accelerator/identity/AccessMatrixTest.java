@@ -68,6 +68,7 @@ class AccessMatrixTest {
     final ProcessDriver driver;
 
     // the fixture: everything below belongs to city-mechelen and company-urbansense
+    UUID cycle;
     UUID published;          // Mechelen's open call
     UUID draft;              // Mechelen's challenge sent back for revision (not public)
     UUID urbansenseApplication;
@@ -76,6 +77,7 @@ class AccessMatrixTest {
     String coordinatorTask;  // approve a new challenge: coordinators
     String juryTask;         // score urbansense's application: jury-an only, after declaring no conflict
     String companyTask;      // review the contract draft: urbansense only
+    String contract;         // urbansense's contract with Mechelen
 
     AccessMatrixTest(@Autowired ProcessEngine engine) {
         this.driver = new ProcessDriver(engine);
@@ -87,7 +89,7 @@ class AccessMatrixTest {
         if (published != null) {
             return; // made once, for all tests of this class (PER_CLASS)
         }
-        UUID cycle = cycles.open("Access matrix " + UUID.randomUUID(), "scifi-2025").id();
+        cycle = cycles.open("Access matrix " + UUID.randomUUID(), "scifi-2025").id();
 
         published = publish(cycle, "Street light sensors " + UUID.randomUUID());
         String applyPage = "/challenges/" + published + "/apply";
@@ -133,6 +135,7 @@ class AccessMatrixTest {
         }
         driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_APPROVED, true));
         companyTask = driver.task(pi(won), ContractProcess.USER_TASK_REVIEW_DRAFT).getId();
+        contract = engine.getTaskService().getVariable(companyTask, ContractProcess.CONTRACT_ID).toString();
     }
 
     /** Who reaches what. Keys are "METHOD pattern" exactly as Spring MVC maps them. */
@@ -254,6 +257,18 @@ class AccessMatrixTest {
         m.put("GET /marketplace/prospection", concat(List.of(get("parkflow", "/marketplace/prospection", Expect.ALLOWED),
                         get("coordinator", "/marketplace/prospection", Expect.ALLOWED)),
                 refusedToAll("/marketplace/prospection", Set.of("urbansense", "parkflow", "coordinator"))));
+
+        // contracts: the two parties and the coordinators; reports: published evaluations, cycle reports for coordinators
+        Set<String> contractReaders = Set.of("urbansense", "officer-mechelen", "coordinator");
+        for (String path : List.of("/contracts/{id}", "/contracts/{id}/contract.pdf")) {
+            String concrete = path.replace("{id}", contract);
+            m.put("GET " + path, concat(contractReaders.stream().map(u -> get(u, concrete, Expect.ALLOWED)).toList(),
+                    refusedToAll(concrete, contractReaders)));
+        }
+        m.put("GET /reports/cycles/{id}.pdf", concat(List.of(get("coordinator", "/reports/cycles/" + cycle + ".pdf", Expect.ALLOWED)),
+                refusedToAll("/reports/cycles/" + cycle + ".pdf", Set.of("coordinator"))));
+        m.put("GET /reports/evaluations/{id}.pdf", refusedToAll("/reports/evaluations/" + UUID.randomUUID() + ".pdf", Set.of()));
+        m.put("GET /bylaws/{version}.pdf", publicGet("/bylaws/scifi-2025.pdf"));
 
         // each user's own notification choices (no id in the path: always the logged-in user's)
         m.put("GET /account/notifications", concat(USERS.stream().filter(u -> !ANONYMOUS.equals(u))

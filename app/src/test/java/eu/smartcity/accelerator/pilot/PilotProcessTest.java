@@ -58,6 +58,10 @@ class PilotProcessTest extends ProcessTestBase {
 
         assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, "EndEvent_ReminderSent", "EndEvent_EscalationHandled", END_COMPLETED)
                 .variables().containsEntry(PILOT_OUTCOME, "completed").containsEntry(MILESTONES_DONE, 2L);
+        String pilotId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pilot.getId()).variableName(PILOT_ID).singleResult().getValue();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select status from pilot where id = ?", String.class,
+                java.util.UUID.fromString(pilotId))).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -44,6 +44,8 @@ public class Contract {
     private String declinedBy;
     @Column(name = "decline_reason")
     private String declineReason;
+    @Column(name = "clause_changes")
+    private String clauseChanges;
 
     protected Contract() {}
 
@@ -65,6 +67,24 @@ public class Contract {
 
     public void changesAnswered(String agreed) {
         agreedChanges = agreed;
+    }
+
+    /** The case's changes to the template so far, one per line; a later line on the same clause wins. */
+    public void clauseChangesAgreed(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return;
+        }
+        clauseChanges = clauseChanges == null ? lines.strip() : clauseChanges + "\n" + lines.strip();
+        if (clauseChanges.length() > 20000) {
+            throw new IllegalArgumentException("agreedChanges: the changes to this contract exceed 20,000 characters");
+        }
+    }
+
+    /** Found compliant: the PDF to accept is frozen (a contract already signed or decided keeps its status). */
+    public void readyToSign() {
+        if (status.equals("DRAFT") || status.equals("NEGOTIATING")) {
+            status = "READY_TO_SIGN";
+        }
     }
 
     public void acceptedByCompany(String user, Instant at) {
@@ -98,7 +118,12 @@ public class Contract {
     public String declineReason() { return declineReason; }
     public String companyAcceptedBy() { return companyAcceptedBy; }
     public Instant cityAcceptedAt() { return cityAcceptedAt; }
-    public UUID originalContractId() { return originalContractId; }
+    public Instant companyAcceptedAt() { return companyAcceptedAt; }
+    public String cityAcceptedBy() { return cityAcceptedBy; }
     public String cityGroup() { return cityGroup; }
     public String companyGroup() { return companyGroup; }
+    public UUID originalContractId() { return originalContractId; }
+    public String clauseChanges() { return clauseChanges; }
+    public String requestedChanges() { return requestedChanges; }
+    public String agreedChanges() { return agreedChanges; }
 }

@@ -3,4 +3,8 @@ package eu.smartcity.accelerator.contract.internal;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Contracts extends JpaRepository<Contract, UUID> {}
+public interface Contracts extends JpaRepository<Contract, UUID> {
+
+    java.util.List<Contract> findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(UUID challengeId,
+            UUID applicationId, String status);
+}

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.contract.process;
 
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
+import eu.smartcity.accelerator.contract.ContractDocuments;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.contract.internal.Contract;
 import eu.smartcity.accelerator.contract.internal.Contracts;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Steps of the contract process; every acceptance and decline is recorded with who and when. */
 @Configuration(proxyBeanMethods = false)
@@ -32,17 +35,23 @@ class ContractDelegates {
             UUID id = UUID.fromString(required(execution, ContractProcess.CONTRACT_ID));
             if (!contracts.existsById(id)) {
                 Object original = execution.getVariable("originalContractId");
-                contracts.save(new Contract(id, UUID.fromString(required(execution, "challengeId")),
+                Contract contract = new Contract(id, UUID.fromString(required(execution, "challengeId")),
                         UUID.fromString(required(execution, "applicationId")),
                         original == null ? null : UUID.fromString(original.toString()),
-                        required(execution, "cityGroup"), required(execution, "companyGroup")));
+                        required(execution, "cityGroup"), required(execution, "companyGroup"));
+                // a replication starts from the original case's contract: its changes to the template carry over
+                if (original != null) {
+                    contracts.findById(UUID.fromString(original.toString()))
+                            .ifPresent(o -> contract.clauseChangesAgreed(o.clauseChanges()));
+                }
+                contracts.save(contract);
             }
         };
     }
 
     /** Complete listener of the negotiation tasks: requested and answered changes are kept. */
     @Bean
-    TaskListener recordNegotiation(Contracts contracts) {
+    TaskListener recordNegotiation(Contracts contracts, ContractDocuments documents) {
         return task -> {
             Contract contract = find(contracts, task);
             if (task.getTaskDefinitionKey().equals(ContractProcess.USER_TASK_REVIEW_DRAFT)) {
@@ -51,33 +60,67 @@ class ContractDelegates {
                     if (changes == null || changes.toString().isBlank()) {
                         throw new IllegalArgumentException("requestedChanges: say which clauses should change");
                     }
+                    documents.checkChanges(contract.id(), ContractProcess.REQUESTED_CHANGES, changes.toString());
                     contract.changesRequested(changes.toString());
                 }
             } else {
                 Object agreed = task.getVariable(ContractProcess.AGREED_CHANGES);
-                contract.changesAnswered(agreed == null ? "" : agreed.toString());
+                String text = agreed == null ? "" : agreed.toString();
+                // lines like "C5: new text", "C9: removed", "+C5a Title: text" change clauses; other lines are remarks
+                documents.checkChanges(contract.id(), ContractProcess.AGREED_CHANGES, text);
+                contract.changesAnswered(text);
+                contract.clauseChangesAgreed(text);
+            }
+        };
+    }
+
+    /** Complete listener of the compliance check: found compliant, the PDF both parties will accept is frozen. */
+    @Bean
+    TaskListener recordCompliance(ContractDocuments documents) {
+        return task -> {
+            UUID id = UUID.fromString((String) task.getVariable(ContractProcess.CONTRACT_ID));
+            if (Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPLIANT))) {
+                documents.freeze(id);
+            } else {
+                documents.unfreeze(id);
             }
         };
     }
 
     /** Complete listener of both signature tasks: who accepted (or declined, and why), and when. */
     @Bean
-    TaskListener recordSignature(Contracts contracts, IdentityService identity) {
+    TaskListener recordSignature(Contracts contracts, IdentityService identity, ContractDocuments documents) {
         return task -> {
             Contract contract = find(contracts, task);
             String who = actor(identity, task);
+            String from = remoteAddress();
             if (task.getTaskDefinitionKey().equals(ContractProcess.USER_TASK_SIGN_AS_COMPANY)) {
+                if (!Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPANY_SIGNS))) {
+                    throw new IllegalArgumentException(ContractProcess.COMPANY_SIGNS
+                            + ": tick the box to accept this contract (or let the signature window run out)");
+                }
+                documents.recordDecision(contract.id(), "COMPANY", true, who, from, null);
                 contract.acceptedByCompany(who, Instant.now());
             } else if (Boolean.TRUE.equals(task.getVariable(ContractProcess.CITY_SIGNS))) {
+                documents.recordDecision(contract.id(), "CITY", true, who, from, null);
                 contract.acceptedByCity(who, Instant.now());
             } else {
                 Object reason = task.getVariable(ContractProcess.DECLINE_REASON);
                 if (reason == null || reason.toString().isBlank()) {
                     throw new IllegalArgumentException("declineReason: say why the city declines to sign");
                 }
+                documents.recordDecision(contract.id(), "CITY", false, who, from, reason.toString());
                 contract.declinedByCity(who, reason.toString());
             }
         };
+    }
+
+    /** The address the decision came from (portal, Tasklist or REST request); null outside a web request. */
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest().getRemoteAddr();
+        }
+        return null;
     }
 
     @Bean
@@ -91,9 +134,12 @@ class ContractDelegates {
      * replication's contract opens its own contracting process, related to the original as prior.
      */
     @Bean
-    JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds, Challenges challenges, Organisations organisations) {
+    JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds, ContractDocuments documents, Challenges challenges,
+            Organisations organisations) {
         return execution -> {
             Contract contract = contracts.findById(UUID.fromString(required(execution, ContractProcess.CONTRACT_ID))).orElseThrow();
+            // the accepted PDF gets the programme's PAdES signature (retried, then an incident, if the keystore fails)
+            documents.sign(contract.id());
             Instant signedAt = contract.cityAcceptedAt() != null ? contract.cityAcceptedAt() : Instant.now();
             if (contract.originalContractId() != null) {
                 String title = challenges.find(contract.challengeId()).map(c -> "Replication: " + c.title()).orElse("Replication");

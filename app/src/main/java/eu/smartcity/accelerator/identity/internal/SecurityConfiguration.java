@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)
                         .requestMatchers("/city/**").hasAuthority(Roles.CITY_OFFICERS)
                         .requestMatchers("/coordinator/**", "/coordinator").hasAuthority(Roles.COORDINATORS)
+                        // documents: the bylaws PDFs are published (contracts and reports check their readers themselves)
+                        .requestMatchers(HttpMethod.GET, "/bylaws/{version}.pdf").permitAll()
                         // Marketplace (issue 7): browsing, search and the public JSON API are open to all;
                         // suppliers keep their solutions and see aggregated demand; city officers review,
                         // register framework contracts, ask to join, share documents and replicate.

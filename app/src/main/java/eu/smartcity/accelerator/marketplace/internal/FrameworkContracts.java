@@ -19,11 +19,11 @@ public class FrameworkContracts {
 
     private final Frameworks frameworks;
     private final JoinRequests joinRequests;
-    private final ContractDocuments documents;
+    private final LibraryDocuments documents;
     private final RuntimeService runtime;
     private final Clock clock = Clock.systemUTC();
 
-    FrameworkContracts(Frameworks frameworks, JoinRequests joinRequests, ContractDocuments documents, RuntimeService runtime) {
+    FrameworkContracts(Frameworks frameworks, JoinRequests joinRequests, LibraryDocuments documents, RuntimeService runtime) {
         this.frameworks = frameworks;
         this.joinRequests = joinRequests;
         this.documents = documents;

@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Library {
 
-    private final ContractDocuments documents;
+    private final LibraryDocuments documents;
     private final Clock clock = Clock.systemUTC();
 
-    Library(ContractDocuments documents) {
+    Library(LibraryDocuments documents) {
         this.documents = documents;
     }
 

@@ -61,6 +61,13 @@ public class Pilot {
         return milestonesDone;
     }
 
+    /** The demo to the local support group was given: the pilot is done (a stopped pilot stays stopped). */
+    public void completed() {
+        if ("RUNNING".equals(status)) {
+            status = "COMPLETED";
+        }
+    }
+
     public void reminded() {
         remindersSent++;
     }

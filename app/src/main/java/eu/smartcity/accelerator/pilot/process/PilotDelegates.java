@@ -56,6 +56,12 @@ class PilotDelegates {
         };
     }
 
+    /** Start listener of EndEvent_PilotCompleted: the pilot record says COMPLETED (it said RUNNING forever before). */
+    @Bean
+    org.camunda.bpm.engine.delegate.ExecutionListener recordPilotCompleted(Pilots pilots) {
+        return execution -> pilots.findById(UUID.fromString(required(execution, PilotProcess.PILOT_ID))).ifPresent(Pilot::completed);
+    }
+
     /**
      * The milestone just met, and the ones still ahead (scheduled, or notMet when the pilot stopped early).
      * Earlier milestones are in earlier releases: the compiled record merges milestones by id. A pilot
@@ -87,15 +93,20 @@ class PilotDelegates {
 
     /** ServiceTask_PrepareReplication: a new contract and pilot for the adopting city, linked to the original. */
     @Bean
-    JavaDelegate prepareReplication(Pilots pilots) {
+    JavaDelegate prepareReplication(Pilots pilots, eu.smartcity.accelerator.contract.ContractDocuments contracts) {
         return execution -> {
             Pilot original = pilots.findById(UUID.fromString(required(execution, PilotProcess.ORIGINAL_PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID)));
+            // the new contract starts from the original case's contract (its changes to the template) and links to it;
+            // pilots made before they recorded their contract find it through the contract module
+            UUID originalContract = original.contractId() != null ? original.contractId()
+                    : contracts.signedContractOf(original.challengeId(), original.applicationId()).orElse(null);
+            if (originalContract != null) {
+                execution.setVariable("originalContractId", originalContract.toString());
+            }
             execution.setVariable("challengeId", original.challengeId().toString());
             execution.setVariable("applicationId", original.applicationId().toString());
             execution.setVariable("contractId", UUID.randomUUID().toString());
-            // the replication's contract starts from the original's and links to it
-            execution.setVariable("originalContractId", original.contractId() == null ? null : original.contractId().toString());
             execution.setVariable(PilotProcess.PILOT_ID, UUID.randomUUID().toString());
         };
     }

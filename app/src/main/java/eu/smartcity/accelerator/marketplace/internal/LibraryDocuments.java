@@ -7,7 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ContractDocuments extends JpaRepository<ContractDocument, UUID> {
+public interface LibraryDocuments extends JpaRepository<ContractDocument, UUID> {
 
     List<ContractDocument> findAllByOrderByCreatedAtDescIdAsc();
 }

@@ -1,0 +1,297 @@
+package eu.smartcity.accelerator.contract;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.contract.internal.Acceptance;
+import eu.smartcity.accelerator.contract.internal.Acceptances;
+import eu.smartcity.accelerator.contract.internal.Contract;
+import eu.smartcity.accelerator.contract.internal.ContractFile;
+import eu.smartcity.accelerator.contract.internal.ContractFiles;
+import eu.smartcity.accelerator.contract.internal.Contracts;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.BylawsCatalog;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.documents.ClauseChange;
+import eu.smartcity.accelerator.documents.ClauseComparison;
+import eu.smartcity.accelerator.documents.ClauseComparison.ClauseView;
+import eu.smartcity.accelerator.documents.ContractTemplate;
+import eu.smartcity.accelerator.documents.ContractTemplates;
+import eu.smartcity.accelerator.documents.DocumentSigner;
+import eu.smartcity.accelerator.documents.Documents;
+import eu.smartcity.accelerator.documents.PadesSignatures;
+import eu.smartcity.accelerator.shared.IsoDurations;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A contract as a document: its clauses compared with the bylaws' template, the PDF (draft while
+ * negotiated; frozen when found compliant, so both parties accept the very same bytes; signed by the
+ * programme when both accepted) and each party's decision on it.
+ */
+@Service
+public class ContractDocuments {
+
+    private final Contracts contracts;
+    private final Acceptances acceptances;
+    private final ContractFiles files;
+    private final Challenges challenges;
+    private final Applications applications;
+    private final Cycles cycles;
+    private final ContractTemplates templates;
+    private final DocumentSigner signer;
+    private final IdentityService identity;
+    private final BylawsCatalog catalog;
+
+    ContractDocuments(Contracts contracts, Acceptances acceptances, ContractFiles files, Challenges challenges,
+            Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer, IdentityService identity, BylawsCatalog catalog) {
+        this.catalog = catalog;
+        this.contracts = contracts;
+        this.acceptances = acceptances;
+        this.files = files;
+        this.challenges = challenges;
+        this.applications = applications;
+        this.cycles = cycles;
+        this.templates = templates;
+        this.signer = signer;
+        this.identity = identity;
+    }
+
+    public record AcceptanceView(String party, String decision, String userId, Instant decidedAt, String remoteAddress,
+            String pdfSha256, String reason) {}
+
+    /** What the contract page shows. */
+    public record ContractPage(UUID id, String title, String status, String bylawsVersion, String cityGroup, String city,
+            String companyGroup, String company, List<ClauseView> clauses, long changedClauses, String requestedChanges,
+            List<AcceptanceView> acceptances, String acceptedSha256, String signedSha256, Instant signedAt, boolean signed) {}
+
+    @Transactional(readOnly = true)
+    public Optional<ContractPage> page(UUID contractId) {
+        return contracts.findById(contractId).map(contract -> {
+            Case c = caseOf(contract);
+            Optional<ContractFile> file = files.findById(contractId);
+            List<AcceptanceView> decisions = acceptances.findByContractIdOrderByDecidedAtAsc(contractId).stream()
+                    .map(a -> new AcceptanceView(a.party(), a.decision(), a.userId(), a.decidedAt(), a.remoteAddress(),
+                            a.pdfSha256(), a.reason()))
+                    .toList();
+            return new ContractPage(contractId, c.template().title(), contract.status(), c.bylawsVersion(), contract.cityGroup(),
+                    c.values().get("city"), contract.companyGroup(), c.values().get("company"), c.clauses(),
+                    c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
+                    file.map(ContractFile::acceptedSha256).orElse(null), file.map(ContractFile::signedSha256).orElse(null),
+                    file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false));
+        });
+    }
+
+    /** The signed contract of a challenge's selected application (not a replication's), if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> signedContractOf(UUID challengeId, UUID applicationId) {
+        return contracts.findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(challengeId, applicationId, "SIGNED")
+                .stream().map(Contract::id).findFirst();
+    }
+
+    /** The contract's groups (city, company), to decide who may see it. */
+    @Transactional(readOnly = true)
+    public Optional<List<String>> parties(UUID contractId) {
+        return contracts.findById(contractId).map(c -> List.of(c.cityGroup(), c.companyGroup()));
+    }
+
+    /** The PDF to download: signed if countersigned, else the frozen PDF awaiting signatures, else the current draft. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID contractId) {
+        Optional<ContractFile> file = files.findById(contractId);
+        if (file.isPresent()) {
+            return file.get().signedPdf() != null ? file.get().signedPdf() : file.get().acceptedPdf();
+        }
+        return Documents.contract(document(find(contractId)));
+    }
+
+    /** The signed PDF, once both parties accepted and the programme signed. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> signedPdf(UUID contractId) {
+        return files.findById(contractId).map(ContractFile::signedPdf);
+    }
+
+    /** Checks the case's changes against the template (on the negotiation forms); "field: problem" when wrong. */
+    @Transactional(readOnly = true)
+    public void checkChanges(UUID contractId, String field, String lines) {
+        ClauseChange.parse(field, lines, caseOf(find(contractId)).template());
+    }
+
+    /** Found compliant: the PDF both parties will accept is rendered once and kept with its SHA-256. */
+    @Transactional
+    public String freeze(UUID contractId) {
+        Contract contract = find(contractId);
+        files.findById(contractId).ifPresent(files::delete);
+        files.flush();
+        byte[] pdf = Documents.contract(document(contract));
+        ContractFile file = files.save(new ContractFile(contractId, pdf, PadesSignatures.sha256(pdf), Instant.now()));
+        contract.readyToSign();
+        return file.acceptedSha256();
+    }
+
+    /** The frozen PDF; a contract found compliant before documents existed (older installation) is frozen now. */
+    private ContractFile frozen(UUID contractId) {
+        return files.findById(contractId).orElseGet(() -> {
+            freeze(contractId);
+            return files.findById(contractId).orElseThrow();
+        });
+    }
+
+    /** Sent back to negotiation: the frozen PDF no longer holds. */
+    @Transactional
+    public void unfreeze(UUID contractId) {
+        files.findById(contractId).ifPresent(files::delete);
+    }
+
+    /**
+     * Records one party's decision on the frozen PDF: who, when, from where, its SHA-256 (or why it declined).
+     *
+     * @return the SHA-256 of the PDF the party decided on
+     */
+    @Transactional
+    public String recordDecision(UUID contractId, String party, boolean accepted, String userId, String remoteAddress, String reason) {
+        ContractFile file = frozen(contractId);
+        acceptances.save(new Acceptance(contractId, party, accepted ? "ACCEPTED" : "DECLINED", userId, Instant.now(), remoteAddress,
+                file.acceptedSha256(), reason));
+        return file.acceptedSha256();
+    }
+
+    /** Both parties accepted: the programme signs the accepted PDF (PAdES); the signed bytes start with the accepted ones. */
+    @Transactional
+    public String sign(UUID contractId) {
+        ContractFile file = frozen(contractId);
+        if (file.signedPdf() != null) {
+            return file.signedSha256();
+        }
+        List<Acceptance> decisions = acceptances.findByContractIdOrderByDecidedAtAsc(contractId);
+        StringBuilder reason = new StringBuilder("Contract " + contractId + " accepted");
+        for (Acceptance a : decisions) {
+            if (a.decision().equals("ACCEPTED")) {
+                reason.append("; ").append(a.party().toLowerCase(Locale.ROOT)).append(' ').append(a.userId()).append(' ').append(a.decidedAt());
+            }
+        }
+        reason.append("; accepted PDF SHA-256 ").append(file.acceptedSha256());
+        byte[] signed = signer.sign(file.acceptedPdf(), reason.toString());
+        String sha = PadesSignatures.sha256(signed);
+        file.signed(signed, sha, Instant.now());
+        return sha;
+    }
+
+    /** Verifies the stored signed PDF against the programme's certificate. */
+    @Transactional(readOnly = true)
+    public PadesSignatures.Verification verify(UUID contractId) {
+        return signer.verify(signedPdf(contractId).orElseThrow(() -> new NoSuchElementException("Contract " + contractId + " is not signed")));
+    }
+
+    private Contract find(UUID id) {
+        return contracts.findById(id).orElseThrow(() -> new NoSuchElementException("No contract " + id));
+    }
+
+    private record Case(ContractTemplate template, String bylawsVersion, Map<String, String> values, List<ClauseView> clauses,
+            Challenges.ChallengeView challenge, Applications.ApplicationView application, Bylaws bylaws) {}
+
+    private Case caseOf(Contract contract) {
+        // A contract process started without its challenge or application (process tests) still gets a
+        // draft: under the newest bylaws, with the missing facts named as unknown.
+        Challenges.ChallengeView challenge = challenges.find(contract.challengeId()).orElseGet(() -> new Challenges.ChallengeView(
+                contract.challengeId(), null, contract.cityGroup(), "(unknown challenge " + contract.challengeId() + ")", "-", null,
+                null, null, null, 0, "UNKNOWN", null, null, null));
+        Applications.ApplicationView application = applications.find(contract.applicationId()).orElseGet(() ->
+                new Applications.ApplicationView(contract.applicationId(), contract.challengeId(), contract.companyGroup(),
+                        "(unknown application " + contract.applicationId() + ")", "-", null, 0, false, "-", 0, false, false, null,
+                        "UNKNOWN", List.of()));
+        Bylaws bylaws = challenge.cycleId() != null ? cycles.bylawsOf(challenge.cycleId())
+                : catalog.all().values().stream().max(java.util.Comparator.comparing(Bylaws::version)).orElseThrow();
+        ContractTemplate template = templates.forBylaws(bylaws.version()).orElseThrow(
+                () -> new NoSuchElementException("No contract template for bylaws " + bylaws.version()));
+        Map<String, String> values = new HashMap<>();
+        values.put("city", groupName(contract.cityGroup()));
+        values.put("company", groupName(contract.companyGroup()));
+        values.put("challenge", challenge.title());
+        values.put("solution", application.solutionTitle());
+        values.put("budget", money(application.requestedBudget()));
+        values.put("bylawsVersion", bylaws.version());
+        values.put("milestoneCount", String.valueOf(bylaws.milestonesPerPilot()));
+        values.put("milestoneCadence", readable(bylaws.duration("milestoneCadence")));
+        values.put("signatureWindow", readable(bylaws.duration("signatureWindow")));
+        values.put("contractId", contract.id().toString());
+        List<ClauseChange> changes = ClauseChange.parse("clauseChanges", contract.clauseChanges(), template);
+        return new Case(template, bylaws.version(), values, ClauseComparison.compare(template, changes, values), challenge,
+                application, bylaws);
+    }
+
+    Documents.ContractDocument document(Contract contract) {
+        Case c = caseOf(contract);
+        Challenges.ChallengeView challenge = c.challenge();
+        Applications.ApplicationView application = c.application();
+        Bylaws bylaws = c.bylaws();
+        Map<String, String> v = c.values();
+        List<Documents.Annex> annexes = List.of(
+                new Documents.Annex("Challenge", List.of(
+                        new Documents.Entry("Title", challenge.title()),
+                        new Documents.Entry("City", v.get("city")),
+                        new Documents.Entry("Problem", challenge.problem()),
+                        new Documents.Entry("Open datasets", nullToDash(challenge.openDatasets())),
+                        new Documents.Entry("KPIs", nullToDash(challenge.kpis())),
+                        new Documents.Entry("Budget cap", money(challenge.budgetCap())),
+                        new Documents.Entry("Minimum TRL", String.valueOf(challenge.minTrl())))),
+                new Documents.Annex("Accepted application", List.of(
+                        new Documents.Entry("Supplier", v.get("company")),
+                        new Documents.Entry("Solution", application.solutionTitle()),
+                        new Documents.Entry("Pitch", application.pitch()),
+                        new Documents.Entry("Requested budget", money(application.requestedBudget())),
+                        new Documents.Entry("Technology readiness", "TRL " + application.trl()),
+                        new Documents.Entry("Country", application.country()),
+                        new Documents.Entry("Submitted", String.valueOf(application.submittedAt())))),
+                new Documents.Annex("Milestones", milestones(bylaws)),
+                new Documents.Annex("Budget", List.of(
+                        new Documents.Entry("Contract amount", money(application.requestedBudget())),
+                        new Documents.Entry("Cap per pilot (bylaws)", money(bylaws.budgetPerPilot())),
+                        new Documents.Entry("Payment", "as clause C5 of this contract says"))));
+        return new Documents.ContractDocument(contract.id().toString(), c.template().title(), c.bylawsVersion(), v.get("city"),
+                v.get("company"), c.clauses(), annexes);
+    }
+
+    private static List<Documents.Entry> milestones(Bylaws bylaws) {
+        Duration cadence = IsoDurations.parse(bylaws.duration("milestoneCadence"));
+        return java.util.stream.IntStream.rangeClosed(1, bylaws.milestonesPerPilot())
+                .mapToObj(i -> new Documents.Entry("Milestone " + i, "progress report due " + cadence.multipliedBy(i).toDays()
+                        + " days after kick-off" + (i == bylaws.milestonesPerPilot() ? "; then the demo to the local support group" : "")))
+                .toList();
+    }
+
+    private String groupName(String groupId) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        return group != null && group.getName() != null ? group.getName() : groupId;
+    }
+
+    private static String money(BigDecimal amount) {
+        if (amount == null) {
+            return "-";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        format.setMaximumFractionDigits(2);
+        return "EUR " + format.format(amount);
+    }
+
+    private static String readable(String iso) {
+        Duration d = IsoDurations.parse(iso);
+        return d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+}

@@ -1,0 +1,63 @@
+package eu.smartcity.accelerator.contract.web;
+
+import eu.smartcity.accelerator.contract.ContractDocuments;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.identity.Roles;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A contract's page: clause by clause what differs from the template, each party's decision with the
+ * fingerprint of the PDF it accepted, and the PDF (signed once countersigned) as a download. Only the
+ * company party, the city party and coordinators may see it; anyone else gets 404.
+ */
+@Controller
+class ContractPages {
+
+    private final ContractDocuments documents;
+
+    ContractPages(ContractDocuments documents) {
+        this.documents = documents;
+    }
+
+    @GetMapping("/contracts/{id}")
+    String show(@PathVariable UUID id, Authentication authentication, Model model) {
+        allowed(id, authentication);
+        model.addAttribute("contract", documents.page(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "contract/contract";
+    }
+
+    @GetMapping("/contracts/{id}/contract.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, Authentication authentication) {
+        allowed(id, authentication);
+        boolean signed = documents.signedPdf(id).isPresent();
+        String name = "contract-" + id + (signed ? "-signed" : "-unsigned") + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(documents.pdf(id));
+    }
+
+    private void allowed(UUID id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        List<String> parties = documents.parties(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean party = user.city().filter(parties::contains).isPresent() || user.company().filter(parties::contains).isPresent();
+        if (!party && !user.has(Roles.COORDINATORS)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

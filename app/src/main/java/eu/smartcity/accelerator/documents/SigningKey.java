@@ -1,0 +1,44 @@
+package eu.smartcity.accelerator.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+
+/** A private key and its certificate chain (signer first), as read from a PKCS#12 keystore. */
+public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
+
+    public SigningKey {
+        chain = List.copyOf(chain);
+    }
+
+    public X509Certificate certificate() {
+        return chain.get(0);
+    }
+
+    /**
+     * @throws SigningRefusedException naming the file and alias when the keystore cannot be read or has no key
+     */
+    public static SigningKey load(Path keystore, char[] password, String alias) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            if (!store.isKeyEntry(alias)) {
+                throw new SigningRefusedException("Keystore " + keystore + " has no private key under alias '" + alias
+                        + "' (it has " + java.util.Collections.list(store.aliases()) + ")");
+            }
+            PrivateKey key = (PrivateKey) store.getKey(alias, password);
+            Certificate[] chain = store.getCertificateChain(alias);
+            return new SigningKey(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SigningRefusedException("Cannot read signing keystore " + keystore + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package eu.smartcity.accelerator.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.smartcity.accelerator.documents.ClauseComparison.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContractTemplateTest {
+
+    static final String TEMPLATE = """
+            # Pilot contract
+
+            <!-- a comment
+                 over lines -->
+            ## C1 Parties
+            Between {{city}} and
+            {{company}}.
+
+            ## C2 Price
+            The City pays {{budget}}; see [C1].
+            """;
+
+    @Test
+    void everyBylawsVersionHasAValidTemplate() {
+        ContractTemplates templates = new ContractTemplates();
+        for (String version : List.of("scifi-2024", "scifi-2025")) {
+            ContractTemplate template = templates.forBylaws(version).orElseThrow();
+            assertThat(template.clauses()).extracting(ContractTemplate.Clause::id).startsWith("C1", "C2").hasSize(10);
+        }
+        assertThat(templates.bylawsText("scifi-2025")).get().asString().contains("Bylaws");
+        assertThat(templates.bylawsText("../etc")).isEmpty();
+    }
+
+    @Test
+    void parsesClausesWithTheirLines() {
+        ContractTemplate template = ContractTemplate.parse("t.md", TEMPLATE);
+        assertThat(template.title()).isEqualTo("Pilot contract");
+        assertThat(template.clauses()).extracting(ContractTemplate.Clause::id, ContractTemplate.Clause::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", 5), org.assertj.core.groups.Tuple.tuple("C2", 9));
+        assertThat(template.clause("C1").orElseThrow().text()).isEqualTo("Between {{city}} and {{company}}.");
+    }
+
+    @Test
+    void unknownPlaceholderFailsWithFileAndLine() {
+        assertThatThrownBy(() -> ContractTemplate.parse("bylaws/x/contract-template.md", TEMPLATE.replace("{{budget}}", "{{budgett}}")))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageStartingWith("bylaws/x/contract-template.md:10: unknown placeholder {{budgett}}");
+    }
+
+    @Test
+    void unknownClauseIdFailsWithFileAndLine() {
+        assertThatThrownBy(() -> ContractTemplate.parse("t.md", TEMPLATE.replace("[C1]", "[C7]")))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageStartingWith("t.md:10: unknown clause id [C7]");
+        assertThatThrownBy(() -> ContractTemplate.parse("t.md", TEMPLATE.replace("## C2 Price", "## C1 Price")))
+                .hasMessageStartingWith("t.md:9: clause id C1 is used twice (first on line 5)");
+        assertThatThrownBy(() -> ContractTemplate.parse("t.md", TEMPLATE.replace("## C2 Price", "## Price")))
+                .hasMessageStartingWith("t.md:9: a clause heading must read");
+    }
+
+    @Test
+    void caseChangesAreComparedClauseByClause() {
+        ContractTemplate template = ContractTemplate.parse("t.md", TEMPLATE);
+        List<ClauseChange> changes = ClauseChange.parse("agreedChanges", """
+                C2: The City pays in two instalments.
+                Agreed at the meeting of 3 March.
+                +C1a Insurance: The Supplier is insured.
+                """, template);
+        List<ClauseComparison.ClauseView> views = ClauseComparison.compare(template, changes,
+                Map.of("city", "Delft", "company", "ParkFlow", "budget", "EUR 9,800"));
+        assertThat(views).extracting(ClauseComparison.ClauseView::id, ClauseComparison.ClauseView::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("C1", Status.UNCHANGED),
+                org.assertj.core.groups.Tuple.tuple("C1a", Status.ADDED),
+                org.assertj.core.groups.Tuple.tuple("C2", Status.REWRITTEN));
+        assertThat(views.get(0).caseText()).isEqualTo("Between Delft and ParkFlow.");
+        assertThat(views.get(2).templateText()).isEqualTo("The City pays EUR 9,800; see [C1].");
+
+        assertThat(ClauseComparison.compare(template, ClauseChange.parse("f", "C1: removed", template), Map.of()).get(0).status())
+                .isEqualTo(Status.REMOVED);
+        assertThatThrownBy(() -> ClauseChange.parse("agreedChanges", "C9: new text", template))
+                .hasMessageStartingWith("agreedChanges: line 1: clause C9 is not in the template");
+        assertThatThrownBy(() -> ClauseChange.parse("agreedChanges", "+C2 Price: again", template))
+                .hasMessageContaining("already in the template");
+    }
+}

@@ -1,0 +1,106 @@
+package eu.smartcity.accelerator.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.smartcity.accelerator.contract.ContractDocuments;
+import eu.smartcity.accelerator.cycle.Cycles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Leaves PDFs to open under {@code app/target/samples/}: the demo cycle's signed contract (negotiated, so
+ * it shows differences from the template), its pilot's evaluation report, the cycle report and the bylaws.
+ * The signature is checked with our verifier and, where poppler's {@code pdfsig} is installed, with it.
+ * (Same context as DemoCycleTest: the demo content is made at start-up.)
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:demo-cycle;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+        "camunda.bpm.job-execution.enabled=false"})
+class DocumentSamplesTest {
+
+    static final Path SAMPLES = Path.of("target", "samples");
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ContractDocuments contracts;
+    @Autowired Reports reports;
+    @Autowired Cycles cycles;
+    @Autowired DocumentSigner signer;
+
+    @Test
+    void samplesOfEveryDocumentOpenAndTheSignatureVerifies() throws Exception {
+        Files.createDirectories(SAMPLES);
+        Map<String, Object> evaluated = jdbc.queryForMap("select e.id as evaluation_id, c.id as contract_id from evaluation e "
+                + "join contract c on c.challenge_id = e.challenge_id and c.original_contract_id is null "
+                + "where e.published_at is not null and c.status = 'SIGNED'");
+        UUID contractId = (UUID) value(evaluated, "contract_id");
+        UUID evaluationId = (UUID) value(evaluated, "evaluation_id");
+
+        byte[] contract = contracts.signedPdf(contractId).orElseThrow();
+        PadesSignatures.Verification verification = signer.verify(contract);
+        assertThat(verification.valid()).as(verification.problem()).isTrue();
+        assertThat(text(contract)).contains("Pilot contract").contains("Rewritten for this case").contains("C5a")
+                .contains("Added for this case").contains("Annex C: Milestones").containsPattern("page \\d+ of \\d+");
+        Path signedSample = write("signed-contract.pdf", contract);
+        // the replication in Delft starts from the original case's contract: same changes to the template
+        assertThat(jdbc.queryForObject("select clause_changes from contract where original_contract_id = ?", String.class, contractId))
+                .contains("+C5a Insurance");
+
+        byte[] evaluation = Documents.evaluationReport(reports.evaluation(evaluationId).orElseThrow());
+        assertThat(text(evaluation)).contains("KPIs against their targets").contains("Night-time noise complaints per month")
+                .contains("-9 (-22.5 %)").contains("Survey (0-100)").contains("Replicate").contains("completed, 3 milestones reported")
+                .contains("KPI met; other cities asked for it");
+        write("evaluation-report.pdf", evaluation);
+
+        UUID cycleId = cycles.all().get(0).id();
+        byte[] cycle = Documents.cycleReport(reports.cycle(cycleId).orElseThrow());
+        assertThat(text(cycle)).contains("Cycle report").contains("Smart parking with open data").contains("Selections, pilots and outcomes")
+                .contains("replicate");
+        write("cycle-report.pdf", cycle);
+
+        byte[] bylaws = reports.bylaws("scifi-2025").orElseThrow();
+        assertThat(text(bylaws)).contains("Bylaws").contains("Eligibility.");
+        write("bylaws-scifi-2025.pdf", bylaws);
+
+        pdfsig(signedSample);
+    }
+
+    /** poppler's pdfsig, an independent PAdES reader: the signature must validate (the demo certificate is not trusted by it). */
+    private static void pdfsig(Path file) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return;
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(SAMPLES.resolve("signed-contract.pdfsig.txt"), out);
+        assertThat(out).contains("ETSI.CAdES.detached").contains("Signature is Valid").contains("Total document signed");
+    }
+
+    private static Object value(Map<String, Object> row, String key) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).findFirst().orElseThrow().getValue();
+    }
+
+    private static Path write(String name, byte[] pdf) throws IOException {
+        return Files.write(SAMPLES.resolve(name), pdf);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package eu.smartcity.accelerator.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.smartcity.accelerator.documents.internal.DemoCertificate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The signer as configured: demo certificate at first start, keystore problems and an expired certificate refused clearly. */
+class DocumentSignerTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void createsTheDemoCertificateOnceAndSignsWithIt() throws Exception {
+        Path keystore = dir.resolve("signing/demo.p12");
+        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "Test office", true);
+        assertThat(keystore).exists();
+        byte[] created = Files.readAllBytes(keystore);
+        new DocumentSigner(keystore, "pw", "accelerator", "Test office", true);
+        assertThat(Files.readAllBytes(keystore)).isEqualTo(created); // not replaced at the next start
+
+        byte[] signed = signer.sign(PadesSignaturesTest.pdf(), "test");
+        assertThat(signer.verify(signed).valid()).isTrue();
+        assertThat(signer.verify(signed).signer()).contains("demo signing certificate");
+    }
+
+    @Test
+    void aMissingKeystoreOrAliasIsNamed() {
+        Path keystore = dir.resolve("none.p12");
+        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "Test office", false);
+        assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(SigningRefusedException.class)
+                .hasMessage("No signing keystore at " + keystore + "; set accelerator.signing.keystore (ACCELERATOR_SIGNING_KEYSTORE)");
+
+        Path other = dir.resolve("other.p12");
+        DemoCertificate.write(PadesSignaturesTest.VALID, other, "pw".toCharArray(), "someone");
+        assertThatThrownBy(() -> new DocumentSigner(other, "pw", "accelerator", "x", false).sign(PadesSignaturesTest.pdf(), "t"))
+                .hasMessageStartingWith("Keystore " + other + " has no private key under alias 'accelerator'");
+    }
+
+    @Test
+    void anExpiredConfiguredCertificateIsRefused() {
+        Path keystore = dir.resolve("expired.p12");
+        DemoCertificate.write(DemoCertificate.issue("CN=Expired office", Instant.now().minus(Duration.ofDays(800)),
+                Instant.now().minus(Duration.ofDays(1))), keystore, "pw".toCharArray(), "accelerator");
+        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "x", true);
+        assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(SigningRefusedException.class)
+                .hasMessageStartingWith("The signing certificate CN=Expired office expired on")
+                .hasMessageEndingWith("; configure a valid one (accelerator.signing.keystore)");
+    }
+}
