@@ -65,4 +65,10 @@ public interface Applications {
 
     /** The steps the application went through, oldest first, as names of the application process. */
     List<String> timeline(UUID applicationId);
+
+    /** One step of the timeline: the process element (whose id keys the label in each language) and its name. */
+    record TimelineStep(String activityId, String name) {}
+
+    /** The timeline with the element ids, for pages that show it in the user's language. */
+    List<TimelineStep> timelineSteps(UUID applicationId);
 }

@@ -41,7 +41,7 @@ public final class OcdsFacts {
      * process as {@code prior}.
      */
     public record Replication(String replicationId, String originalChallengeId, Party buyer, Party supplier, String title,
-            BigDecimal amount, String contractId, Instant signedAt) {}
+            BigDecimal amount, String contractId, Instant signedAt, Document signedDocument) {}
 
     /**
      * A city joined another authority's framework contract (approved by that authority): the joining

@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AcceleratorTest
 class ContractPagesTest {
 
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @LocalServerPort int port;
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
@@ -85,6 +87,7 @@ class ContractPagesTest {
         assertThat(before.body()).contains("Differences from the template (2)").contains("C5a Insurance").contains("two instalments")
                 .contains("Download the PDF (not signed yet)");
 
+        assertThat(new PortalClient(port).getBytes(page + "/signed.pdf").statusCode()).as("not public before signing").isEqualTo(404);
         // the company signs in the portal, from the task page that links to the contract
         Task sign = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY);
         String taskPage = "/tasks/" + sign.getId();
@@ -114,6 +117,14 @@ class ContractPagesTest {
             assertThat(text).contains("Municipality of Delft").contains("ParkFlow SAS").contains("Rewritten for this case")
                     .contains("Annex A: Challenge").contains("Annex D: Budget").contains("EUR 9,200").containsPattern("page 1 of \\d+");
         }
+
+        // open contracting: the signed PDF is public and referenced by the OCDS contract release
+        HttpResponse<byte[]> published = new PortalClient(port).getBytes(page + "/signed.pdf");
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).isEqualTo(pdf.body());
+        String release = jdbc.queryForObject("select release_json from ocds_release where tag = 'contract' and release_json like ?",
+                String.class, "%" + contractId + "%");
+        assertThat(release).contains("\"documentType\":\"contractSigned\"").contains("/contracts/" + contractId + "/signed.pdf");
 
         assertThat(as("coordinator").get(page).statusCode()).isEqualTo(200);
         assertThat(as("coordinator").get("/coordinator").body()).contains("/reports/cycles/" + cycle + ".pdf")

@@ -265,6 +265,7 @@ class AccessMatrixTest {
             m.put("GET " + path, concat(contractReaders.stream().map(u -> get(u, concrete, Expect.ALLOWED)).toList(),
                     refusedToAll(concrete, contractReaders)));
         }
+        m.put("GET /contracts/{id}/signed.pdf", refusedToAll("/contracts/" + contract + "/signed.pdf", Set.of())); // public once signed
         m.put("GET /reports/cycles/{id}.pdf", concat(List.of(get("coordinator", "/reports/cycles/" + cycle + ".pdf", Expect.ALLOWED)),
                 refusedToAll("/reports/cycles/" + cycle + ".pdf", Set.of("coordinator"))));
         m.put("GET /reports/evaluations/{id}.pdf", refusedToAll("/reports/evaluations/" + UUID.randomUUID() + ".pdf", Set.of()));

@@ -155,6 +155,12 @@ class JpaApplications implements Applications {
     @Override
     @Transactional(readOnly = true)
     public List<String> timeline(UUID applicationId) {
+        return timelineSteps(applicationId).stream().map(TimelineStep::name).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineStep> timelineSteps(UUID applicationId) {
         var instance = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ApplicationProcess.KEY).processInstanceBusinessKey(applicationId.toString()).singleResult();
         if (instance == null) {
@@ -165,7 +171,7 @@ class JpaApplications implements Applications {
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
                 .list().stream()
                 .filter(a -> TIMELINE_TYPES.contains(a.getActivityType()))
-                .map(HistoricActivityInstance::getActivityName)
+                .map(a -> new TimelineStep(a.getActivityId(), a.getActivityName()))
                 .toList();
     }
 

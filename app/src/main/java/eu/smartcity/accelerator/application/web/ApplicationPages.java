@@ -67,10 +67,10 @@ class ApplicationPages {
     @GetMapping("/applications")
     String mine(Authentication authentication, Model model) {
         String company = company(authentication);
-        Map<Applications.ApplicationView, java.util.List<String>> timelines = new LinkedHashMap<>();
+        Map<Applications.ApplicationView, java.util.List<Applications.TimelineStep>> timelines = new LinkedHashMap<>();
         Map<UUID, List<eu.smartcity.accelerator.attachments.AttachmentView>> files = new LinkedHashMap<>();
         applications.ofCompany(company).forEach(a -> {
-            timelines.put(a, applications.timeline(a.id()));
+            timelines.put(a, applications.timelineSteps(a.id()));
             files.put(a.id(), attachments.of(a.id()));
         });
         model.addAttribute("timelines", timelines);

@@ -2,14 +2,14 @@ package eu.smartcity.accelerator.contract.process;
 
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
+import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractDocuments;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.contract.internal.Contract;
 import eu.smartcity.accelerator.contract.internal.Contracts;
+import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
-import eu.smartcity.accelerator.challenge.Challenges;
-import eu.smartcity.accelerator.identity.Organisations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -135,22 +136,25 @@ class ContractDelegates {
      */
     @Bean
     JavaDelegate archiveSignedContract(Contracts contracts, OcdsPublisher ocds, ContractDocuments documents, Challenges challenges,
-            Organisations organisations) {
+            Organisations organisations, @Value("${accelerator.public-base-url}") String baseUrl) {
         return execution -> {
             Contract contract = contracts.findById(UUID.fromString(required(execution, ContractProcess.CONTRACT_ID))).orElseThrow();
             // the accepted PDF gets the programme's PAdES signature (retried, then an incident, if the keystore fails)
             documents.sign(contract.id());
             Instant signedAt = contract.cityAcceptedAt() != null ? contract.cityAcceptedAt() : Instant.now();
+            // the sealed PDF is public from now on (ContractPages#signedPdf)
+            OcdsFacts.Document signedDocument = new OcdsFacts.Document("contract-" + contract.id() + "-signed", "contractSigned",
+                    "Signed contract (PAdES)", baseUrl + "/contracts/" + contract.id() + "/signed.pdf", signedAt);
             if (contract.originalContractId() != null) {
                 String title = challenges.find(contract.challengeId()).map(c -> "Replication: " + c.title()).orElse("Replication");
                 ocds.publishReplication(new OcdsFacts.Replication(contract.id().toString(), contract.challengeId().toString(),
                         new OcdsFacts.Party(contract.cityGroup(), organisations.nameOf(contract.cityGroup())),
                         new OcdsFacts.Party(contract.companyGroup(), organisations.nameOf(contract.companyGroup())),
-                        title, amount(execution), contract.id().toString(), signedAt));
+                        title, amount(execution), contract.id().toString(), signedAt, signedDocument));
                 return;
             }
             ocds.publishContract(new OcdsFacts.Contract(contract.challengeId().toString(), contract.id().toString(),
-                    contract.challengeId() + "-award-1", "Pilot contract", amount(execution), "active", signedAt, null));
+                    contract.challengeId() + "-award-1", "Pilot contract", amount(execution), "active", signedAt, signedDocument));
         };
     }
 

@@ -52,6 +52,23 @@ class ContractPages {
                 .body(documents.pdf(id));
     }
 
+    /**
+     * Public: the signed contract, once both parties signed and the programme sealed it, is published with
+     * the OCDS contract release (open contracting). It names organisations only, never natural persons;
+     * before signing (drafts, negotiation) it is not public: 404.
+     */
+    @GetMapping("/contracts/{id}/signed.pdf")
+    ResponseEntity<byte[]> signedPdf(@PathVariable UUID id) {
+        byte[] signed = documents.signedPdf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.attachment().filename("contract-" + id + "-signed.pdf").build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+                .body(signed);
+    }
+
     private void allowed(UUID id, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         List<String> parties = documents.parties(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

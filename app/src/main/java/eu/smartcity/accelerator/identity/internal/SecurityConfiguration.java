@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         // Open data is public (read-only).
                         .requestMatchers(HttpMethod.GET, "/api/ocds/**", "/api/docs", "/api/docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/challenges", "/api/challenges/*").permitAll()
+                        // the signed contract is published with its OCDS contract release (the controller 404s before signing)
+                        .requestMatchers(HttpMethod.GET, "/contracts/{id}/signed.pdf").permitAll()
                         // Camunda's webapps are for staff; companies use the portal only.
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)

@@ -96,6 +96,9 @@ class JsonOcdsPublisher implements OcdsPublisher {
         contract.put("status", "active");
         contract.put("dateSigned", r.signedAt().toString());
         value(contract.putObject("value"), r.amount());
+        if (r.signedDocument() != null) {
+            documents(contract, List.of(r.signedDocument()));
+        }
         relatedProcesses(release, List.of(new OcdsFacts.RelatedProcess("prior", ocidFor(r.originalChallengeId()),
                 "The original pilot")));
         return store(release, "tender");
