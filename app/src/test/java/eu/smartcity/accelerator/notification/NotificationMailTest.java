@@ -276,22 +276,12 @@ class NotificationMailTest {
 
     // ---- contract --------------------------------------------------------------------------------
 
+    /** The process tests' delivery variables, with Delft and ParkFlow as the parties and one milestone. */
     static Map<String, Object> delivery() {
-        Map<String, Object> v = new HashMap<>();
-        v.put("contractId", UUID.randomUUID().toString());
-        v.put("pilotId", UUID.randomUUID().toString());
-        v.put("evaluationId", UUID.randomUUID().toString());
-        v.put("challengeId", UUID.randomUUID().toString());
-        v.put("applicationId", UUID.randomUUID().toString());
-        v.put("cycleId", UUID.randomUUID().toString());
+        Map<String, Object> v = eu.smartcity.accelerator.support.ProcessTestBase.deliveryVariables();
         v.put("cityGroup", "city-delft");
         v.put("companyGroup", "company-parkflow");
-        v.put("signatureWindow", "P14D");
-        v.put("contractAmount", 9000.0);
         v.put("milestoneCount", 1L);
-        v.put("milestoneCadence", "P30D");
-        v.put("reminderDelay", "P3D");
-        v.put("escalationDelay", "P7D");
         return v;
     }
 

@@ -43,7 +43,7 @@ public abstract class ProcessTestBase {
     }
 
     /** The variables a challenge hands to its contract, pilot and evaluation (durations from scifi-2024). */
-    protected static Map<String, Object> deliveryVariables() {
+    public static Map<String, Object> deliveryVariables() {
         Map<String, Object> v = new HashMap<>();
         v.put("contractId", UUID.randomUUID().toString());
         v.put("pilotId", UUID.randomUUID().toString());
