@@ -248,9 +248,10 @@ public final class PdfWriter implements AutoCloseable {
         text.codePoints().forEach(cp -> {
             boolean ok;
             try {
-                ok = !Character.isISOControl(cp) && font.hasGlyph(cp);
-            } catch (IOException e) {
-                ok = false;
+                // encode() maps the Unicode code point through the font's cmap (hasGlyph would take a glyph id)
+                ok = !Character.isISOControl(cp) && font.encode(new String(Character.toChars(cp))).length > 0;
+            } catch (IOException | IllegalArgumentException e) {
+                ok = false; // no glyph for it in the font
             }
             out.appendCodePoint(ok ? cp : (cp == '\t' ? ' ' : '?'));
         });
