@@ -13,6 +13,8 @@ import eu.smartcity.accelerator.documents.PadesSignatures;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.PostgresTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,9 +54,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the contract is negotiated (one change request answered by the city), checked by the
  *       coordinator and signed by the company and the city, through their portal task forms;</li>
  *   <li>the city opens the contract page from its next task, the signed PDF downloads (as the logged-in
- *       city officer and as the company) and its PAdES signature verifies with the programme's certificate,
- *       its SHA-256 is the one the page shows, and one changed byte breaks it;</li>
- *   <li>the pilot: kick-off and infrastructure by the city, the company reports each milestone and the
+ *       city officer) and its PAdES signature verifies with the programme's certificate, it is this
+ *       contract, its SHA-256 is the one the page shows, and one changed byte breaks it;</li>
+ *   <li>the pilot: kick-off and infrastructure by the city, the company (which first downloads the same
+ *       signed PDF from the contract link of its progress-report task) reports each milestone and the
  *       city reviews it, the demo;</li>
  *   <li>the city evaluates (KPI, survey beside measured behaviour, verdict) and the company sees its
  *       application evaluated;</li>
@@ -107,6 +113,7 @@ class WholeCycleBrowserIT {
     private String implementationId;
     private String solutionId;
     private String pilotId;
+    private byte[] signedPdf;
 
     @AfterEach
     void closeBrowsers() {
@@ -269,6 +276,9 @@ class WholeCycleBrowserIT {
         for (long milestone = 1; milestone <= milestones; milestone++) {
             boolean first = milestone == 1;
             String reached = "Milestone " + milestone + " reached: " + (20 * milestone) + " night deliveries rerouted.";
+            if (first) {
+                companyDownloadsTheSignedPdfFromItsTask(driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS));
+            }
             doTask(WINNER, driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS), "progress-" + milestone, first,
                     form -> form.type("f-progress", reached).check("f-milestoneMet"));
             doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_REVIEW_PROGRESS), "review-" + milestone, first,
@@ -329,17 +339,34 @@ class WholeCycleBrowserIT {
         // the archived fingerprint the page shows is the file's
         assertThat(officer.text(By.xpath("//main//p[contains(., 'SHA-256 of the signed PDF')]/code")))
                 .isEqualTo(PadesSignatures.sha256(pdf.body()));
+        // it is this contract: the challenge (Annex A) and the two parties
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(title)
+                    .contains("Municipality of Delft").contains("UrbanSense");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         // one changed byte in the signed content and the signature no longer holds
         byte[] altered = pdf.body().clone();
         altered[altered.length / 4] ^= 0x01;
         assertThat(signer.verify(altered).valid()).as("a PDF with one changed byte verifies").isFalse();
 
-        // The company downloads the same signed file from its own session; another city gets nothing.
+        signedPdf = pdf.body();
+    }
+
+    /**
+     * The company's first progress report links to the contract its pilot runs under: it downloads the same
+     * signed file from its own session. (Between the signature and this task, no page links the company to
+     * its contract.)
+     */
+    private void companyDownloadsTheSignedPdfFromItsTask(Task report) {
+        String page = "/contracts/" + engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID);
         Browser winner = as(WINNER);
-        winner.open(page).waitFor(By.cssSelector("main h1")).step("contract");
-        HttpResponse<byte[]> companyCopy = winner.download(download);
+        winner.open("/tasks").follow("/tasks/" + report.getId()).waitFor(By.cssSelector("main form")).follow(page)
+                .waitFor(By.cssSelector("main h1")).step("contract");
+        HttpResponse<byte[]> companyCopy = winner.download(By.xpath("//main//a[normalize-space()='Download the signed PDF']"));
         assertThat(companyCopy.statusCode()).isEqualTo(200);
-        assertThat(companyCopy.body()).isEqualTo(pdf.body());
+        assertThat(companyCopy.body()).as("the company's download is the verified file").isEqualTo(signedPdf);
     }
 
     private void evaluationAppearsInTheMarketplace() {
