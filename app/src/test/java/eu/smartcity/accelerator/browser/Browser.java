@@ -155,7 +155,12 @@ final class Browser implements AutoCloseable {
     }
 
     Browser waitFor(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitFor(by, WAIT);
+    }
+
+    /** Longer than {@link #WAIT}: e.g. the first Tasklist of a JVM, which loads the Camunda webapp's plugins. */
+    Browser waitFor(By by, Duration wait) {
+        new WebDriverWait(driver, wait).until(ExpectedConditions.visibilityOfElementLocated(by));
         return this;
     }
 
