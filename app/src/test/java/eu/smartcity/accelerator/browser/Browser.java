@@ -155,12 +155,44 @@ final class Browser implements AutoCloseable {
     }
 
     Browser waitFor(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitFor(by, WAIT);
+    }
+
+    /** Longer than {@link #WAIT}: e.g. the first Tasklist of a JVM, which loads the Camunda webapp's plugins. */
+    Browser waitFor(By by, Duration wait) {
+        new WebDriverWait(driver, wait).until(ExpectedConditions.visibilityOfElementLocated(by));
         return this;
     }
 
     String text(By by) {
         return driver.findElement(by).getText();
+    }
+
+    String attribute(By by, String name) {
+        return driver.findElement(by).getAttribute(name);
+    }
+
+    /**
+     * Downloads what a link of the page points to, as this user: the request carries the browser's cookies
+     * (its logged-in session), so the server answers exactly what a click on the link would save. (Headless
+     * Chromium saves a click's download to a folder, with no signal when it is complete.) Redirects are not
+     * followed: a session the server does not accept shows as a 302 to the login page.
+     */
+    java.net.http.HttpResponse<byte[]> download(By link) {
+        String href = attribute(link, "href"); // absolute: the DOM resolves it against the page
+        assertThat(href).as("link to download").startsWith(baseUrl);
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                .header("Cookie", cookies).timeout(WAIT).GET().build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs a script in the page (tests of this helper only: a user never runs scripts). */

@@ -8,9 +8,14 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.documents.DocumentSigner;
+import eu.smartcity.accelerator.documents.PadesSignatures;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.PostgresTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +26,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole cycle in a real browser, on PostgreSQL, as each user does it — one ordered walk of
@@ -43,10 +53,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   <li>the coordinator approves the selection (portal task form);</li>
  *   <li>the contract is negotiated (one change request answered by the city), checked by the
  *       coordinator and signed by the company and the city, through their portal task forms;</li>
- *   <li>the pilot: kick-off and infrastructure by the city, the company reports each milestone and the
+ *   <li>the city opens the contract page from its next task, the signed PDF downloads (as the logged-in
+ *       city officer) and its PAdES signature verifies with the programme's certificate, it is this
+ *       contract, its SHA-256 is the one the page shows, and one changed byte breaks it;</li>
+ *   <li>the pilot: kick-off and infrastructure by the city, the company (which first downloads the same
+ *       signed PDF from the contract link of its progress-report task) reports each milestone and the
  *       city reviews it, the demo;</li>
  *   <li>the city evaluates (KPI, survey beside measured behaviour, verdict) and the company sees its
- *       application evaluated.</li>
+ *       application evaluated;</li>
+ *   <li>an officer of another city (Mechelen) searches the marketplace, opens the solution and finds the
+ *       Delft implementation with its KPI and verdict;</li>
+ *   <li>Mechelen starts a replication with the implementation's button: a {@code replication} process runs
+ *       from the original pilot, and the supplier finds "confirm replication" in My tasks.</li>
  * </ol>
  * Every page is checked by {@link Browser#step} (no error page, no JavaScript console error, a
  * screenshot under app/target/browser-screenshots/whole-cycle/, numbered in walk order) and the main
@@ -56,10 +74,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * in tests ({@link PostgresTest}), so the asynchronous continuations a real node would run by itself
  * are run after each step ({@link ProcessDriver#runAsyncJobs}), and a deadline that would take weeks
  * (the call window) is advanced by executing its timer job ({@link ProcessDriver#fireTimer}).
- *
- * <p>Steps that need features of other branches are {@link #extensionPoint marked extension points}:
- * the signed contract PDF downloads and verifies; the implementation and its evaluation appear in the
- * marketplace; another city starts a replication.
  */
 @PostgresTest
 @RequiresChromium
@@ -70,6 +84,10 @@ class WholeCycleBrowserIT {
 
     private static final String CITY = "city-delft";
     private static final String OFFICER = "officer-delft";
+    /** The price clause as the city rewrites it in the negotiation: the signed PDF must say so. */
+    private static final String PRICE_CLAUSE = "C5: The City pays in two instalments: half at kick-off, half after the final demo.";
+    /** An officer of another city, who replicates the pilot. */
+    private static final String OTHER_OFFICER = "officer-mechelen";
     private static final String COORDINATOR = "coordinator";
     private static final String WINNER = "urbansense";
     private static final String INELIGIBLE = "parkflow";
@@ -80,6 +98,8 @@ class WholeCycleBrowserIT {
     @Autowired Challenges challenges;
     @Autowired Applications applications;
     @Autowired ProcessEngine engine;
+    @Autowired DocumentSigner signer;
+    @Autowired JdbcTemplate jdbc;
 
     private final Map<String, Browser> browsers = new LinkedHashMap<>();
     private final AtomicInteger screenshots = new AtomicInteger();
@@ -92,6 +112,10 @@ class WholeCycleBrowserIT {
     private UUID challengeId;
     private String processInstanceId;
     private String title;
+    private String implementationId;
+    private String solutionId;
+    private String pilotId;
+    private byte[] signedPdf;
 
     @AfterEach
     void closeBrowsers() {
@@ -113,16 +137,11 @@ class WholeCycleBrowserIT {
         step("the jury declares no conflict and scores", this::juryDeclaresAndScores);
         step("the coordinator approves the selection", this::coordinatorApprovesTheSelection);
         step("the contract is negotiated and signed by company and city", this::contractIsNegotiatedAndSigned);
-        extensionPoint("the signed PDF downloads and verifies",
-                "the company opens its contract, downloads the countersigned PDF and the test verifies its signature and"
-                        + " archived hash (contract PDF + digital signature: branch docs)");
+        step("the signed PDF downloads and verifies", this::signedPdfDownloadsAndVerifies);
         step("the company reports pilot progress, the city follows the pilot", this::pilotRunsWithProgressReports);
         step("the city evaluates", this::cityEvaluates);
-        extensionPoint("the implementation and its evaluation appear in the marketplace",
-                "a visitor finds the evaluated implementation and its verdict in the marketplace, axe-checked (branch market)");
-        extensionPoint("another city starts a replication",
-                "officer-mechelen starts a replication of this pilot from the marketplace and the supplier confirms it in"
-                        + " My tasks (replication from the marketplace: branch market)");
+        step("the implementation and its evaluation appear in the marketplace", this::evaluationAppearsInTheMarketplace);
+        step("another city starts a replication", this::anotherCityStartsAReplication);
     }
 
     // ---------------------------------------------------------------- the steps
@@ -236,7 +255,8 @@ class WholeCycleBrowserIT {
         doTask(WINNER, driver.task(processInstanceId, ContractProcess.USER_TASK_REVIEW_DRAFT), "request-changes", true,
                 form -> form.type("f-requestedChanges", "Pay in two instalments: at kick-off and after the demo."));
         doTask(OFFICER, driver.task(processInstanceId, ContractProcess.USER_TASK_ANSWER_CHANGES), "answer-changes", true,
-                form -> form.type("f-agreedChanges", "Agreed: 50 % at kick-off, 50 % after the demo."));
+                // one clause rewritten ("C5: …", as the field's hint says), one line a remark
+                form -> form.type("f-agreedChanges", "Agreed, price clause rewritten.\n" + PRICE_CLAUSE));
         doTask(WINNER, driver.task(processInstanceId, ContractProcess.USER_TASK_REVIEW_DRAFT), "agree", false,
                 form -> form.check("f-companyAgrees"));
         doTask(COORDINATOR, driver.task(processInstanceId, ContractProcess.USER_TASK_CHECK_COMPLIANCE), "compliant", false,
@@ -259,6 +279,9 @@ class WholeCycleBrowserIT {
         for (long milestone = 1; milestone <= milestones; milestone++) {
             boolean first = milestone == 1;
             String reached = "Milestone " + milestone + " reached: " + (20 * milestone) + " night deliveries rerouted.";
+            if (first) {
+                companyDownloadsTheSignedPdfFromItsTask(driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS));
+            }
             doTask(WINNER, driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS), "progress-" + milestone, first,
                     form -> form.type("f-progress", reached).check("f-milestoneMet"));
             doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_REVIEW_PROGRESS), "review-" + milestone, first,
@@ -291,6 +314,120 @@ class WholeCycleBrowserIT {
         // the row of this challenge: its stage in words and the two applications it received
         assertThat(officer.text(By.xpath("//main//tr[td/a[normalize-space()='" + title + "']]")))
                 .contains("Pilot evaluated").endsWith("2");
+    }
+
+    private void signedPdfDownloadsAndVerifies() {
+        // After the countersignature the contract is archived and signed asynchronously (doTask ran that job).
+        String contractId = (String) engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID);
+        assertThat(contractId).as("contract of the challenge").isNotNull();
+        String page = "/contracts/" + contractId;
+        // The city's next task (the pilot's kick-off) links to the contract it runs under.
+        Browser officer = as(OFFICER);
+        officer.open("/tasks").follow("/tasks/" + driver.task(processInstanceId, PilotProcess.USER_TASK_KICK_OFF).getId())
+                .waitFor(By.cssSelector("main form")).follow(page).waitFor(By.cssSelector("main h1"))
+                .step("contract").assertAccessible();
+        assertThat(officer.mainText()).contains("Signed by both parties").contains("Download the signed PDF")
+                .contains("Differences from the template (1)").contains("half after the final demo")
+                .contains(WINNER).contains(OFFICER);
+        By download = By.xpath("//main//a[normalize-space()='Download the signed PDF']");
+        assertThat(officer.attribute(download, "href")).endsWith(page + "/contract.pdf");
+
+        HttpResponse<byte[]> pdf = officer.download(download);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment").contains("contract-" + contractId + "-signed.pdf");
+        PadesSignatures.Verification verification = signer.verify(pdf.body());
+        assertThat(verification.valid()).as("signature of the downloaded PDF: %s", verification.problem()).isTrue();
+        assertThat(verification.coversWholeDocument()).isTrue();
+        // the archived fingerprint the page shows is the file's
+        assertThat(officer.text(By.xpath("//main//p[contains(., 'SHA-256 of the signed PDF')]/code")))
+                .isEqualTo(PadesSignatures.sha256(pdf.body()));
+        // it is this contract: the challenge (Annex A), the two parties, the negotiated price clause
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(title)
+                    .contains("Municipality of Delft").contains("UrbanSense").contains("half after the final demo");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // one changed byte in the signed content and the signature no longer holds
+        byte[] altered = pdf.body().clone();
+        altered[altered.length / 4] ^= 0x01;
+        assertThat(signer.verify(altered).valid()).as("a PDF with one changed byte verifies").isFalse();
+
+        signedPdf = pdf.body();
+    }
+
+    /**
+     * The company's first progress report links to the contract its pilot runs under: it downloads the same
+     * signed file from its own session. (Between the signature and this task, no page links the company to
+     * its contract.)
+     */
+    private void companyDownloadsTheSignedPdfFromItsTask(Task report) {
+        String page = "/contracts/" + engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID);
+        Browser winner = as(WINNER);
+        winner.open("/tasks").follow("/tasks/" + report.getId()).waitFor(By.cssSelector("main form")).follow(page)
+                .waitFor(By.cssSelector("main h1")).step("contract");
+        HttpResponse<byte[]> companyCopy = winner.download(By.xpath("//main//a[normalize-space()='Download the signed PDF']"));
+        assertThat(companyCopy.statusCode()).isEqualTo(200);
+        assertThat(companyCopy.body()).as("the company's download is the verified file").isEqualTo(signedPdf);
+    }
+
+    private void evaluationAppearsInTheMarketplace() {
+        // The city's evaluation was published on the supplier's catalogue solution (Catalogue.on(EvaluationPublished)).
+        Map<String, Object> implementation = jdbc.queryForMap(
+                "select i.id, i.solution_id, i.pilot_id, s.name from market_implementation i"
+                        + " join market_solution s on s.id = i.solution_id where i.challenge_id = ?", challengeId);
+        implementationId = implementation.get("id").toString();
+        solutionId = implementation.get("solution_id").toString();
+        pilotId = implementation.get("pilot_id").toString();
+        String solutionName = (String) implementation.get("name");
+
+        // An officer of another city looks for it in the marketplace: searches, follows the hit.
+        Browser mechelen = as(OTHER_OFFICER);
+        // axe-core once on the marketplace: its first page already holds the results list (all solutions)
+        mechelen.open("/marketplace").waitFor(By.id("q")).step("marketplace").assertAccessible();
+        mechelen.type("q", solutionName).click(By.cssSelector("main form[role=search] button[type=submit]"))
+                .waitFor(By.cssSelector("main #results a[href='/marketplace/solutions/" + solutionId + "']"))
+                .step("marketplace-search");
+        mechelen.follow("/marketplace/solutions/" + solutionId).waitFor(By.cssSelector("main h1"))
+                .step("solution").assertAccessible();
+        assertThat(mechelen.text(By.cssSelector("main h1"))).isEqualTo(solutionName);
+        // this pilot's implementation (the one whose replicate button names it): Delft, the KPI, the verdict
+        String article = mechelen.text(implementationArticle());
+        assertThat(article).contains("Delft").contains("piloted through the accelerator")
+                .contains("Night-time noise complaints per month: 31 (target 40)").contains("Replicate");
+    }
+
+    private void anotherCityStartsAReplication() {
+        Browser mechelen = as(OTHER_OFFICER);
+        mechelen.click(By.xpath("//main//form[contains(@action, '/marketplace/city/implementations/" + implementationId
+                        + "/replicate')]//button"))
+                .waitFor(By.cssSelector("main [role=status]")).step("replication-started");
+        assertThat(mechelen.currentPath()).isEqualTo("/marketplace/solutions/" + solutionId);
+        assertThat(mechelen.mainText()).contains("The replication has started");
+        assertThat(mechelen.text(implementationArticle())).contains("Replication started by Mechelen");
+
+        // The replication process runs from the original pilot, for Mechelen, with the same supplier.
+        List<ProcessInstance> replications = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PilotProcess.REPLICATION_KEY).variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID, pilotId)
+                .list();
+        assertThat(replications).as("replication processes of pilot %s", pilotId).hasSize(1);
+        String replication = replications.get(0).getId();
+        assertThat(engine.getRuntimeService().getVariable(replication, "cityGroup")).isEqualTo("city-mechelen");
+        driver.runAsyncJobs(replication);
+        // The supplier is asked to confirm, in its My tasks.
+        Task confirm = driver.task(replication, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS);
+        Browser winner = as(WINNER);
+        winner.open("/tasks").waitFor(By.cssSelector("main a[href='/tasks/" + confirm.getId() + "']")).step("confirm-replication-task");
+        winner.follow("/tasks/" + confirm.getId()).waitFor(By.cssSelector("main form")).step("confirm-replication-form")
+                .assertAccessible();
+    }
+
+    /** On the solution page, the article of this walk's implementation: its replicate button names it. */
+    private By implementationArticle() {
+        return By.xpath("//main//article[.//form[contains(@action, '/marketplace/city/implementations/" + implementationId
+                + "/replicate')]]");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -347,14 +484,6 @@ class WholeCycleBrowserIT {
             throw new AssertionError("walk step failed: " + name + " — " + failed.getMessage(), failed);
         }
         log.info("walk step done in {} ms: {}", Duration.between(started, Instant.now()).toMillis(), name);
-    }
-
-    /**
-     * A step of issue 10 that needs a feature not on this branch yet. It is listed in the log, so the
-     * walk shows what it does not cover; replace the call by a {@link #step} when the feature lands.
-     */
-    private static void extensionPoint(String name, String whatTheStepWillDo) {
-        log.warn("walk step not walked yet (extension point): {} — {}", name, whatTheStepWillDo);
     }
 
     private static void await(String what, BooleanSupplier condition) {
