@@ -169,6 +169,13 @@ class MarketplaceTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
                 .taskDefinitionKey(PilotProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
         assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by Mechelen");
+        // a second click starts nothing while Mechelen's replication runs
+        HttpResponse<String> again = mechelen.postForm("/marketplace/solutions/" + solution,
+                "/marketplace/city/implementations/" + implementationId + "/replicate");
+        assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-mechelen'",
+                Long.class, UUID.fromString(implementationId))).isEqualTo(1);
+        assertThat(mechelen.get(java.net.URI.create(again.headers().firstValue("Location").orElseThrow()).getPath()).body())
+                .contains("already under way");
 
         // Delft ran it: no replication of its own pilot
         PortalClient delft = as("officer-delft");

@@ -48,6 +48,12 @@ public class ReplicationStarter {
         if (implementation.cityGroup().equals(cityGroup)) {
             throw new FrameworkContracts.JoinNotPossibleException("market.replicate.ownCity");
         }
+        // one running replication per city and implementation (a second click, or two officers at once, starts nothing)
+        boolean running = replications.findByImplementationIdAndCityGroup(implementationId, cityGroup).stream()
+                .anyMatch(r -> runtime.createProcessInstanceQuery().processInstanceId(r.processInstanceId()).count() > 0);
+        if (running) {
+            throw new FrameworkContracts.JoinNotPossibleException("market.replicate.alreadyRunning");
+        }
         Solution solution = solutions.findById(implementation.solutionId()).orElseThrow();
         Challenges.ChallengeView challenge = challenges.find(implementation.challengeId())
                 .orElseThrow(() -> new NotFoundException("challenge " + implementation.challengeId()));

@@ -10,4 +10,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Replications extends JpaRepository<Replication, UUID> {
 
     List<Replication> findByImplementationIdInOrderByRequestedAt(Collection<UUID> implementationIds);
+
+    List<Replication> findByImplementationIdAndCityGroup(UUID implementationId, String cityGroup);
 }
