@@ -101,6 +101,12 @@ public class ContractDocuments {
                 .stream().map(Contract::id).findFirst();
     }
 
+    /** The contract drafted for a selected application, if any (for links from the application's pages). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> contractOfApplication(UUID applicationId) {
+        return contracts.findFirstByApplicationIdAndOriginalContractIdIsNull(applicationId).map(Contract::id);
+    }
+
     /** The contract's groups (city, company), to decide who may see it. */
     @Transactional(readOnly = true)
     public Optional<List<String>> parties(UUID contractId) {

@@ -265,6 +265,11 @@ class AccessMatrixTest {
             m.put("GET " + path, concat(contractReaders.stream().map(u -> get(u, concrete, Expect.ALLOWED)).toList(),
                     refusedToAll(concrete, contractReaders)));
         }
+        String wonApplication = engine.getTaskService().getVariable(companyTask, "applicationId").toString();
+        String ofApplication = "/contracts/of-application/" + wonApplication;
+        m.put("GET /contracts/of-application/{applicationId}", concat(List.of(get("urbansense", "/applications", Expect.ALLOWED, ofApplication)),
+                concat(contractReaders.stream().map(u -> get(u, ofApplication, Expect.ALLOWED)).toList(),
+                        refusedToAll(ofApplication, contractReaders))));
         m.put("GET /contracts/{id}/signed.pdf", refusedToAll("/contracts/" + contract + "/signed.pdf", Set.of())); // public once signed
         m.put("GET /reports/cycles/{id}.pdf", concat(List.of(get("coordinator", "/reports/cycles/" + cycle + ".pdf", Expect.ALLOWED)),
                 refusedToAll("/reports/cycles/" + cycle + ".pdf", Set.of("coordinator"))));

@@ -7,4 +7,7 @@ public interface Contracts extends JpaRepository<Contract, UUID> {
 
     java.util.List<Contract> findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(UUID challengeId,
             UUID applicationId, String status);
+
+    /** The contract of an accepted application (not a replication's, which reuses the original application). */
+    java.util.Optional<Contract> findFirstByApplicationIdAndOriginalContractIdIsNull(UUID applicationId);
 }

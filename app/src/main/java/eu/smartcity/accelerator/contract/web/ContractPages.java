@@ -38,6 +38,14 @@ class ContractPages {
         return "contract/contract";
     }
 
+    /** From My applications (which knows the application, not the contract): the same readers as the contract page. */
+    @GetMapping("/contracts/of-application/{applicationId}")
+    String ofApplication(@PathVariable UUID applicationId, Authentication authentication) {
+        UUID id = documents.contractOfApplication(applicationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        allowed(id, authentication);
+        return "redirect:/contracts/" + id;
+    }
+
     @GetMapping("/contracts/{id}/contract.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, Authentication authentication) {
         allowed(id, authentication);
