@@ -51,7 +51,9 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the guided marketplace search is a public page that runs a decision per candidate: limited like the API
+        return !(path.startsWith("/api/") || path.equals("/marketplace/guided"));
     }
 
     @Override

@@ -66,6 +66,8 @@ class PublicApiTest {
 
         // Portal pages are not counted against the API budget.
         assertThat(client.get("/login").statusCode()).isEqualTo(200);
+        // ... but the guided marketplace search is (it runs a decision per candidate solution)
+        assertThat(client.get("/marketplace/guided").statusCode()).isEqualTo(429);
     }
 
     @Test
