@@ -42,6 +42,7 @@ class MarketplaceTest {
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired ProcessEngine engine;
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
@@ -70,6 +71,15 @@ class MarketplaceTest {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() throws Exception {
+        CappedSearchCheck.check(dataSource);
+        // the page and the API say so too (cap 1,000 by default: the demo catalogue stays below it)
+        JsonNode page = api("/api/marketplace/solutions?q=sensor");
+        assertThat(page.path("totalIsLowerBound").asBoolean(true)).isFalse();
+        assertThat(page.path("facetCountsAreLowerBounds").asBoolean(true)).isFalse();
     }
 
     @Test
