@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.RowMapper;
  * also matches inside words); results ordered by name.</li>
  * </ul>
  * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
- * other domains have. Three statements per search: the page, the domain facet, the price-model facet (on
- * PostgreSQL without a domain or price-model filter both facets come from one GROUPING SETS pass).
+ * other domains have. On H2 three statements per search: the page, the domain facet, the price-model facet. On
+ * PostgreSQL a search with words reads the page's matches once and returns the page and the facets over those same
+ * rows in one statement (see {@code searchWordsPostgres}): one statement without filters, two or three with them.
  * <p>
  * <b>Bounded work</b> (a search with words): common words match 10&ndash;100 % of a large catalogue, and
  * ranking or counting every match made a search take seconds at 1,000,000 solutions. So each statement
@@ -119,29 +120,89 @@ public class CatalogueSearch {
 
     /** With words: every statement reads at most cap + 1 matches. */
     private Result searchWords(Query query, List<String> terms) {
+        return postgres ? searchWordsPostgres(query, terms) : searchWordsPortable(query, terms);
+    }
+
+    /**
+     * PostgreSQL: one statement reads the page's matches once (a MATERIALIZED CTE, at most cap + 1 rows) and returns
+     * the ranked page plus every facet whose filters are the page's (a facet leaves out its own filter, so without
+     * a price-model filter the price-model facet counts the page's matches, and likewise for the domain); only a
+     * facet over other rows needs a statement of its own. One statement without filters, two with one filter.
+     */
+    private Result searchWordsPostgres(Query query, List<String> terms) {
         Filter all = filter(query, terms, true, true);
-        List<Object> args = new ArrayList<>(all.args);
-        String rank;
-        String order;
-        if (postgres) {
-            rank = ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r";
-            order = " ORDER BY r DESC, name, id";
-        } else {
-            rank = "";
-            order = " ORDER BY name, id";
+        boolean domainsHere = query.domain() == null;
+        boolean pricesHere = query.priceModel() == null;
+        List<Object> args = new ArrayList<>();
+        args.add(tsQuery(terms));
+        args.addAll(all.args);
+        args.add(cap + 1);
+        long offset = (long) query.page() * query.size();
+        args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
+        args.add(offset);
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT " + COLUMNS
+                + ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)"
+                + " (SELECT 0 AS kind, row_number() OVER (ORDER BY r DESC, name, id) AS pos, " + COLUMNS
+                + ", CAST(NULL AS varchar) AS v, (SELECT COUNT(*) FROM m) AS n FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?)");
+        String nulls = ", CAST(NULL AS uuid), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),"
+                + " CAST(NULL AS integer), CAST(NULL AS varchar), CAST(NULL AS numeric), ";
+        if (domainsHere) {
+            sql.append(" UNION ALL SELECT 1, 0").append(nulls).append("domain, COUNT(*) FROM m GROUP BY domain");
         }
-        List<Object> pageArgs = new ArrayList<>();
-        if (postgres) {
-            pageArgs.add(tsQuery(terms));
+        if (pricesHere) {
+            sql.append(" UNION ALL SELECT 2, 0").append(nulls).append("price_model, COUNT(*) FROM m GROUP BY price_model");
         }
-        pageArgs.addAll(args);
+        sql.append(" ORDER BY kind, pos, n DESC, v");
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Long> pageDomains = new LinkedHashMap<>();
+        Map<String, Long> pagePriceModels = new LinkedHashMap<>();
+        long[] matched = {-1};
+        jdbc.query(sql.toString(), rs -> {
+            switch (rs.getInt("kind")) {
+                case 0 -> {
+                    matched[0] = rs.getLong("n");
+                    hits.add(HIT.mapRow(rs, hits.size()));
+                }
+                case 1 -> pageDomains.put(rs.getString("v"), rs.getLong("n"));
+                default -> pagePriceModels.put(rs.getString("v"), rs.getLong("n"));
+            }
+        }, args.toArray());
+        Map<String, Long> domains = pageDomains;
+        Map<String, Long> priceModels = pagePriceModels;
+        if (matched[0] < 0) { // no row on this page: the facet over the same rows has the count
+            if (domainsHere) {
+                matched[0] = sum(domains);
+            } else if (pricesHere) {
+                matched[0] = sum(priceModels);
+            } else {
+                List<Object> countArgs = new ArrayList<>(all.args);
+                countArgs.add(cap + 1);
+                matched[0] = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS x FROM market_solution" + all.where + " LIMIT ?) m",
+                        Long.class, countArgs.toArray());
+            }
+        }
+        if (!domainsHere) {
+            domains = facet("domain", filter(query, terms, false, true), cap + 1);
+        }
+        if (!pricesHere) {
+            priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
+        }
+        boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
+        return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
+                facetsCapped, cap);
+    }
+
+    /** H2 (and any other database): the page, then each facet, every statement over at most cap + 1 matches. */
+    private Result searchWordsPortable(Query query, List<String> terms) {
+        Filter all = filter(query, terms, true, true);
+        List<Object> pageArgs = new ArrayList<>(all.args);
         pageArgs.add(cap + 1);
         long offset = (long) query.page() * query.size();
         pageArgs.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
         pageArgs.add(offset);
         long[] matched = {-1};
-        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS + rank
-                + " FROM market_solution" + all.where + " LIMIT ?) m" + order + " LIMIT ? OFFSET ?", (rs, n) -> {
+        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS
+                + " FROM market_solution" + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", (rs, n) -> {
                     matched[0] = rs.getLong("matched");
                     return HIT.mapRow(rs, n);
                 }, pageArgs.toArray());
@@ -151,34 +212,10 @@ public class CatalogueSearch {
             matched[0] = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS x FROM market_solution" + all.where + " LIMIT ?) m",
                     Long.class, countArgs.toArray());
         }
-        Map<String, Long> domains;
-        Map<String, Long> priceModels;
-        boolean facetsCapped;
-        if (postgres && query.domain() == null && query.priceModel() == null) {
-            // both facets over the same rows: one pass with GROUPING SETS instead of two
-            Map<String, Long> d = new LinkedHashMap<>();
-            Map<String, Long> p = new LinkedHashMap<>();
-            List<Object> facetArgs = new ArrayList<>(all.args);
-            facetArgs.add(cap + 1);
-            jdbc.query("SELECT GROUPING(domain) AS by_price, domain, price_model, COUNT(*) AS n FROM (SELECT domain, price_model"
-                    + " FROM market_solution" + all.where + " LIMIT ?) m"
-                    + " GROUP BY GROUPING SETS ((domain), (price_model)) ORDER BY n DESC, domain, price_model", rs -> {
-                        if (rs.getInt("by_price") == 1) {
-                            p.put(rs.getString("price_model"), rs.getLong("n"));
-                        } else {
-                            d.put(rs.getString("domain"), rs.getLong("n"));
-                        }
-                    }, facetArgs.toArray());
-            domains = d;
-            priceModels = p;
-            facetsCapped = sum(d) > cap;
-        } else {
-            domains = facet("domain", filter(query, terms, false, true), cap + 1);
-            priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
-            facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
-        }
-        boolean totalCapped = matched[0] > cap;
-        return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), totalCapped,
+        Map<String, Long> domains = facet("domain", filter(query, terms, false, true), cap + 1);
+        Map<String, Long> priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
+        boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
+        return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
                 facetsCapped, cap);
     }
 
