@@ -55,6 +55,17 @@ final class CappedSearchCheck {
         assertThat(narrowCapped.hits()).isEqualTo(narrowExact.hits());
         assertThat(narrowCapped.domains()).isEqualTo(narrowExact.domains());
 
+        // every combination of filters runs (on PostgreSQL each has its own statement shape)
+        CatalogueSearch.Hit first = all.hits().get(0);
+        for (String d : new String[] {null, first.domain()}) {
+            for (String p : new String[] {null, first.priceModel()}) {
+                CatalogueSearch.Result r = exact.search(new CatalogueSearch.Query("sensor", d, p, null, 0, 2));
+                assertThat(r.hits()).isNotEmpty().allMatch(h -> (d == null || h.domain().equals(d)) && (p == null || h.priceModel().equals(p)));
+                assertThat(r.domains()).containsKey(first.domain());
+                assertThat(r.priceModels()).containsKey(first.priceModel());
+            }
+        }
+
         // browsing without words is never capped
         CatalogueSearch.Result browse = capped.search(new CatalogueSearch.Query(null, null, null, null, 0, 10));
         assertThat(browse.totalCapped()).isFalse();

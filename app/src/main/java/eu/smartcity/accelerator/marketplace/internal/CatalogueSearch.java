@@ -152,7 +152,9 @@ public class CatalogueSearch {
         if (pricesHere) {
             sql.append(" UNION ALL SELECT 2, 0").append(nulls).append("price_model, COUNT(*) FROM m GROUP BY price_model");
         }
-        sql.append(" ORDER BY kind, pos, n DESC, v");
+        if (domainsHere || pricesHere) {
+            sql.append(" ORDER BY kind, pos, n DESC, v");
+        }
         List<Hit> hits = new ArrayList<>();
         Map<String, Long> pageDomains = new LinkedHashMap<>();
         Map<String, Long> pagePriceModels = new LinkedHashMap<>();
