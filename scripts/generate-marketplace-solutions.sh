@@ -4,7 +4,7 @@
 #   scripts/generate-marketplace-solutions.sh 100000  [postgres://accelerator:accelerator@localhost:5432/accelerator_bench_market]
 #   scripts/generate-marketplace-solutions.sh 1000000 ...
 # The database may be empty: the marketplace tables are created from the app's own migrations
-# (V50 + db/vendor/postgresql/V51) if they are missing. Existing generated rows (supplier
+# (V50 + db/vendor/postgresql/V51, V52) if they are missing. Existing generated rows (supplier
 # company-gen-*) are replaced; other catalogue rows are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,7 @@ if [[ "$("${PSQL[@]}" -tAc "select to_regclass('public.market_solution') is not 
   echo "creating the marketplace tables from the app's migrations"
   "${PSQL[@]}" -f app/src/main/resources/db/migration/V50__marketplace.sql
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V51__marketplace_fulltext.sql
+  "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V52__marketplace_name_index.sql
 fi
 start=$(date +%s)
 "${PSQL[@]}" <<SQL

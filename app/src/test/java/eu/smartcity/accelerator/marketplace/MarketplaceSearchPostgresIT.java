@@ -57,6 +57,13 @@ class MarketplaceSearchPostgresIT {
         assertThat(search("parking & | ! :* ( )", null).hits()).extracting(CatalogueSearch.Hit::name).contains("Smart parking sensors");
     }
 
+    @Autowired javax.sql.DataSource dataSource;
+
+    @Test
+    void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() {
+        CappedSearchCheck.check(dataSource);
+    }
+
     @Test
     void theGuidedFilterRunsOnPostgresToo() {
         List<Catalogue.GuidedMatch> matches = catalogue.guided(new Catalogue.GuidedAnswers("parking", new BigDecimal("30000"), 90_000,

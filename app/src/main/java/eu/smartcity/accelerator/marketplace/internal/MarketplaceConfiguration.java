@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.marketplace.internal;
 
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class MarketplaceConfiguration {
 
     @Bean
-    CatalogueSearch catalogueSearch(DataSource dataSource) {
-        return new CatalogueSearch(dataSource);
+    CatalogueSearch catalogueSearch(DataSource dataSource,
+            @Value("${accelerator.marketplace.search-cap:" + CatalogueSearch.DEFAULT_CAP + "}") int cap) {
+        return new CatalogueSearch(dataSource, cap);
     }
 }

@@ -56,8 +56,12 @@ class MarketplaceApi {
     public record SolutionSummary(UUID id, String name, String supplier, String domain, String description, int trl,
             String priceModel, BigDecimal indicativeCost) {}
 
+    /**
+     * {@code totalIsLowerBound}: more solutions match than the search reads ({@code total} is that cap, shown as "cap+");
+     * {@code facetCountsAreLowerBounds}: the facet counts were made over the first cap matches only.
+     */
     public record SolutionSearch(List<SolutionSummary> items, int page, int size, long total, Map<String, Long> domainFacet,
-            Map<String, Long> priceModelFacet) {}
+            Map<String, Long> priceModelFacet, boolean totalIsLowerBound, boolean facetCountsAreLowerBounds) {}
 
     public record RatingJson(double average, int count) {}
 
@@ -98,7 +102,7 @@ class MarketplaceApi {
         return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new SolutionSearch(result.hits().stream()
                 .map(h -> new SolutionSummary(h.id(), h.name(), h.supplierGroup(), h.domain(), h.description(), h.trl(),
                         h.priceModel(), h.indicativeCost())).toList(),
-                page, size, result.total(), result.domains(), result.priceModels()));
+                page, size, result.total(), result.domains(), result.priceModels(), result.totalCapped(), result.facetsCapped()));
     }
 
     @GetMapping("/solutions/{id}")
