@@ -7,12 +7,11 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.shared.PdfDownload;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,14 +44,7 @@ class AttachmentDownloads {
         CurrentUser user = CurrentUser.of(authentication);
         AttachmentView attachment = attachments.find(id).filter(a -> mayRead(user, a.ownerId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(attachment.fileName()).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                // should a browser render it anyway: no scripts, no same-origin access
-                .header("Content-Security-Policy", "sandbox")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(attachments.content(id));
+        return PdfDownload.of(attachment.fileName(), CacheControl.noStore().cachePrivate(), attachments.content(id));
     }
 
     boolean mayRead(CurrentUser user, UUID applicationId) {

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.challenge.web;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
+import eu.smartcity.accelerator.shared.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,8 +51,6 @@ class ChallengeApi {
         this.baseUrl = baseUrl;
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {}
-
     public record ChallengeJson(UUID id, String ocid, String city, String title, String problem, String openDatasets,
             BigDecimal budgetCap, String currency, String kpis, String languages, int minTrl, Instant callClosesAt,
             String stage, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links) {}
@@ -59,16 +58,11 @@ class ChallengeApi {
     @GetMapping
     @Operation(summary = "Published challenges, newest deadline first",
             description = "stage: open (accepting applications), closed (selection, contract or pilot under way), ended.")
-    ResponseEntity<Page<ChallengeJson>> list(
+    ResponseEntity<ApiPage<ChallengeJson>> list(
             @Parameter(description = "the city's organisation id, e.g. city-mechelen") @RequestParam(required = false) String city,
             @Parameter(description = "open, closed or ended") @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || page > 10_000) {
-            throw badRequest("page: 0 to 10000");
-        }
-        if (size < 1 || size > 100) {
-            throw badRequest("size: 1 to 100");
-        }
+        ApiPage.checkPaging(page, size);
         if (stage != null && !STAGES.contains(stage)) {
             throw badRequest("stage: one of " + STAGES);
         }
@@ -82,7 +76,7 @@ class ChallengeApi {
                 .sorted(Comparator.comparing(ChallengeJson::callClosesAt).reversed().thenComparing(ChallengeJson::id))
                 .toList();
         List<ChallengeJson> items = all.stream().skip((long) page * size).limit(size).toList();
-        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new Page<>(items, page, size, all.size()));
+        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new ApiPage<>(items, page, size, all.size()));
     }
 
     @GetMapping("/{id}")

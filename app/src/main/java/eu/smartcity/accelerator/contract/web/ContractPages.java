@@ -3,12 +3,11 @@ package eu.smartcity.accelerator.contract.web;
 import eu.smartcity.accelerator.contract.ContractDocuments;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.shared.PdfDownload;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,13 +50,7 @@ class ContractPages {
         allowed(id, authentication);
         boolean signed = documents.signedPdf(id).isPresent();
         String name = "contract-" + id + (signed ? "-signed" : "-unsigned") + ".pdf";
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(documents.pdf(id));
+        return PdfDownload.of(name, CacheControl.noStore().cachePrivate(), documents.pdf(id));
     }
 
     /**
@@ -68,13 +61,7 @@ class ContractPages {
     @GetMapping("/contracts/{id}/signed.pdf")
     ResponseEntity<byte[]> signedPdf(@PathVariable UUID id) {
         byte[] signed = documents.signedPdf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment().filename("contract-" + id + "-signed.pdf").build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
-                .body(signed);
+        return PdfDownload.of("contract-" + id + "-signed.pdf", CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic(), signed);
     }
 
     private void allowed(UUID id, Authentication authentication) {

@@ -4,10 +4,10 @@ import eu.smartcity.accelerator.documents.Documents;
 import eu.smartcity.accelerator.documents.Reports;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.shared.PdfDownload;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -53,10 +53,6 @@ class ReportDownloads {
     }
 
     private static ResponseEntity<byte[]> pdf(String name, byte[] body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(body);
+        return PdfDownload.of(name, CacheControl.empty(), body);
     }
 }

@@ -8,6 +8,7 @@ import eu.smartcity.accelerator.marketplace.internal.FrameworkContracts;
 import eu.smartcity.accelerator.marketplace.internal.Implementation;
 import eu.smartcity.accelerator.marketplace.internal.NotFoundException;
 import eu.smartcity.accelerator.marketplace.internal.Review;
+import eu.smartcity.accelerator.shared.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The marketplace's public JSON API: solutions (full-text search with facets), implementations with
@@ -50,8 +51,6 @@ class MarketplaceApi {
         this.frameworks = frameworks;
         this.implementations = implementations;
     }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {}
 
     public record SolutionSummary(UUID id, String name, String supplier, String domain, String description, int trl,
             String priceModel, BigDecimal indicativeCost) {}
@@ -91,7 +90,7 @@ class MarketplaceApi {
             @RequestParam(required = false) String priceModel,
             @Parameter(description = "supplier's organisation id, e.g. company-greengrid") @RequestParam(required = false) String supplier,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        checkPaging(page, size);
+        ApiPage.checkPaging(page, size);
         if (domain != null && !MarketplaceVocabulary.DOMAINS.contains(domain)) {
             throw badRequest("domain: one of " + MarketplaceVocabulary.DOMAINS);
         }
@@ -119,10 +118,10 @@ class MarketplaceApi {
 
     @GetMapping("/implementations")
     @Operation(summary = "Implementations (newest first) with their evaluation and reviews, filtered by solution and city")
-    ResponseEntity<Page<ImplementationJson>> implementations(@RequestParam(required = false) UUID solutionId,
+    ResponseEntity<ApiPage<ImplementationJson>> implementations(@RequestParam(required = false) UUID solutionId,
             @Parameter(description = "city's organisation id, e.g. city-delft") @RequestParam(required = false) String city,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        checkPaging(page, size);
+        ApiPage.checkPaging(page, size);
         var pageable = org.springframework.data.domain.PageRequest.of(page, size);
         org.springframework.data.domain.Page<Implementation> found = solutionId != null && city != null
                 ? implementations.findBySolutionIdAndCityGroupOrderByCreatedAtDescIdAsc(solutionId, city, pageable)
@@ -130,23 +129,23 @@ class MarketplaceApi {
                 : city != null ? implementations.findByCityGroupOrderByCreatedAtDescIdAsc(city, pageable)
                 : implementations.findAllByOrderByCreatedAtDescIdAsc(pageable);
         Map<UUID, List<Review>> reviews = catalogue.reviewsOf(found.getContent());
-        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new Page<>(found.getContent().stream()
+        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new ApiPage<>(found.getContent().stream()
                 .map(i -> json(i, reviews.getOrDefault(i.id(), List.of()))).toList(), page, size, found.getTotalElements()));
     }
 
     @GetMapping("/framework-contracts")
     @Operation(summary = "Framework contracts by domain, supplier or solution; status valid or expired")
-    ResponseEntity<Page<FrameworkJson>> frameworkContracts(@RequestParam(required = false) String domain,
+    ResponseEntity<ApiPage<FrameworkJson>> frameworkContracts(@RequestParam(required = false) String domain,
             @RequestParam(required = false) String supplier, @RequestParam(required = false) UUID solutionId,
             @Parameter(description = "valid or expired") @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        checkPaging(page, size);
+        ApiPage.checkPaging(page, size);
         if (status != null && !"valid".equals(status) && !"expired".equals(status)) {
             throw badRequest("status: valid or expired");
         }
         List<Framework> all = frameworks.find(new FrameworkContracts.Filter(domain, supplier, solutionId, status));
         List<FrameworkJson> items = all.stream().skip((long) page * size).limit(size).map(this::json).toList();
-        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new Page<>(items, page, size, all.size()));
+        return ResponseEntity.ok().cacheControl(PUBLIC_1_MIN).body(new ApiPage<>(items, page, size, all.size()));
     }
 
     @GetMapping("/framework-contracts/{id}")
@@ -167,15 +166,6 @@ class MarketplaceApi {
                 i.kpiTarget(), i.kpiResult(), i.surveyScore(), i.measuredScore(), i.evidenceGap(), i.verdict(), i.evaluatedAt());
         return new ImplementationJson(i.id(), i.solutionId(), i.cityGroup(), i.source(), i.startedYear(), i.summary(), evaluation,
                 reviews.stream().map(r -> new ReviewJson(r.id(), r.cityGroup(), r.rating(), r.comment(), r.createdAt())).toList());
-    }
-
-    private static void checkPaging(int page, int size) {
-        if (page < 0 || page > 10_000) {
-            throw badRequest("page: 0 to 10000");
-        }
-        if (size < 1 || size > 100) {
-            throw badRequest("size: 1 to 100");
-        }
     }
 
     private static ResponseStatusException badRequest(String detail) {
