@@ -66,9 +66,10 @@ class ChallengeApi {
         if (stage != null && !STAGES.contains(stage)) {
             throw badRequest("stage: one of " + STAGES);
         }
-        Map<UUID, String> bylaws = bylawsVersions();
+        List<Cycles.CycleView> allCycles = cycles.all();
+        Map<UUID, String> bylaws = allCycles.stream().collect(Collectors.toMap(Cycles.CycleView::id, Cycles.CycleView::bylawsVersion));
         Instant now = Instant.now();
-        List<ChallengeJson> all = cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream())
+        List<ChallengeJson> all = allCycles.stream().flatMap(c -> challenges.ofCycle(c.id()).stream())
                 .filter(c -> c.callClosesAt() != null) // published at some point
                 .filter(c -> city == null || city.equals(c.cityGroup()))
                 .map(c -> json(c, bylaws.get(c.cycleId()), now))
@@ -102,10 +103,6 @@ class ChallengeApi {
     /** The view's status is the outcome once the challenge ended (see Challenge#view). */
     private static String statusOf(Challenges.ChallengeView c) {
         return List.of("SUBMITTED", "SENT_BACK", "PUBLISHED", "CLOSED").contains(c.status()) ? c.status() : "ENDED";
-    }
-
-    private Map<UUID, String> bylawsVersions() {
-        return cycles.all().stream().collect(Collectors.toMap(Cycles.CycleView::id, Cycles.CycleView::bylawsVersion));
     }
 
     private static ResponseStatusException badRequest(String detail) {
