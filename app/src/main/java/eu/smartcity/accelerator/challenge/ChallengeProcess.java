@@ -39,6 +39,12 @@ public final class ChallengeProcess {
     public static final String ELIGIBLE_COUNT = "eligibleCount";
     public static final String JURY_MEMBER = "juryMember";
     public static final String HAS_CONFLICT = "hasConflict";
+    /** Form field of the conflict declaration; kept on the jury seat, never a process variable. */
+    public static final String CONFLICT_REASON = "conflictReason";
+    /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
+    public static final String SCORE_COMMENT = "comment";
+    /** Scoring round (1, then +1 each time the coordinator re-opens the selection). */
+    public static final String JURY_ROUND = "juryRound";
     public static final String REPLACEMENT_FOUND = "replacementFound";
     public static final String APPLICATION_ID = "applicationId";
     public static final String QUORUM_REACHED = "quorumReached";

@@ -8,6 +8,7 @@ import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +47,14 @@ class DemoCycle implements ApplicationRunner {
     private final HistoryService history;
     private final ProcessDriver driver;
 
-    DemoCycle(Cycles cycles, Challenges challenges, Applications applications, ProcessEngine engine) {
+    DemoCycle(Cycles cycles, Challenges challenges, Applications applications, ProcessEngine engine,
+            TaskCompletions completions) {
         this.cycles = cycles;
         this.challenges = challenges;
         this.applications = applications;
         this.runtime = engine.getRuntimeService();
         this.history = engine.getHistoryService();
-        this.driver = new ProcessDriver(engine);
+        this.driver = new ProcessDriver(engine, completions);
     }
 
     @Override

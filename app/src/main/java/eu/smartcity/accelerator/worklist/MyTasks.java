@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.worklist;
 
 import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which tasks a user may see and do: those assigned to them (jury seats) and those offered to one of
@@ -25,10 +27,12 @@ public class MyTasks {
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final TaskCompletions completions;
 
-    MyTasks(TaskService tasks, HistoryService history) {
+    MyTasks(TaskService tasks, HistoryService history, TaskCompletions completions) {
         this.tasks = tasks;
         this.history = history;
+        this.completions = completions;
     }
 
     public List<Task> of(CurrentUser user) {
@@ -43,12 +47,16 @@ public class MyTasks {
         return tasks.getVariables(task.getId());
     }
 
-    /** Claims (so nobody else works on it meanwhile) and completes with the form's typed values. */
+    /**
+     * Claims (so nobody else works on it meanwhile) and completes with the form's typed values; answers a
+     * feature keeps in its own records (a juror's marks) never become process variables.
+     */
+    @Transactional
     public void complete(CurrentUser user, Task task, Map<String, Object> values) {
         if (task.getAssignee() == null) {
             tasks.claim(task.getId(), user.userId());
         }
-        tasks.complete(task.getId(), values);
+        completions.complete(task, user.userId(), values);
     }
 
     /** A jury member's scoring progress per challenge process: scored of assigned, e.g. 2 of 4. */

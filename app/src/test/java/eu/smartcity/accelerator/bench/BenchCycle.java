@@ -6,6 +6,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import java.math.BigDecimal;
@@ -34,11 +35,11 @@ final class BenchCycle {
     private final ProcessEngine engine;
     private final ProcessDriver driver;
 
-    BenchCycle(Challenges challenges, Applications applications, ProcessEngine engine) {
+    BenchCycle(Challenges challenges, Applications applications, ProcessEngine engine, TaskCompletions completions) {
         this.challenges = challenges;
         this.applications = applications;
         this.engine = engine;
-        this.driver = new ProcessDriver(engine);
+        this.driver = new ProcessDriver(engine, completions);
     }
 
     /** Runs one challenge from definition to evaluation; returns its process instance id. */

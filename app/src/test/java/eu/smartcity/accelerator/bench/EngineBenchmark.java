@@ -69,7 +69,8 @@ public final class EngineBenchmark {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
             ProcessEngine engine = context.getBean(ProcessEngine.class);
             Cycles cycleService = context.getBean(Cycles.class);
-            BenchCycle driver = new BenchCycle(context.getBean(Challenges.class), context.getBean(Applications.class), engine);
+            BenchCycle driver = new BenchCycle(context.getBean(Challenges.class), context.getBean(Applications.class), engine,
+                    context.getBean(eu.smartcity.accelerator.workflow.TaskCompletions.class));
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             String setting = String.format(Locale.ROOT, "%s; started in %.1f s; %d cores; Java %s; history %s",
                     db.replaceAll("\\?.*", ""), (System.nanoTime() - startUp) / 1e9, Runtime.getRuntime().availableProcessors(),

@@ -8,6 +8,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.documents.DocumentSigner;
 import eu.smartcity.accelerator.documents.PadesSignatures;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
@@ -98,6 +99,7 @@ class WholeCycleBrowserIT {
     @Autowired Challenges challenges;
     @Autowired Applications applications;
     @Autowired ProcessEngine engine;
+    @Autowired TaskCompletions completions;
     @Autowired DocumentSigner signer;
     @Autowired JdbcTemplate jdbc;
 
@@ -125,7 +127,7 @@ class WholeCycleBrowserIT {
 
     @Test
     void theWholeCycleAsEachUserDoesIt() {
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
         // Set-up, not part of the walk: the coordinator opened a cycle under the second bylaws.
         cycleId = cycles.open("Browser walk " + UUID.randomUUID().toString().substring(0, 8), "scifi-2025").id();
         title = "Quiet night deliveries " + UUID.randomUUID().toString().substring(0, 8);

@@ -16,6 +16,7 @@ import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ class ChallengeProcessTest {
     static final List<String> JURY = List.of("jury-an", "jury-ben", "jury-chloe");
 
     @Autowired ProcessEngine engine;
+
+    @Autowired TaskCompletions completions;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
@@ -63,7 +66,7 @@ class ChallengeProcessTest {
     @BeforeEach
     void startChallenge() {
         BpmnAwareTests.init(engine);
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
         Cycles.CycleView cycle = cycles.open("Second cycle", "scifi-2025");
         challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition("Smart parking with open data",
                 "Drivers circle for parking; guide them with the city's open parking data.", "Parking occupancy (CSV, API)",
@@ -134,6 +137,84 @@ class ChallengeProcessTest {
                 driver.complete(task, applicationId.equals(better.toString()) ? scores(9, 9) : scores(6, 5), pi());
             }
         }
+    }
+
+    @Test
+    void shouldKeepEachJurorsMarksOutOfTheProcessAndOpenEveryScoreFormBlank() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        for (String member : JURY) {
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+        }
+        // the declaration names the applications it covered
+        assertThat(jdbc.queryForObject("select covered_applications from jury_seat where challenge_id = ? and member = 'jury-an'",
+                String.class, challengeId)).contains(parkflow.toString()).contains(urbansense.toString());
+
+        Map<String, Object> marks = new HashMap<>(scores(9, 4));
+        marks.put(SCORE_COMMENT, "Strong data plan, weak team");
+        driver.complete(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION).stream()
+                .filter(t -> t.getAssignee().equals("jury-an")).findFirst().orElseThrow(), marks, pi());
+
+        // nothing of jury-an's marks reaches the process, another juror's task, or history
+        for (Task next : driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)) {
+            assertThat(engine.getTaskService().getVariables(next.getId())).doesNotContainKeys("fit", "innovation", SCORE_COMMENT);
+        }
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi())
+                .variableNameIn("fit", "innovation", "team", "price", "replicability", "openDataUse", SCORE_COMMENT, CONFLICT_REASON)
+                .count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi()).variableUpdates().list())
+                .noneSatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                        .isIn("fit", SCORE_COMMENT));
+        assertThat(jdbc.queryForObject("select score_comment from jury_score where challenge_id = ? and member = 'jury-an'",
+                String.class, challengeId)).isEqualTo("Strong data plan, weak team");
+    }
+
+    @Test
+    void shouldRefuseMarksGivenThroughTheEngineOrForAnotherChallengesApplication() {
+        approveAndPublish();
+        applyEligible("parkflow");
+        closeCall();
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(HAS_CONFLICT, false), pi());
+        Task score = driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an");
+
+        // the bare engine (what /engine-rest would do): no marks in the selection's records, so no completion
+        assertThatThrownBy(() -> engine.getTaskService().complete(score.getId(), scores(10, 10)))
+                .hasMessageContaining("portal");
+        // a task pointed at someone else's application (a variable written behind the app's back) is refused
+        UUID elsewhere = otherChallengesApplication();
+        runtimeService.setVariableLocal(score.getExecutionId(), APPLICATION_ID, elsewhere.toString());
+        assertThatThrownBy(() -> driver.complete(score, scores(10, 10), pi())).hasMessageContaining("is not an application to");
+        assertThat(jdbc.queryForObject("select count(*) from jury_score where challenge_id = ?", Long.class, challengeId)).isZero();
+        assertThat(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an")).isNotNull();
+    }
+
+    private UUID otherChallengesApplication() {
+        Cycles.CycleView cycle = cycles.open("Another cycle", "scifi-2025");
+        UUID other = challenges.launch(cycle.id(), "city-bruges", new Challenges.Definition("Canal water quality",
+                "Measure the water of the canals.", "Water sensors (API)", new BigDecimal("9000"), "Alerts within 1 h", "nl", 5));
+        String otherPi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(other.toString())
+                .processDefinitionKey(KEY).singleResult().getId();
+        driver.complete(otherPi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, true));
+        return applications.submit(new Applications.Submission(other, "company-greengrid", "Canal probes", "Probes in the canals.",
+                BigDecimal.valueOf(8_000), 7, true, "BE", 40, true, true));
+    }
+
+    @Test
+    void shouldRefuseASecondApplicationOfTheSameCompanyUntilTheFirstIsWithdrawn() {
+        approveAndPublish();
+        UUID first = applyEligible("parkflow");
+        assertThatThrownBy(() -> applyEligible("parkflow"))
+                .isInstanceOf(ApplicationRefusedException.class)
+                .satisfies(e -> assertThat(((ApplicationRefusedException) e).key()).isEqualTo("apply.refused.alreadyApplied"));
+        applications.withdraw(first, "company-parkflow");
+        UUID second = applyEligible("parkflow");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(jdbc.queryForObject("select count(*) from application where challenge_id = ? and company_group = 'company-parkflow'"
+                + " and active_company is not null", Long.class, challengeId)).isEqualTo(1);
+        closeCall();
+        assertThat(challenge).hasPassed(SERVICE_TASK_CHECK_ELIGIBILITY);
     }
 
     @Test
@@ -217,7 +298,10 @@ class ChallengeProcessTest {
         assertThat(jdbc.queryForObject("select status from jury_seat where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).isEqualTo("RECUSED");
 
-        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"), Map.of(HAS_CONFLICT, true), pi());
+        assertThatThrownBy(() -> driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"),
+                Map.of(HAS_CONFLICT, true), pi())).hasMessageStartingWith(CONFLICT_REASON + ":");
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"),
+                Map.of(HAS_CONFLICT, true, CONFLICT_REASON, "Advises urbansense"), pi());
         // no one left to replace jury-dana: that seat stays vacant
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
 

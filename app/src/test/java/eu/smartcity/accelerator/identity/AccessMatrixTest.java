@@ -11,6 +11,7 @@ import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.support.PortalClient.FilePart;
@@ -80,8 +81,8 @@ class AccessMatrixTest {
     String companyTask;      // review the contract draft: urbansense only
     String contract;         // urbansense's contract with Mechelen
 
-    AccessMatrixTest(@Autowired ProcessEngine engine) {
-        this.driver = new ProcessDriver(engine);
+    AccessMatrixTest(@Autowired ProcessEngine engine, @Autowired TaskCompletions completions) {
+        this.driver = new ProcessDriver(engine, completions);
     }
 
     // not @BeforeAll: the process-coverage listener lets processes run only inside a test method's run

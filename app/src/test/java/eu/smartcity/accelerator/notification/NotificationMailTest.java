@@ -11,6 +11,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.AcceleratorTest;
@@ -65,6 +66,8 @@ class NotificationMailTest {
     }
 
     @Autowired ProcessEngine engine;
+
+    @Autowired TaskCompletions completions;
     @Autowired RuntimeService runtime;
     @Autowired IdentityService identity;
     @Autowired NotificationDispatcher dispatcher;
@@ -105,7 +108,7 @@ class NotificationMailTest {
 
     @BeforeEach
     void clean() throws Exception {
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
         // earlier test classes leave notifications behind (their processes ran too): send only ours
         jdbc.update("delete from notification");
         smtp.purgeEmailFromAllMailboxes();

@@ -33,13 +33,13 @@ class DecisionExplanationsTest {
 
     @Test
     void theApplicantSeesNothingBeforeTheResultsAreFinal() {
-        assertThatThrownBy(() -> explanations.explanationFor(applicationId, Viewer.APPLICANT, false))
+        assertThatThrownBy(() -> explanations.explanationFor(applicationId, Viewer.applicant(), false))
                 .isInstanceOf(ResultsNotFinalException.class).hasMessageContaining(applicationId);
     }
 
     @Test
     void theApplicantSeesEveryRecordOnceFinalWithTheJuryPseudonymised() {
-        List<DecisionRecord> shown = explanations.explanationFor(applicationId, Viewer.APPLICANT, true);
+        List<DecisionRecord> shown = explanations.explanationFor(applicationId, Viewer.applicant(), true);
 
         assertThat(shown).extracting(DecisionRecord::decisionKey)
                 .containsExactly("eligibility", "applicant-scoring", "applicant-scoring");
@@ -50,12 +50,23 @@ class DecisionExplanationsTest {
     }
 
     @Test
-    void juryAndCoordinatorSeeTheSameRecordAtAnyTime() {
-        List<DecisionRecord> jury = explanations.explanationFor(applicationId, Viewer.JURY_MEMBER, false);
-        List<DecisionRecord> coordinator = explanations.explanationFor(applicationId, Viewer.COORDINATOR, false);
+    void aJuryMemberSeesOnlyTheirOwnMarks() {
+        List<DecisionRecord> an = explanations.explanationFor(applicationId, Viewer.juryMember("jury-an"), false);
+        List<DecisionRecord> ben = explanations.explanationFor(applicationId, Viewer.juryMember("jury-ben"), true);
 
-        assertThat(jury).isEqualTo(coordinator).hasSize(3);
-        assertThat(jury).extracting(DecisionRecord::actor).containsExactly(null, "jury-an", "jury-ben");
-        assertThat(jury).extracting(DecisionRecord::processInstanceId).containsOnly("process-1");
+        assertThat(an).extracting(DecisionRecord::actor).containsExactly(null, "jury-an");
+        assertThat(ben).extracting(DecisionRecord::actor).containsExactly(null, "jury-ben");
+        assertThat(an.get(1).inputsJson()).contains("\"fit\":9");
+        assertThat(ben).noneMatch(r -> r.inputsJson().contains("\"fit\":9"));
+    }
+
+    @Test
+    void theCoordinatorSeesTheMarksOnlyOnceTheRankingIsComputed() {
+        List<DecisionRecord> before = explanations.explanationFor(applicationId, Viewer.coordinator(), false);
+        List<DecisionRecord> after = explanations.explanationFor(applicationId, Viewer.coordinator(), true);
+
+        assertThat(before).extracting(DecisionRecord::decisionKey).containsExactly("eligibility");
+        assertThat(after).extracting(DecisionRecord::actor).containsExactly(null, "jury-an", "jury-ben");
+        assertThat(after).extracting(DecisionRecord::processInstanceId).containsOnly("process-1");
     }
 }

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.support;
 
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class ProcessTestBase {
 
     @Autowired protected ProcessEngine engine;
+    @Autowired protected TaskCompletions completions;
     protected ProcessDriver driver;
 
     @BeforeAll
@@ -26,7 +28,7 @@ public abstract class ProcessTestBase {
     @BeforeEach
     void bindEngine() {
         BpmnAwareTests.init(engine);
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
     }
 
     @AfterEach

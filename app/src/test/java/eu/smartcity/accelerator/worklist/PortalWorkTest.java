@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ class PortalWorkTest {
     @Autowired Challenges challenges;
     @Autowired Applications applications;
     @Autowired ProcessEngine engine;
+    @Autowired TaskCompletions completions;
 
     ProcessDriver driver;
     String title;
@@ -39,7 +41,7 @@ class PortalWorkTest {
 
     @BeforeEach
     void openCycle() {
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
         cycleId = cycles.open("Portal work " + UUID.randomUUID(), "scifi-2025").id().toString();
         title = "Quiet streets " + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -151,7 +153,17 @@ class PortalWorkTest {
         assertThat(outOfRange.statusCode()).isEqualTo(200);
         assertThat(outOfRange.body()).contains("id=\"f-fit-error\"").contains("value=\"11\"").contains("value=\"8\"");
         assertThat(an.postForm(first, first, "fit", "9", "innovation", "8", "team", "7", "price", "7",
-                "replicability", "7", "openDataUse", "6").statusCode()).isEqualTo(302);
+                "replicability", "7", "openDataUse", "6", "comment", "Convincing noise data plan").statusCode()).isEqualTo(302);
         assertThat(an.get("/tasks").body()).contains("1 of 2 scored");
+
+        // the next application's form opens blank: nothing of the marks or comment just given is carried over,
+        // neither to this juror's next task nor to another juror's
+        String second = "/tasks/" + mine.get(1).getId();
+        assertThat(an.get(second).body()).doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");
+        driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben"),
+                java.util.Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+        Task bens = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
+        assertThat(as("jury-ben").get("/tasks/" + bens.getId()).body())
+                .doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");
     }
 }

@@ -53,6 +53,9 @@ class Application {
     /** Plain-words reasons, one per line, when ineligible. */
     @Column(name = "ineligibility_reasons")
     private String ineligibilityReasons;
+    /** The company while this application is live, null once withdrawn: unique per challenge (one live application each). */
+    @Column(name = "active_company")
+    private String activeCompany;
 
     protected Application() {}
 
@@ -71,9 +74,13 @@ class Application {
         this.declarationsSigned = s.declarationsSigned();
         this.submittedAt = submittedAt;
         this.status = Status.SUBMITTED;
+        this.activeCompany = s.companyGroup();
     }
 
-    void withdraw() { status = Status.WITHDRAWN; }
+    void withdraw() {
+        status = Status.WITHDRAWN;
+        activeCompany = null;
+    }
 
     void eligibility(List<String> reasons) {
         if (reasons.isEmpty()) {

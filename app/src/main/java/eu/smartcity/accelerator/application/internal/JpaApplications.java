@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,15 +46,32 @@ class JpaApplications implements Applications {
     public UUID submit(Submission s) {
         validate(s);
         Challenges.ChallengeView challenge = challenges.find(s.challengeId())
-                .orElseThrow(() -> new ApplicationRefusedException("There is no challenge " + s.challengeId() + "."));
+                .orElseThrow(() -> new ApplicationRefusedException("apply.refused.noChallenge",
+                        "There is no challenge " + s.challengeId() + "."));
         Instant now = clock.instant();
         if (!challenge.acceptsApplications(now)) {
-            throw new ApplicationRefusedException(challenge.callClosesAt() == null
-                    ? "The call for '" + challenge.title() + "' is not open yet."
-                    : "The call for '" + challenge.title() + "' closed on " + DEADLINE.format(challenge.callClosesAt())
-                            + "; late applications are refused.");
+            throw challenge.callClosesAt() == null
+                    ? new ApplicationRefusedException("apply.refused.notOpen",
+                            "The call for '" + challenge.title() + "' is not open yet.", challenge.title())
+                    : new ApplicationRefusedException("apply.refused.late", "The call for '" + challenge.title() + "' closed on "
+                            + DEADLINE.format(challenge.callClosesAt()) + "; late applications are refused.",
+                            challenge.title(), DEADLINE.format(challenge.callClosesAt()));
         }
-        Application application = applications.save(new Application(s, now));
+        // One live application per company and challenge (the unique key active_company also stops a race).
+        Optional<Application> earlier = applications.findByChallengeIdAndActiveCompany(s.challengeId(), s.companyGroup());
+        if (earlier.isPresent()) {
+            String when = DEADLINE.format(earlier.get().view().submittedAt());
+            throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
+                    + challenge.title() + "' (" + when + "). Withdraw that application first to send another one.",
+                    challenge.title(), when);
+        }
+        Application application;
+        try {
+            application = applications.saveAndFlush(new Application(s, now));
+        } catch (DataIntegrityViolationException sameMoment) {
+            throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
+                    + challenge.title() + "'.", challenge.title(), DEADLINE.format(now));
+        }
         runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), Map.of(
                 ApplicationProcess.APPLICATION_ID, application.id().toString(),
                 ApplicationProcess.CHALLENGE_ID, s.challengeId().toString(),
@@ -86,7 +104,8 @@ class JpaApplications implements Applications {
         }
         Challenges.ChallengeView challenge = challenges.find(application.view().challengeId()).orElseThrow();
         if (application.status() != Application.Status.SUBMITTED || !challenge.acceptsApplications(clock.instant())) {
-            throw new ApplicationRefusedException("An application can only be withdrawn while the call is open"
+            throw new ApplicationRefusedException("apply.refused.withdrawClosed",
+                    "An application can only be withdrawn while the call is open"
                     + (challenge.callClosesAt() != null ? " (until " + DEADLINE.format(challenge.callClosesAt()) + ")" : "") + ".");
         }
         application.withdraw();

@@ -122,7 +122,7 @@ class ApplicationPages {
                 attachments.store(applicationId, inspected, user);
             });
         } catch (ApplicationRefusedException refused) {
-            errors.reject("refused", refused.getMessage());
+            errors.reject(refused.key(), refused.args(), refused.getMessage());
             return "application/apply";
         } catch (IllegalArgumentException invalid) {
             // the service's own rules, as "field: problem"
@@ -147,7 +147,7 @@ class ApplicationPages {
         model.addAttribute("resultsFinal", resultsFinal);
         if (resultsFinal) {
             java.util.List<Map<String, Object>> shown = new java.util.ArrayList<>();
-            for (DecisionRecord r : explanations.explanationFor(id.toString(), Viewer.APPLICANT, true)) {
+            for (DecisionRecord r : explanations.explanationFor(id.toString(), Viewer.applicant(), true)) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("decision", r.decisionKey() + " v" + r.decisionVersion());
                 row.put("by", r.actor());
@@ -169,7 +169,8 @@ class ApplicationPages {
         } catch (NoSuchElementException notYours) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (ApplicationRefusedException refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
+            redirect.addFlashAttribute("errorKey", refused.key());
+            redirect.addFlashAttribute("errorArgs", refused.args());
         }
         return "redirect:/applications";
     }

@@ -36,11 +36,13 @@ public class JuryScore {
     private int decisionVersion;
     @Column(name = "scored_at", nullable = false)
     private Instant scoredAt;
+    @Column(name = "score_comment")
+    private String comment;
 
     protected JuryScore() {}
 
     public JuryScore(UUID challengeId, UUID applicationId, String member, int round, Map<String, Integer> criteria,
-            double weightedScore, int decisionVersion, Instant scoredAt) {
+            double weightedScore, int decisionVersion, Instant scoredAt, String comment) {
         this.id = UUID.randomUUID();
         this.challengeId = challengeId;
         this.applicationId = applicationId;
@@ -55,12 +57,16 @@ public class JuryScore {
         this.weightedScore = weightedScore;
         this.decisionVersion = decisionVersion;
         this.scoredAt = scoredAt;
+        this.comment = comment;
     }
 
     public UUID applicationId() { return applicationId; }
     public String member() { return member; }
     public double weightedScore() { return weightedScore; }
     public int decisionVersion() { return decisionVersion; }
+    public int round() { return round; }
+    public Instant scoredAt() { return scoredAt; }
+    public String comment() { return comment; }
     public Map<String, Integer> criteria() {
         return Map.of("fit", fit, "innovation", innovation, "team", team, "price", price, "replicability", replicability,
                 "openDataUse", openDataUse);

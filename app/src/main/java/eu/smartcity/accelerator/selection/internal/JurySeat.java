@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** A jury member's seat on one challenge; a recused member's seat passes to a replacement. */
@@ -26,6 +29,13 @@ public class JurySeat {
     private String status;
     @Column(name = "conflict_reason")
     private String conflictReason;
+    @Column(name = "declared_at")
+    private Instant declaredAt;
+    @Column(name = "declared_conflict")
+    private Boolean declaredConflict;
+    /** The applications the member's declaration covered, as they stood when it was made. */
+    @Column(name = "covered_applications")
+    private String coveredApplications;
 
     protected JurySeat() {}
 
@@ -37,9 +47,25 @@ public class JurySeat {
         this.status = ASSIGNED;
     }
 
-    public void recuse(String reason) {
+    /** The member's declaration over these applications; a conflict's reason stays with the seat, not in the process. */
+    public void declare(boolean conflict, String reason, List<UUID> covered, Instant at) {
+        this.declaredConflict = conflict;
+        this.conflictReason = conflict ? reason : null;
+        this.coveredApplications = String.join(",", covered.stream().map(UUID::toString).toList());
+        this.declaredAt = at;
+    }
+
+    public void recuse() {
         this.status = RECUSED;
-        this.conflictReason = reason;
+    }
+
+    public UUID challengeId() { return challengeId; }
+    public String conflictReason() { return conflictReason; }
+    public Instant declaredAt() { return declaredAt; }
+    public boolean declaredConflict() { return Boolean.TRUE.equals(declaredConflict); }
+    public List<UUID> coveredApplications() {
+        return coveredApplications == null || coveredApplications.isBlank() ? List.of()
+                : Arrays.stream(coveredApplications.split(",")).map(UUID::fromString).toList();
     }
 
     public int seatNo() { return seatNo; }

@@ -46,8 +46,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SelectionDelegates {
 
-    static final String JURY_ROUND = "juryRound";
-
     /** ServiceTask_CloseCall: no more applications; how many are in the race. */
     @Bean
     JavaDelegate closeCall(Challenges challenges, Applications applications) {
@@ -78,7 +76,7 @@ class SelectionDelegates {
                 }
             }
             execution.setVariable(ChallengeProcess.ELIGIBLE_COUNT, eligible);
-            execution.setVariable(JURY_ROUND, 1L);
+            execution.setVariable(ChallengeProcess.JURY_ROUND, 1L);
         };
     }
 
@@ -98,8 +96,8 @@ class SelectionDelegates {
             JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                     .filter(s -> s.member().equals(recusing) && s.status().equals(JurySeat.ASSIGNED))
                     .findFirst().orElseThrow(() -> new IllegalStateException(recusing + " holds no seat on challenge " + challengeId));
-            Object reason = execution.getVariable("conflictReason");
-            seat.recuse(reason == null ? "conflict of interest declared" : reason.toString());
+            // the declaration and its reason were kept on the seat by JuryMarking
+            seat.recuse();
             List<String> taken = seats.findByChallengeIdOrderBySeatNo(challengeId).stream().map(JurySeat::member).toList();
             String replacement = JuryPanel.juryMembers(identity).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
             execution.setVariable(ChallengeProcess.HAS_CONFLICT, false);
@@ -111,31 +109,21 @@ class SelectionDelegates {
         };
     }
 
-    /** Complete listener of UserTask_ScoreApplication: weighted by the cycle's bylaws (applicant-scoring table), stored. */
+    /**
+     * Complete listener of UserTask_ScoreApplication: the marks must already be in the selection's records
+     * ({@link eu.smartcity.accelerator.selection.JuryMarking}, in the completing transaction). A completion
+     * from anywhere else (variables through the engine's API) is refused, so marks never become process
+     * variables that the next task, another juror or history could read.
+     */
     @Bean
-    TaskListener recordJuryScore(Challenges challenges, Cycles cycles, JuryScores scores, ApplicantScoring scoring) {
+    TaskListener recordJuryScore(JuryScores scores) {
         return task -> {
             UUID challengeId = UUID.fromString((String) task.getVariable(ChallengeProcess.CHALLENGE_ID));
-            String applicationId = (String) task.getVariable(ChallengeProcess.APPLICATION_ID);
-            UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
-            Map<String, Integer> criteria = new LinkedHashMap<>();
-            for (String criterion : Bylaws.CRITERIA) {
-                Object value = task.getVariable(criterion);
-                if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 10 || n.doubleValue() != Math.rint(n.doubleValue())) {
-                    throw new IllegalArgumentException(criterion + ": a whole score from 0 to 10");
-                }
-                criteria.put(criterion, n.intValue());
+            UUID applicationId = UUID.fromString((String) task.getVariable(ChallengeProcess.APPLICATION_ID));
+            int round = ((Number) task.getVariable(ChallengeProcess.JURY_ROUND)).intValue();
+            if (!scores.existsByChallengeIdAndApplicationIdAndMemberAndRound(challengeId, applicationId, task.getAssignee(), round)) {
+                throw new IllegalArgumentException("Scores are given on the portal's task page (My tasks), not through the engine.");
             }
-            Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
-            eu.smartcity.accelerator.scoring.JuryScore scored = scoring.score(applicationId, task.getAssignee(),
-                    CriterionScores.of(criteria.get("fit"), criteria.get("innovation"), criteria.get("team"), criteria.get("price"),
-                            criteria.get("replicability"), criteria.get("openDataUse")),
-                    new ScoringWeights(cycleId.toString(), 100 * w.get("fit"), 100 * w.get("innovation"), 100 * w.get("team"),
-                            100 * w.get("price"), 100 * w.get("replicability"), 100 * w.get("openDataUse")),
-                    task.getProcessInstanceId());
-            scores.save(new JuryScore(challengeId, UUID.fromString(applicationId), task.getAssignee(),
-                    ((Number) task.getVariable(JURY_ROUND)).intValue(), criteria, scored.weightedScore(), scored.decisionVersion(),
-                    Instant.now()));
         };
     }
 
@@ -148,7 +136,7 @@ class SelectionDelegates {
             RankingEntries rankings, ApplicantScoring scoring) {
         return execution -> {
             UUID challengeId = challengeId(execution);
-            int round = ((Number) execution.getVariable(JURY_ROUND)).intValue();
+            int round = ((Number) execution.getVariable(ChallengeProcess.JURY_ROUND)).intValue();
             List<ApplicationView> eligible = applications.eligibleFor(challengeId);
             // a seat counts when its member scored every eligible application in this round
             List<List<JuryScore>> completedSeats = scores.findByChallengeIdAndRound(challengeId, round).stream()
@@ -183,7 +171,8 @@ class SelectionDelegates {
     /** ServiceTask_ReopenSelection: the jury scores again, in a new round. */
     @Bean
     JavaDelegate reopenSelection() {
-        return execution -> execution.setVariable(JURY_ROUND, ((Number) execution.getVariable(JURY_ROUND)).longValue() + 1);
+        return execution -> execution.setVariable(ChallengeProcess.JURY_ROUND,
+                ((Number) execution.getVariable(ChallengeProcess.JURY_ROUND)).longValue() + 1);
     }
 
     /** ServiceTask_AnnounceSelection: the top-ranked application is selected; everyone is told; award published. */

@@ -10,6 +10,7 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.support.PortalClient.FilePart;
@@ -36,6 +37,7 @@ class AttachmentPagesTest {
     @Autowired Applications applications;
     @Autowired Attachments attachments;
     @Autowired ProcessEngine engine;
+    @Autowired TaskCompletions completions;
 
     UUID challengeId;
     String applyPage;
@@ -46,9 +48,9 @@ class AttachmentPagesTest {
         challengeId = challenges.launch(cycle, "city-delft", new Challenges.Definition("Canal water quality " + UUID.randomUUID(),
                 "Measure and publish canal water quality continuously.", "Water sensors", new BigDecimal("9000"), "Daily data",
                 "nl", 5));
-        new ProcessDriver(engine).complete(challenges.find(challengeId).orElseThrow().processInstanceId(),
+        new ProcessDriver(engine, completions).complete(challenges.find(challengeId).orElseThrow().processInstanceId(),
                 ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
-        new ProcessDriver(engine).runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId());
+        new ProcessDriver(engine, completions).runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId());
         applyPage = "/challenges/" + challengeId + "/apply";
     }
 
@@ -107,7 +109,7 @@ class AttachmentPagesTest {
 
         // the jury: nothing before declaring, the file once the application is theirs to score
         String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        ProcessDriver driver = new ProcessDriver(engine);
+        ProcessDriver driver = new ProcessDriver(engine, completions);
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         Task declare = driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben");
         PortalClient ben = as("jury-ben");

@@ -1,0 +1,130 @@
+package eu.smartcity.accelerator.selection;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.scoring.ApplicantScoring;
+import eu.smartcity.accelerator.scoring.CriterionScores;
+import eu.smartcity.accelerator.scoring.ScoringWeights;
+import eu.smartcity.accelerator.selection.internal.JuryScore;
+import eu.smartcity.accelerator.selection.internal.JuryScores;
+import eu.smartcity.accelerator.selection.internal.JurySeat;
+import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.workflow.TaskValuesKeeper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * A juror's answers, kept in the selection's own records instead of process variables: the marks and
+ * comment of each score task (one row per juror, application and round, so nothing carries over to the
+ * next application or juror), and the conflict declaration with the applications it covered. Only
+ * {@code hasConflict} goes back to the process, which routes on it.
+ *
+ * <p>What the task is about is checked against the records, not taken from the task: the juror must hold
+ * an assigned seat on the challenge, and the application must belong to that challenge.
+ */
+@Service
+public class JuryMarking implements TaskValuesKeeper {
+
+    private static final int MAX_COMMENT = 4000;
+
+    private final RuntimeService runtime;
+    private final Challenges challenges;
+    private final Applications applications;
+    private final Cycles cycles;
+    private final JurySeats seats;
+    private final JuryScores scores;
+    private final ApplicantScoring scoring;
+    private final Clock clock = Clock.systemUTC();
+
+    JuryMarking(RuntimeService runtime, Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
+            JuryScores scores, ApplicantScoring scoring) {
+        this.runtime = runtime;
+        this.challenges = challenges;
+        this.applications = applications;
+        this.cycles = cycles;
+        this.seats = seats;
+        this.scores = scores;
+        this.scoring = scoring;
+    }
+
+    @Override
+    public boolean keeps(String taskDefinitionKey) {
+        return ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(taskDefinitionKey)
+                || ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(taskDefinitionKey);
+    }
+
+    @Override
+    public Map<String, Object> keep(Task task, String userId, Map<String, Object> values) {
+        if (!userId.equals(task.getAssignee())) {
+            throw new IllegalStateException(userId + " is not the jury member of task " + task.getId());
+        }
+        UUID challengeId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID));
+        JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
+                .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
+        if (ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(task.getTaskDefinitionKey())) {
+            return declare(seat, values);
+        }
+        return score(task, challengeId, userId, values);
+    }
+
+    /** The applications a declaration covers: those the member would score now. */
+    public List<Applications.ApplicationView> applicationsToDeclareOn(UUID challengeId) {
+        return applications.eligibleFor(challengeId);
+    }
+
+    private Map<String, Object> declare(JurySeat seat, Map<String, Object> values) {
+        boolean conflict = Boolean.TRUE.equals(values.get(ChallengeProcess.HAS_CONFLICT));
+        Object reason = values.get(ChallengeProcess.CONFLICT_REASON);
+        String text = reason == null ? "" : reason.toString().strip();
+        if (conflict && text.isEmpty()) {
+            throw new IllegalArgumentException(ChallengeProcess.CONFLICT_REASON + ": name the applicant and the reason for the conflict");
+        }
+        List<UUID> covered = applicationsToDeclareOn(seat.challengeId()).stream().map(Applications.ApplicationView::id).toList();
+        seat.declare(conflict, text, covered, clock.instant());
+        seats.save(seat);
+        return Map.of(ChallengeProcess.HAS_CONFLICT, conflict);
+    }
+
+    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values) {
+        UUID applicationId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.APPLICATION_ID));
+        if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
+            throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
+        }
+        int round = ((Number) runtime.getVariable(task.getExecutionId(), ChallengeProcess.JURY_ROUND)).intValue();
+        Map<String, Integer> criteria = new LinkedHashMap<>();
+        for (String criterion : Bylaws.CRITERIA) {
+            Object value = values.get(criterion);
+            if (!(value instanceof Number n) || n.doubleValue() < ApplicantScoring.MIN_SCORE || n.doubleValue() > ApplicantScoring.MAX_SCORE
+                    || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new IllegalArgumentException(criterion + ": a whole score from 0 to 10");
+            }
+            criteria.put(criterion, n.intValue());
+        }
+        Object given = values.get(ChallengeProcess.SCORE_COMMENT);
+        String comment = given == null || given.toString().isBlank() ? null : given.toString().strip();
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException(ChallengeProcess.SCORE_COMMENT + ": at most " + MAX_COMMENT + " characters");
+        }
+        UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
+        Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
+        eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
+                CriterionScores.of(criteria.get("fit"), criteria.get("innovation"), criteria.get("team"), criteria.get("price"),
+                        criteria.get("replicability"), criteria.get("openDataUse")),
+                new ScoringWeights(cycleId.toString(), 100 * w.get("fit"), 100 * w.get("innovation"), 100 * w.get("team"),
+                        100 * w.get("price"), 100 * w.get("replicability"), 100 * w.get("openDataUse")),
+                task.getProcessInstanceId());
+        scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
+                weighed.decisionVersion(), clock.instant(), comment));
+        return Map.of();
+    }
+}
