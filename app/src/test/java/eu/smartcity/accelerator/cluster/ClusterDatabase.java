@@ -81,6 +81,17 @@ final class ClusterDatabase implements AutoCloseable {
         }
     }
 
+    int update(String sql, Object... parameters) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     @Override
     public void close() {
         if (Boolean.getBoolean("accelerator.keep-cluster-db")) {
