@@ -12,11 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs PDFs with the programme's key (PKCS#12 keystore from {@code accelerator.signing.*}) and verifies
- * them against its certificate. With {@code accelerator.signing.create-demo-certificate} (default profile)
- * a self-signed demo certificate is created under the data directory at first start.
+ * them against its certificate. With {@code accelerator.signing.create-demo-certificate} (the default demo
+ * profile only) a self-signed demo certificate is created under the data directory at first start. Without a
+ * keystore (the postgres profile until one is configured) the app still starts, logs {@link #NOT_CONFIGURED}
+ * and refuses every signature with that sentence.
  */
 @Component
 public class DocumentSigner {
+
+    /** The start-up warning and the refusal when no keystore is configured: it names the setting to set. */
+    public static final String NOT_CONFIGURED = "Contract signing is not configured: set ACCELERATOR_SIGNING_KEYSTORE "
+            + "(accelerator.signing.keystore) to the programme's PKCS#12 keystore, with ACCELERATOR_SIGNING_PASSWORD and "
+            + "ACCELERATOR_SIGNING_ALIAS; until then signed contracts cannot be archived.";
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigner.class);
 
@@ -26,24 +33,29 @@ public class DocumentSigner {
     private final String location;
     private volatile SigningKey key;
 
-    public DocumentSigner(@Value("${accelerator.signing.keystore}") Path keystore,
-            @Value("${accelerator.signing.password}") String password,
-            @Value("${accelerator.signing.alias}") String alias,
+    public DocumentSigner(@Value("${accelerator.signing.keystore:}") String keystore,
+            @Value("${accelerator.signing.password:}") String password,
+            @Value("${accelerator.signing.alias:accelerator}") String alias,
             @Value("${accelerator.signing.location:Smart City Accelerator}") String location,
             @Value("${accelerator.signing.create-demo-certificate:false}") boolean createDemo) {
-        this.keystore = keystore;
+        this.keystore = keystore == null || keystore.isBlank() ? null : Path.of(keystore.strip());
         this.password = password.toCharArray();
         this.alias = alias;
         this.location = location;
-        if (createDemo && !Files.exists(keystore)) {
-            DemoCertificate.write(DemoCertificate.demo(), keystore, this.password, alias);
-            log.info("Created a self-signed demo signing certificate in {} (not for real contracts)", keystore);
+        if (this.keystore == null) {
+            log.warn(NOT_CONFIGURED);
+        } else if (createDemo && !Files.exists(this.keystore)) {
+            DemoCertificate.write(DemoCertificate.demo(), this.keystore, this.password, alias);
+            log.info("Created a self-signed demo signing certificate in {} (not for real contracts)", this.keystore);
         }
     }
 
     private SigningKey key() {
         SigningKey current = key;
         if (current == null) {
+            if (keystore == null) {
+                throw new SigningRefusedException(NOT_CONFIGURED);
+            }
             if (!Files.exists(keystore)) {
                 throw new SigningRefusedException("No signing keystore at " + keystore
                         + "; set accelerator.signing.keystore (ACCELERATOR_SIGNING_KEYSTORE)");

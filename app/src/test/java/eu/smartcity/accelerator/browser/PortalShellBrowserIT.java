@@ -107,7 +107,7 @@ class PortalShellBrowserIT {
     void aWrongPasswordShowsTheLoginFormAgainWithAMessage() {
         try (Browser stranger = new Browser(port, "officer-bruges")) {
             stranger.login("wrong").waitFor(By.cssSelector("[role=alert]")).step("login-error").assertAccessible();
-            assertThat(stranger.text(By.cssSelector("[role=alert]"))).contains("wrong password");
+            assertThat(stranger.text(By.cssSelector("[role=alert]"))).contains("the password is wrong");
         }
     }
 

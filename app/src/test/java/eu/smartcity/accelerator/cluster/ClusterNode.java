@@ -67,6 +67,11 @@ final class ClusterNode {
                 // demo users (and, on the first node's first start, the demo cycle with its open cycle)
                 "--accelerator.demo-data.enabled=true",
                 "--accelerator.demo-data.cycle=true",
+                // the postgres profile signs only with a configured keystore: a demo one made at test time under
+                // target/ (node-a creates it at its first start, before node-b starts), never a committed key
+                "--accelerator.signing.keystore=" + logDirectory.toAbsolutePath().resolve("signing/cluster-signing.p12"),
+                "--accelerator.signing.password=cluster-test",
+                "--accelerator.signing.create-demo-certificate=true",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                 // pick up jobs created on the other node within a second (production keeps the defaults)

@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The signer as configured: demo certificate at first start, keystore problems and an expired certificate refused clearly. */
@@ -19,10 +26,10 @@ class DocumentSignerTest {
     @Test
     void createsTheDemoCertificateOnceAndSignsWithIt() throws Exception {
         Path keystore = dir.resolve("signing/demo.p12");
-        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "Test office", true);
+        DocumentSigner signer = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true);
         assertThat(keystore).exists();
         byte[] created = Files.readAllBytes(keystore);
-        new DocumentSigner(keystore, "pw", "accelerator", "Test office", true);
+        new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true);
         assertThat(Files.readAllBytes(keystore)).isEqualTo(created); // not replaced at the next start
 
         byte[] signed = signer.sign(PadesSignaturesTest.pdf(), "test");
@@ -33,14 +40,34 @@ class DocumentSignerTest {
     @Test
     void aMissingKeystoreOrAliasIsNamed() {
         Path keystore = dir.resolve("none.p12");
-        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "Test office", false);
+        DocumentSigner signer = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", false);
         assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(SigningRefusedException.class)
                 .hasMessage("No signing keystore at " + keystore + "; set accelerator.signing.keystore (ACCELERATOR_SIGNING_KEYSTORE)");
 
         Path other = dir.resolve("other.p12");
         DemoCertificate.write(PadesSignaturesTest.VALID, other, "pw".toCharArray(), "someone");
-        assertThatThrownBy(() -> new DocumentSigner(other, "pw", "accelerator", "x", false).sign(PadesSignaturesTest.pdf(), "t"))
+        assertThatThrownBy(() -> new DocumentSigner(other.toString(), "pw", "accelerator", "x", false).sign(PadesSignaturesTest.pdf(), "t"))
                 .hasMessageStartingWith("Keystore " + other + " has no private key under alias 'accelerator'");
+    }
+
+    /**
+     * The postgres profile as configured in application-postgres.yml (only the database check is off: this test
+     * needs no database): no keystore and no demo certificate, so the signer starts, warns with the sentence that
+     * names the setting, and refuses to sign with the same sentence.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void onThePostgresProfileWithoutAKeystoreSigningIsRefusedWithASentenceNamingTheSetting(CapturedOutput output) {
+        try (ConfigurableApplicationContext postgres = new SpringApplicationBuilder(DocumentSigner.class)
+                .profiles("postgres").web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+                .properties("accelerator.database-check.enabled=false").run()) {
+            DocumentSigner signer = postgres.getBean(DocumentSigner.class);
+            assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "Contract 1 accepted"))
+                    .isInstanceOf(SigningRefusedException.class)
+                    .hasMessage(DocumentSigner.NOT_CONFIGURED)
+                    .hasMessageContaining("set ACCELERATOR_SIGNING_KEYSTORE (accelerator.signing.keystore)");
+            assertThat(output.getAll()).contains(DocumentSigner.NOT_CONFIGURED);
+        }
     }
 
     @Test
@@ -48,7 +75,7 @@ class DocumentSignerTest {
         Path keystore = dir.resolve("expired.p12");
         DemoCertificate.write(DemoCertificate.issue("CN=Expired office", Instant.now().minus(Duration.ofDays(800)),
                 Instant.now().minus(Duration.ofDays(1))), keystore, "pw".toCharArray(), "accelerator");
-        DocumentSigner signer = new DocumentSigner(keystore, "pw", "accelerator", "x", true);
+        DocumentSigner signer = new DocumentSigner(keystore.toString(), "pw", "accelerator", "x", true);
         assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(SigningRefusedException.class)
                 .hasMessageStartingWith("The signing certificate CN=Expired office expired on")
                 .hasMessageEndingWith("; configure a valid one (accelerator.signing.keystore)");

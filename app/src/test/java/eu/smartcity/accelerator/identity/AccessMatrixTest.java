@@ -153,6 +153,10 @@ class AccessMatrixTest {
         m.put("GET /login", publicGet("/login"));
         m.put("GET /register", publicGet("/register"));
         m.put("POST /register", List.of(post(ANONYMOUS, "/register", Expect.ALLOWED, "organisationName", "")));
+        // the mailed link: open to all, the (hashed, expiring) token is what counts
+        m.put("GET /register/confirm", publicGet("/register/confirm?token=not-a-token"));
+        m.put("POST /register/confirm", List.of(post(ANONYMOUS, "/register/confirm", Expect.ALLOWED, "token", "not-a-token",
+                "password", "", "passwordAgain", "")));
         m.put("POST /language", List.of(post(ANONYMOUS, "/language", Expect.ALLOWED, "lang", "nl", "back", "/")));
         m.put("GET /challenges", publicGet("/challenges"));
         m.put("GET /challenges/{id}", concat(publicGet("/challenges/" + published),

@@ -21,6 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
         "accelerator.demo-data.enabled=true",
+        // the postgres profile signs only with a configured keystore: a demo one made at test time under target/
+        "accelerator.signing.keystore=${ACCELERATOR_DATA_DIR:target}/it-signing/demo-signing.p12",
+        "accelerator.signing.password=it-signing",
+        "accelerator.signing.create-demo-certificate=true",
         "camunda.bpm.job-execution.enabled=false",
         // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
         "accelerator.demo-data.cycle=false",

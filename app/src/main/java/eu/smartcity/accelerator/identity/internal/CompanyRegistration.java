@@ -1,66 +1,194 @@
 package eu.smartcity.accelerator.identity.internal;
 
 import eu.smartcity.accelerator.identity.Roles;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A company registers itself and its first user: an organisation group {@code company-<slug>} and a
- * user in the {@code companies} role. Problems are returned per field (message codes), nothing is
- * created unless everything is valid, and organisation and user ids are unique.
+ * A company registers itself and its first user: an organisation group {@code company-<slug>} and a user in the
+ * {@code companies} role, confirmed by e-mail. The form never tells whether a user id, an e-mail address or an
+ * organisation exists: every well-formed request gets the same answer ("check your mail") and one mail to the
+ * address given, either with a confirmation link (valid {@code accelerator.registration.link-valid-for}, used once)
+ * or saying what is taken. Following the link, the person chooses a password and the account is created.
+ * Requests are throttled per client address and per e-mail address, so the form cannot be used to flood a mailbox.
  */
 @Service
 public class CompanyRegistration {
 
-    public record Request(String organisationName, String userId, String firstName, String lastName, String email,
-            String password, String passwordAgain) {}
+    private static final Logger log = LoggerFactory.getLogger(CompanyRegistration.class);
+
+    public record Request(String organisationName, String userId, String firstName, String lastName, String email) {}
+
+    /** A registration waiting for its link to be followed. */
+    public record Pending(String organisationName, String userId, String firstName, String lastName, String email,
+            Locale language) {}
 
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** The form-level problem (not a field's). */
+    public static final String FORM = "form";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityService identity;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final RegistrationMail mail;
+    private final LoginThrottle throttle;
+    private final LoginSettings settings;
+    private final Duration linkValidFor;
+    private final String baseUrl;
 
-    CompanyRegistration(IdentityService identity) {
+    CompanyRegistration(IdentityService identity, JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationMail mail,
+            LoginThrottle throttle, LoginSettings settings,
+            @Value("${accelerator.registration.link-valid-for:24h}") Duration linkValidFor,
+            @Value("${accelerator.public-base-url}") String baseUrl) {
         this.identity = identity;
+        this.jdbc = JdbcClient.create(jdbc);
+        this.tx = new TransactionTemplate(transactions);
+        this.mail = mail;
+        this.throttle = throttle;
+        this.settings = settings;
+        this.linkValidFor = linkValidFor;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    /** Registers, or returns the problems per field without creating anything. */
-    @Transactional
-    public Map<String, String> register(Request request) {
+    /**
+     * Checks the form's fields (their form only, never whether something exists) and, when they are well-formed,
+     * sends the one mail this request gets. Returns the problems per field, or under {@link #FORM} "wait" or
+     * "mail not sent"; empty means "check your mail".
+     */
+    public Map<String, String> request(Request request, Locale language, String clientAddress) {
         Map<String, String> problems = check(request);
         if (!problems.isEmpty()) {
             return problems;
         }
-        String groupId = organisationId(request.organisationName());
-        Group group = identity.newGroup(groupId);
-        group.setName(request.organisationName().strip());
-        group.setType(Roles.ORGANISATION_TYPE);
-        identity.saveGroup(group);
-        IdentitySetup.createUser(identity, request.userId(), request.firstName().strip(), request.lastName().strip(),
-                request.email().strip(), request.password(), List.of(Roles.COMPANIES, groupId));
-        return problems;
+        String email = request.email().strip();
+        List<LoginThrottle.Key> keys = List.of(settings.registrationKey(clientAddress), settings.registrationMailKey(email));
+        if (throttle.blockedUntil(keys).isPresent()) {
+            return Map.of(FORM, "register.error.wait");
+        }
+        throttle.failed(keys); // every mail counts
+        Locale lang = UserLanguageResolver.supported(language == null ? null : language.getLanguage()) != null
+                ? UserLanguageResolver.supported(language.getLanguage()) : Locale.ENGLISH;
+        Pending pending = new Pending(request.organisationName().strip(), request.userId(), request.firstName().strip(),
+                request.lastName().strip(), email, lang);
+        try {
+            tx.executeWithoutResult(status -> answerByMail(pending));
+        } catch (MailException e) {
+            log.warn("Registration mail to {} not sent: {}", email, e.getMessage());
+            return Map.of(FORM, "register.error.mail");
+        }
+        return Map.of();
+    }
+
+    private void answerByMail(Pending p) {
+        List<User> owners = identity.createUserQuery().userEmail(p.email()).list();
+        if (!owners.isEmpty()) {
+            mail.accountExists(p, owners.get(0).getId(), baseUrl + "/login");
+        } else if (identity.createUserQuery().userId(p.userId()).count() > 0) {
+            mail.userIdTaken(p, baseUrl + "/register");
+        } else if (identity.createGroupQuery().groupId(organisationId(p.organisationName())).count() > 0) {
+            mail.organisationTaken(p);
+        } else {
+            String token = newToken();
+            Instant now = throttle.now();
+            jdbc.sql("""
+                    INSERT INTO registration_request (token_sha256, organisation_name, user_id, first_name, last_name, email,
+                        language, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(sha256(token), p.organisationName(), p.userId(), p.firstName(), p.lastName(), p.email(),
+                            p.language().getLanguage(), utc(now), utc(now.plus(linkValidFor)))
+                    .update();
+            jdbc.sql("DELETE FROM registration_request WHERE expires_at < ?").param(utc(now)).update();
+            // if the mail fails the transaction rolls back: no row without its mail
+            mail.confirmationLink(p, baseUrl + "/register/confirm?token=" + token, linkValidFor);
+        }
+    }
+
+    /** The registration behind a link, if the link is valid and not expired. */
+    public Optional<Pending> pending(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT organisation_name, user_id, first_name, last_name, email, language FROM registration_request
+                WHERE token_sha256 = ? AND expires_at > ?""")
+                .params(sha256(token), utc(throttle.now()))
+                .query((rs, row) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Locale.forLanguageTag(rs.getString(6))))
+                .optional();
+    }
+
+    /**
+     * Creates the organisation and its first user with the chosen password; the link is used up. Returns the
+     * problems per field, or under {@link #FORM} when the link is no longer valid or something was taken meanwhile.
+     */
+    public Map<String, String> confirm(String token, String password, String passwordAgain) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
+            problems.put("password", "register.error.password");
+        } else if (!password.equals(passwordAgain)) {
+            problems.put("passwordAgain", "register.error.passwordAgain");
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        return tx.execute(status -> {
+            Optional<Pending> found = pending(token);
+            // deleting first: of two confirmations at once (two nodes, a double click) only one finds the row
+            if (found.isEmpty() || jdbc.sql("DELETE FROM registration_request WHERE token_sha256 = ?").param(sha256(token)).update() != 1) {
+                return Map.of(FORM, "register.confirm.invalid");
+            }
+            Pending p = found.get();
+            String groupId = organisationId(p.organisationName());
+            if (identity.createUserQuery().userId(p.userId()).count() > 0 || !identity.createUserQuery().userEmail(p.email()).list().isEmpty()
+                    || identity.createGroupQuery().groupId(groupId).count() > 0) {
+                return Map.of(FORM, "register.error.takenMeanwhile"); // the row stays deleted: register again
+            }
+            Group group = identity.newGroup(groupId);
+            group.setName(p.organisationName());
+            group.setType(Roles.ORGANISATION_TYPE);
+            identity.saveGroup(group);
+            IdentitySetup.createUser(identity, p.userId(), p.firstName(), p.lastName(), p.email(), password,
+                    List.of(Roles.COMPANIES, groupId));
+            identity.setUserInfo(p.userId(), UserLanguageResolver.USER_INFO_KEY, p.language().getLanguage());
+            return Map.<String, String>of();
+        });
     }
 
     Map<String, String> check(Request r) {
         Map<String, String> problems = new LinkedHashMap<>();
         String name = r.organisationName() == null ? "" : r.organisationName().strip();
-        if (name.length() < 2 || name.length() > 120) {
+        if (name.length() < 2 || name.length() > 120 || organisationId(name).length() <= "company-".length()) {
             problems.put("organisationName", "register.error.organisationName");
-        } else if (organisationId(name).length() <= "company-".length()) {
-            problems.put("organisationName", "register.error.organisationName");
-        } else if (identity.createGroupQuery().groupId(organisationId(name)).count() > 0) {
-            problems.put("organisationName", "register.error.organisationTaken");
         }
         if (r.userId() == null || !r.userId().matches("[a-z0-9][a-z0-9-]{2,39}")) {
             problems.put("userId", "register.error.userId");
-        } else if (identity.createUserQuery().userId(r.userId()).count() > 0) {
-            problems.put("userId", "register.error.userTaken");
         }
         if (blankOrLong(r.firstName(), 60)) {
             problems.put("firstName", "register.error.name");
@@ -70,11 +198,6 @@ public class CompanyRegistration {
         }
         if (r.email() == null || r.email().strip().length() > 200 || !r.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.put("email", "register.error.email");
-        }
-        if (r.password() == null || r.password().length() < MIN_PASSWORD_LENGTH || r.password().length() > 128) {
-            problems.put("password", "register.error.password");
-        } else if (!r.password().equals(r.passwordAgain())) {
-            problems.put("passwordAgain", "register.error.passwordAgain");
         }
         return problems;
     }
@@ -88,5 +211,24 @@ public class CompanyRegistration {
 
     private static boolean blankOrLong(String value, int max) {
         return value == null || value.isBlank() || value.strip().length() > max;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Only the token's hash is stored: a copy of the table does not let anyone confirm a registration. */
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -57,12 +58,13 @@ class SecurityConfiguration {
     /** Portal and Camunda webapps share the session and the login page. */
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
+            AuthenticationFailureHandler loginFailureHandler) throws Exception {
         return http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                        .requestMatchers("/login", "/register", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/login", "/register", "/register/confirm", "/actuator/health", "/actuator/info").permitAll()
                         // the header's language switch works for visitors too (kept in their session)
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
@@ -92,7 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/**"))
                         .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll())
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN), which Spring's would break.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
