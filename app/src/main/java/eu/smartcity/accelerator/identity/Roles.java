@@ -14,6 +14,8 @@ public final class Roles {
     public static final String CITY_OFFICERS = "city-officers";
     public static final String COMPANIES = "companies";
     public static final String JURY = "jury";
+    /** Systems that read the engine's state through {@code /engine-rest} (GET only); no portal pages. */
+    public static final String INTEGRATIONS = "integrations";
     /** Camunda's built-in administrators group; coordinators are members. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 

@@ -34,15 +34,24 @@ class SingleLoginTest {
     }
 
     @Test
-    void cityOfficerLoggedIntoThePortalIsKnownToTasklist() {
-        PortalClient officer = new PortalClient(port);
-        assertThat(officer.login("officer-mechelen", "demo").headers().firstValue("Location"))
+    void coordinatorLoggedIntoThePortalIsKnownToTasklist() {
+        PortalClient coordinator = new PortalClient(port);
+        assertThat(coordinator.login("coordinator", "demo").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 
-        assertThat(officer.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
-        HttpResponse<String> camundaUser = officer.get("/camunda/api/admin/auth/user/default");
+        assertThat(coordinator.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> camundaUser = coordinator.get("/camunda/api/admin/auth/user/default");
         assertThat(camundaUser.statusCode()).isEqualTo(200);
-        assertThat(camundaUser.body()).contains("\"userId\":\"officer-mechelen\"").contains("tasklist");
+        assertThat(camundaUser.body()).contains("\"userId\":\"coordinator\"").contains("tasklist").contains("cockpit");
+    }
+
+    @Test
+    void cityOfficersWorkInThePortalOnly() {
+        PortalClient officer = new PortalClient(port);
+        officer.login("officer-mechelen", "demo");
+        assertThat(officer.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/tasks").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -61,22 +70,23 @@ class SingleLoginTest {
     }
 
     @Test
-    void engineRestNeedsStaffCredentials() {
+    void engineRestNeedsCoordinatorOrIntegrationCredentials() {
         PortalClient client = new PortalClient(port);
         assertThat(client.get("/engine-rest/task").statusCode()).isEqualTo(401);
         assertThat(client.getWithBasicAuth("/engine-rest/task", "urbansense", "demo").statusCode()).isEqualTo(403);
-        assertThat(client.getWithBasicAuth("/engine-rest/task", "jury-an", "demo").statusCode()).isEqualTo(200);
+        assertThat(client.getWithBasicAuth("/engine-rest/task", "jury-an", "demo").statusCode()).isEqualTo(403);
+        assertThat(client.getWithBasicAuth("/engine-rest/task", "coordinator", "demo").statusCode()).isEqualTo(200);
         assertThat(client.getWithBasicAuth("/engine-rest/task", "jury-chloe", "wrong").statusCode()).isEqualTo(401);
     }
 
     @Test
     void engineRestAppliesCamundaAuthorizationsToTheCaller() {
         PortalClient client = new PortalClient(port);
-        // Coordinators are Camunda administrators; a jury member may not list users' authorizations.
+        // Coordinators are Camunda administrators; an integration may read processes, not users' authorizations.
         assertThat(client.getWithBasicAuth("/engine-rest/authorization/count", "coordinator", "demo").body())
                 .matches("\\{\"count\":[1-9][0-9]*\\}");
-        assertThat(client.getWithBasicAuth("/engine-rest/authorization/count", "jury-ben", "demo").body())
-                .isNotEqualTo(client.getWithBasicAuth("/engine-rest/authorization/count", "coordinator", "demo").body());
+        assertThat(client.getWithBasicAuth("/engine-rest/authorization/count", "integration", "demo").body())
+                .isEqualTo("{\"count\":0}");
     }
 
     @Test

@@ -55,6 +55,8 @@ class DemoIdentities implements ApplicationRunner {
         user("jury-an", "An", "Claes", List.of(Roles.JURY));
         user("jury-ben", "Ben", "Dupont", List.of(Roles.JURY));
         user("jury-chloe", "Chloé", "Lambert", List.of(Roles.JURY));
+        // a system that reads the engine's REST API (GET only); no portal pages, no Camunda webapps
+        user("integration", "Open", "Data", List.of(Roles.INTEGRATIONS));
     }
 
     private void organisation(Organisation organisation) {

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -56,12 +58,24 @@ class IdentitySetup implements ApplicationRunner {
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
-        // Staff work in Tasklist; they see the definitions their tasks belong to.
-        for (String staff : List.of(Roles.CITY_OFFICERS, Roles.JURY, Roles.COORDINATORS)) {
-            grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(staff, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        group(Roles.INTEGRATIONS, "Integrations (read the engine REST API)", Roles.ROLE_TYPE);
+
+        // The Camunda webapps are for coordinators; city officers and jury members work in the portal only.
+        // Earlier versions let them into Tasklist: those grants are removed from existing databases.
+        for (String portalOnly : List.of(Roles.CITY_OFFICERS, Roles.JURY)) {
+            revoke(portalOnly, Resources.APPLICATION, "tasklist");
+            revoke(portalOnly, Resources.PROCESS_DEFINITION, Authorization.ANY);
         }
+        grant(Roles.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         grant(Roles.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // Integrations read processes, tasks and their history through /engine-rest (GET only, see SecurityConfiguration).
+        grant(Roles.INTEGRATIONS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Roles.INTEGRATIONS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(Roles.INTEGRATIONS, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant(Roles.INTEGRATIONS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         // Every user may use the shared task filters ("All tasks" shows only tasks they may see).
         grantAllUsers(Resources.FILTER, Authorization.ANY, Permissions.READ);
 
@@ -80,16 +94,23 @@ class IdentitySetup implements ApplicationRunner {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         if (authorizationService.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).count() == 0) {
             Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
+            for (Permission permission : permissions) {
+                authorization.addPermission(permission);
+            }
             authorizationService.saveAuthorization(authorization);
         }
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .list().forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
     private void grantAllUsers(Resource resource, String resourceId, Permissions permission) {

@@ -29,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * One login for everything. Spring Security authenticates against Camunda's identity tables
  * ({@link CamundaIdentityAuthenticationProvider}); Camunda's webapps and REST API then trust that
  * user through container-based authentication, so Camunda's own authorizations still decide what
- * a user may see in Tasklist and Cockpit. Deny by default: every URL not listed is authenticated.
+ * a user may see in Tasklist and Cockpit. The webapps and the engine REST API are for coordinators only
+ * (integrations may read {@code /engine-rest}). Deny by default: every URL not listed is authenticated.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -38,17 +39,31 @@ class SecurityConfiguration {
     static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    /** Swagger UI (springdoc): its own scripts only; React sets inline style attributes, its icons are data: URIs. */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Who may use the Camunda webapps and write through the engine REST API: coordinators (Camunda administrators). */
+    private static final String[] ENGINE_ADMINS = {Roles.COORDINATORS, Roles.CAMUNDA_ADMIN};
+
     /** Camunda's filters read the user that Spring Security has just put into the security context. */
     private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
-    /** The engine REST API: HTTP Basic, no session (so no CSRF exposure), staff roles only. */
+    /**
+     * The engine REST API: HTTP Basic, no session (so no CSRF exposure). Coordinators; the integrations role
+     * reads (GET/HEAD) only. City officers, jury members and companies work in the portal. Which writes exist
+     * at all is the engine's allow-list (workflow's EngineDoors filter), behind this.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
                 .authenticationProvider(users)
-                .authorizeHttpRequests(auth -> auth.anyRequest()
-                        .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path(HttpMethod.GET, "/engine-rest/**"), path(HttpMethod.HEAD, "/engine-rest/**"))
+                        .hasAnyAuthority(Roles.COORDINATORS, Roles.CAMUNDA_ADMIN, Roles.INTEGRATIONS)
+                        .anyRequest().hasAnyAuthority(ENGINE_ADMINS))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -90,9 +105,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/challenges", "/api/challenges/*").permitAll()
                         // the signed contract is published with its OCDS contract release (the controller 404s before signing)
                         .requestMatchers(HttpMethod.GET, "/contracts/{id}/signed.pdf").permitAll()
-                        // Camunda's webapps are for staff; companies use the portal only.
-                        .requestMatchers(path("/camunda/**"))
-                        .hasAnyAuthority(Roles.COORDINATORS, Roles.CITY_OFFICERS, Roles.JURY)
+                        // Camunda's webapps (and their internal REST: engine, cockpit, tasklist, admin) are for
+                        // coordinators only; city officers, jury members and companies work in the portal.
+                        .requestMatchers(path("/camunda/**")).hasAnyAuthority(ENGINE_ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll())
@@ -102,10 +117,12 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.sameOrigin())
                         // Our pages load nothing from elsewhere and have no inline script or style. Camunda's
-                        // webapps and Swagger UI send their own policy; two policies would both apply.
+                        // webapps send their own policy (two policies would both apply); Swagger UI gets its own below.
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/api/docs/**"))),
                                 new StaticHeadersWriter("Content-Security-Policy", PORTAL_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/api/docs/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", API_DOCS_CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 .build();
     }
@@ -113,6 +130,10 @@ class SecurityConfiguration {
     /** Camunda's webapps and REST API are not served by Spring MVC, so match them by plain path. */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
     /** Tasklist, Cockpit and Admin take the Spring Security user instead of showing their own login. */

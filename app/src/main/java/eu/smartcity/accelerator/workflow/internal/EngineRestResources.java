@@ -1,0 +1,31 @@
+package eu.smartcity.accelerator.workflow.internal;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+
+/**
+ * Camunda's REST resources for {@code /engine-rest} plus our error mapping, replacing the starter's own
+ * {@link CamundaJerseyResourceConfig} bean (it is {@code @ConditionalOnMissingBean}). Camunda answers 400 for
+ * the engine's {@code BadUserRequestException} but 500 for every other {@code ProcessEngineException};
+ * the inputs that led there are refused before Jersey by {@link EngineDoors} (paging, claims, unknown jobs),
+ * and what a race can still bring here is mapped below.
+ */
+class EngineRestResources extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(AlreadyClaimed.class);
+    }
+
+    /** Two coordinators claim the same task at once: the second learns it is taken (EngineDoors checks it first). */
+    public static class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException exception) {
+            return Response.status(409).type("application/problem+json").entity(Map.of("type", "about:blank",
+                    "title", "Conflict", "status", 409, "detail", String.valueOf(exception.getMessage()))).build();
+        }
+    }
+}
