@@ -286,7 +286,7 @@ class MarketplaceTest {
         assertThat(mechelen.get("/tasks").body()).contains("/tasks/" + taskId);
         assertThat(delft.get("/tasks").body()).doesNotContain("/tasks/" + taskId);
         assertThat(delft.get("/tasks/" + taskId).statusCode()).isIn(403, 404);
-        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinApproved", "true",
+        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinDecision", "approve",
                 "joinRemarks", "Welcome, Delft");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
         assertThat(jdbc.queryForMap("select status, decided_by from market_join_request where process_instance_id = ?", pi))

@@ -36,7 +36,7 @@ class FrameworkJoinDelegates {
             String by = authentication != null ? authentication.getUserId() : task.getAssignee();
             Object remarks = task.getVariable(FrameworkJoinProcess.JOIN_REMARKS);
             JoinRequest request = contracts.decide(UUID.fromString(required(task, FrameworkJoinProcess.JOIN_REQUEST_ID)),
-                    Boolean.TRUE.equals(task.getVariable(FrameworkJoinProcess.JOIN_APPROVED)), by,
+                    FrameworkJoinProcess.APPROVE.equals(task.getVariable(FrameworkJoinProcess.JOIN_DECISION)), by,
                     remarks == null ? null : remarks.toString());
             if (JoinRequest.APPROVED.equals(request.status())) {
                 Framework framework = contracts.view(request.frameworkId()).orElseThrow().framework();

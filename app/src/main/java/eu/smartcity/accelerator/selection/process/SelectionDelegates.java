@@ -98,11 +98,11 @@ class SelectionDelegates {
             JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                     .filter(s -> s.member().equals(recusing) && s.status().equals(JurySeat.ASSIGNED))
                     .findFirst().orElseThrow(() -> new IllegalStateException(recusing + " holds no seat on challenge " + challengeId));
-            Object reason = execution.getVariable("conflictReason");
+            Object reason = execution.getVariable(ChallengeProcess.CONFLICT_REASON);
             seat.recuse(reason == null ? "conflict of interest declared" : reason.toString());
             List<String> taken = seats.findByChallengeIdOrderBySeatNo(challengeId).stream().map(JurySeat::member).toList();
             String replacement = JuryPanel.juryMembers(identity).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
-            execution.setVariable(ChallengeProcess.HAS_CONFLICT, false);
+            execution.setVariable(ChallengeProcess.CONFLICT_DECISION, null); // the replacement declares anew
             execution.setVariable(ChallengeProcess.REPLACEMENT_FOUND, replacement != null);
             if (replacement != null) {
                 seats.save(new JurySeat(challengeId, seat.seatNo(), replacement));

@@ -36,7 +36,7 @@ class ApplicationPagesTest {
         UUID cycle = cycles.open("Portal cycle", "scifi-2024").id();
         published = launch(cycle, "Open call " + UUID.randomUUID());
         new ProcessDriver(engine).complete(challenges.find(published).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         draft = launch(cycle, "Draft " + UUID.randomUUID());
     }
 
