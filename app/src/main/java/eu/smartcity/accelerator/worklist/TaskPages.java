@@ -107,6 +107,7 @@ class TaskPages {
         if (!toConfirm.isEmpty() && !"true".equals(params.getFirst("confirmed"))) {
             // a negative or destructive outcome: a second page says what will happen and with which reason
             model.addAttribute("confirmations", toConfirm);
+            model.addAttribute("confirmationReasons", toConfirm.stream().map(FormComponent::reasonField).distinct().toList());
             return page(task, form, submission.raw(), Map.of(), model);
         }
         try {

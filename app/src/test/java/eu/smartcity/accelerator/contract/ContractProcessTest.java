@@ -108,8 +108,18 @@ class ContractProcessTest extends ProcessTestBase {
     void shouldSendTheDraftBackToNegotiationWhenNotCompliant() {
         ProcessInstance contract = start(KEY, deliveryVariables());
         driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK)))
+                .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class)
+                .hasMessageContaining(COMPLIANCE_REMARKS);
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of()))
+                .hasMessageContaining(COMPLIANCE_DECISION);
         driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK, COMPLIANCE_REMARKS, "C4 is not allowed"));
 
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT);
+        // the company reads why on the contract page; found compliant later, the remark is gone
+        assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isEqualTo("C4 is not allowed");
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
+        assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isNull();
     }
 }

@@ -192,6 +192,14 @@ class MarketplaceTest {
         delft.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate");
         assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-delft'",
                 Long.class, UUID.fromString(implementationId))).isZero();
+
+        // the supplier declines, with its reason: Mechelen reads it where it follows the replication
+        new eu.smartcity.accelerator.demo.ProcessDriver(engine).complete(replicationPi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS,
+                java.util.Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE,
+                        PilotProcess.REPLICATION_NOTES, "No installers free in Mechelen this year"));
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body())
+                .contains("The supplier declined to replicate it for your city").contains("No installers free in Mechelen this year");
+        assertThat(delft.get("/marketplace/solutions/" + solution).body()).doesNotContain("No installers free");
     }
 
     @Test

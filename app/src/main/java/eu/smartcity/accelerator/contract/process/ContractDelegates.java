@@ -76,13 +76,16 @@ class ContractDelegates {
 
     /** Complete listener of the compliance check: found compliant, the PDF both parties will accept is frozen. */
     @Bean
-    TaskListener recordCompliance(ContractDocuments documents) {
+    TaskListener recordCompliance(ContractDocuments documents, Contracts contracts) {
         return task -> {
             UUID id = UUID.fromString((String) task.getVariable(ContractProcess.CONTRACT_ID));
             if (ContractProcess.COMPLIES.equals(task.getVariable(ContractProcess.COMPLIANCE_DECISION))) {
                 documents.freeze(id);
+                find(contracts, task).compliant();
             } else {
                 documents.unfreeze(id);
+                Object remarks = task.getVariable(ContractProcess.COMPLIANCE_REMARKS);
+                find(contracts, task).notCompliant(remarks == null ? null : remarks.toString());
             }
         };
     }
