@@ -58,6 +58,9 @@ class PilotProcessTest extends ProcessTestBase {
         driver.complete(pilot.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Reminded by phone"));
         for (int milestone = 1; milestone <= 2; milestone++) {
             driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", "yes"));
+            // the previous milestone's "continue" is not left standing as this review's answer (Tasklist pre-fills variables)
+            org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getVariable(
+                    driver.task(pilot.getId(), USER_TASK_REVIEW_PROGRESS).getId(), PROGRESS_DECISION)).isNull();
             driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
         }
         // each reviewed milestone is published as open data: met, the rest still scheduled
