@@ -33,13 +33,19 @@ public final class ChallengeProcess {
     public static final String CHALLENGE_ID = "challengeId";
     public static final String CYCLE_ID = "cycleId";
     public static final String CITY_GROUP = "cityGroup";
-    public static final String CHALLENGE_APPROVED = "challengeApproved";
+    /** The coordinator's decision on a challenge: {@link #APPROVE} or {@link #SEND_BACK} (with {@link #REMARKS}). */
+    public static final String CHALLENGE_DECISION = "challengeDecision";
+    public static final String APPROVE = "approve";
+    public static final String SEND_BACK = "send-back";
     public static final String REMARKS = "remarks";
     public static final String APPLICATION_COUNT = "applicationCount";
     public static final String ELIGIBLE_COUNT = "eligibleCount";
     public static final String JURY_MEMBER = "juryMember";
-    public static final String HAS_CONFLICT = "hasConflict";
-    /** Form field of the conflict declaration; kept on the jury seat, never a process variable. */
+    /** A jury member's declaration, local to the seat: {@link #NO_CONFLICT} or {@link #CONFLICT} (with {@link #CONFLICT_REASON}). */
+    public static final String CONFLICT_DECISION = "conflictDecision";
+    public static final String NO_CONFLICT = "none";
+    public static final String CONFLICT = "conflict";
+    /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
     public static final String CONFLICT_REASON = "conflictReason";
     /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
     public static final String SCORE_COMMENT = "comment";
@@ -48,7 +54,10 @@ public final class ChallengeProcess {
     public static final String REPLACEMENT_FOUND = "replacementFound";
     public static final String APPLICATION_ID = "applicationId";
     public static final String QUORUM_REACHED = "quorumReached";
-    public static final String SELECTION_APPROVED = "selectionApproved";
+    /** The coordinator's decision on the ranking: {@link #APPROVE} or {@link #REOPEN} (with {@link #SELECTION_REMARKS}). */
+    public static final String SELECTION_DECISION = "selectionDecision";
+    public static final String REOPEN = "reopen";
+    public static final String SELECTION_REMARKS = "selectionRemarks";
     public static final String SELECTED_APPLICATION_ID = "selectedApplicationId";
     public static final String COMPANY_GROUP = "companyGroup";
     public static final String CONTRACT_ID = "contractId";

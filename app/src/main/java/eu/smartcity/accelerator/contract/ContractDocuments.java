@@ -75,7 +75,8 @@ public class ContractDocuments {
     /** What the contract page shows. */
     public record ContractPage(UUID id, String title, String status, String bylawsVersion, String cityGroup, String city,
             String companyGroup, String company, List<ClauseView> clauses, long changedClauses, String requestedChanges,
-            List<AcceptanceView> acceptances, String acceptedSha256, String signedSha256, Instant signedAt, boolean signed) {}
+            List<AcceptanceView> acceptances, String acceptedSha256, String signedSha256, Instant signedAt, boolean signed,
+            String complianceRemarks) {}
 
     @Transactional(readOnly = true)
     public Optional<ContractPage> page(UUID contractId) {
@@ -90,7 +91,8 @@ public class ContractDocuments {
                     c.values().get("city"), contract.companyGroup(), c.values().get("company"), c.clauses(),
                     c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
                     file.map(ContractFile::acceptedSha256).orElse(null), file.map(ContractFile::signedSha256).orElse(null),
-                    file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false));
+                    file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false),
+                    contract.complianceRemarks());
         });
     }
 

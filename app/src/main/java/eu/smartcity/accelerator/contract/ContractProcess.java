@@ -18,12 +18,22 @@ public final class ContractProcess {
     public static final String END_EXPIRED = "EndEvent_ContractExpired";
 
     public static final String CONTRACT_ID = "contractId";
-    public static final String COMPANY_AGREES = "companyAgrees";
+    /** The company on the draft: {@link #AGREE} or {@link #REQUEST_CHANGES} (with {@link #REQUESTED_CHANGES}). */
+    public static final String DRAFT_DECISION = "draftDecision";
+    public static final String AGREE = "agree";
+    public static final String REQUEST_CHANGES = "request-changes";
     public static final String REQUESTED_CHANGES = "requestedChanges";
     public static final String AGREED_CHANGES = "agreedChanges";
-    public static final String COMPLIANT = "compliant";
+    /** The coordinator's check: {@link #COMPLIES} or {@link #SEND_BACK} (with {@link #COMPLIANCE_REMARKS}). */
+    public static final String COMPLIANCE_DECISION = "complianceDecision";
+    public static final String COMPLIES = "complies";
+    public static final String SEND_BACK = "send-back";
+    public static final String COMPLIANCE_REMARKS = "complianceRemarks";
     public static final String COMPANY_SIGNS = "companySigns";
-    public static final String CITY_SIGNS = "citySigns";
+    /** The city's signature: {@link #SIGN} or {@link #DECLINE} (with {@link #DECLINE_REASON}). */
+    public static final String CITY_DECISION = "cityDecision";
+    public static final String SIGN = "sign";
+    public static final String DECLINE = "decline";
     public static final String DECLINE_REASON = "declineReason";
     public static final String CONTRACT_OUTCOME = "contractOutcome";
 

@@ -112,7 +112,7 @@ class DemoCycle implements ApplicationRunner {
                 "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Defined with the city's services",
                 "nl, fr, en", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         return new Stage(id, pi);
     }
 
@@ -129,7 +129,7 @@ class DemoCycle implements ApplicationRunner {
     private void scoreAs(Stage stage, String member) {
         String pi = stage.processInstanceId();
         driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
         int rank = 0;
         for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
             if (member.equals(task.getAssignee())) {
@@ -147,30 +147,30 @@ class DemoCycle implements ApplicationRunner {
         closeCall(stage);
         JURY.forEach(member -> scoreAs(stage, member));
         driver.complete(stage.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_SELECTION,
-                Map.of(ChallengeProcess.SELECTION_APPROVED, true));
+                Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
     }
 
     private void signContract(Stage stage) {
         String pi = stage.processInstanceId();
         // one negotiation round: the contract then differs from the template in two clauses
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, false,
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
                 ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments\nC9: notice of 30 days"));
         driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
                 "C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
                         + "each within 30 days of the invoice.\n"
                         + "+C5a Insurance: The Supplier holds liability insurance for equipment placed in public space.\n"
                         + "C9 stays as in the template."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
     }
 
     private void startPilot(Stage stage) {
         String pi = stage.processInstanceId();
         driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
     }
 
     private void finishPilot(Stage stage) {
@@ -178,8 +178,8 @@ class DemoCycle implements ApplicationRunner {
         long milestones = ((Number) runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
         for (int milestone = 1; milestone <= milestones; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " reached",
-                    "milestoneMet", true));
-            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+                    "milestoneMet", "yes"));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
         }
         driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents and the support group saw it working"));
     }
@@ -209,6 +209,6 @@ class DemoCycle implements ApplicationRunner {
             variables.put(duration, bylaws.duration(duration));
         }
         String pi = runtime.startProcessInstanceByKey(PilotProcess.REPLICATION_KEY, UUID.randomUUID().toString(), variables).getId();
-        driver.complete(pi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+        driver.complete(pi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
     }
 }

@@ -34,7 +34,9 @@ public class FormDefinitions {
             "radio", "select");
     /** Component attributes that only affect Camunda's own layout or tooling; everything else must be understood. */
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of("id", "type", "key", "label", "text", "validate",
-            "values", "decimalDigits", "description", "layout", "increment", "defaultValue");
+            "values", "decimalDigits", "description", "layout", "increment", "defaultValue", "properties");
+    /** Custom properties the portal understands (Tasklist ignores custom properties; the process enforces them). */
+    private static final Set<String> SUPPORTED_PROPERTIES = Set.of("confirm", "reasonField");
     private static final Set<String> SUPPORTED_RULES = Set.of("required", "min", "max", "minLength", "maxLength",
             "pattern");
 
@@ -78,7 +80,14 @@ public class FormDefinitions {
         for (JsonNode node : root.path("components")) {
             components.add(component(node, source));
         }
-        return new FormDefinition(id, source, List.copyOf(components));
+        FormDefinition form = new FormDefinition(id, source, List.copyOf(components));
+        for (FormComponent decision : form.decisions()) {
+            if (decision.reasonField() == null || form.input(decision.reasonField()).isEmpty()) {
+                throw new UnsupportedFormException(source + ", component " + decision.id()
+                        + ": property reasonField must name an input of the form");
+            }
+        }
+        return form;
     }
 
     private static FormComponent component(JsonNode node, String source) {
@@ -122,10 +131,27 @@ public class FormDefinitions {
         if ((type.equals("radio") || type.equals("select")) && options.isEmpty()) {
             throw new UnsupportedFormException(where + ": a " + type + " needs static values");
         }
+        JsonNode properties = node.path("properties");
+        for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SUPPORTED_PROPERTIES.contains(name)) {
+                throw new UnsupportedFormException(where + ": custom property '" + name + "' is not supported by the portal");
+            }
+        }
+        List<String> confirm = new ArrayList<>();
+        for (String value : properties.path("confirm").asText("").split(",")) {
+            if (!value.isBlank()) {
+                if (options.stream().noneMatch(o -> o.value().equals(value.strip()))) {
+                    throw new UnsupportedFormException(where + ": confirm names '" + value.strip() + "', not one of its values");
+                }
+                confirm.add(value.strip());
+            }
+        }
         return new FormComponent(componentId, type, key, node.path("label").asText(null), node.path("text").asText(null),
                 validate.path("required").asBoolean(false), decimal(validate.get("min")), decimal(validate.get("max")),
                 integer(validate.get("minLength")), integer(validate.get("maxLength")), pattern,
-                node.has("decimalDigits") ? node.get("decimalDigits").asInt() : null, List.copyOf(options));
+                node.has("decimalDigits") ? node.get("decimalDigits").asInt() : null, List.copyOf(options),
+                List.copyOf(confirm), properties.path("reasonField").asText(null));
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -14,6 +14,8 @@ public final class FormValidator {
 
     /** Upper bound for a text without its own maxLength: an input limit, not a business rule. */
     public static final int DEFAULT_MAX_LENGTH = 10_000;
+    /** Message key: the chosen outcome needs a reason. */
+    public static final String REASON_REQUIRED = "form.error.reasonRequired";
 
     private FormValidator() {}
 
@@ -34,6 +36,13 @@ public final class FormValidator {
             };
             if (problem != null) {
                 problems.put(field.key(), problem);
+            }
+        }
+        // A negative or destructive outcome owes the people it affects a reason (form-js cannot say "required when").
+        for (FormComponent decision : form.toConfirm(values)) {
+            Object reason = values.get(decision.reasonField());
+            if ((reason == null || reason.toString().isBlank()) && !problems.containsKey(decision.reasonField())) {
+                problems.put(decision.reasonField(), problem(REASON_REQUIRED));
             }
         }
         return new FormSubmission(values, raw, problems);

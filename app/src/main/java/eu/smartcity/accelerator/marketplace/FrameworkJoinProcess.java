@@ -16,7 +16,10 @@ public final class FrameworkJoinProcess {
     public static final String AUTHORITY_GROUP = "authorityGroup";
     public static final String CITY_GROUP = "cityGroup";
     public static final String FRAMEWORK_OPEN = "frameworkOpen";
-    public static final String JOIN_APPROVED = "joinApproved";
+    /** The authority's decision: {@link #APPROVE} or {@link #REFUSE} (with {@link #JOIN_REMARKS}, which the city sees). */
+    public static final String JOIN_DECISION = "joinDecision";
+    public static final String APPROVE = "approve";
+    public static final String REFUSE = "refuse";
     public static final String JOIN_REMARKS = "joinRemarks";
 
     private FrameworkJoinProcess() {}

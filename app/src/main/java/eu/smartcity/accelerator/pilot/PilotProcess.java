@@ -27,7 +27,24 @@ public final class PilotProcess {
     public static final String PILOT_ID = "pilotId";
     public static final String ORIGINAL_PILOT_ID = "originalPilotId";
     public static final String MILESTONES_DONE = "milestonesDone";
-    public static final String CONTINUE_PILOT = "continuePilot";
+    /** The city's review of a milestone: {@link #CONTINUE} or {@link #STOP} (with {@link #REVIEW_NOTES}). */
+    public static final String PROGRESS_DECISION = "progressDecision";
+    public static final String CONTINUE = "continue";
+    public static final String STOP = "stop";
+    public static final String REVIEW_NOTES = "reviewNotes";
+    /** The company's report: whether the milestone was met, {@link #YES} or {@link #NO}. */
+    public static final String MILESTONE_MET = "milestoneMet";
+    /** The city's infrastructure checklist, each {@link #YES} or {@link #NO} (what is missing in {@link #READINESS_NOTES}). */
+    public static final java.util.List<String> INFRASTRUCTURE_CHECKS = java.util.List.of("connectivity", "power",
+            "simNetwork", "dataAccess");
+    public static final String READINESS_NOTES = "readinessNotes";
+    public static final String YES = "yes";
+    public static final String NO = "no";
+    /** The supplier on a replication: {@link #CONFIRM} or {@link #DECLINE} (with {@link #REPLICATION_NOTES}). */
+    public static final String REPLICATION_DECISION = "replicationDecision";
+    public static final String CONFIRM = "confirm";
+    public static final String DECLINE = "decline";
+    public static final String REPLICATION_NOTES = "replicationNotes";
     public static final String PILOT_OUTCOME = "pilotOutcome";
 
     private PilotProcess() {}

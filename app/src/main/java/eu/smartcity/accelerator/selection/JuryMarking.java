@@ -12,7 +12,7 @@ import eu.smartcity.accelerator.selection.internal.JuryScore;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
 import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
-import eu.smartcity.accelerator.workflow.TaskValuesKeeper;
+import eu.smartcity.accelerator.forms.TaskValuesKeeper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * A juror's answers, kept in the selection's own records instead of process variables: the marks and
  * comment of each score task (one row per juror, application and round, so nothing carries over to the
- * next application or juror), and the conflict declaration with the applications it covered. Only
- * {@code hasConflict} goes back to the process, which routes on it.
+ * next application or juror), and the conflict declaration with its reason and the applications it covered.
+ * Only the declaration's outcome ({@code conflictDecision}) goes back to the process, which routes on it.
  *
  * <p>What the task is about is checked against the records, not taken from the task: the juror must hold
  * an assigned seat on the challenge, and the application must belong to that challenge.
@@ -83,7 +83,8 @@ public class JuryMarking implements TaskValuesKeeper {
     }
 
     private Map<String, Object> declare(JurySeat seat, Map<String, Object> values) {
-        boolean conflict = Boolean.TRUE.equals(values.get(ChallengeProcess.HAS_CONFLICT));
+        Object decision = values.get(ChallengeProcess.CONFLICT_DECISION);
+        boolean conflict = ChallengeProcess.CONFLICT.equals(decision);
         Object reason = values.get(ChallengeProcess.CONFLICT_REASON);
         String text = reason == null ? "" : reason.toString().strip();
         if (conflict && text.isEmpty()) {
@@ -92,7 +93,8 @@ public class JuryMarking implements TaskValuesKeeper {
         List<UUID> covered = applicationsToDeclareOn(seat.challengeId()).stream().map(Applications.ApplicationView::id).toList();
         seat.declare(conflict, text, covered, clock.instant());
         seats.save(seat);
-        return Map.of(ChallengeProcess.HAS_CONFLICT, conflict);
+        // the outcome routes the seat (DecisionRules checks it is one of the form's); the reason stays here
+        return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION, decision);
     }
 
     private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values) {

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
+import eu.smartcity.accelerator.forms.TaskValuesKeeper;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;

@@ -3,12 +3,15 @@ package eu.smartcity.accelerator.worklist;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.forms.DecisionRuleException;
+import eu.smartcity.accelerator.forms.FormComponent;
 import eu.smartcity.accelerator.forms.FormDefinition;
 import eu.smartcity.accelerator.forms.FormDefinitions;
 import eu.smartcity.accelerator.forms.FormSubmission;
 import eu.smartcity.accelerator.forms.FormValidator;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -77,7 +80,8 @@ class TaskPages {
         Map<String, String> current = new LinkedHashMap<>();
         form.inputs().forEach(c -> {
             Object value = variables.get(c.key());
-            if (value != null) {
+            // never a choice: an earlier round's decision must not stand preselected
+            if (value != null && !c.isChoice()) {
                 current.put(c.key(), value.toString());
             }
         });
@@ -91,9 +95,20 @@ class TaskPages {
         Task task = task(authentication, taskId);
         FormDefinition form = form(task);
         FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
+        if (params.containsKey("back")) {
+            // from the confirmation step back to the form, with everything as it was typed
+            return page(task, form, submission.raw(), Map.of(), model);
+        }
         if (!submission.valid()) {
             model.addAttribute("invalid", true);
             return page(task, form, submission.raw(), submission.problems(), model);
+        }
+        List<FormComponent> toConfirm = form.toConfirm(submission.values());
+        if (!toConfirm.isEmpty() && !"true".equals(params.getFirst("confirmed"))) {
+            // a negative or destructive outcome: a second page says what will happen and with which reason
+            model.addAttribute("confirmations", toConfirm);
+            model.addAttribute("confirmationReasons", toConfirm.stream().map(FormComponent::reasonField).distinct().toList());
+            return page(task, form, submission.raw(), Map.of(), model);
         }
         try {
             myTasks.complete(user, task, submission.values());
@@ -106,6 +121,12 @@ class TaskPages {
             // when declining"): keep the input. Only our own rule messages are shown, never engine internals.
             Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(rejected);
             log.info("Task {} refused the submission: {}", task.getId(), cause.toString());
+            if (cause instanceof DecisionRuleException decision) {
+                model.addAttribute("invalid", true);
+                Map<String, FormSubmission.Problem> problems = new LinkedHashMap<>(submission.problems());
+                problems.put(decision.field(), new FormSubmission.Problem(decision.messageKey(), List.of()));
+                return page(task, form, submission.raw(), problems, model);
+            }
             if (cause instanceof IllegalArgumentException rule) {
                 model.addAttribute("invalid", true);
                 return page(task, form, submission.raw(), FormValidator.withRuleViolation(form, submission.problems(),

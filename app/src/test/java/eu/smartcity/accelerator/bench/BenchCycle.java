@@ -52,7 +52,7 @@ final class BenchCycle {
         }
         retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
         for (String member : JURY) {
-            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
             int rank = 0;
             for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(task.getAssignee())) {
@@ -65,18 +65,18 @@ final class BenchCycle {
                 }
             }
         }
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_APPROVED, true));
-        complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+        complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
         complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
         complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
         long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
         for (int m = 1; m <= milestones; m++) {
-            complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + m + " reached", "milestoneMet", true));
-            complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+            complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + m + " reached", "milestoneMet", "yes"));
+            complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
         }
         complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents and the support group saw it working"));
         complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of("kpiName", "Complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
@@ -95,7 +95,7 @@ final class BenchCycle {
         UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, "A problem worth a pilot, for the benchmark.",
                 "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Measured monthly", "nl, fr, en", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         return id;
     }
 

@@ -114,6 +114,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
     boolean selected(By by) {
         return driver.findElement(by).isSelected();
     }

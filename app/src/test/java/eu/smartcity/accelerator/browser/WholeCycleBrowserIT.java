@@ -247,7 +247,7 @@ class WholeCycleBrowserIT {
 
     private void coordinatorApprovesTheSelection() {
         doTask(COORDINATOR, driver.task(processInstanceId, ChallengeProcess.USER_TASK_APPROVE_SELECTION),
-                "approve-selection", true, form -> form.check("f-selectionApproved"));
+                "approve-selection", true, form -> form.click(By.cssSelector("input[name=selectionDecision][value=approve]")));
         Browser winner = as(WINNER);
         winner.open("/applications").waitFor(By.cssSelector("main article")).step("selected");
         assertThat(winner.mainText()).contains("Selected");
@@ -255,18 +255,19 @@ class WholeCycleBrowserIT {
 
     private void contractIsNegotiatedAndSigned() {
         doTask(WINNER, driver.task(processInstanceId, ContractProcess.USER_TASK_REVIEW_DRAFT), "request-changes", true,
-                form -> form.type("f-requestedChanges", "Pay in two instalments: at kick-off and after the demo."));
+                form -> form.click(By.cssSelector("input[name=draftDecision][value=request-changes]"))
+                        .type("f-requestedChanges", "Pay in two instalments: at kick-off and after the demo."));
         doTask(OFFICER, driver.task(processInstanceId, ContractProcess.USER_TASK_ANSWER_CHANGES), "answer-changes", true,
                 // one clause rewritten ("C5: …", as the field's hint says), one line a remark
                 form -> form.type("f-agreedChanges", "Agreed, price clause rewritten.\n" + PRICE_CLAUSE));
         doTask(WINNER, driver.task(processInstanceId, ContractProcess.USER_TASK_REVIEW_DRAFT), "agree", false,
-                form -> form.check("f-companyAgrees"));
+                form -> form.click(By.cssSelector("input[name=draftDecision][value=agree]")));
         doTask(COORDINATOR, driver.task(processInstanceId, ContractProcess.USER_TASK_CHECK_COMPLIANCE), "compliant", false,
-                form -> form.check("f-compliant"));
+                form -> form.click(By.cssSelector("input[name=complianceDecision][value=complies]")));
         doTask(WINNER, driver.task(processInstanceId, ContractProcess.USER_TASK_SIGN_AS_COMPANY), "sign", true,
                 form -> form.check("f-companySigns"));
         doTask(OFFICER, driver.task(processInstanceId, ContractProcess.USER_TASK_SIGN_AS_CITY), "countersign", true,
-                form -> form.check("f-citySigns"));
+                form -> form.click(By.cssSelector("input[name=cityDecision][value=sign]")));
         close(COORDINATOR);
     }
 
@@ -274,7 +275,8 @@ class WholeCycleBrowserIT {
         doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_KICK_OFF), "kick-off", true,
                 form -> form.type("f-kickoffNotes", "Scope, contacts and the night routes agreed."));
         doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE), "infrastructure", false,
-                form -> form.check("f-connectivity").check("f-power").check("f-simNetwork").check("f-dataAccess"));
+                form -> form.click(By.cssSelector("input[name=connectivity][value=yes]")).click(By.cssSelector("input[name=power][value=yes]"))
+                        .click(By.cssSelector("input[name=simNetwork][value=yes]")).click(By.cssSelector("input[name=dataAccess][value=yes]")));
         long milestones = ((Number) engine.getRuntimeService()
                 .getVariable(processInstanceId, ChallengeProcess.MILESTONE_COUNT)).longValue();
         assertThat(milestones).isPositive();
@@ -285,11 +287,11 @@ class WholeCycleBrowserIT {
                 companyDownloadsTheSignedPdfFromItsTask(driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS));
             }
             doTask(WINNER, driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS), "progress-" + milestone, first,
-                    form -> form.type("f-progress", reached).check("f-milestoneMet"));
+                    form -> form.type("f-progress", reached).click(By.cssSelector("input[name=milestoneMet][value=yes]")));
             doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_REVIEW_PROGRESS), "review-" + milestone, first,
                     form -> {
                         assertThat(form.mainText()).contains(title);
-                        form.check("f-continuePilot");
+                        form.click(By.cssSelector("input[name=progressDecision][value=continue]"));
                     });
         }
         doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_DEMO), "demo", false,
@@ -450,7 +452,12 @@ class WholeCycleBrowserIT {
             browser.assertAccessible();
         }
         fill.accept(browser);
-        browser.submit().waitFor(By.cssSelector("main [role=status]")).step(name + "-done");
+        browser.submit().waitFor(By.cssSelector("main [role=status], main form[data-confirmation]"));
+        if (browser.present(By.cssSelector("main form[data-confirmation]"))) {
+            // a negative or consequential decision: the second page says what happens; its first button confirms
+            browser.step(name + "-confirm").submit().waitFor(By.cssSelector("main [role=status]"));
+        }
+        browser.step(name + "-done");
         assertThat(browser.currentPath()).startsWith("/tasks");
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("%s completed", name).isZero();
         driver.runAsyncJobs(processInstanceId);

@@ -86,7 +86,7 @@ class ChallengeProcessTest {
 
     void approveAndPublish() {
         assertThat(driver.task(pi(), USER_TASK_APPROVE_CHALLENGE)).isNotNull();
-        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, true));
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
     }
 
@@ -126,7 +126,7 @@ class ChallengeProcessTest {
     /** All three members declare no conflict, then score: application a better than b. */
     void juryScores(UUID better, UUID worse) {
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
         }
         for (String member : JURY) {
             for (Task task : driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)) {
@@ -146,7 +146,7 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         closeCall();
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
         }
         // the declaration names the applications it covered
         assertThat(jdbc.queryForObject("select covered_applications from jury_seat where challenge_id = ? and member = 'jury-an'",
@@ -176,7 +176,7 @@ class ChallengeProcessTest {
         approveAndPublish();
         applyEligible("parkflow");
         closeCall();
-        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(HAS_CONFLICT, false), pi());
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
         Task score = driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an");
 
         // the bare engine (what /engine-rest would do): no marks in the selection's records, so no completion
@@ -196,7 +196,7 @@ class ChallengeProcessTest {
                 "Measure the water of the canals.", "Water sensors (API)", new BigDecimal("9000"), "Alerts within 1 h", "nl", 5));
         String otherPi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(other.toString())
                 .processDefinitionKey(KEY).singleResult().getId();
-        driver.complete(otherPi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, true));
+        driver.complete(otherPi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
         return applications.submit(new Applications.Submission(other, "company-greengrid", "Canal probes", "Probes in the canals.",
                 BigDecimal.valueOf(8_000), 7, true, "BE", 40, true, true));
     }
@@ -228,9 +228,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldSendTheChallengeBackWithRemarksAndPublishItOnceRevised() {
-        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, false)))
+        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, SEND_BACK)))
                 .hasMessageContaining("remarks");
-        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_APPROVED, false, REMARKS, "Name the KPI target."));
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, SEND_BACK, REMARKS, "Name the KPI target."));
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SENT_BACK");
         assertThat(driver.task(pi(), USER_TASK_REVISE_CHALLENGE)).satisfies(task ->
                 assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
@@ -293,15 +293,14 @@ class ChallengeProcessTest {
         assertThat(driver.tasks(pi(), USER_TASK_DECLARE_CONFLICT)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(JURY);
 
         driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(HAS_CONFLICT, true, "conflictReason", "Former employee of an applicant"), pi());
+                Map.of(CONFLICT_DECISION, CONFLICT, "conflictReason", "Former employee of an applicant"), pi());
         assertThat(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana")).isNotNull();
         assertThat(jdbc.queryForObject("select status from jury_seat where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).isEqualTo("RECUSED");
 
-        assertThatThrownBy(() -> driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"),
-                Map.of(HAS_CONFLICT, true), pi())).hasMessageStartingWith(CONFLICT_REASON + ":");
-        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana"),
-                Map.of(HAS_CONFLICT, true, CONFLICT_REASON, "Advises urbansense"), pi());
+        Task dana = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana");
+        assertThatThrownBy(() -> driver.complete(dana, Map.of(CONFLICT_DECISION, CONFLICT), pi())).hasMessageContaining(CONFLICT_REASON);
+        driver.complete(dana, Map.of(CONFLICT_DECISION, CONFLICT, CONFLICT_REASON, "Advises an applicant"), pi());
         // no one left to replace jury-dana: that seat stays vacant
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
 
@@ -316,9 +315,11 @@ class ChallengeProcessTest {
         closeCall();
         juryScores(parkflow, urbansense);
 
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, false));
+        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN)))
+                .hasMessageContaining(SELECTION_REMARKS);
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN, SELECTION_REMARKS, "Score the data plans again"));
         juryScores(urbansense, parkflow); // the second round decides
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, true));
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID)).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);
 
@@ -343,10 +344,10 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         closeCall();
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(HAS_CONFLICT, false), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
             driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
         }
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_APPROVED, true));
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
 
         signContractWithOneNegotiationRound(false);
 
@@ -359,32 +360,36 @@ class ChallengeProcessTest {
 
     void signContractWithOneNegotiationRound(boolean citySigns) {
         driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT,
-                Map.of(ContractProcess.COMPANY_AGREES, false, ContractProcess.REQUESTED_CHANGES, "C7: payment in two instalments"));
+                Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES, ContractProcess.REQUESTED_CHANGES, "C7: payment in two instalments"));
         driver.complete(pi(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C7 accepted"));
-        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, false));
-        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        assertThatThrownBy(() -> driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE,
+                Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK))).hasMessageContaining(ContractProcess.COMPLIANCE_REMARKS);
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK,
+                ContractProcess.COMPLIANCE_REMARKS, "C7 breaks the bylaws' payment terms"));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_SIGNS, true)
-                : Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "Budget not approved by the council"));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN)
+                : Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "Budget not approved by the council"));
     }
 
     void runPilotToCompletion() {
         driver.complete(pi(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope agreed"));
         driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", false, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "no", "dataAccess", "yes",
+                        PilotProcess.READINESS_NOTES, "No SIM cards yet"));
         driver.complete(pi(), PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "SIM cards delivered"));
         driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
         for (int milestone = 1; milestone <= 3; milestone++) {
             if (milestone == 2) {
                 driver.fireTimer(pi(), PilotProcess.BOUNDARY_REMINDER);
                 driver.fireTimer(pi(), PilotProcess.BOUNDARY_OVERDUE);
                 driver.complete(pi(), PilotProcess.USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called the company"));
             }
-            driver.complete(pi(), PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone, "milestoneMet", true));
-            driver.complete(pi(), PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true));
+            driver.complete(pi(), PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone, "milestoneMet", "yes"));
+            driver.complete(pi(), PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
         }
         driver.complete(pi(), PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Support group enthusiastic"));
     }

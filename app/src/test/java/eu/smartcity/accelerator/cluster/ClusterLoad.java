@@ -77,7 +77,7 @@ final class ClusterLoad {
         int approved = 0;
         for (int i = 0; i < tasks.size(); i++) {
             int status = restCall(ports.get(i % ports.size()), "POST", "/engine-rest/task/" + tasks.get(i) + "/complete",
-                    "{\"variables\":{\"" + ChallengeProcess.CHALLENGE_APPROVED + "\":{\"value\":true,\"type\":\"Boolean\"}}}");
+                    "{\"variables\":{\"" + ChallengeProcess.CHALLENGE_DECISION + "\":{\"value\":\"" + ChallengeProcess.APPROVE + "\",\"type\":\"String\"}}}");
             if (status == 204) {
                 approved++;
             }

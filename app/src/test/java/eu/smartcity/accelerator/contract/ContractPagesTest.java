@@ -55,7 +55,7 @@ class ContractPagesTest {
                 "Let shops receive goods at night without waking the street.", "Noise sensors", new BigDecimal("9500"),
                 "Complaints per month", "nl", 6));
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         driver.runAsyncJobs(challengePi);
         UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "SilentDrop",
                 "Electric, quiet delivery slots booked by shops.", new BigDecimal("9200"), 7, true, "FR", 12, true, true));
@@ -72,13 +72,13 @@ class ContractPagesTest {
         variables.put("contractAmount", 9200.0);
         String pi = engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables).getId();
         driver.runAsyncJobs(pi);
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, false,
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
                 ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments"));
         driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
                 "C5: The City pays EUR 9,200 in two instalments: half at kick-off, half after the final demo.\n"
                         + "+C5a Insurance: The Supplier holds liability insurance for the equipment in the street."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
 
         String page = "/contracts/" + contractId;
         PortalClient parkflow = as("parkflow");
@@ -95,7 +95,7 @@ class ContractPagesTest {
         assertThat(parkflow.postForm(taskPage, taskPage, "companySigns", "true").statusCode()).isEqualTo(302);
         Task citySign = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_CITY);
         PortalClient delft = as("officer-delft");
-        assertThat(delft.postForm("/tasks/" + citySign.getId(), "/tasks/" + citySign.getId(), "citySigns", "true").statusCode())
+        assertThat(delft.postForm("/tasks/" + citySign.getId(), "/tasks/" + citySign.getId(), "cityDecision", "sign").statusCode())
                 .isEqualTo(302);
         driver.runAsyncJobs(pi);
 

@@ -27,15 +27,15 @@ class ContractProcessTest extends ProcessTestBase {
     ProcessInstance agreedAndCompliant() {
         ProcessInstance contract = start(KEY, deliveryVariables());
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT).task().hasCandidateGroup("company-greengrid");
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, false)))
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES)))
                 .hasMessageContaining("requestedChanges");
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, false, REQUESTED_CHANGES, "C4: data ownership"));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES, REQUESTED_CHANGES, "C4: data ownership"));
         assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES, "C99: new")))
                 .hasMessageContaining("agreedChanges: line 1: clause C99 is not in the template");
         driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES,
                 "C4: The data belongs to the City; the Supplier may reuse it anonymised.\nAgreed at the meeting of 3 March."));
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, true));
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANT, true));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
         return contract;
     }
 
@@ -46,7 +46,7 @@ class ContractProcessTest extends ProcessTestBase {
                 .hasMessageContaining("companySigns: tick the box");
         driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
         assertThat(contract).task().hasCandidateGroup("city-bruges");
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_SIGNS, true));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, SIGN));
 
         assertThat(contract).isEnded().hasPassed(SERVICE_TASK_ARCHIVE, END_SIGNED).variables().containsEntry(CONTRACT_OUTCOME, "signed");
         assertThat(jdbc.queryForMap("select status, negotiation_rounds from contract where id = ?",
@@ -81,9 +81,9 @@ class ContractProcessTest extends ProcessTestBase {
     void shouldEndInContractDeclinedWhenTheCityDeclinesAndSayWhy() {
         ProcessInstance contract = agreedAndCompliant();
         driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_SIGNS, false)))
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, DECLINE)))
                 .hasMessageContaining("declineReason");
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_SIGNS, false, DECLINE_REASON, "No council approval"));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, DECLINE, DECLINE_REASON, "No council approval"));
 
         assertThat(contract).isEnded().hasPassed(END_DECLINED).variables().containsEntry(CONTRACT_OUTCOME, "declined");
         ContractDocuments.ContractPage page = documents.page(contractId(contract)).orElseThrow();
@@ -107,9 +107,19 @@ class ContractProcessTest extends ProcessTestBase {
     @Test
     void shouldSendTheDraftBackToNegotiationWhenNotCompliant() {
         ProcessInstance contract = start(KEY, deliveryVariables());
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(COMPANY_AGREES, true));
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANT, false));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK)))
+                .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class)
+                .hasMessageContaining(COMPLIANCE_REMARKS);
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of()))
+                .hasMessageContaining(COMPLIANCE_DECISION);
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK, COMPLIANCE_REMARKS, "C4 is not allowed"));
 
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT);
+        // the company reads why on the contract page; found compliant later, the remark is gone
+        assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isEqualTo("C4 is not allowed");
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
+        assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isNull();
     }
 }

@@ -53,8 +53,13 @@ class EvaluationProcessTest extends ProcessTestBase {
         ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey("evaluation", variables);
         driver.complete(evaluation.getId(), "UserTask_RecordKpiResults", Map.of("kpiName", "KPI", "kpiTarget", 1L, "kpiResult", 1L));
         driver.complete(evaluation.getId(), "UserTask_RecordSurveyAndBehaviour", Map.of("surveyScore", 1L, "measuredScore", 1L));
-        engine.getTaskService().complete(driver.task(evaluation.getId(), "UserTask_DecideVerdict").getId(),
-                Map.of("verdict", "maybe", "verdictReason", "unsure"));
+        String decide = driver.task(evaluation.getId(), "UserTask_DecideVerdict").getId();
+        // the task itself refuses an outcome its form does not offer (forms.DecisionRules) ...
+        assertThatThrownBy(() -> engine.getTaskService().complete(decide, Map.of("verdict", "maybe", "verdictReason", "unsure")))
+                .hasMessageContaining("verdict: not one of the outcomes");
+        // ... so the bad value comes in around the form, as a variable written before the asynchronous step runs
+        engine.getTaskService().complete(decide, Map.of("verdict", "stop", "verdictReason", "unsure"));
+        engine.getRuntimeService().setVariable(evaluation.getId(), "verdict", "maybe");
 
         Job job = management.createJobQuery().processInstanceId(evaluation.getId()).singleResult();
         assertThat(job.getRetries()).isEqualTo(3);

@@ -3,12 +3,19 @@ package eu.smartcity.accelerator.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,89 @@ class FormDefinitionsTest {
         assertThat(definitions.all()).hasSize((int) files);
         assertThat(definitions.get("score-application").inputs()).extracting(FormComponent::key)
                 .contains("fit", "innovation", "team", "price", "replicability", "openDataUse", "comment");
+    }
+
+    /**
+     * Issue #16: no decision takes effect from an untouched form. Reads every shipped form and every BPMN
+     * condition: a field a gateway decides on is a required radio or select without a default, and names
+     * its negative outcomes and their reason; no choice has a default; a checkbox is only an
+     * acknowledgement (required), since an unticked optional box is an answer nobody gave.
+     */
+    @Test
+    void noDecisionTakesEffectFromAnUntouchedForm() throws IOException {
+        Set<String> decidedOn = new TreeSet<>();
+        try (Stream<Path> models = Files.list(Path.of("../processes"))) {
+            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                Matcher condition = Pattern.compile("<conditionExpression[^>]*>([^<]*)</conditionExpression>")
+                        .matcher(Files.readString(model));
+                while (condition.find()) {
+                    Matcher word = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(condition.group(1).replaceAll("'[^']*'", ""));
+                    while (word.find()) {
+                        decidedOn.add(word.group());
+                    }
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        int decisions = 0;
+        try (Stream<Path> files = Files.list(Path.of("../forms"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                JsonNode root = JSON.readTree(file.toFile());
+                FormDefinition form = FormDefinitions.parse(root, file.getFileName().toString());
+                for (JsonNode c : root.path("components")) {
+                    String type = c.path("type").asText();
+                    String where = file.getFileName() + " / " + c.path("key").asText();
+                    boolean choice = type.equals("checkbox") || type.equals("radio") || type.equals("select");
+                    if (choice && c.has("defaultValue")) {
+                        wrong.add(where + ": a default decides for the user");
+                    }
+                    if (type.equals("checkbox") && !c.path("validate").path("required").asBoolean()) {
+                        wrong.add(where + ": an optional checkbox answers 'no' when untouched");
+                    }
+                }
+                Set<String> untouchedProblems = FormValidator.validate(form, Map.of()).problems().keySet();
+                for (FormComponent input : form.inputs()) {
+                    if (!decidedOn.contains(input.key())) {
+                        continue;
+                    }
+                    decisions++;
+                    String where = form.source() + " / " + input.key();
+                    if (!(input.type().equals("radio") || input.type().equals("select")) || !input.required()) {
+                        wrong.add(where + ": a process decides on it, so it must be a required choice (is " + input.type() + ")");
+                    } else if (input.confirmOutcomes().isEmpty()) {
+                        wrong.add(where + ": names no negative outcome (property 'confirm') and its reason ('reasonField')");
+                    }
+                    if (!untouchedProblems.contains(input.key())) {
+                        wrong.add(where + ": the untouched form is accepted");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("decision fields whose untouched state decides").isEmpty();
+        assertThat(decisions).as("decision fields found through the BPMN conditions").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void aNegativeOutcomeNeedsItsReasonAndTheFormMustNameOne() throws IOException {
+        FormDefinition review = new FormDefinitions(JSON).get("review-progress");
+        assertThat(review.decisions()).extracting(FormComponent::key).containsExactly("progressDecision");
+        assertThat(FormValidator.validate(review, Map.of("progressDecision", "stop")).problems())
+                .containsOnlyKeys("reviewNotes").containsEntry("reviewNotes",
+                        new FormSubmission.Problem(FormValidator.REASON_REQUIRED, java.util.List.of()));
+        assertThat(FormValidator.validate(review, Map.of("progressDecision", "stop", "reviewNotes", "Sensors fail")).valid()).isTrue();
+        assertThat(FormValidator.validate(review, Map.of("progressDecision", "continue")).valid()).isTrue();
+        assertThat(FormValidator.validate(review, Map.of()).problems()).containsOnlyKeys("progressDecision");
+
+        String decision = """
+                {"id":"f","components":[{"id":"D","key":"d","type":"radio","values":[{"label":"Yes","value":"yes"},{"label":"No","value":"no"}],
+                  "properties":{"confirm":"%s","reasonField":"%s"}},{"id":"R","key":"why","type":"textarea"}]}""";
+        assertThat(FormDefinitions.parse(JSON.readTree(decision.formatted("no", "why")), "ok.form").decisions()).hasSize(1);
+        assertThatThrownBy(() -> FormDefinitions.parse(JSON.readTree(decision.formatted("maybe", "why")), "c.form"))
+                .hasMessageContaining("confirm names 'maybe'");
+        assertThatThrownBy(() -> FormDefinitions.parse(JSON.readTree(decision.formatted("no", "because")), "r.form"))
+                .hasMessageContaining("reasonField must name an input");
+        assertThatThrownBy(() -> FormDefinitions.parse(JSON.readTree(decision.replace("\"confirm\"", "\"colour\"")
+                .formatted("no", "why")), "p.form")).hasMessageContaining("custom property 'colour'");
     }
 
     @Test

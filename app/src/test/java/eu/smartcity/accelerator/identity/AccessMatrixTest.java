@@ -107,7 +107,7 @@ class AccessMatrixTest {
 
         draft = challenges.launch(cycle, "city-mechelen", definition("Draft " + UUID.randomUUID()));
         driver.complete(pi(draft), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_APPROVED, false, ChallengeProcess.REMARKS, "Add the KPIs"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
         cityTask = driver.task(pi(draft), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
 
         UUID awaitingApproval = challenges.launch(cycle, "city-mechelen", definition("Awaiting approval " + UUID.randomUUID()));
@@ -116,7 +116,7 @@ class AccessMatrixTest {
         // the open call closes: jury-an declares no conflict and gets the applications to score; jury-ben has not declared
         driver.fireTimer(pi(published), ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         driver.complete(driver.taskOf(pi(published), ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(ChallengeProcess.HAS_CONFLICT, false), pi(published));
+                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi(published));
         juryTask = driver.tasks(pi(published), ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).findFirst().orElseThrow().getId();
 
@@ -126,7 +126,7 @@ class AccessMatrixTest {
         driver.fireTimer(pi(won), ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         for (String member : List.of("jury-an", "jury-ben", "jury-chloe")) {
             driver.complete(driver.taskOf(pi(won), ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                    Map.of(ChallengeProcess.HAS_CONFLICT, false), pi(won));
+                    Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi(won));
             for (Task score : driver.tasks(pi(won), ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(score.getAssignee())) {
                     Map<String, Object> scores = new HashMap<>();
@@ -135,7 +135,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_APPROVED, true));
+        driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
         companyTask = driver.task(pi(won), ContractProcess.USER_TASK_REVIEW_DRAFT).getId();
         contract = engine.getTaskService().getVariable(companyTask, ContractProcess.CONTRACT_ID).toString();
     }
@@ -423,7 +423,7 @@ class AccessMatrixTest {
 
     UUID publish(UUID cycle, String title) {
         UUID id = challenges.launch(cycle, "city-mechelen", definition(title));
-        driver.complete(pi(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(pi(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         driver.runAsyncJobs(pi(id));
         return id;
     }

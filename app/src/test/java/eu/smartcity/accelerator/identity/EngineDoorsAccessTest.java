@@ -88,14 +88,14 @@ class EngineDoorsAccessTest {
         UUID cycle = cycles.open("Engine doors " + UUID.randomUUID(), "scifi-2025").id();
         UUID published = challenges.launch(cycle, "city-mechelen", definition("Engine doors call"));
         challengeProcess = pi(published);
-        driver.complete(challengeProcess, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(challengeProcess, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         driver.runAsyncJobs(challengeProcess);
         // an application, then the call closes: each juror declares, jury-an gets the application to score
         applications.submit(new Applications.Submission(published,
                 "company-urbansense", "Urbansense lights", "Adaptive lighting", new BigDecimal("8000"), 7, true, "BE", 20, true, true));
         driver.fireTimer(challengeProcess, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         driver.complete(driver.taskOf(challengeProcess, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(ChallengeProcess.HAS_CONFLICT, false), challengeProcess);
+                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), challengeProcess);
         otherJurorTask = driver.tasks(challengeProcess, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).findFirst().orElseThrow().getId();
         juryTask = driver.taskOf(challengeProcess, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben").getId();
@@ -104,7 +104,7 @@ class EngineDoorsAccessTest {
 
         UUID draft = challenges.launch(cycle, "city-mechelen", definition("Engine doors draft"));
         driver.complete(pi(draft), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_APPROVED, false, ChallengeProcess.REMARKS, "Add the KPIs"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
         cityTask = driver.task(pi(draft), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
     }
 
@@ -228,7 +228,7 @@ class EngineDoorsAccessTest {
         String viaRest = driver.task(pi(challenges.launch(cycle, "city-delft", definition("Approve via REST"))),
                 ChallengeProcess.USER_TASK_APPROVE_CHALLENGE).getId();
         Session tasklist = session(COORDINATOR);
-        String form = "{\"variables\":{\"challengeApproved\":{\"value\":true,\"type\":\"Boolean\"},"
+        String form = "{\"variables\":{\"challengeDecision\":{\"value\":\"approve\",\"type\":\"String\"},"
                 + "\"remarks\":{\"value\":\"Fine\",\"type\":\"String\"}%s}}";
 
         // an extra variable next to the form's fields, or an object value naming a class: refused, task still open
@@ -246,7 +246,7 @@ class EngineDoorsAccessTest {
         assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", form.formatted("")).statusCode()).isEqualTo(204);
         assertThat(engine.getTaskService().createTaskQuery().taskIdIn(viaWebapp, viaRest).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvedProcess)
-                .variableName(ChallengeProcess.CHALLENGE_APPROVED).singleResult().getValue()).isEqualTo(true);
+                .variableName(ChallengeProcess.CHALLENGE_DECISION).singleResult().getValue()).isEqualTo(ChallengeProcess.APPROVE);
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvedProcess)
                 .variableName("cityGroup").singleResult().getValue()).isEqualTo("city-delft");
 

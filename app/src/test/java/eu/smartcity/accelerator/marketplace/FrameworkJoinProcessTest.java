@@ -54,7 +54,7 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
 
         engine.getIdentityService().setAuthentication("officer-mechelen", List.of("city-mechelen", "city-officers"));
         try {
-            driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_APPROVED, true, JOIN_REMARKS, "Welcome"));
+            driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Welcome"));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -76,7 +76,11 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
         JoinRequest request = contracts.askToJoin(framework(contracts.today().plusYears(1), false, Set.of("city-delft")).id(),
                 "city-delft", "officer-delft");
         ProcessInstance instance = asked(request);
-        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_APPROVED, false, JOIN_REMARKS, "Lot 1 is exhausted"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN,
+                Map.of(JOIN_DECISION, REFUSE))).hasMessageContaining(JOIN_REMARKS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN,
+                Map.of(JOIN_REMARKS, "untouched decision"))).hasMessageContaining(JOIN_DECISION);
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, REFUSE, JOIN_REMARKS, "Lot 1 is exhausted"));
 
         assertThat(instance).isEnded().hasPassed(END_REFUSED);
         assertThat(jdbc.queryForObject("select count(*) from ocds_release where ocid = ?", Integer.class,

@@ -192,6 +192,14 @@ class MarketplaceTest {
         delft.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate");
         assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-delft'",
                 Long.class, UUID.fromString(implementationId))).isZero();
+
+        // the supplier declines, with its reason: Mechelen reads it where it follows the replication
+        new eu.smartcity.accelerator.demo.ProcessDriver(engine).complete(replicationPi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS,
+                java.util.Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE,
+                        PilotProcess.REPLICATION_NOTES, "No installers free in Mechelen this year"));
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body())
+                .contains("The supplier declined to replicate it for your city").contains("No installers free in Mechelen this year");
+        assertThat(delft.get("/marketplace/solutions/" + solution).body()).doesNotContain("No installers free");
     }
 
     @Test
@@ -286,7 +294,7 @@ class MarketplaceTest {
         assertThat(mechelen.get("/tasks").body()).contains("/tasks/" + taskId);
         assertThat(delft.get("/tasks").body()).doesNotContain("/tasks/" + taskId);
         assertThat(delft.get("/tasks/" + taskId).statusCode()).isIn(403, 404);
-        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinApproved", "true",
+        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinDecision", "approve",
                 "joinRemarks", "Welcome, Delft");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
         assertThat(jdbc.queryForMap("select status, decided_by from market_join_request where process_instance_id = ?", pi))

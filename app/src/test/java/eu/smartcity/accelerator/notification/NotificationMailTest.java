@@ -231,7 +231,7 @@ class NotificationMailTest {
                 "Complaints -30 %", "nl, en", 6));
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(ChallengeProcess.KEY).singleResult().getId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         applications.submit(new Applications.Submission(challengeId, "company-urbansense", "Quiet sensors",
                 "Noise sensors on buses and stops.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
@@ -295,8 +295,8 @@ class NotificationMailTest {
 
     ProcessInstance contractSignedByCompany() throws Exception {
         ProcessInstance contract = start(ContractProcess.KEY);
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         assertThat(to(deliver(NotificationKind.CONTRACT_READY_TO_SIGN))).containsExactly(email("parkflow"));
         driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
         return contract;
@@ -315,7 +315,7 @@ class NotificationMailTest {
     @Test
     void contractSignedGoesToBothParties() throws Exception {
         ProcessInstance contract = contractSignedByCompany();
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
         driver.runAsyncJobs(contract.getId());
 
         List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_SIGNED);
@@ -328,7 +328,7 @@ class NotificationMailTest {
         language("parkflow", "fr");
         ProcessInstance contract = contractSignedByCompany();
         driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY,
-                Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "No council approval"));
+                Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "No council approval"));
 
         List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_DECLINED);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("parkflow"), email("officer-delft"));
@@ -346,7 +346,7 @@ class NotificationMailTest {
         ProcessInstance pilot = start(PilotProcess.KEY);
         driver.complete(pilot.getId(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
         driver.complete(pilot.getId(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
         return pilot;
     }
 

@@ -3,6 +3,9 @@ package eu.smartcity.accelerator.pilot;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.smartcity.accelerator.forms.DecisionRuleException;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
@@ -18,6 +21,12 @@ class PilotProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired OcdsPublisher ocds;
+    @Autowired PilotOutcomes pilotOutcomes;
+
+    java.util.UUID applicationOf(ProcessInstance pilot) {
+        return java.util.UUID.fromString(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pilot.getId()).variableName("applicationId").singleResult().getValue().toString());
+    }
 
     /** The OCDS implementation releases of the pilot's contracting process, oldest first. */
     java.util.List<String> implementationReleases(ProcessInstance pilot) {
@@ -31,11 +40,12 @@ class PilotProcessTest extends ProcessTestBase {
         ProcessInstance pilot = start(KEY, deliveryVariables());
         driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", false, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "no", "simNetwork", "yes", "dataAccess", "yes",
+                        READINESS_NOTES, "No power at the kiosk"));
         assertThat(pilot).task().hasCandidateGroup("company-greengrid");
         driver.complete(pilot.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
         return pilot;
     }
 
@@ -47,8 +57,11 @@ class PilotProcessTest extends ProcessTestBase {
         assertThat(pilot).isWaitingAt(USER_TASK_REPORT_PROGRESS, USER_TASK_HANDLE_OVERDUE);
         driver.complete(pilot.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Reminded by phone"));
         for (int milestone = 1; milestone <= 2; milestone++) {
-            driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", true));
-            driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, true));
+            driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", "yes"));
+            // the previous milestone's "continue" is not left standing as this review's answer (Tasklist pre-fills variables)
+            org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getVariable(
+                    driver.task(pilot.getId(), USER_TASK_REVIEW_PROGRESS).getId(), PROGRESS_DECISION)).isNull();
+            driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
         }
         // each reviewed milestone is published as open data: met, the rest still scheduled
         org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).hasSize(2)
@@ -67,8 +80,14 @@ class PilotProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInPilotStoppedEarlyWhenTheCityStopsIt() {
         ProcessInstance pilot = readyPilot();
-        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors fail", "milestoneMet", false));
-        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, false));
+        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors fail", "milestoneMet", "no"));
+        // untouched, or stopped without a reason: the process refuses, whoever completes the task
+        assertThatThrownBy(() -> driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of()))
+                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(PROGRESS_DECISION);
+        assertThatThrownBy(() -> driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP)))
+                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(REVIEW_NOTES);
+        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP, REVIEW_NOTES, "The sensors keep failing"));
+        org.assertj.core.api.Assertions.assertThat(pilotOutcomes.stopReasonOf(applicationOf(pilot))).contains("The sensors keep failing");
         org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).singleElement()
                 .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r).contains("\"status\":\"notMet\""));
 

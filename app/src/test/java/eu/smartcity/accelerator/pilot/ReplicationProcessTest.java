@@ -43,15 +43,16 @@ class ReplicationProcessTest extends ProcessTestBase {
     /** The contract starts from the original's; one negotiation round and one compliance remark on the way. */
     void contractSigned(ProcessInstance replication, boolean citySigns) {
         driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT,
-                Map.of(ContractProcess.COMPANY_AGREES, false, ContractProcess.REQUESTED_CHANGES, "C2: Delft as the city"));
+                Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES, ContractProcess.REQUESTED_CHANGES, "C2: Delft as the city"));
         driver.complete(replication.getId(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C2"));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, false));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK,
+                ContractProcess.COMPLIANCE_REMARKS, "Name Delft in C2"));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_SIGNS, true)
-                : Map.of(ContractProcess.CITY_SIGNS, false, ContractProcess.DECLINE_REASON, "Other priorities"));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN)
+                : Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "Other priorities"));
     }
 
     @Test
@@ -59,20 +60,21 @@ class ReplicationProcessTest extends ProcessTestBase {
         String original = originalPilot();
         ProcessInstance replication = replicationFor(original);
         assertThat(replication).task().hasCandidateGroup("company-greengrid");
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
         contractSigned(replication, true);
         driver.complete(replication.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Delft kick-off"));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", false));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "no",
+                        PilotProcess.READINESS_NOTES, "Data access pending"));
         driver.complete(replication.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Data access granted"));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
         driver.fireTimer(replication.getId(), BOUNDARY_REMINDER);
         driver.fireTimer(replication.getId(), BOUNDARY_OVERDUE);
         driver.complete(replication.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called"));
         for (int milestone = 1; milestone <= 2; milestone++) {
-            driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "ok", "milestoneMet", true));
-            driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(CONTINUE_PILOT, true));
+            driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "ok", "milestoneMet", "yes"));
+            driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
         }
         driver.complete(replication.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Delft support group"));
 
@@ -97,7 +99,11 @@ class ReplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInSupplierDeclinedWhenTheSupplierDoesNotConfirm() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", false));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS,
+                Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE)))
+                .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class).hasMessageContaining(PilotProcess.REPLICATION_NOTES);
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE,
+                PilotProcess.REPLICATION_NOTES, "No capacity this year"));
 
         assertThat(replication).isEnded().hasPassed(END_SUPPLIER_DECLINED);
     }
@@ -105,7 +111,7 @@ class ReplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInNotContractedWhenTheAdoptingCityDeclines() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of("supplierConfirms", true));
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
         contractSigned(replication, false);
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATION_NOT_CONTRACTED).hasNotPassed("CallActivity_Pilot");

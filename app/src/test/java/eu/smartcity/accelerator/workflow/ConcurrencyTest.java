@@ -78,7 +78,8 @@ class ConcurrencyTest {
     void twoUsersCompletingTheSameTaskGiveOneWinner() throws Exception {
         ProcessInstance contract = contractAtCompanyReview();
         String taskId = engine.getTaskService().createTaskQuery().processInstanceId(contract.getId()).singleResult().getId();
-        Map<String, Object> agree = Map.of("companyAgrees", true);
+        Map<String, Object> agree = Map.of(eu.smartcity.accelerator.contract.ContractProcess.DRAFT_DECISION,
+                eu.smartcity.accelerator.contract.ContractProcess.AGREE);
 
         List<Throwable> outcomes = race(() -> { engine.getTaskService().complete(taskId, agree); return null; },
                 () -> { engine.getTaskService().complete(taskId, agree); return null; });

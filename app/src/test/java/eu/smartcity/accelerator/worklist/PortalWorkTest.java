@@ -104,13 +104,15 @@ class PortalWorkTest {
 
         PortalClient coordinator = as("coordinator");
         assertThat(coordinator.get("/tasks").body()).contains("/tasks/" + approve);
-        // sending back needs remarks: the process's rule, shown next to the remarks field
-        HttpResponse<String> noRemarks = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "remarks", "");
-        assertThat(noRemarks.statusCode()).isEqualTo(200);
-        assertThat(noRemarks.body()).contains("id=\"f-remarks-error\"").contains("say what the city should change");
+        // the decision is two named outcomes, neither preselected; untouched, the form is refused
+        assertThat(coordinator.get("/tasks/" + approve).body()).contains("value=\"approve\"").contains("value=\"send-back\"")
+                .doesNotContainPattern("name=\"challengeDecision\"[^>]*checked");
+        HttpResponse<String> untouched = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "remarks", "");
+        assertThat(untouched.statusCode()).isEqualTo(200);
+        assertThat(untouched.body()).contains("id=\"f-challengeDecision-error\"").contains("This field is required.");
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SUBMITTED");
 
-        HttpResponse<String> approved = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "challengeApproved", "true");
+        HttpResponse<String> approved = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "challengeDecision", "approve");
         assertThat(approved.statusCode()).isEqualTo(302);
         driver.runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId()); // publishing is asynchronous
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
@@ -122,11 +124,54 @@ class PortalWorkTest {
         assertThat(as("officer-delft").get("/coordinator").statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Issue #16: a negative decision (sending a challenge back) asks for its reason, then shows a second
+     * page saying what will happen with that reason; only "Confirm" completes the task, "Back" returns to
+     * the form as typed. The city then reads the reason where it follows its challenge, in its language.
+     */
+    @Test
+    void aNegativeDecisionNeedsItsReasonAndAConfirmationAndTheCitySeesTheReason() {
+        UUID challengeId = defineValidChallenge(as("officer-delft"));
+        String task = "/tasks/" + taskId(challengeId, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE);
+        PortalClient coordinator = as("coordinator");
+
+        HttpResponse<String> noReason = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", " ");
+        assertThat(noReason.statusCode()).isEqualTo(200);
+        assertThat(noReason.body()).contains("id=\"f-remarks-error\"").contains("Give the reason")
+                .doesNotContain("data-confirmation");
+
+        String remarks = "Name a target for each KPI & the datasets' licence";
+        HttpResponse<String> confirm = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("data-confirmation").contains("Please confirm")
+                .contains("You are about to send this challenge back to the city")
+                .contains("Name a target for each KPI &amp; the datasets&#39; licence")
+                .contains("name=\"confirmed\" value=\"true\"").contains("name=\"back\" value=\"true\"")
+                .containsPattern("type=\"hidden\" name=\"challengeDecision\" value=\"send-back\"");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).as("not completed yet").isEqualTo(1);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SUBMITTED");
+
+        HttpResponse<String> back = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks, "back", "true");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).doesNotContain("data-confirmation").containsPattern("value=\"send-back\"[^>]*checked")
+                .contains("Name a target for each KPI");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).isEqualTo(1);
+
+        HttpResponse<String> confirmed = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks,
+                "confirmed", "true");
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).as("completed").isZero();
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SENT_BACK");
+
+        PortalClient city = as("officer-delft");
+        assertThat(city.get("/city/challenges").body()).contains("Name a target for each KPI &amp; the datasets&#39; licence");
+    }
+
     @Test
     void aJuryMemberDeclaresThenScoresOnlyTheirOwnApplicationsAndSeesProgress() {
         UUID challengeId = defineValidChallenge(as("officer-delft"));
         String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, java.util.Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, java.util.Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         for (String company : new String[] {"urbansense", "parkflow"}) {
             applications.submit(new Applications.Submission(challengeId, "company-" + company, company + " quiet delivery",
                     "Route planning with the noise sensors.", new BigDecimal("8000"), 7, true, "BE", 30, true, true));
@@ -137,7 +182,10 @@ class PortalWorkTest {
         PortalClient an = as("jury-an");
         assertThat(an.get("/tasks").body()).contains("/tasks/" + declare.getId());
         assertThat(as("jury-ben").get("/tasks/" + declare.getId()).statusCode()).isEqualTo(404);
-        assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId()).statusCode()).isEqualTo(302);
+        assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId()).statusCode())
+                .as("no declaration chosen: the form comes back").isEqualTo(200);
+        assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId(),
+                ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT).statusCode()).isEqualTo(302);
 
         java.util.List<Task> mine = driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).toList();
@@ -161,7 +209,7 @@ class PortalWorkTest {
         String second = "/tasks/" + mine.get(1).getId();
         assertThat(an.get(second).body()).doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");
         driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben"),
-                java.util.Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+                java.util.Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
         Task bens = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
         assertThat(as("jury-ben").get("/tasks/" + bens.getId()).body())
                 .doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");

@@ -52,9 +52,12 @@ class ApplicationPages {
     private final PdfInspector pdfs;
     private final Attachments attachments;
     private final TransactionTemplate transaction;
+    private final eu.smartcity.accelerator.application.PilotStopReasons pilots;
 
     ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
-            PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction) {
+            PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
+            eu.smartcity.accelerator.application.PilotStopReasons pilots) {
+        this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
         this.explanations = explanations;
@@ -69,10 +72,13 @@ class ApplicationPages {
         String company = company(authentication);
         Map<Applications.ApplicationView, java.util.List<Applications.TimelineStep>> timelines = new LinkedHashMap<>();
         Map<UUID, List<eu.smartcity.accelerator.attachments.AttachmentView>> files = new LinkedHashMap<>();
+        Map<UUID, String> stopReasons = new LinkedHashMap<>();
         applications.ofCompany(company).forEach(a -> {
             timelines.put(a, applications.timelineSteps(a.id()));
             files.put(a.id(), attachments.of(a.id()));
+            pilots.stopReasonOf(a.id()).ifPresent(reason -> stopReasons.put(a.id(), reason));
         });
+        model.addAttribute("stopReasons", stopReasons);
         model.addAttribute("timelines", timelines);
         model.addAttribute("attachments", files);
         model.addAttribute("titles", titles(timelines.keySet()));

@@ -22,16 +22,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ChallengeDelegates {
 
-    /** Complete listener of UserTask_ApproveChallenge: a refusal sends the challenge back with the remarks. */
+    /**
+     * Complete listener of UserTask_ApproveChallenge: sent back, the challenge keeps the remarks for the city
+     * (the form's decision rules, {@code forms.DecisionRules}, refuse a send-back without remarks).
+     */
     @Bean
     TaskListener approveChallenge(JpaChallenges challenges) {
         return task -> {
-            if (!Boolean.TRUE.equals(task.getVariable(ChallengeProcess.CHALLENGE_APPROVED))) {
+            if (ChallengeProcess.SEND_BACK.equals(task.getVariable(ChallengeProcess.CHALLENGE_DECISION))) {
                 Object remarks = task.getVariable(ChallengeProcess.REMARKS);
-                if (remarks == null || remarks.toString().isBlank()) {
-                    throw new IllegalArgumentException("remarks: say what the city should change before approval");
-                }
-                challenges.sendBack(challengeId(task), remarks.toString());
+                challenges.sendBack(challengeId(task), remarks == null ? "" : remarks.toString());
             }
         };
     }

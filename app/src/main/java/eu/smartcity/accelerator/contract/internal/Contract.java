@@ -46,6 +46,9 @@ public class Contract {
     private String declineReason;
     @Column(name = "clause_changes")
     private String clauseChanges;
+    /** Why the coordinator last sent the contract back as not compliant; the company reads it on the contract page. */
+    @Column(name = "compliance_remarks")
+    private String complianceRemarks;
 
     protected Contract() {}
 
@@ -78,6 +81,15 @@ public class Contract {
         if (clauseChanges.length() > 20000) {
             throw new IllegalArgumentException("agreedChanges: the changes to this contract exceed 20,000 characters");
         }
+    }
+
+    /** Sent back as not compliant, with what must change; cleared once found compliant. */
+    public void notCompliant(String remarks) {
+        complianceRemarks = remarks;
+    }
+
+    public void compliant() {
+        complianceRemarks = null;
     }
 
     /** Found compliant: the PDF to accept is frozen (a contract already signed or decided keeps its status). */
@@ -116,6 +128,7 @@ public class Contract {
     public int negotiationRounds() { return negotiationRounds; }
     public String declinedBy() { return declinedBy; }
     public String declineReason() { return declineReason; }
+    public String complianceRemarks() { return complianceRemarks; }
     public String companyAcceptedBy() { return companyAcceptedBy; }
     public Instant cityAcceptedAt() { return cityAcceptedAt; }
     public Instant companyAcceptedAt() { return companyAcceptedAt; }

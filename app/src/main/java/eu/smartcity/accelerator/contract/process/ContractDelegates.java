@@ -56,11 +56,10 @@ class ContractDelegates {
         return task -> {
             Contract contract = find(contracts, task);
             if (task.getTaskDefinitionKey().equals(ContractProcess.USER_TASK_REVIEW_DRAFT)) {
-                if (!Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPANY_AGREES))) {
-                    Object changes = task.getVariable(ContractProcess.REQUESTED_CHANGES);
-                    if (changes == null || changes.toString().isBlank()) {
-                        throw new IllegalArgumentException("requestedChanges: say which clauses should change");
-                    }
+                Object changes = task.getVariable(ContractProcess.REQUESTED_CHANGES);
+                // without changes the form's decision rules (forms.DecisionRules) refuse the completion
+                if (ContractProcess.REQUEST_CHANGES.equals(task.getVariable(ContractProcess.DRAFT_DECISION))
+                        && changes != null && !changes.toString().isBlank()) {
                     documents.checkChanges(contract.id(), ContractProcess.REQUESTED_CHANGES, changes.toString());
                     contract.changesRequested(changes.toString());
                 }
@@ -77,13 +76,16 @@ class ContractDelegates {
 
     /** Complete listener of the compliance check: found compliant, the PDF both parties will accept is frozen. */
     @Bean
-    TaskListener recordCompliance(ContractDocuments documents) {
+    TaskListener recordCompliance(ContractDocuments documents, Contracts contracts) {
         return task -> {
             UUID id = UUID.fromString((String) task.getVariable(ContractProcess.CONTRACT_ID));
-            if (Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPLIANT))) {
+            if (ContractProcess.COMPLIES.equals(task.getVariable(ContractProcess.COMPLIANCE_DECISION))) {
                 documents.freeze(id);
+                find(contracts, task).compliant();
             } else {
                 documents.unfreeze(id);
+                Object remarks = task.getVariable(ContractProcess.COMPLIANCE_REMARKS);
+                find(contracts, task).notCompliant(remarks == null ? null : remarks.toString());
             }
         };
     }
@@ -102,16 +104,15 @@ class ContractDelegates {
                 }
                 documents.recordDecision(contract.id(), "COMPANY", true, who, from, null);
                 contract.acceptedByCompany(who, Instant.now());
-            } else if (Boolean.TRUE.equals(task.getVariable(ContractProcess.CITY_SIGNS))) {
+            } else if (ContractProcess.SIGN.equals(task.getVariable(ContractProcess.CITY_DECISION))) {
                 documents.recordDecision(contract.id(), "CITY", true, who, from, null);
                 contract.acceptedByCity(who, Instant.now());
             } else {
-                Object reason = task.getVariable(ContractProcess.DECLINE_REASON);
-                if (reason == null || reason.toString().isBlank()) {
-                    throw new IllegalArgumentException("declineReason: say why the city declines to sign");
-                }
-                documents.recordDecision(contract.id(), "CITY", false, who, from, reason.toString());
-                contract.declinedByCity(who, reason.toString());
+                // declined: the decision rules (forms.DecisionRules) refuse it without a reason
+                Object given = task.getVariable(ContractProcess.DECLINE_REASON);
+                String reason = given == null ? "" : given.toString();
+                documents.recordDecision(contract.id(), "CITY", false, who, from, reason);
+                contract.declinedByCity(who, reason);
             }
         };
     }

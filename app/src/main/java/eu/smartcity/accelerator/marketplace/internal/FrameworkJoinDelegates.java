@@ -13,9 +13,30 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Steps of the framework-join process. */
+/** Steps of the framework-join process, and what the marketplace keeps from the replication process. */
 @Configuration(proxyBeanMethods = false)
 class FrameworkJoinDelegates {
+
+    /**
+     * Complete listener of the replication's UserTask_SupplierConfirms: a supplier's refusal and its reason
+     * are kept with the city's replication request (a replication not started from the marketplace has none).
+     */
+    @Bean
+    TaskListener recordReplicationAnswer(Replications replications) {
+        return task -> {
+            if (eu.smartcity.accelerator.pilot.PilotProcess.DECLINE.equals(
+                    task.getVariable(eu.smartcity.accelerator.pilot.PilotProcess.REPLICATION_DECISION))) {
+                Object reason = task.getVariable(eu.smartcity.accelerator.pilot.PilotProcess.REPLICATION_NOTES);
+                String key = task.getExecution().getProcessBusinessKey();
+                try {
+                    replications.findById(UUID.fromString(key))
+                            .ifPresent(r -> r.declinedBySupplier(reason == null ? null : reason.toString()));
+                } catch (IllegalArgumentException | NullPointerException notARequest) {
+                    // started outside the marketplace (no request id as business key): nothing to record
+                }
+            }
+        };
+    }
 
     /** ServiceTask_CheckFrameworkOpen. */
     @Bean
@@ -36,7 +57,7 @@ class FrameworkJoinDelegates {
             String by = authentication != null ? authentication.getUserId() : task.getAssignee();
             Object remarks = task.getVariable(FrameworkJoinProcess.JOIN_REMARKS);
             JoinRequest request = contracts.decide(UUID.fromString(required(task, FrameworkJoinProcess.JOIN_REQUEST_ID)),
-                    Boolean.TRUE.equals(task.getVariable(FrameworkJoinProcess.JOIN_APPROVED)), by,
+                    FrameworkJoinProcess.APPROVE.equals(task.getVariable(FrameworkJoinProcess.JOIN_DECISION)), by,
                     remarks == null ? null : remarks.toString());
             if (JoinRequest.APPROVED.equals(request.status())) {
                 Framework framework = contracts.view(request.frameworkId()).orElseThrow().framework();

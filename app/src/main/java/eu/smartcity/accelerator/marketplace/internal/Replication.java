@@ -24,6 +24,9 @@ public class Replication {
     private String processInstanceId;
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
+    /** Why the supplier declined to replicate; the requesting city reads it on the solution page. */
+    @Column(name = "supplier_decline_reason")
+    private String supplierDeclineReason;
 
     protected Replication() {}
 
@@ -41,4 +44,9 @@ public class Replication {
     public String cityGroup() { return cityGroup; }
     public String processInstanceId() { return processInstanceId; }
     public Instant requestedAt() { return requestedAt; }
+    public String supplierDeclineReason() { return supplierDeclineReason; }
+
+    public void declinedBySupplier(String reason) {
+        supplierDeclineReason = reason;
+    }
 }

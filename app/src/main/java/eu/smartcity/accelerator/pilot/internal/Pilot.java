@@ -33,6 +33,9 @@ public class Pilot {
     private int remindersSent;
     @Column(name = "last_report")
     private String lastReport;
+    /** Why the city stopped the pilot early; the company reads it on its applications page. */
+    @Column(name = "stop_reason")
+    private String stopReason;
 
     protected Pilot() {}
 
@@ -52,11 +55,12 @@ public class Pilot {
         this.status = "RUNNING";
     }
 
-    public int milestoneReported(String report, boolean continues) {
+    public int milestoneReported(String report, boolean continues, String stopReason) {
         milestonesDone++;
         lastReport = report;
         if (!continues) {
             status = "STOPPED_EARLY";
+            this.stopReason = stopReason;
         }
         return milestonesDone;
     }
@@ -82,4 +86,5 @@ public class Pilot {
     public String status() { return status; }
     public int milestonesDone() { return milestonesDone; }
     public int remindersSent() { return remindersSent; }
+    public String stopReason() { return stopReason; }
 }

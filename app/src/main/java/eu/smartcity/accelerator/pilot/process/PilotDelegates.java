@@ -47,9 +47,11 @@ class PilotDelegates {
         return task -> {
             Pilot pilot = pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID)))
                     .orElseThrow(() -> new NoSuchElementException("No pilot " + task.getVariable(PilotProcess.PILOT_ID)));
-            boolean continues = Boolean.TRUE.equals(task.getVariable(PilotProcess.CONTINUE_PILOT));
+            boolean continues = PilotProcess.CONTINUE.equals(task.getVariable(PilotProcess.PROGRESS_DECISION));
             Object report = task.getVariable("progress");
-            int done = pilot.milestoneReported(report == null ? "" : report.toString(), continues);
+            Object notes = task.getVariable(PilotProcess.REVIEW_NOTES);
+            int done = pilot.milestoneReported(report == null ? "" : report.toString(), continues,
+                    notes == null ? null : notes.toString());
             task.setVariable(PilotProcess.MILESTONES_DONE, (long) done);
             Object count = task.getVariable("milestoneCount");
             publishProgress(ocds, pilot, done, count instanceof Number n ? n.intValue() : done, continues);

@@ -96,11 +96,14 @@ class SelectionDelegates {
             JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                     .filter(s -> s.member().equals(recusing) && s.status().equals(JurySeat.ASSIGNED))
                     .findFirst().orElseThrow(() -> new IllegalStateException(recusing + " holds no seat on challenge " + challengeId));
-            // the declaration and its reason were kept on the seat by JuryMarking
+            // the declaration and its reason were kept on the seat by JuryMarking; without them, no recusal
+            if (!seat.declaredConflict()) {
+                throw new IllegalStateException(recusing + " declared no conflict through the portal on challenge " + challengeId);
+            }
             seat.recuse();
             List<String> taken = seats.findByChallengeIdOrderBySeatNo(challengeId).stream().map(JurySeat::member).toList();
             String replacement = JuryPanel.juryMembers(identity).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
-            execution.setVariable(ChallengeProcess.HAS_CONFLICT, false);
+            execution.setVariable(ChallengeProcess.CONFLICT_DECISION, null); // the replacement declares anew
             execution.setVariable(ChallengeProcess.REPLACEMENT_FOUND, replacement != null);
             if (replacement != null) {
                 seats.save(new JurySeat(challengeId, seat.seatNo(), replacement));

@@ -36,7 +36,7 @@ class ApplicationPagesTest {
         UUID cycle = cycles.open("Portal cycle", "scifi-2024").id();
         published = launch(cycle, "Open call " + UUID.randomUUID());
         new ProcessDriver(engine).complete(challenges.find(published).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         draft = launch(cycle, "Draft " + UUID.randomUUID());
     }
 
@@ -141,5 +141,32 @@ class ApplicationPagesTest {
         PortalClient visitor = new PortalClient(port);
         assertThat(visitor.get("/challenges", "Accept-Language", "nl").body()).contains("Open oproepen").containsPattern("€\\h20\\.000,00");
         assertThat(visitor.get("/challenges", "Accept-Language", "fr").body()).contains("Appels ouverts").containsPattern("20\\h000,00\\h€");
+    }
+
+    /** Issue #16: when the city stops the pilot, the company reads the city's reason next to its application. */
+    @Test
+    void theCompanyReadsWhyTheCityStoppedItsPilot() {
+        UUID application = applications.submit(new eu.smartcity.accelerator.application.Applications.Submission(published,
+                "company-greengrid", "Quiet lights", "Dimming by presence", new BigDecimal("9000"), 7, true, "BE", 12, true, true));
+        Map<String, Object> variables = new java.util.HashMap<>(eu.smartcity.accelerator.support.ProcessTestBase.deliveryVariables());
+        variables.put("applicationId", application.toString());
+        variables.put("challengeId", published.toString());
+        String pilot = engine.getRuntimeService().startProcessInstanceByKey(eu.smartcity.accelerator.pilot.PilotProcess.KEY,
+                variables.get("pilotId").toString(), variables).getId();
+        ProcessDriver driver = new ProcessDriver(engine);
+        driver.runAsyncJobs(pilot);
+        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REPORT_PROGRESS,
+                Map.of("progress", "Lamps fail at night", "milestoneMet", "no"));
+        PortalClient greengrid = company("greengrid");
+        assertThat(greengrid.get("/applications").body()).contains("Quiet lights").doesNotContain("data-stop-reason");
+
+        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REVIEW_PROGRESS,
+                Map.of("progressDecision", "stop", "reviewNotes", "The lamps failed three nights out of five"));
+        assertThat(greengrid.get("/applications").body()).contains("data-stop-reason")
+                .contains("The city stopped the pilot early. Its reason:").contains("The lamps failed three nights out of five");
+        assertThat(company("urbansense").get("/applications").body()).doesNotContain("three nights out of five");
     }
 }

@@ -1,4 +1,4 @@
-package eu.smartcity.accelerator.workflow;
+package eu.smartcity.accelerator.forms;
 
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * A feature whose task answers belong in its own records, not in process variables. Process variables
  * are readable by anyone with rights on the task or its history, and history keeps them for years: a
- * juror's marks must stay that juror's until the ranking. {@link TaskCompletions} hands a submitted
+ * juror's marks must stay that juror's until the ranking. {@code workflow.TaskCompletions} hands a submitted
  * form to the keeper of its task, which stores what is private and returns only what the process
  * needs to route on.
  */
