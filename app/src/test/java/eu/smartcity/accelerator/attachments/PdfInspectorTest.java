@@ -102,6 +102,37 @@ class PdfInspectorTest {
     }
 
     @Test
+    void otherFiltersAndChainsAreBoundedToo() throws Exception {
+        byte[] zeros = new byte[8 * 1024 * 1024];
+        java.io.ByteArrayOutputStream lzw = new java.io.ByteArrayOutputStream();
+        org.apache.pdfbox.filter.FilterFactory.INSTANCE.getFilter(COSName.LZW_DECODE)
+                .encode(new java.io.ByteArrayInputStream(zeros), lzw, new COSDictionary(), 0);
+        refused(inspector, "lzw.pdf", withContent("/Filter /LZWDecode", lzw.toByteArray()), "upload.streamRatio");
+
+        java.io.ByteArrayOutputStream flate = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(flate)) {
+            out.write(zeros);
+        }
+        byte[] hex = java.util.HexFormat.of().formatHex(flate.toByteArray()).concat(">").getBytes(StandardCharsets.US_ASCII);
+        refused(inspector, "chain.pdf", withContent("/Filter [/ASCIIHexDecode /FlateDecode]", hex), "upload.streamRatio");
+        // the same chain with little data is an ordinary file
+        java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(small)) {
+            out.write("0 0 m 100 100 l S".getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] smallHex = java.util.HexFormat.of().formatHex(small.toByteArray()).concat(">").getBytes(StandardCharsets.US_ASCII);
+        assertThat(inspector.inspect("chain.pdf", withContent("/Filter [/ASCIIHexDecode /FlateDecode]", smallHex)).pages()).isEqualTo(1);
+    }
+
+    /** One page whose content stream has the given filter entry and (already encoded) data. */
+    static byte[] withContent(String filter, byte[] data) {
+        return HostilePdfs.classic("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                "<< /Length " + data.length + " " + filter + " >>\nstream\n" + new String(data, StandardCharsets.ISO_8859_1)
+                        + "\nendstream");
+    }
+
+    @Test
     void aTimedOutInspectionStopsWorkingAndFreesItsSlot() {
         // bounds so loose that only the deadline can stop inflating the gigabyte; one slot, so a worker still
         // running after its deadline would make the next upload wait in vain and be told the service is busy
