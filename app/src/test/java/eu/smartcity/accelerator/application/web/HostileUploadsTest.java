@@ -126,22 +126,20 @@ class HostileUploadsTest {
 
     @Test
     void theRefusalNamesTheLimitInTheApplicantsLanguage() {
-        PortalClient urbansense = as("urbansense");
-        List<FilePart> bomb = List.of(new FilePart("attachments", "offer.pdf", "application/pdf", HostilePdfs.pageContentBomb()));
+        PortalClient parkflow = as("parkflow");
         String empty = shown("upload.empty", Locale.ENGLISH, "blank.pdf");
-        assertThat(apply(urbansense, List.of(new FilePart("attachments", "blank.pdf", "application/pdf", new byte[0]))).body())
+        assertThat(apply(parkflow, List.of(new FilePart("attachments", "blank.pdf", "application/pdf", new byte[0]))).body())
                 .contains(empty);
-        try {
-            for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.FRENCH)) {
-                urbansense.postForm("/applications", "/language", "lang", language.getLanguage(), "back", "/applications");
-                String expected = shown("upload.streamRatio", language, "offer.pdf", inspector.limits().maxRatio())
-                        + " " + shown("upload.chooseAgain", language);
-                assertThat(apply(urbansense, bomb).body()).as(language.toString()).contains(expected);
-            }
-        } finally {
-            urbansense.postForm("/applications", "/language", "lang", "en", "back", "/applications");
+        List<FilePart> bomb = List.of(new FilePart("attachments", "offer.pdf", "application/pdf", HostilePdfs.pageContentBomb()));
+        // the browser's language (parkflow saved none with its account): nothing is changed for other tests
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.FRENCH)) {
+            String expected = shown("upload.streamRatio", language, "offer.pdf", inspector.limits().maxRatio())
+                    + " " + shown("upload.chooseAgain", language);
+            assertThat(apply(parkflow.speaking(language.getLanguage()), bomb).body()).as(language.toString()).contains(expected);
         }
-        assertThat(applicationsTo("company-urbansense")).isEmpty();
+        assertThat(shown("upload.streamRatio", Locale.FRENCH, "offer.pdf", 200)).isNotEqualTo(shown("upload.streamRatio", Locale.ENGLISH,
+                "offer.pdf", 200)).contains("200");
+        assertThat(applicationsTo("company-parkflow")).isEmpty();
     }
 
     @Test
