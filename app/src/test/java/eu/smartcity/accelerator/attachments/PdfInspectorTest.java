@@ -56,6 +56,31 @@ class PdfInspectorTest {
     }
 
     @Test
+    void ordinaryImagesPass() throws Exception {
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < photo.getHeight(); y++) {
+            for (int x = 0; x < photo.getWidth(); x++) {
+                int shade = (x + y) / 8 + random.nextInt(24);
+                photo.setRGB(x, y, (Math.min(255, shade) << 16) | ((x * 255 / 1200) << 8) | (y * 255 / 800));
+            }
+        }
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            var lossless = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, photo);
+            var jpeg = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(document, photo, 0.8f);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.drawImage(lossless, 20, 400, 300, 200);
+                content.drawImage(jpeg, 20, 100, 300, 200);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            assertThat(inspector.inspect("photos.pdf", out.toByteArray()).pages()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyHostileFileOfTheCorpusIsRefusedWithItsOwnReason() {
         for (Map.Entry<String, HostilePdfs.Hostile> hostile : HostilePdfs.corpus().entrySet()) {
             HostilePdfs.Hostile file = hostile.getValue();
@@ -115,6 +140,12 @@ class PdfInspectorTest {
         }
         byte[] hex = java.util.HexFormat.of().formatHex(flate.toByteArray()).concat(">").getBytes(StandardCharsets.US_ASCII);
         refused(inspector, "chain.pdf", withContent("/Filter [/ASCIIHexDecode /FlateDecode]", hex), "upload.streamRatio");
+        // a length kept in another object, as many writers do
+        byte[] deflated = flate.toByteArray();
+        refused(inspector, "indirect.pdf", HostilePdfs.classic("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                "<< /Length 5 0 R /Filter /FlateDecode >>\nstream\n" + new String(deflated, StandardCharsets.ISO_8859_1) + "\nendstream",
+                String.valueOf(deflated.length)), "upload.streamRatio");
         // the same chain with little data is an ordinary file
         java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
         try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(small)) {

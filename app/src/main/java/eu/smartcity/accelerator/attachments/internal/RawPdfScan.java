@@ -32,6 +32,7 @@ public final class RawPdfScan {
             "ASCII85Decode", "ASCII85Decode", "A85", "ASCII85Decode", "RunLengthDecode", "RunLengthDecode", "RL", "RunLengthDecode",
             "LZWDecode", "LZWDecode", "LZW", "LZWDecode");
     private static final String[] POLYGLOT_MARKUP = {"<html", "<script", "<!doctype", "<svg", "<body", "<iframe"};
+    private static final Pattern INTEGER_OBJECT = Pattern.compile("(?<!\\d)(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\s*(\\d{1,12})\\s*endobj");
     private static final int ZIP_TAIL = 65_557; // a ZIP reader looks for its end record this far from the end
 
     private final byte[] pdf;
@@ -40,7 +41,7 @@ public final class RawPdfScan {
     private final Deadline deadline;
     private long totalDecoded;
     private long objects;
-    private String latin1;
+    private Map<String, Long> integerObjects;
 
     private RawPdfScan(byte[] pdf, String fileName, UploadLimits limits, Deadline deadline) {
         this.pdf = pdf;
@@ -134,7 +135,7 @@ public final class RawPdfScan {
 
     private int matchingOpen(int closeAt) {
         int depth = 0;
-        for (int k = closeAt; k > 0 && closeAt - k < 1_000_000; k--) {
+        for (int k = closeAt; k > 0 && closeAt - k < 256 * 1024; k--) {
             if (pdf[k] == '>' && pdf[k - 1] == '>') {
                 depth++;
                 k--;
@@ -175,14 +176,16 @@ public final class RawPdfScan {
         return end;
     }
 
+    /** An indirect /Length: the integer object it refers to, all of them found in one pass over the file. */
     private long indirectInteger(String reference) {
-        if (latin1 == null) {
-            latin1 = new String(pdf, StandardCharsets.ISO_8859_1);
+        if (integerObjects == null) {
+            integerObjects = new java.util.HashMap<>();
+            Matcher m = INTEGER_OBJECT.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                integerObjects.put(m.group(1) + " " + m.group(2), Long.parseLong(m.group(3)));
+            }
         }
-        String[] numberAndGeneration = reference.split(" ");
-        Matcher m = Pattern.compile("(?<!\\d)" + numberAndGeneration[0] + "\\s+" + numberAndGeneration[1] + "\\s+obj\\s*(\\d{1,12})\\s*endobj")
-                .matcher(latin1);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return integerObjects.getOrDefault(reference, -1L);
     }
 
     /** Every dictionary and array in the range: forbidden names, links, nesting depth, object count. */
