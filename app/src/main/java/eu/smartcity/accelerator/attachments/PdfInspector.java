@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -104,13 +106,19 @@ public class PdfInspector implements DisposableBean {
         }
         acquireSlot(fileName);
         Deadline deadline = new Deadline(limits.timeout());
+        // whoever claims the inspection first releases its slot: the worker when its work has really stopped,
+        // or the request if it gave up before the worker started
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<Integer> pages;
         try {
             pages = inspecting.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    throw new CancellationException("given up before it started");
+                }
                 try {
                     return countPagesOfSafePdf(content, fileName, deadline);
                 } finally {
-                    slots.release(); // only when the work has really stopped
+                    slots.release();
                 }
             });
         } catch (RuntimeException rejected) {
@@ -121,7 +129,7 @@ public class PdfInspector implements DisposableBean {
             int count = pages.get(limits.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
             return new InspectedPdf(fileName, content, count, sha256(content));
         } catch (TimeoutException tooSlow) {
-            pages.cancel(true); // interrupts the thread; its next deadline check stops it
+            giveUp(pages, claimed);
             throw tooComplex(fileName);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RejectedUploadException rejected) {
@@ -134,9 +142,17 @@ public class PdfInspector implements DisposableBean {
             log.info("Upload {} refused as malformed: {}", fileName, String.valueOf(failed.getCause()));
             throw new RejectedUploadException("upload.malformed", fileName);
         } catch (InterruptedException interrupted) {
-            pages.cancel(true);
+            giveUp(pages, claimed);
             Thread.currentThread().interrupt();
             throw tooComplex(fileName);
+        }
+    }
+
+    /** Interrupts the worker (its next deadline check stops it); frees the slot if the worker never started. */
+    private void giveUp(Future<Integer> pages, AtomicBoolean claimed) {
+        pages.cancel(true);
+        if (claimed.compareAndSet(false, true)) {
+            slots.release();
         }
     }
 
