@@ -146,6 +146,15 @@ class PdfInspectorTest {
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
                 "<< /Length 5 0 R /Filter /FlateDecode >>\nstream\n" + new String(deflated, StandardCharsets.ISO_8859_1) + "\nendstream",
                 String.valueOf(deflated.length)), "upload.streamRatio");
+        // blanks after the stream keyword, and a filter named by reference: PDFBox would still decode both
+        refused(inspector, "blanks.pdf", HostilePdfs.classic("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                "<< /Length " + deflated.length + " /Filter /FlateDecode >>\nstream   \r\n" + new String(deflated, StandardCharsets.ISO_8859_1)
+                        + "\nendstream"), "upload.streamRatio");
+        refused(inspector, "by-reference.pdf", HostilePdfs.classic("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                "<< /Length " + deflated.length + " /Filter 5 0 R >>\nstream\n" + new String(deflated, StandardCharsets.ISO_8859_1)
+                        + "\nendstream", "/FlateDecode"), "upload.unsupportedFilter");
         // the same chain with little data is an ordinary file
         java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
         try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(small)) {

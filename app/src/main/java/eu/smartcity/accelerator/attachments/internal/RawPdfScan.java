@@ -114,7 +114,7 @@ public final class RawPdfScan {
             return null; // endstream
         }
         int after = at + 6;
-        if (after >= pdf.length || pdf[after] != '\r' && pdf[after] != '\n') {
+        if (after >= pdf.length) {
             return null;
         }
         int close = at - 1;
@@ -128,7 +128,17 @@ public final class RawPdfScan {
         if (open < 0) {
             return null;
         }
-        int dataFrom = after + (pdf[after] == '\r' && after + 1 < pdf.length && pdf[after + 1] == '\n' ? 2 : 1);
+        // where PDFBox starts the data: after any spaces, then CR LF, CR or LF if there is one
+        int dataFrom = after;
+        while (dataFrom < pdf.length && pdf[dataFrom] == ' ') {
+            dataFrom++;
+        }
+        if (dataFrom < pdf.length && pdf[dataFrom] == '\r') {
+            dataFrom++;
+        }
+        if (dataFrom < pdf.length && pdf[dataFrom] == '\n') {
+            dataFrom++;
+        }
         Dictionary dictionary = Dictionary.of(pdf, open, close + 1);
         return new Stream(open, close + 1, dataFrom, dataEnd(dictionary, dataFrom));
     }
@@ -251,7 +261,11 @@ public final class RawPdfScan {
 
     private void decode(Stream stream) throws Deadline.Passed {
         Dictionary dictionary = Dictionary.of(pdf, stream.dictFrom(), stream.dictTo());
-        boolean held = dictionary.types.contains("ObjStm") || dictionary.types.contains("XRef");
+        if (dictionary.indirectFilter) {
+            throw refusal("upload.unsupportedFilter", "R"); // a filter named by reference: no writer needs it, and it hides the decoder
+        }
+        // an object stream is read by its /N and /First whatever its /Type says
+        boolean held = dictionary.types.contains("ObjStm") || dictionary.types.contains("XRef") || dictionary.first;
         long encoded = Math.max(1, stream.dataTo() - stream.dataFrom());
         byte[] data = java.util.Arrays.copyOfRange(pdf, stream.dataFrom(), Math.max(stream.dataFrom(), stream.dataTo()));
         List<String> filters = dictionary.filters;
@@ -432,6 +446,8 @@ public final class RawPdfScan {
         long length = -1;
         String lengthRef;
         long n = -1;
+        boolean first;
+        boolean indirectFilter;
         final List<String> filters = new ArrayList<>();
         final List<String> types = new ArrayList<>();
 
@@ -476,6 +492,9 @@ public final class RawPdfScan {
                         }
                     }
                     case KEYWORD -> {
+                        if ("Filter".equals(key) && depth <= 2 && t.text.matches("\\d+")) {
+                            d.indirectFilter = true;
+                        }
                         if (depth == 1 && key != null) {
                             if (key.equals("Length") && t.text.matches("\\d{1,12}")) {
                                 d.length = Long.parseLong(t.text);
@@ -496,6 +515,9 @@ public final class RawPdfScan {
                             }
                             if (key.equals("N") && t.text.matches("\\d{1,9}")) {
                                 d.n = Long.parseLong(t.text);
+                            }
+                            if (key.equals("First")) {
+                                d.first = true;
                             }
                             key = null;
                         }
