@@ -63,12 +63,13 @@ public class PdfInspector implements DisposableBean {
             @Value("${accelerator.uploads.ratio-floor:1MB}") DataSize ratioFloor,
             @Value("${accelerator.uploads.max-objects:100000}") int maxObjects,
             @Value("${accelerator.uploads.max-nesting:64}") int maxNesting,
+            @Value("${accelerator.uploads.max-image-pixels:100000000}") long maxImagePixels,
             @Value("${accelerator.uploads.parse-memory:64MB}") DataSize parseMemory,
             @Value("${accelerator.uploads.parse-timeout:10s}") Duration parseTimeout,
             @Value("${accelerator.uploads.concurrent-inspections:2}") int concurrentInspections,
             @Value("${accelerator.uploads.inspection-wait:2s}") Duration inspectionWait) {
         this(new UploadLimits(maxSize.toBytes(), maxStream.toBytes(), maxHeldStream.toBytes(), maxTotal.toBytes(), maxRatio,
-                ratioFloor.toBytes(), maxObjects, maxNesting, parseMemory.toBytes(), parseTimeout, concurrentInspections,
+                ratioFloor.toBytes(), maxObjects, maxNesting, maxImagePixels, parseMemory.toBytes(), parseTimeout, concurrentInspections,
                 inspectionWait));
     }
 

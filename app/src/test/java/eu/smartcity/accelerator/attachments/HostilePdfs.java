@@ -41,6 +41,7 @@ public final class HostilePdfs {
         corpus.put("object-stream bomb (1 MB inflating to 1 GiB)", new Hostile("offer.pdf", objectStreamBomb(), "upload.streamTooLarge"));
         corpus.put("page-content Flate bomb (2 KB)", new Hostile("page.pdf", pageContentBomb(), "upload.streamRatio"));
         corpus.put("high-ratio stream", new Hostile("image.pdf", highRatioStream(), "upload.streamRatio"));
+        corpus.put("image too large for a reader (50,000 x 50,000)", new Hostile("poster.pdf", hugeImage(), "upload.imageTooLarge"));
         corpus.put("JavaScript open action", new Hostile("open.pdf", TestPdfs.withOpenScript(), "upload.javascript"));
         corpus.put("catalog /AA JavaScript", new Hostile("catalog-aa.pdf", catalogAdditionalAction(), "upload.automaticAction"));
         corpus.put("page /AA", new Hostile("page-aa.pdf", pageAdditionalAction(), "upload.automaticAction"));
@@ -194,6 +195,15 @@ public final class HostilePdfs {
             resources.setItem(COSName.XOBJECT, xobjects);
             page.getCOSObject().setItem(COSName.RESOURCES, resources);
         });
+    }
+
+    /** A JPEG that says it is 50,000 × 50,000 pixels: tiny on disk, 7.5 GB for the viewer that decodes it. */
+    static byte[] hugeImage() {
+        String jpeg = "\u00ff\u00d8\u00ff\u00d9";
+        return classic("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 4 0 R >> >> >>",
+                "<< /Type /XObject /Subtype /Image /Width 50000 /Height 50000 /BitsPerComponent 8 /ColorSpace /DeviceRGB"
+                        + " /Filter /DCTDecode /Length 4 >>\nstream\n" + jpeg + "\nendstream");
     }
 
     static COSDictionary action(String kind, String key, String value) {

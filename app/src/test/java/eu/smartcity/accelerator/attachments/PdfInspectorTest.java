@@ -176,7 +176,7 @@ class PdfInspectorTest {
     void aTimedOutInspectionStopsWorkingAndFreesItsSlot() {
         // bounds so loose that only the deadline can stop inflating the gigabyte; one slot, so a worker still
         // running after its deadline would make the next upload wait in vain and be told the service is busy
-        UploadLimits loose = new UploadLimits(10L << 20, 4L << 30, 4L << 30, 8L << 30, 1_000_000, 1L << 20, 100_000, 64, 64L << 20,
+        UploadLimits loose = new UploadLimits(10L << 20, 4L << 30, 4L << 30, 8L << 30, 1_000_000, 1L << 20, 100_000, 64, 100_000_000L, 64L << 20,
                 Duration.ofMillis(300), 1, Duration.ofMillis(400));
         PdfInspector deadlined = new PdfInspector(loose);
         try {

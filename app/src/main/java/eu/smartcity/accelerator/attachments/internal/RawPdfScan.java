@@ -264,6 +264,10 @@ public final class RawPdfScan {
         if (dictionary.indirectFilter) {
             throw refusal("upload.unsupportedFilter", "R"); // a filter named by reference: no writer needs it, and it hides the decoder
         }
+        if (dictionary.width > 0 && dictionary.height > 0 && dictionary.width * dictionary.height > limits.maxImagePixels()) {
+            // a reader would decode this image whole: the jury's viewer, not the server, would run out of memory
+            throw refusal("upload.imageTooLarge", limits.maxImagePixels() / 1_000_000);
+        }
         // an object stream is read by its /N and /First whatever its /Type says
         boolean held = dictionary.types.contains("ObjStm") || dictionary.types.contains("XRef") || dictionary.first;
         long encoded = Math.max(1, stream.dataTo() - stream.dataFrom());
@@ -446,6 +450,8 @@ public final class RawPdfScan {
         long length = -1;
         String lengthRef;
         long n = -1;
+        long width = -1;
+        long height = -1;
         boolean first;
         boolean indirectFilter;
         final List<String> filters = new ArrayList<>();
@@ -515,6 +521,13 @@ public final class RawPdfScan {
                             }
                             if (key.equals("N") && t.text.matches("\\d{1,9}")) {
                                 d.n = Long.parseLong(t.text);
+                            }
+                            if ((key.equals("Width") || key.equals("Height")) && t.text.matches("\\d{1,9}")) {
+                                if (key.equals("Width")) {
+                                    d.width = Long.parseLong(t.text);
+                                } else {
+                                    d.height = Long.parseLong(t.text);
+                                }
                             }
                             if (key.equals("First")) {
                                 d.first = true;
