@@ -26,7 +26,7 @@ public class Attachments {
     @Transactional
     public List<AttachmentView> store(UUID ownerId, List<InspectedPdf> pdfs, String uploadedBy) {
         if (repository.findByOwnerIdOrderByUploadedAt(ownerId).size() + pdfs.size() > MAX_PER_OWNER) {
-            throw new RejectedUploadException("upload.tooMany", "");
+            throw new RejectedUploadException("upload.tooMany", "", MAX_PER_OWNER);
         }
         Instant now = Instant.now();
         return pdfs.stream().map(pdf -> repository.save(new Attachment(ownerId, pdf.fileName(), pdf.content(), pdf.pages(),

@@ -23,12 +23,24 @@ public class PortalClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private String language;
+
     public PortalClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
+    /** Sends this browser language (Accept-Language) with later page loads and multipart posts; nothing is saved with the account. */
+    public PortalClient speaking(String languageTag) {
+        this.language = languageTag;
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request.build());
     }
 
     public HttpResponse<String> get(String path, String headerName, String headerValue) {
@@ -81,9 +93,13 @@ public class PortalClient {
             write.accept("\r\n");
         }
         write.accept("--" + boundary + "--\r\n");
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request.build());
     }
 
     /** Downloads as bytes (PDFs). */

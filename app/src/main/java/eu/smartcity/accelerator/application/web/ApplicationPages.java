@@ -8,6 +8,8 @@ import eu.smartcity.accelerator.attachments.RejectedUploadException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -53,10 +55,11 @@ class ApplicationPages {
     private final Attachments attachments;
     private final TransactionTemplate transaction;
     private final eu.smartcity.accelerator.application.PilotStopReasons pilots;
+    private final MessageSource messages;
 
     ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
-            eu.smartcity.accelerator.application.PilotStopReasons pilots) {
+            eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages) {
         this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
@@ -65,6 +68,7 @@ class ApplicationPages {
         this.pdfs = pdfs;
         this.attachments = attachments;
         this.transaction = transaction;
+        this.messages = messages;
     }
 
     @GetMapping("/applications")
@@ -96,24 +100,25 @@ class ApplicationPages {
     @PostMapping("/challenges/{id}/apply")
     String apply(@PathVariable UUID id, @Valid @ModelAttribute("form") ApplyForm form, BindingResult errors,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-            Authentication authentication, Model model, RedirectAttributes redirect) {
+            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         model.addAttribute("challenge", challenge(id));
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         List<InspectedPdf> inspected = new ArrayList<>();
         try {
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-                if (!file.isEmpty()) {
-                    inspected.add(pdfs.inspect(file.getOriginalFilename(), file.getBytes()));
+                if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                    continue; // the browser's part for "no file chosen"; a chosen 0-byte file is refused by the inspector
                 }
+                inspected.add(pdfs.inspect(file.getOriginalFilename(), file.getBytes()));
             }
             if (inspected.size() > Attachments.MAX_PER_OWNER) {
-                throw new RejectedUploadException("upload.tooMany", "");
+                throw new RejectedUploadException("upload.tooMany", "", Attachments.MAX_PER_OWNER);
             }
         } catch (RejectedUploadException rejected) {
-            model.addAttribute("uploadProblem", rejected);
+            refuseUpload(model, rejected, locale);
         } catch (IOException unreadable) {
-            model.addAttribute("uploadProblem", new RejectedUploadException("upload.malformed", ""));
+            refuseUpload(model, new RejectedUploadException("upload.malformed", ""), locale);
         }
         if (errors.hasErrors() || model.containsAttribute("uploadProblem")) {
             return "application/apply";
@@ -127,6 +132,9 @@ class ApplicationPages {
                         form.getEmployees(), form.isInteroperable(), form.isDeclarationsSigned()));
                 attachments.store(applicationId, inspected, user);
             });
+        } catch (RejectedUploadException rejected) {
+            refuseUpload(model, rejected, locale);
+            return "application/apply";
         } catch (ApplicationRefusedException refused) {
             errors.reject(refused.key(), refused.args(), refused.getMessage());
             return "application/apply";
@@ -179,6 +187,13 @@ class ApplicationPages {
             redirect.addFlashAttribute("errorArgs", refused.args());
         }
         return "redirect:/applications";
+    }
+
+    /** The refusal in the applicant's language, with the limit it names; the form comes back with the input kept. */
+    private void refuseUpload(Model model, RejectedUploadException rejected, Locale locale) {
+        model.addAttribute("uploadProblem", rejected);
+        model.addAttribute("uploadProblemText", messages.getMessage(rejected.code(), rejected.args(), locale) + " "
+                + messages.getMessage("upload.chooseAgain", null, locale));
     }
 
     private Challenges.ChallengeView challenge(UUID id) {
