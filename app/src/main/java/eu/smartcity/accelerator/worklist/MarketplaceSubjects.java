@@ -108,7 +108,7 @@ class MarketplaceSubjects implements SubjectView {
                 : creating.variables().get("cityGroup") instanceof String group ? records.name(group) : null);
         return records.challenge(Optional.of(pilot.challengeId()))
                 .map(c -> new TaskSubject.Context(c.id(), c.title(), city, records.name(pilot.companyGroup()),
-                        replication.map(r -> "/marketplace/solutions/" + r.solutionId()).orElse(null)))
+                        records.context(c, null).link()))
                 .orElseGet(() -> new TaskSubject.Context(null, null, city, records.name(pilot.companyGroup()), null));
     }
 }

@@ -27,7 +27,7 @@ class TaskNames {
     @EventListener
     public void onTask(DelegateTask task) {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getName() == null
-                || task.getName().contains(" — ")) {
+                || !kindOf(task.getName()).equals(task.getName())) {
             return;
         }
         String label = label(subjects.contextOf(new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(),
@@ -36,6 +36,15 @@ class TaskNames {
             String name = task.getName() + " — " + label;
             task.setName(name.length() > 255 ? name.substring(0, 254) + "…" : name);
         }
+    }
+
+    /** The task's kind as the BPMN names it, without the context this class appended. */
+    static String kindOf(String name) {
+        if (name == null) {
+            return "";
+        }
+        int context = name.indexOf(" — ");
+        return context < 0 ? name : name.substring(0, context);
     }
 
     static String label(TaskSubject.Context context) {

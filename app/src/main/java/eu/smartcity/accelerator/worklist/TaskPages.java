@@ -72,6 +72,11 @@ class TaskPages {
 
     /** A task in the list, with the few words that say what it is about. */
     record Listed(Task task, TaskSubject.Context context) {
+        /** Where a language has no name for the task, the BPMN's name without the appended context (shown beside it). */
+        public String kindName() {
+            return TaskNames.kindOf(task.getName());
+        }
+
         public boolean overdue(java.util.Date now) {
             return task.getDueDate() != null && task.getDueDate().before(now);
         }
@@ -91,6 +96,20 @@ class TaskPages {
             }
         });
         return page(task, form, current, Map.of(), model, CurrentUser.of(authentication));
+    }
+
+    /**
+     * "Open in the portal" from a Camunda Form in Tasklist, which knows the process's ids but not the task's:
+     * the user's own open task of that kind whose ids include this record, else 404. The task page then
+     * shows the subject as always (checked against the user's organisation).
+     */
+    @GetMapping("/tasks/open/{taskKey}/{recordId}")
+    String open(@PathVariable String taskKey, @PathVariable UUID recordId, Authentication authentication) {
+        String id = recordId.toString();
+        return myTasks.ofKind(CurrentUser.of(authentication), taskKey).stream()
+                .filter(t -> myTasks.variables(t).values().stream().anyMatch(v -> v != null && id.equals(v.toString())))
+                .findFirst().map(t -> "redirect:/tasks/" + t.getId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/tasks/{taskId}")
@@ -130,6 +149,7 @@ class TaskPages {
     private String page(Task task, FormDefinition form, Map<String, String> raw,
             Map<String, FormSubmission.Problem> problems, Model model, CurrentUser user) {
         model.addAttribute("task", task);
+        model.addAttribute("taskKindName", TaskNames.kindOf(task.getName()));
         model.addAttribute("form", form);
         model.addAttribute("raw", raw);
         model.addAttribute("problems", problems);

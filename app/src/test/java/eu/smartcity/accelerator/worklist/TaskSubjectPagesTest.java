@@ -99,10 +99,17 @@ class TaskSubjectPagesTest {
         assertThat(approve.getName()).isEqualTo("Approve challenge — " + title + " (" + DELFT + ")");
 
         String page = ok("coordinator", approve);
+        assertThat(page).contains("<h1>Approve challenge</h1>");
         assertThat(page).contains(title, DELFT, PROBLEM, "<li>Complaints -30 %</li>", "<li>Night deliveries +20 %</li>",
                 "<li>Noise sensors (API)</li>", "cap per pilot in the bylaws scifi-2025", "within the bylaws", "45 days from publication",
                 "bylaws minimum: 6", "none so far");
         assertThat(as("officer-delft").get("/tasks/" + approve.getId()).statusCode()).isEqualTo(404);
+        // Tasklist's form links here: the coordinator lands on this task's page, nobody else finds it
+        HttpResponse<String> opened = as("coordinator").get("/tasks/open/" + ChallengeProcess.USER_TASK_APPROVE_CHALLENGE + "/" + id);
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location").orElse("")).endsWith("/tasks/" + approve.getId());
+        assertThat(as("officer-delft").get("/tasks/open/" + ChallengeProcess.USER_TASK_APPROVE_CHALLENGE + "/" + id).statusCode())
+                .isEqualTo(404);
 
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
                 Map.of(ChallengeProcess.CHALLENGE_APPROVED, false, ChallengeProcess.REMARKS, "Give the baseline of each KPI"));
