@@ -74,6 +74,7 @@ class ChallengeSubjects implements SubjectView {
         facts.put("callWindowDays", Bylaws.parseDuration(bylaws.duration("callWindow")).toDays());
         facts.put("datasets", lines(challenge.openDatasets()));
         facts.put("kpis", lines(challenge.kpis()));
+        facts.put("remarks", challenges.remarksOf(challenge.id()));
         return facts;
     }
 
