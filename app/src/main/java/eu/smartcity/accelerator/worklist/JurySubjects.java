@@ -88,10 +88,11 @@ class JurySubjects implements SubjectView {
             }
             default -> {
                 SubjectRecords.requireCoordinator(user);
-                jury.lastRanking(challenge.id()).ifPresent(r -> facts.put("ranking", r));
-                facts.put("seats", jury.seats(challenge.id()));
+                Optional<JuryRecords.Ranking> ranking = jury.lastRanking(challenge.id());
+                ranking.ifPresent(r -> facts.put("ranking", r));
+                facts.put("seats", ranking.map(JuryRecords.Ranking::seats).orElseGet(() -> jury.seats(challenge.id())));
                 Map<UUID, ApplicationFacts> ranked = new LinkedHashMap<>();
-                jury.lastRanking(challenge.id()).ifPresent(r -> r.lines().forEach(line ->
+                ranking.ifPresent(r -> r.lines().forEach(line ->
                         ranked.put(line.application().id(), applicationFacts(line.application()))));
                 facts.put("applications", ranked);
                 facts.put("criteria", criteria(cycles.bylawsOf(challenge.cycleId())));
