@@ -34,6 +34,12 @@ public interface Challenges {
     /** Every challenge of a cycle, whatever its stage (for the coordinator's dashboard). */
     List<ChallengeView> ofCycle(UUID cycleId);
 
+    /** One sending back for revision: the coordinator's remarks and when. */
+    record Remark(String remarks, Instant sentBackAt) {}
+
+    /** Every time the challenge was sent back, oldest first. */
+    List<Remark> remarksOf(UUID challengeId);
+
     /** The call window is over: no more applications or withdrawals. */
     void closeCall(UUID challengeId);
 }

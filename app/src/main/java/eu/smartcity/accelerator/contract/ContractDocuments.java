@@ -109,6 +109,14 @@ public class ContractDocuments {
         return contracts.findFirstByApplicationIdAndOriginalContractIdIsNull(applicationId).map(Contract::id);
     }
 
+    /** What a contract belongs to: its challenge and application, and the original contract a replication's starts from. */
+    public record ContractOrigin(UUID challengeId, UUID applicationId, UUID originalContractId) {}
+
+    @Transactional(readOnly = true)
+    public Optional<ContractOrigin> origin(UUID contractId) {
+        return contracts.findById(contractId).map(c -> new ContractOrigin(c.challengeId(), c.applicationId(), c.originalContractId()));
+    }
+
     /** The contract's groups (city, company), to decide who may see it. */
     @Transactional(readOnly = true)
     public Optional<List<String>> parties(UUID contractId) {

@@ -39,6 +39,11 @@ public class MyTasks {
         return query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, 200);
     }
 
+    /** The user's open tasks of one kind (BPMN id), soonest due first. */
+    public List<Task> ofKind(CurrentUser user, String taskDefinitionKey) {
+        return query(user).taskDefinitionKey(taskDefinitionKey).orderByDueDate().asc().listPage(0, 200);
+    }
+
     public Optional<Task> find(CurrentUser user, String taskId) {
         return Optional.ofNullable(query(user).taskId(taskId).singleResult());
     }

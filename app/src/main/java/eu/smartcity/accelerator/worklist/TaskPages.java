@@ -1,7 +1,5 @@
 package eu.smartcity.accelerator.worklist;
 
-import eu.smartcity.accelerator.application.Applications;
-import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.forms.DecisionRuleException;
 import eu.smartcity.accelerator.forms.FormComponent;
@@ -10,6 +8,7 @@ import eu.smartcity.accelerator.forms.FormDefinitions;
 import eu.smartcity.accelerator.forms.FormSubmission;
 import eu.smartcity.accelerator.forms.FormValidator;
 import eu.smartcity.accelerator.identity.CurrentUser;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,30 +44,44 @@ class TaskPages {
     private final MyTasks myTasks;
     private final FormDefinitions forms;
     private final Challenges challenges;
-    private final Applications applications;
     private final HistoryService history;
-    private final Attachments attachments;
+    private final TaskSubjects subjects;
 
-    TaskPages(MyTasks myTasks, FormDefinitions forms, Challenges challenges, Applications applications,
-            HistoryService history, Attachments attachments) {
-        this.attachments = attachments;
+    TaskPages(MyTasks myTasks, FormDefinitions forms, Challenges challenges, HistoryService history, TaskSubjects subjects) {
         this.myTasks = myTasks;
         this.forms = forms;
         this.challenges = challenges;
-        this.applications = applications;
         this.history = history;
+        this.subjects = subjects;
     }
 
     @GetMapping("/tasks")
     String list(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        model.addAttribute("tasks", myTasks.of(user));
+        // each task with its challenge, city and company, soonest due first, tasks without a due date last
+        List<Listed> listed = myTasks.of(user).stream().map(t -> new Listed(t, subjects.contextOf(t)))
+                .sorted(Comparator.comparing((Listed l) -> l.task().getDueDate(), Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        model.addAttribute("tasks", listed);
+        model.addAttribute("now", new java.util.Date());
         Map<String, String> progressTitles = new LinkedHashMap<>();
         var progress = myTasks.juryProgress(user);
         progress.forEach(p -> progressTitles.put(p.processInstanceId(), challengeTitleOfProcess(p.processInstanceId())));
         model.addAttribute("juryProgress", progress);
         model.addAttribute("progressTitles", progressTitles);
         return "worklist/tasks";
+    }
+
+    /** A task in the list, with the few words that say what it is about. */
+    record Listed(Task task, TaskSubject.Context context) {
+        /** Where a language has no name for the task, the BPMN's name without the appended context (shown beside it). */
+        public String kindName() {
+            return TaskNames.kindOf(task.getName());
+        }
+
+        public boolean overdue(java.util.Date now) {
+            return task.getDueDate() != null && task.getDueDate().before(now);
+        }
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -85,7 +98,21 @@ class TaskPages {
                 current.put(c.key(), value.toString());
             }
         });
-        return page(task, form, current, Map.of(), model);
+        return page(task, form, current, Map.of(), model, CurrentUser.of(authentication));
+    }
+
+    /**
+     * "Open in the portal" from a Camunda Form in Tasklist, which knows the process's ids but not the task's:
+     * the user's own open task of that kind whose ids include this record, else 404. The task page then
+     * shows the subject as always (checked against the user's organisation).
+     */
+    @GetMapping("/tasks/open/{taskKey}/{recordId}")
+    String open(@PathVariable String taskKey, @PathVariable UUID recordId, Authentication authentication) {
+        String id = recordId.toString();
+        return myTasks.ofKind(CurrentUser.of(authentication), taskKey).stream()
+                .filter(t -> myTasks.variables(t).values().stream().anyMatch(v -> v != null && id.equals(v.toString())))
+                .findFirst().map(t -> "redirect:/tasks/" + t.getId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/tasks/{taskId}")
@@ -101,7 +128,7 @@ class TaskPages {
         }
         if (!submission.valid()) {
             model.addAttribute("invalid", true);
-            return page(task, form, submission.raw(), submission.problems(), model);
+            return page(task, form, submission.raw(), submission.problems(), model, user);
         }
         List<FormComponent> toConfirm = form.toConfirm(submission.values());
         if (!toConfirm.isEmpty() && !"true".equals(params.getFirst("confirmed"))) {
@@ -130,30 +157,28 @@ class TaskPages {
             if (cause instanceof IllegalArgumentException rule) {
                 model.addAttribute("invalid", true);
                 return page(task, form, submission.raw(), FormValidator.withRuleViolation(form, submission.problems(),
-                        rule.getMessage()), model);
+                        rule.getMessage()), model, user);
             }
             model.addAttribute("rejected", true);
-            return page(task, form, submission.raw(), submission.problems(), model);
+            return page(task, form, submission.raw(), submission.problems(), model, user);
         }
         redirect.addFlashAttribute("done", task.getName());
         return "redirect:/tasks";
     }
 
     private String page(Task task, FormDefinition form, Map<String, String> raw,
-            Map<String, FormSubmission.Problem> problems, Model model) {
+            Map<String, FormSubmission.Problem> problems, Model model, CurrentUser user) {
         model.addAttribute("task", task);
+        model.addAttribute("taskKindName", TaskNames.kindOf(task.getName()));
         model.addAttribute("form", form);
         model.addAttribute("raw", raw);
         model.addAttribute("problems", problems);
-        Map<String, Object> variables = myTasks.variables(task);
-        uuid(variables.get("challengeId")).flatMap(challenges::find).ifPresent(c -> model.addAttribute("challenge", c));
-        // contract tasks: a link to the contract page (differences from the template, the PDF, its fingerprint)
-        uuid(variables.get("contractId")).ifPresent(id -> model.addAttribute("contractId", id));
-        // A jury member scoring, or a city reviewing: the application the task is about.
-        uuid(variables.get("applicationId")).flatMap(applications::find).ifPresent(a -> {
-            model.addAttribute("applicationUnderReview", a);
-            model.addAttribute("attachments", attachments.of(a.id()));
-        });
+        // what the decision is about, read from the app's records now; records of another organisation: 404
+        try {
+            subjects.of(task, user).ifPresent(subject -> model.addAttribute("subject", subject));
+        } catch (SubjectView.NotYours notYours) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return "worklist/task";
     }
 

@@ -77,6 +77,7 @@ class AccessMatrixTest {
     UUID urbansenseAttachment;
     String cityTask;         // revise the draft: Mechelen's officers
     String coordinatorTask;  // approve a new challenge: coordinators
+    UUID awaitingApproval;   // the challenge of coordinatorTask
     String juryTask;         // score urbansense's application: jury-an only, after declaring no conflict
     String companyTask;      // review the contract draft: urbansense only
     String contract;         // urbansense's contract with Mechelen
@@ -110,7 +111,7 @@ class AccessMatrixTest {
                 Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
         cityTask = driver.task(pi(draft), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
 
-        UUID awaitingApproval = challenges.launch(cycle, "city-mechelen", definition("Awaiting approval " + UUID.randomUUID()));
+        awaitingApproval = challenges.launch(cycle, "city-mechelen", definition("Awaiting approval " + UUID.randomUUID()));
         coordinatorTask = driver.task(pi(awaitingApproval), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE).getId();
 
         // the open call closes: jury-an declares no conflict and gets the applications to score; jury-ben has not declared
@@ -207,6 +208,10 @@ class AccessMatrixTest {
             taskPosts.addAll(refusedToAllPost("/tasks/" + task.getKey(), Set.of(task.getValue())));
         }
         m.put("GET /tasks/{taskId}", taskPages);
+        // from a Tasklist form to the portal's task page: only the user who has that task is sent there
+        String open = "/tasks/open/" + ChallengeProcess.USER_TASK_APPROVE_CHALLENGE + "/" + awaitingApproval;
+        m.put("GET /tasks/open/{taskKey}/{recordId}", concat(List.of(get("coordinator", open, Expect.ALLOWED)),
+                refusedToAll(open, Set.of("coordinator"))));
         m.put("POST /tasks/{taskId}", taskPosts);
 
         // cities: their own challenges only

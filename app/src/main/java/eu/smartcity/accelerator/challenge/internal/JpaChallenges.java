@@ -22,12 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class JpaChallenges implements Challenges {
 
     private final ChallengeRepository challenges;
+    private final ChallengeRemarks remarks;
     private final Cycles cycles;
     private final RuntimeService runtimeService;
     private final Clock clock = Clock.systemUTC();
 
-    JpaChallenges(ChallengeRepository challenges, Cycles cycles, RuntimeService runtimeService) {
+    JpaChallenges(ChallengeRepository challenges, ChallengeRemarks remarks, Cycles cycles, RuntimeService runtimeService) {
         this.challenges = challenges;
+        this.remarks = remarks;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
     }
@@ -101,7 +103,16 @@ public class JpaChallenges implements Challenges {
     // ---- state changes asked for by the challenge process (delegates and listeners) ----
 
     public void sendBack(String challengeId, String remarks) {
-        get(challengeId).sentBack(remarks);
+        Challenge challenge = get(challengeId);
+        challenge.sentBack(remarks);
+        this.remarks.save(new ChallengeRemark(challenge.id(), remarks, clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Remark> remarksOf(UUID challengeId) {
+        return remarks.findByChallengeIdOrderBySentBackAtAsc(challengeId).stream()
+                .map(r -> new Remark(r.remarks(), r.sentBackAt())).toList();
     }
 
     public void revise(String challengeId, Definition definition) {

@@ -1,6 +1,10 @@
 package eu.smartcity.accelerator.evaluation.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Evaluations extends JpaRepository<Evaluation, UUID> {}
+public interface Evaluations extends JpaRepository<Evaluation, UUID> {
+
+    Optional<Evaluation> findFirstByPilotId(UUID pilotId);
+}

@@ -10,4 +10,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface JoinRequests extends JpaRepository<JoinRequest, UUID> {
 
     List<JoinRequest> findByFrameworkIdOrderByRequestedAtDesc(UUID frameworkId);
+
+    java.util.Optional<JoinRequest> findFirstByProcessInstanceId(String processInstanceId);
 }

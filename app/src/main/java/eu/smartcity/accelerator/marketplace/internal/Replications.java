@@ -12,4 +12,6 @@ public interface Replications extends JpaRepository<Replication, UUID> {
     List<Replication> findByImplementationIdInOrderByRequestedAt(Collection<UUID> implementationIds);
 
     List<Replication> findByImplementationIdAndCityGroup(UUID implementationId, String cityGroup);
+
+    java.util.Optional<Replication> findFirstByProcessInstanceId(String processInstanceId);
 }

@@ -44,5 +44,6 @@ public class RankingEntry {
 
     public UUID applicationId() { return applicationId; }
     public int rank() { return rank; }
+    public int round() { return round; }
     public double averageScore() { return averageScore; }
 }

@@ -1,0 +1,55 @@
+package eu.smartcity.accelerator.pilot;
+
+import eu.smartcity.accelerator.pilot.internal.Pilot;
+import eu.smartcity.accelerator.pilot.internal.PilotReport;
+import eu.smartcity.accelerator.pilot.internal.PilotReports;
+import eu.smartcity.accelerator.pilot.internal.Pilots;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read-only views of pilots (and replications) and their milestone reports, for pages that show what a task is about. */
+@Service
+public class PilotRecords {
+
+    private final Pilots pilots;
+    private final PilotReports reports;
+
+    PilotRecords(Pilots pilots, PilotReports reports) {
+        this.pilots = pilots;
+        this.reports = reports;
+    }
+
+    public record PilotView(UUID id, UUID challengeId, UUID applicationId, UUID originalPilotId, UUID contractId,
+            String cityGroup, String companyGroup, String status, int milestonesDone) {}
+
+    /** A milestone report; the review fields are null until the city reviewed it. */
+    public record ReportView(UUID id, int milestoneNo, String report, boolean milestoneMet, Instant submittedAt,
+            Instant reviewedAt, Boolean continued, String reviewNotes) {
+        public boolean reviewed() {
+            return reviewedAt != null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PilotView> find(UUID pilotId) {
+        return pilots.findById(pilotId).map(PilotRecords::view);
+    }
+
+    /** Oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReportView> reports(UUID pilotId) {
+        return reports.findByPilotIdOrderByMilestoneNoAscSubmittedAtAsc(pilotId).stream()
+                .map(r -> new ReportView(r.id(), r.milestoneNo(), r.report(), r.milestoneMet(), r.submittedAt(), r.reviewedAt(),
+                        r.continued(), r.reviewNotes()))
+                .toList();
+    }
+
+    private static PilotView view(Pilot p) {
+        return new PilotView(p.id(), p.challengeId(), p.applicationId(), p.originalPilotId(), p.contractId(), p.cityGroup(),
+                p.companyGroup(), p.status(), p.milestonesDone());
+    }
+}

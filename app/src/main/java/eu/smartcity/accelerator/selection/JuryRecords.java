@@ -1,0 +1,158 @@
+package eu.smartcity.accelerator.selection;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.application.Applications.ApplicationView;
+import eu.smartcity.accelerator.scoring.ApplicantScoring;
+import eu.smartcity.accelerator.scoring.CriterionScores;
+import eu.smartcity.accelerator.scoring.RankedApplication;
+import eu.smartcity.accelerator.selection.internal.JuryScore;
+import eu.smartcity.accelerator.selection.internal.JuryScores;
+import eu.smartcity.accelerator.selection.internal.JurySeat;
+import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.selection.internal.RankingEntries;
+import eu.smartcity.accelerator.selection.internal.RankingEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the jury's work looks like from outside, read from the selection's own tables: who holds a
+ * seat (to decide who may see an application), the seats with recusals and replacements, and the last
+ * ranking with each juror's weighted score. Jurors are numbered ("juror 1, 2, …") in seat order; their
+ * user ids are not part of these views.
+ */
+@Service
+public class JuryRecords {
+
+    private final JurySeats seats;
+    private final JuryScores scores;
+    private final RankingEntries rankings;
+    private final Applications applications;
+    private final ApplicantScoring scoring;
+
+    JuryRecords(JurySeats seats, JuryScores scores, RankingEntries rankings, Applications applications, ApplicantScoring scoring) {
+        this.seats = seats;
+        this.scores = scores;
+        this.rankings = rankings;
+        this.applications = applications;
+        this.scoring = scoring;
+    }
+
+    /** One seat as the coordinator sees it; {@code replacedBy} is the juror who took a recused member's seat. */
+    public record Seat(int seatNo, int juror, String status, String conflictReason, Integer replacedBy) {
+        public boolean recused() {
+            return "RECUSED".equals(status);
+        }
+    }
+
+    /** One juror's weighted score (0–10) for one application. */
+    public record JurorScore(int juror, double weightedScore) {}
+
+    /** A ranking line: {@code tieBreak} names the step that placed it below the line above (null: the score alone). */
+    public record RankingLine(int rank, ApplicationView application, List<JurorScore> scores, double averageScore,
+            String tieBreak) {}
+
+    public record Ranking(int round, List<RankingLine> lines, List<Seat> seats) {}
+
+    /** The member holds a seat (not recused) on this challenge's jury. */
+    @Transactional(readOnly = true)
+    public boolean seated(UUID challengeId, String member) {
+        return seats.existsByChallengeIdAndMemberAndStatus(challengeId, member, JurySeat.ASSIGNED);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Seat> seats(UUID challengeId) {
+        List<JurySeat> all = seatsInOrder(challengeId);
+        Map<String, Integer> jurors = jurorNumbers(all);
+        List<Seat> views = new ArrayList<>();
+        for (JurySeat seat : all) {
+            Integer replacedBy = !JurySeat.RECUSED.equals(seat.status()) ? null : all.stream()
+                    .filter(s -> s.seatNo() == seat.seatNo() && !s.member().equals(seat.member())
+                            && jurors.get(s.member()) > jurors.get(seat.member()))
+                    .map(s -> jurors.get(s.member())).findFirst().orElse(null);
+            views.add(new Seat(seat.seatNo(), jurors.get(seat.member()), seat.status(), seat.conflictReason(), replacedBy));
+        }
+        return views;
+    }
+
+    /**
+     * The last ranked round: every application ranked, with the scores of the seats that counted (those
+     * that scored every ranked application) and the tie-break step, recomputed by the same rule that
+     * ranked them ({@link ApplicantScoring#rank}); empty before the first ranking.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Ranking> lastRanking(UUID challengeId) {
+        List<RankingEntry> entries = rankings.findByChallengeIdOrderByRoundDescRankAsc(challengeId);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        int round = entries.get(0).round();
+        List<RankingEntry> ranked = entries.stream().filter(e -> e.round() == round).toList();
+        List<UUID> rankedIds = ranked.stream().map(RankingEntry::applicationId).toList();
+        List<JuryScore> counted = scores.findByChallengeIdAndRound(challengeId, round).stream()
+                .filter(s -> rankedIds.contains(s.applicationId()))
+                .collect(Collectors.groupingBy(JuryScore::member)).values().stream()
+                .filter(memberScores -> memberScores.size() >= rankedIds.size())
+                .flatMap(List::stream).toList();
+        Map<String, Integer> jurors = jurorNumbers(seatsInOrder(challengeId));
+        Map<UUID, ApplicationView> byId = new HashMap<>();
+        Map<String, Instant> submittedAt = new HashMap<>();
+        for (UUID id : rankedIds) {
+            applications.find(id).ifPresent(a -> {
+                byId.put(id, a);
+                submittedAt.put(id.toString(), a.submittedAt());
+            });
+        }
+        Map<String, RankedApplication.TieBreak> tieBreaks = new HashMap<>();
+        if (submittedAt.size() == rankedIds.size()) {
+            scoring.rank(counted.stream().map(s -> new eu.smartcity.accelerator.scoring.JuryScore(s.applicationId().toString(),
+                    s.member(), criterionScores(s.criteria()), s.weightedScore(), s.decisionVersion())).toList(), submittedAt)
+                    .forEach(r -> {
+                        if (r.decidedBy() != null) {
+                            tieBreaks.put(r.applicationId(), r.decidedBy());
+                        }
+                    });
+        }
+        List<RankingLine> lines = new ArrayList<>();
+        for (RankingEntry entry : ranked) {
+            ApplicationView application = byId.get(entry.applicationId());
+            if (application == null) {
+                continue;
+            }
+            List<JurorScore> jurorScores = counted.stream().filter(s -> s.applicationId().equals(entry.applicationId()))
+                    .map(s -> new JurorScore(jurors.getOrDefault(s.member(), 0), s.weightedScore()))
+                    .sorted(java.util.Comparator.comparingInt(JurorScore::juror)).toList();
+            RankedApplication.TieBreak tieBreak = tieBreaks.get(entry.applicationId().toString());
+            lines.add(new RankingLine(entry.rank(), application, jurorScores, entry.averageScore(),
+                    tieBreak == null ? null : tieBreak.name()));
+        }
+        return Optional.of(new Ranking(round, lines, seats(challengeId)));
+    }
+
+    /** Seats by number; a recused member before the one who replaced them (who was seated later). */
+    private List<JurySeat> seatsInOrder(UUID challengeId) {
+        List<JurySeat> all = new ArrayList<>(seats.findByChallengeIdOrderBySeatNo(challengeId));
+        all.sort(java.util.Comparator.comparingInt(JurySeat::seatNo)
+                .thenComparing(s -> JurySeat.RECUSED.equals(s.status()) ? 0 : 1));
+        return all;
+    }
+
+    private static Map<String, Integer> jurorNumbers(List<JurySeat> inOrder) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        inOrder.forEach(s -> numbers.putIfAbsent(s.member(), numbers.size() + 1));
+        return numbers;
+    }
+
+    private static CriterionScores criterionScores(Map<String, Integer> c) {
+        return CriterionScores.of(c.get("fit"), c.get("innovation"), c.get("team"), c.get("price"), c.get("replicability"),
+                c.get("openDataUse"));
+    }
+}

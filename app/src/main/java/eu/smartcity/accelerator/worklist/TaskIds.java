@@ -1,0 +1,32 @@
+package eu.smartcity.accelerator.worklist;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The ids by which a task finds its records: its process instance (set by the engine) and the id
+ * variables the processes set (challengeId, contractId, …). Anyone with task rights could rewrite a
+ * variable, so these only find records; each view then checks whose records they are.
+ */
+record TaskIds(String taskDefinitionKey, String processInstanceId, String businessKey, Map<String, Object> variables) {
+
+    Optional<UUID> uuid(String name) {
+        return parse(variables.get(name));
+    }
+
+    Optional<UUID> businessKeyId() {
+        return parse(businessKey);
+    }
+
+    private static Optional<UUID> parse(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.toString()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

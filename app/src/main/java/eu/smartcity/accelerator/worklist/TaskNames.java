@@ -1,0 +1,57 @@
+package eu.smartcity.accelerator.worklist;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist (and Cockpit's user-task list) show a task by its name, which the BPMN gives per kind
+ * ("Review draft contract"); two such tasks look alike. When a task is created, its name gets the
+ * challenge and city: "Review draft contract — Smart parking (Delft)". Through Camunda's Spring eventing,
+ * so the models stay as they are. Nothing looks a task up by its name (queries use the definition key);
+ * the portal shows its own translated name and the context beside it.
+ */
+@Component
+class TaskNames {
+
+    /** Camunda's task name column holds 255 characters; a name should stay readable in a list anyway. */
+    static final int MAX_TITLE = 60;
+
+    private final TaskSubjects subjects;
+
+    TaskNames(TaskSubjects subjects) {
+        this.subjects = subjects;
+    }
+
+    @EventListener
+    public void onTask(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getName() == null
+                || !kindOf(task.getName()).equals(task.getName())) {
+            return;
+        }
+        String label = label(subjects.contextOf(new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getVariables())));
+        if (!label.isEmpty()) {
+            String name = task.getName() + " — " + label;
+            task.setName(name.length() > 255 ? name.substring(0, 254) + "…" : name);
+        }
+    }
+
+    /** The task's kind as the BPMN names it, without the context this class appended. */
+    static String kindOf(String name) {
+        if (name == null) {
+            return "";
+        }
+        int context = name.indexOf(" — ");
+        return context < 0 ? name : name.substring(0, context);
+    }
+
+    static String label(TaskSubject.Context context) {
+        if (context.title() == null) {
+            return "";
+        }
+        String title = context.title().length() > MAX_TITLE ? context.title().substring(0, MAX_TITLE - 1) + "…" : context.title();
+        return context.city() == null ? title : title + " (" + context.city() + ")";
+    }
+}
