@@ -54,7 +54,8 @@ public class JuryRecords {
     }
 
     /** One juror's weighted score (0–10) for one application. */
-    public record JurorScore(int juror, double weightedScore) {}
+    /** One juror's weighted score and comment on one application (shown to the coordinator once ranked). */
+    public record JurorScore(int juror, double weightedScore, String comment) {}
 
     /** A ranking line: {@code tieBreak} names the step that placed it below the line above (null: the score alone). */
     public record RankingLine(int rank, ApplicationView application, List<JurorScore> scores, double averageScore,
@@ -128,7 +129,7 @@ public class JuryRecords {
                 continue;
             }
             List<JurorScore> jurorScores = counted.stream().filter(s -> s.applicationId().equals(entry.applicationId()))
-                    .map(s -> new JurorScore(jurors.getOrDefault(s.member(), 0), s.weightedScore()))
+                    .map(s -> new JurorScore(jurors.getOrDefault(s.member(), 0), s.weightedScore(), s.comment()))
                     .sorted(java.util.Comparator.comparingInt(JurorScore::juror)).toList();
             RankedApplication.TieBreak tieBreak = tieBreaks.get(entry.applicationId().toString());
             lines.add(new RankingLine(entry.rank(), application, jurorScores, entry.averageScore(),

@@ -124,7 +124,7 @@ class TaskPages {
         FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
         if (params.containsKey("back")) {
             // from the confirmation step back to the form, with everything as it was typed
-            return page(task, form, submission.raw(), Map.of(), model);
+            return page(task, form, submission.raw(), Map.of(), model, user);
         }
         if (!submission.valid()) {
             model.addAttribute("invalid", true);
@@ -135,7 +135,7 @@ class TaskPages {
             // a negative or destructive outcome: a second page says what will happen and with which reason
             model.addAttribute("confirmations", toConfirm);
             model.addAttribute("confirmationReasons", toConfirm.stream().map(FormComponent::reasonField).distinct().toList());
-            return page(task, form, submission.raw(), Map.of(), model);
+            return page(task, form, submission.raw(), Map.of(), model, user);
         }
         try {
             myTasks.complete(user, task, submission.values());
@@ -152,7 +152,7 @@ class TaskPages {
                 model.addAttribute("invalid", true);
                 Map<String, FormSubmission.Problem> problems = new LinkedHashMap<>(submission.problems());
                 problems.put(decision.field(), new FormSubmission.Problem(decision.messageKey(), List.of()));
-                return page(task, form, submission.raw(), problems, model);
+                return page(task, form, submission.raw(), problems, model, user);
             }
             if (cause instanceof IllegalArgumentException rule) {
                 model.addAttribute("invalid", true);

@@ -112,7 +112,7 @@ class TaskSubjectPagesTest {
                 .isEqualTo(404);
 
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_APPROVED, false, ChallengeProcess.REMARKS, "Give the baseline of each KPI"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Give the baseline of each KPI"));
         Task revise = driver.task(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE);
         assertThat(revise.getName()).endsWith(" — " + title + " (" + DELFT + ")");
         assertThat(ok("officer-delft", revise)).contains(title, PROBLEM, "Give the baseline of each KPI");
@@ -120,7 +120,7 @@ class TaskSubjectPagesTest {
         driver.complete(revise, Map.of("title", title, "problem", PROBLEM, "openDatasets", "Noise sensors (API)", "budgetCap", 9000L,
                 "kpis", "Complaints -30 % (baseline 120 a month)", "languages", "nl, en", "minTrl", 6L), pi);
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_APPROVED, false, ChallengeProcess.REMARKS, "Name the data owner"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Name the data owner"));
         revise = driver.task(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE);
         String history = ok("officer-delft", revise);
         assertThat(history).contains("Give the baseline of each KPI", "Name the data owner", "baseline 120 a month");
@@ -163,13 +163,13 @@ class TaskSubjectPagesTest {
 
             // jury-chloe has a conflict: the substitute takes her seat
             driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-chloe"),
-                    Map.of(ChallengeProcess.HAS_CONFLICT, true, "conflictReason", "Advised ParkFlow in 2024"), pi);
+                    Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.CONFLICT, ChallengeProcess.CONFLICT_REASON, "Advised ParkFlow in 2024"), pi);
             // the first free jury member (ours, unless another test left one) takes the seat
             List<String> jurors = driver.tasks(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT).stream().map(Task::getAssignee).toList();
             assertThat(jurors).hasSize(3).contains("jury-an", "jury-ben").doesNotContain("jury-chloe");
             for (String member : jurors) {
                 driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                        Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+                        Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
             }
 
             Task scoreParkflow = scoringTask(pi, "jury-an", parkflow);
@@ -195,7 +195,9 @@ class TaskSubjectPagesTest {
             Map<String, Object> fitFirst = scores(8, 7, 6, 6, 7, 7);
             for (String member : jurors) {
                 driver.complete(scoringTask(pi, member, urbansense), sevens, pi);
-                driver.complete(scoringTask(pi, member, parkflow), fitFirst, pi);
+                Map<String, Object> withComment = new java.util.HashMap<>(fitFirst);
+                withComment.put(ChallengeProcess.SCORE_COMMENT, "Comment of " + member.replace("jury-", "juror "));
+                driver.complete(scoringTask(pi, member, parkflow), withComment, pi);
             }
 
             Task approveSelection = driver.task(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION);
@@ -203,7 +205,7 @@ class TaskSubjectPagesTest {
             String ranking = ok("coordinator", approveSelection);
             assertThat(ranking).contains("Ranking round 1", "juror 1: 7.00", "juror 2: 7.00", "juror 4: 7.00",
                     "tie-break: the higher fit score", "Seat 3: juror 3", "recused (conflict of interest)", "(Advised ParkFlow in 2024)",
-                    "replaced by juror 4", "parkflow-plan.pdf", "Route planning with the noise sensors.", "class=\"table-scroll\"")
+                    "replaced by juror 4", "parkflow-plan.pdf", "Comment of juror ben", "Route planning with the noise sensors.", "class=\"table-scroll\"")
                     .doesNotContain("jury-an").doesNotContain("Elsewhere");
             assertThat(ranking.indexOf("ParkFlow SAS")).as("ParkFlow ranked first").isLessThan(ranking.indexOf("UrbanSense NV"));
             assertThat(as("officer-delft").get("/tasks/" + approveSelection.getId()).statusCode()).isEqualTo(404);
@@ -225,14 +227,14 @@ class TaskSubjectPagesTest {
         apply(id, "urbansense", "Quiet routes");
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         for (String member : List.of("jury-an", "jury-ben", "jury-chloe")) {
-            driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.HAS_CONFLICT, false), pi);
+            driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
             for (Task t : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(t.getAssignee())) {
                     driver.complete(t, scores(8, 7, 7, 7, 7, 7), pi);
                 }
             }
         }
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_APPROVED, true));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
 
         Task review = driver.task(pi, ContractProcess.USER_TASK_REVIEW_DRAFT);
         assertThat(review.getName()).isEqualTo("Review draft contract — " + title + " (" + DELFT + ")");
@@ -240,7 +242,7 @@ class TaskSubjectPagesTest {
         assertThat(as("parkflow").get("/tasks/" + review.getId()).statusCode()).isEqualTo(404);
         assertThat(as("urbansense").get("/tasks").body()).contains(title, DELFT);
 
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, false,
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
                 ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments"));
         Task answer = driver.task(pi, ContractProcess.USER_TASK_ANSWER_CHANGES);
         assertThat(ok("officer-delft", answer)).contains("Changes the company asked for", "C5: payment in two instalments", "UrbanSense NV");
@@ -248,17 +250,17 @@ class TaskSubjectPagesTest {
         driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
                 "C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
                         + "each within 30 days of the invoice."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.COMPANY_AGREES, true));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
         assertThat(ok("coordinator", driver.task(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE)))
                 .contains("Clauses that differ from the template: 1", "half at kick-off", DELFT, "UrbanSense NV");
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANT, true));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         Task signCompany = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY);
         assertThat(ok("urbansense", signCompany)).contains("Ready to sign", "half at kick-off");
         driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
         Task signCity = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_CITY);
         assertThat(ok("officer-delft", signCity)).contains("Signed by the supplier", "UrbanSense NV");
         assertThat(as("officer-bruges").get("/tasks/" + signCity.getId()).statusCode()).isEqualTo(404);
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_SIGNS, true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
 
         Task kickOff = driver.task(pi, PilotProcess.USER_TASK_KICK_OFF);
         assertThat(kickOff.getName()).endsWith(" — " + title + " (" + DELFT + ")");
@@ -266,13 +268,13 @@ class TaskSubjectPagesTest {
         driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
         assertThat(ok("officer-delft", driver.task(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE))).contains("Pilot: " + title);
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", false, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "no", "simNetwork", "yes", "dataAccess", "yes", PilotProcess.READINESS_NOTES, "No power at the poles"));
         Task fix = driver.task(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE);
         assertThat(ok("urbansense", fix)).contains("Pilot: " + title, DELFT);
         assertThat(as("greengrid").get("/tasks/" + fix.getId()).statusCode()).isEqualTo(404);
         driver.complete(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", true, "power", true, "simNetwork", true, "dataAccess", true));
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
 
         Task report = driver.task(pi, PilotProcess.USER_TASK_REPORT_PROGRESS);
         assertThat(ok("urbansense", report)).contains("1 of 3");
@@ -282,7 +284,7 @@ class TaskSubjectPagesTest {
         assertThat(ok("coordinator", overdue)).contains("Pilot: " + title, "UrbanSense NV", "1 of 3");
         driver.complete(overdue, Map.of("followUp", "Called the supplier"), pi);
         tasks.claim(report.getId(), "urbansense");
-        driver.complete(report, Map.of("progress", "Sensors installed on 12 streets", "milestoneMet", true), pi);
+        driver.complete(report, Map.of("progress", "Sensors installed on 12 streets", PilotProcess.MILESTONE_MET, PilotProcess.YES), pi);
 
         Task reviewReport = driver.task(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS);
         String reviewPage = ok("officer-delft", reviewReport);
@@ -293,14 +295,14 @@ class TaskSubjectPagesTest {
         engine.getRuntimeService().setVariable(reviewReport.getProcessInstanceId(), "progress", "Rewritten afterwards");
         assertThat(ok("officer-delft", reviewReport)).contains("Sensors installed on 12 streets").doesNotContain("Rewritten afterwards");
         tasks.claim(reviewReport.getId(), "officer-delft");
-        driver.complete(reviewReport, Map.of(PilotProcess.CONTINUE_PILOT, true, "reviewNotes", "Good start, add the night counts"), pi);
+        driver.complete(reviewReport, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE, PilotProcess.REVIEW_NOTES, "Good start, add the night counts"), pi);
 
         Task second = driver.task(pi, PilotProcess.USER_TASK_REPORT_PROGRESS);
         assertThat(ok("urbansense", second)).contains("2 of 3", "Earlier reports and reviews", "Sensors installed on 12 streets",
                 "the pilot continues", "Good start, add the night counts");
         for (int milestone = 2; milestone <= 3; milestone++) {
-            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " done", "milestoneMet", true));
-            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.CONTINUE_PILOT, true, "reviewNotes", ""));
+            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " done", PilotProcess.MILESTONE_MET, PilotProcess.YES));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE, PilotProcess.REVIEW_NOTES, ""));
         }
         assertThat(ok("officer-delft", driver.task(pi, PilotProcess.USER_TASK_DEMO))).contains("Pilot: " + title, "Milestone 3 done");
         driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Shown"));
@@ -394,7 +396,7 @@ class TaskSubjectPagesTest {
     }
 
     void approve(String pi) {
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_APPROVED, true));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
         driver.runAsyncJobs(pi);
     }
 

@@ -41,13 +41,13 @@ class PilotReportRecorder {
             Pilot pilot = pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID))).orElseThrow();
             Object text = task.getVariable("progress");
             reports.save(new PilotReport(pilot.id(), pilot.milestonesDone() + 1, text == null ? "" : text.toString(),
-                    Boolean.TRUE.equals(task.getVariable("milestoneMet")), task.getAssignee(), Instant.now()));
+                    PilotProcess.YES.equals(task.getVariable(PilotProcess.MILESTONE_MET)), task.getAssignee(), Instant.now()));
         } else if (PilotProcess.USER_TASK_REVIEW_PROGRESS.equals(task.getTaskDefinitionKey())) {
             List<PilotReport> all = reports.findByPilotIdOrderByMilestoneNoAscSubmittedAtAsc(
                     UUID.fromString(required(task, PilotProcess.PILOT_ID)));
-            Object notes = task.getVariable("reviewNotes");
+            Object notes = task.getVariable(PilotProcess.REVIEW_NOTES);
             all.stream().filter(r -> r.reviewedAt() == null).reduce((first, second) -> second).ifPresent(r -> r.reviewed(
-                    task.getAssignee(), Instant.now(), Boolean.TRUE.equals(task.getVariable(PilotProcess.CONTINUE_PILOT)),
+                    task.getAssignee(), Instant.now(), PilotProcess.CONTINUE.equals(task.getVariable(PilotProcess.PROGRESS_DECISION)),
                     notes == null ? null : notes.toString()));
         }
     }

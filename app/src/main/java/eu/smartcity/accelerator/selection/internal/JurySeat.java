@@ -71,5 +71,4 @@ public class JurySeat {
     public int seatNo() { return seatNo; }
     public String member() { return member; }
     public String status() { return status; }
-    public String conflictReason() { return conflictReason; }
 }
