@@ -52,12 +52,9 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskCandidateGroup("city-delft").count()).as("the asking city cannot decide").isZero();
 
-        engine.getIdentityService().setAuthentication("officer-mechelen", List.of("city-mechelen", "city-officers"));
-        try {
-            driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Welcome"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        // the portal claims the task for the officer, then completes it (officers have no engine rights of their own)
+        engine.getTaskService().claim(driver.task(instance.getId(), USER_TASK_APPROVE_JOIN).getId(), "officer-mechelen");
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Welcome"));
 
         assertThat(instance).isEnded().hasPassed(END_JOINED);
         JoinRequest decided = joinRequests.findById(request.id()).orElseThrow();

@@ -69,6 +69,7 @@ class TaskSubjectPagesTest {
     @Autowired Attachments attachments;
     @Autowired PdfInspector pdfs;
     @Autowired ProcessEngine engine;
+    @Autowired eu.smartcity.accelerator.workflow.TaskCompletions completions;
     @Autowired TaskSubjects subjects;
     @Autowired FrameworkContracts frameworks;
     @Autowired ReplicationStarter replications;
@@ -82,7 +83,7 @@ class TaskSubjectPagesTest {
 
     @BeforeEach
     void openCycle() {
-        driver = new ProcessDriver(engine);
+        driver = new ProcessDriver(engine, completions);
         tasks = engine.getTaskService();
         cycleName = "Subjects " + UUID.randomUUID().toString().substring(0, 8);
         cycleId = cycles.open(cycleName, "scifi-2025").id();
