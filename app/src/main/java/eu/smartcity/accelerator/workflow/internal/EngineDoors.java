@@ -117,7 +117,8 @@ public class EngineDoors extends OncePerRequestFilter {
             return;
         }
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        if (method.equals("GET") || method.equals("HEAD")) {
+        // OPTIONS answers which operations the caller may use (Tasklist asks before offering "create a filter")
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             chain.doFilter(request, response);
             return;
         }
