@@ -246,6 +246,8 @@ class EngineDoorsAccessTest {
         assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + viaWebapp + "/submit-form", extra).statusCode()).isEqualTo(403);
         assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + viaWebapp + "/submit-form", gadget).statusCode()).isEqualTo(403);
         assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", extra).statusCode()).isEqualTo(403);
+        String repeated = "{\"variables\":{\"remarks\":{\"value\":\"Fine\"}},\"variables\":{\"cityGroup\":{\"value\":\"city-mechelen\"}}}";
+        assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", repeated).statusCode()).isEqualTo(400);
         assertThat(engine.getTaskService().createTaskQuery().taskIdIn(viaWebapp, viaRest).count()).isEqualTo(2);
 
         // the form's own fields: completed, as Tasklist does it

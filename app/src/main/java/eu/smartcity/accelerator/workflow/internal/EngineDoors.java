@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -227,7 +228,9 @@ public class EngineDoors extends OncePerRequestFilter {
     private String completionProblem(Task task, byte[] body) {
         JsonNode root;
         try {
-            root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            // a repeated key would be read one way here and perhaps another way by the engine: refused
+            root = body.length == 0 ? json.createObjectNode()
+                    : json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
         } catch (IOException malformed) {
             return "Malformed JSON body.";
         }
