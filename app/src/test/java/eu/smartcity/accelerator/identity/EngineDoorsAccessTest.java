@@ -314,7 +314,7 @@ class EngineDoorsAccessTest {
             failures.add("claim of an assigned task → " + claimed);
         }
         // what a race brings past the doors' own claim check is mapped by our Jersey configuration (409, not 500)
-        assertThat(jersey.getClasses().stream().map(Class::getSimpleName)).contains("AlreadyClaimed");
+        assertThat(jersey.getInstances().stream().map(mapper -> mapper.getClass().getSimpleName())).contains("AlreadyClaimed");
         HttpResponse<String> paging = session(COORDINATOR).get(WEBAPP_ENGINE + "/task?firstResult=-1");
         if (paging.statusCode() != 400) {
             failures.add("webapp door firstResult=-1 → " + paging.statusCode());

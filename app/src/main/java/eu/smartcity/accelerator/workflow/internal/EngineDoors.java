@@ -49,7 +49,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the app decides who sees what from them ({@code applicationId}, {@code cityGroup}, …). The only way a
  * variable enters the engine through REST is completing a task one may work on, with that task's form fields.
  */
-public class EngineDoors extends OncePerRequestFilter {
+class EngineDoors extends OncePerRequestFilter {
 
     /** The largest completion body we read: a form's fields, far below this. */
     static final int MAX_BODY_BYTES = 256 * 1024;
@@ -71,7 +71,7 @@ public class EngineDoors extends OncePerRequestFilter {
     private final FormDefinitions forms;
     private final ObjectMapper json;
 
-    public EngineDoors(TaskService tasks, ManagementService management, FormDefinitions forms, ObjectMapper json) {
+    EngineDoors(TaskService tasks, ManagementService management, FormDefinitions forms, ObjectMapper json) {
         this.tasks = tasks;
         this.management = management;
         this.forms = forms;
