@@ -237,6 +237,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Reads and clears the console's errors, for a page that is meant to fail (a refused page logs its status). */
+    List<String> takeConsoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
     /** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violation. */
     Browser assertAccessible() {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);

@@ -49,6 +49,7 @@ class PortalShellBrowserIT {
             // the Camunda webapps are for coordinators: an old bookmark shows the portal's 403 page, in the user's language
             officer.open("/camunda/app/tasklist/default/").waitFor(By.id("error-page"));
             assertThat(officer.attribute(By.id("error-page"), "data-error-status")).isEqualTo("403");
+            assertThat(officer.takeConsoleErrors()).singleElement().asString().contains("403");
             officer.open("/tasks").waitFor(By.cssSelector("main h1")).step("my-tasks");
         }
     }
@@ -102,6 +103,14 @@ class PortalShellBrowserIT {
             }
             assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("completed in Tasklist").isZero();
             coordinator.step("tasklist-approved");
+
+            // Cockpit reads through the same doors: the challenge process's instance (diagram, variables, history)
+            // loads without a refused request (a 403 would be a console error of the step)
+            String instance = challenges.find(id).orElseThrow().processInstanceId();
+            coordinator.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime")
+                    .waitFor(By.cssSelector(".djs-container"), java.time.Duration.ofSeconds(120));
+            Thread.sleep(3000); // the side panels load after the diagram
+            coordinator.step("cockpit-instance");
         }
     }
 

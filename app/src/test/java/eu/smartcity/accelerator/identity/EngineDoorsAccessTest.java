@@ -28,7 +28,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,6 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -63,6 +69,7 @@ class EngineDoorsAccessTest {
     @Autowired Applications applications;
     @Autowired ProcessEngine engine;
     @Autowired org.glassfish.jersey.server.ResourceConfig jersey;
+    @Autowired @Qualifier("identitySetup") ApplicationRunner identitySetup;
 
     final ProcessDriver driver;
     final Map<String, Session> sessions = new HashMap<>();
@@ -239,6 +246,8 @@ class EngineDoorsAccessTest {
         assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + viaWebapp + "/submit-form", extra).statusCode()).isEqualTo(403);
         assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + viaWebapp + "/submit-form", gadget).statusCode()).isEqualTo(403);
         assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", extra).statusCode()).isEqualTo(403);
+        String repeated = "{\"variables\":{\"remarks\":{\"value\":\"Fine\"}},\"variables\":{\"cityGroup\":{\"value\":\"city-mechelen\"}}}";
+        assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", repeated).statusCode()).isEqualTo(400);
         assertThat(engine.getTaskService().createTaskQuery().taskIdIn(viaWebapp, viaRest).count()).isEqualTo(2);
 
         // the form's own fields: completed, as Tasklist does it
@@ -256,6 +265,24 @@ class EngineDoorsAccessTest {
         String filter = engine.getFilterService().createFilterQuery().list().get(0).getId();
         assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/filter/" + filter + "/list?firstResult=0&maxResults=15", "{}").statusCode()).isEqualTo(200);
         assertThat(rest(COORDINATOR, "PUT", "/job/" + UUID.randomUUID() + "/retries", "{\"retries\":1}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void startUpRemovesTheTasklistGrantsOfficersAndJurorsHadInEarlierVersions() throws Exception {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (String group : List.of(Roles.CITY_OFFICERS, Roles.JURY)) {
+            Authorization legacy = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            legacy.setGroupId(group);
+            legacy.setResource(Resources.APPLICATION);
+            legacy.setResourceId("tasklist");
+            legacy.addPermission(Permissions.ACCESS);
+            authorizations.saveAuthorization(legacy);
+        }
+        identitySetup.run(null);
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Roles.CITY_OFFICERS, Roles.JURY)
+                .resourceType(Resources.APPLICATION).count()).isZero();
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Roles.COORDINATORS)
+                .resourceType(Resources.APPLICATION).resourceId("tasklist").count()).isEqualTo(1);
     }
 
     // --- engine hardening
@@ -287,7 +314,7 @@ class EngineDoorsAccessTest {
             failures.add("claim of an assigned task → " + claimed);
         }
         // what a race brings past the doors' own claim check is mapped by our Jersey configuration (409, not 500)
-        assertThat(jersey.getClasses().stream().map(Class::getSimpleName)).contains("AlreadyClaimed");
+        assertThat(jersey.getInstances().stream().map(mapper -> mapper.getClass().getSimpleName())).contains("AlreadyClaimed");
         HttpResponse<String> paging = session(COORDINATOR).get(WEBAPP_ENGINE + "/task?firstResult=-1");
         if (paging.statusCode() != 400) {
             failures.add("webapp door firstResult=-1 → " + paging.statusCode());

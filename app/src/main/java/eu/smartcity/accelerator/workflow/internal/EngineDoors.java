@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the app decides who sees what from them ({@code applicationId}, {@code cityGroup}, …). The only way a
  * variable enters the engine through REST is completing a task one may work on, with that task's form fields.
  */
-public class EngineDoors extends OncePerRequestFilter {
+class EngineDoors extends OncePerRequestFilter {
 
     /** The largest completion body we read: a form's fields, far below this. */
     static final int MAX_BODY_BYTES = 256 * 1024;
@@ -70,7 +71,7 @@ public class EngineDoors extends OncePerRequestFilter {
     private final FormDefinitions forms;
     private final ObjectMapper json;
 
-    public EngineDoors(TaskService tasks, ManagementService management, FormDefinitions forms, ObjectMapper json) {
+    EngineDoors(TaskService tasks, ManagementService management, FormDefinitions forms, ObjectMapper json) {
         this.tasks = tasks;
         this.management = management;
         this.forms = forms;
@@ -117,7 +118,8 @@ public class EngineDoors extends OncePerRequestFilter {
             return;
         }
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        if (method.equals("GET") || method.equals("HEAD")) {
+        // OPTIONS answers which operations the caller may use (Tasklist asks before offering "create a filter")
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             chain.doFilter(request, response);
             return;
         }
@@ -226,7 +228,9 @@ public class EngineDoors extends OncePerRequestFilter {
     private String completionProblem(Task task, byte[] body) {
         JsonNode root;
         try {
-            root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            // a repeated key would be read one way here and perhaps another way by the engine: refused
+            root = body.length == 0 ? json.createObjectNode()
+                    : json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
         } catch (IOException malformed) {
             return "Malformed JSON body.";
         }

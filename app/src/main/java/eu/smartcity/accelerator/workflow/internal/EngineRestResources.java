@@ -17,7 +17,7 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerAdditionalResources() {
-        register(AlreadyClaimed.class);
+        register(new AlreadyClaimed()); // an instance: Jersey need not construct our package-private class
     }
 
     /** Two coordinators claim the same task at once: the second learns it is taken (EngineDoors checks it first). */
