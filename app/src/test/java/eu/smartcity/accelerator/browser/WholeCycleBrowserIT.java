@@ -92,6 +92,9 @@ class WholeCycleBrowserIT {
     private static final String COORDINATOR = "coordinator";
     private static final String WINNER = "urbansense";
     private static final String INELIGIBLE = "parkflow";
+    /** A second eligible applicant: every juror scores two applications in a row. */
+    private static final String RUNNER_UP = "greengrid";
+    private static final String JUROR_COMMENT = "Clear plan, uses the open noise data.";
     private static final List<String> JURY = List.of("jury-an", "jury-ben", "jury-chloe");
 
     @LocalServerPort int port;
@@ -134,7 +137,7 @@ class WholeCycleBrowserIT {
 
         step("a city officer defines a challenge in the portal", this::cityDefinesAChallenge);
         step("the coordinator approves it in Camunda Tasklist", this::coordinatorApprovesInTasklist);
-        step("two companies apply through the portal", this::twoCompaniesApply);
+        step("three companies apply through the portal", this::threeCompaniesApply);
         step("the call closes; the ineligible company sees why", this::callClosesAndTheIneligibleCompanySeesWhy);
         step("the jury declares no conflict and scores", this::juryDeclaresAndScores);
         step("the coordinator approves the selection", this::coordinatorApprovesTheSelection);
@@ -178,8 +181,12 @@ class WholeCycleBrowserIT {
         coordinator.open("/camunda/app/tasklist/default/#/?task=" + approval.getId())
                 .waitFor(By.cssSelector(".fjs-form")).step("tasklist-approval");
         assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("Approve and publish the call");
-        // Tasklist: claim the task, tick "Approve and publish the call" in its Camunda Form, complete.
-        By approve = By.cssSelector(".fjs-form input[type=checkbox]");
+        // the Camunda Form links to the portal's task page, which shows the subject (form-js fills in the challenge id)
+        assertThat(coordinator.attribute(By.cssSelector(".fjs-form a[href*='/tasks/open/']"), "href"))
+                .endsWith("/tasks/open/" + ChallengeProcess.USER_TASK_APPROVE_CHALLENGE + "/" + challengeId);
+        // Tasklist: claim the task, choose "Approve and publish the call" in its Camunda Form (no preselection), complete.
+        By approve = By.cssSelector(".fjs-form input[type=radio][value=approve]");
+        assertThat(coordinator.selected(approve)).as("nothing preselected in Tasklist").isFalse();
         coordinator.clickWhenReady(By.cssSelector("[ng-click='claim()']")).clickWhenReady(approve);
         assertThat(coordinator.selected(approve)).as("approval ticked in Tasklist").isTrue();
         coordinator.step("tasklist-approval-filled")
@@ -191,8 +198,9 @@ class WholeCycleBrowserIT {
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
     }
 
-    private void twoCompaniesApply() {
+    private void threeCompaniesApply() {
         apply(WINNER, "UrbanSense quiet logistics", "BE", "8500", "8");
+        apply(RUNNER_UP, "GreenGrid night routing", "NL", "9000", "7");
         apply(INELIGIBLE, "ParkFlow night slots", "FR", "7000", "4"); // TRL 4, the challenge asks for 6
     }
 
@@ -225,29 +233,65 @@ class WholeCycleBrowserIT {
                 .doesNotContain("ParkFlow"); // a company never sees another's application
     }
 
+    /**
+     * Each juror declares, naming no conflict among the applicants the page lists, then scores two applications
+     * in a row: the second form opens blank (nothing of the first carried over), and the application on screen is
+     * the one being scored.
+     */
     private void juryDeclaresAndScores() {
         int seat = 0;
         for (String member : JURY) {
             seat++;
+            boolean first = seat == 1;
             doTask(member, driver.taskOf(processInstanceId, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                    "no-conflict", seat == 1, form -> { /* "I have a conflict of interest" stays unticked */ });
-            long score = 9 - seat;
-            doTask(member, driver.taskOf(processInstanceId, ChallengeProcess.USER_TASK_SCORE_APPLICATION, member),
-                    "score", seat == 1, form -> {
-                        assertThat(form.mainText()).contains("UrbanSense quiet logistics").doesNotContain("ParkFlow");
-                        for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
-                            form.type("f-" + criterion, Long.toString(score));
-                        }
-                        form.type("f-comment", "Clear plan, uses the open noise data.");
+                    "no-conflict", first, form -> {
+                        assertThat(form.mainText()).contains("UrbanSense NV").contains("GreenGrid BV").doesNotContain("ParkFlow");
+                        form.click(By.cssSelector("input[name=conflictDecision][value=none]"));
                     });
-            assertThat(as(member).mainText()).contains("1 of 1 scored"); // the jury member's progress on My tasks
+            long score = 9 - seat;
+            doTask(member, scoreTaskFor(member, "UrbanSense quiet logistics"), "score-first", first, form -> {
+                assertThat(form.mainText()).contains("UrbanSense NV").contains("UrbanSense quiet logistics")
+                        .doesNotContain("GreenGrid night routing").doesNotContain("ParkFlow");
+                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                    form.type("f-" + criterion, Long.toString(score));
+                }
+                form.type("f-comment", JUROR_COMMENT);
+            });
+            doTask(member, scoreTaskFor(member, "GreenGrid night routing"), "score-second", first, form -> {
+                assertThat(form.mainText()).contains("GreenGrid BV").contains("GreenGrid night routing")
+                        .doesNotContain("UrbanSense quiet logistics");
+                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                    assertThat(form.value("f-" + criterion)).as("%s blank on the second application", criterion).isEmpty();
+                }
+                assertThat(form.value("f-comment")).as("comment blank on the second application").isEmpty();
+                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                    form.type("f-" + criterion, "4");
+                }
+            });
+            assertThat(as(member).mainText()).contains("2 of 2 scored"); // the jury member's progress on My tasks
             close(member);
         }
     }
 
+    private Task scoreTaskFor(String member, String solution) {
+        return driver.tasks(processInstanceId, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
+                .filter(t -> member.equals(t.getAssignee()))
+                .filter(t -> applications.find(UUID.fromString((String) engine.getTaskService()
+                        .getVariable(t.getId(), ChallengeProcess.APPLICATION_ID))).orElseThrow().solutionTitle().equals(solution))
+                .findFirst().orElseThrow();
+    }
+
+    /** The coordinator sees the ranking before deciding: both applicants, each juror's score and comment, the order. */
     private void coordinatorApprovesTheSelection() {
         doTask(COORDINATOR, driver.task(processInstanceId, ChallengeProcess.USER_TASK_APPROVE_SELECTION),
-                "approve-selection", true, form -> form.click(By.cssSelector("input[name=selectionDecision][value=approve]")));
+                "approve-selection", true, form -> {
+                    String ranking = form.mainText();
+                    assertThat(ranking).contains("UrbanSense NV", "GreenGrid BV", "UrbanSense quiet logistics",
+                            "GreenGrid night routing", "juror 1", "juror 3", JUROR_COMMENT);
+                    assertThat(ranking.indexOf("UrbanSense NV")).as("UrbanSense ranked first")
+                            .isLessThan(ranking.indexOf("GreenGrid BV"));
+                    form.click(By.cssSelector("input[name=selectionDecision][value=approve]"));
+                });
         Browser winner = as(WINNER);
         winner.open("/applications").waitFor(By.cssSelector("main article")).step("selected");
         assertThat(winner.mainText()).contains("Selected");
@@ -288,9 +332,12 @@ class WholeCycleBrowserIT {
             }
             doTask(WINNER, driver.task(processInstanceId, PilotProcess.USER_TASK_REPORT_PROGRESS), "progress-" + milestone, first,
                     form -> form.type("f-progress", reached).click(By.cssSelector("input[name=milestoneMet][value=yes]")));
+            if (first) {
+                cityTriesToStopAndIsAskedToConfirm(driver.task(processInstanceId, PilotProcess.USER_TASK_REVIEW_PROGRESS), reached);
+            }
             doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_REVIEW_PROGRESS), "review-" + milestone, first,
                     form -> {
-                        assertThat(form.mainText()).contains(title);
+                        assertThat(form.mainText()).contains(title).contains(reached); // the company's report is on the page
                         form.click(By.cssSelector("input[name=progressDecision][value=continue]"));
                     });
         }
@@ -407,6 +454,11 @@ class WholeCycleBrowserIT {
         Browser mechelen = as(OTHER_OFFICER);
         mechelen.click(By.xpath("//main//form[contains(@action, '/marketplace/city/implementations/" + implementationId
                         + "/replicate')]//button"))
+                .waitFor(By.cssSelector("main form[data-confirmation]")).step("replication-confirm");
+        // the first click only asks what starts (supplier asked, contract, new pilot): nothing runs yet
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PilotProcess.REPLICATION_KEY)
+                .variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID, pilotId).count()).isZero();
+        mechelen.click(By.cssSelector("main form[data-confirmation] button[name=confirmed]"))
                 .waitFor(By.cssSelector("main [role=status]")).step("replication-started");
         assertThat(mechelen.currentPath()).isEqualTo("/marketplace/solutions/" + solutionId);
         assertThat(mechelen.mainText()).contains("The replication has started");
@@ -435,6 +487,27 @@ class WholeCycleBrowserIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The review page shows the company's report; choosing "stop" needs a reason and then a confirmation page that
+     * says what happens; going back leaves the pilot running and the task open, with the input as typed.
+     */
+    private void cityTriesToStopAndIsAskedToConfirm(Task review, String reported) {
+        Browser city = as(OFFICER);
+        city.open("/tasks").follow("/tasks/" + review.getId()).waitFor(By.cssSelector("main form")).step("review-report-shown");
+        assertThat(city.mainText()).contains(reported);
+        city.click(By.cssSelector("input[name=progressDecision][value=stop]")).submit()
+                .waitFor(By.cssSelector("main [aria-invalid=true], main .error, main [role=alert]")).step("review-stop-needs-reason");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("not stopped without a reason").isOne();
+        city.type("f-reviewNotes", "Trying the stop button only").submit()
+                .waitFor(By.cssSelector("main form[data-confirmation]")).step("review-stop-confirmation").assertAccessible();
+        assertThat(city.text(By.cssSelector("main form[data-confirmation]"))).contains("Trying the stop button only");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("not stopped before confirming").isOne();
+        city.click(By.cssSelector("main form[data-confirmation] button[name=back]")).waitFor(By.id("f-reviewNotes"))
+                .step("review-stop-back");
+        assertThat(city.value("f-reviewNotes")).isEqualTo("Trying the stop button only");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("still open after Back").isOne();
+    }
 
     /**
      * One portal task as its user does it: My tasks → the task's link → fill the form → submit → back on

@@ -49,6 +49,17 @@ class FormRenderingTest {
     }
 
     @Test
+    void everyCoordinatorFormLinksTasklistToThePortalPageWhichDoesNotRepeatTheLink() {
+        for (String id : List.of("approve-challenge", "approve-selection", "check-compliance", "overdue-report", "close-cycle")) {
+            FormDefinition form = forms.get(id);
+            assertThat(form.components()).as(id).anySatisfy(c -> assertThat(c.id()).isEqualTo("Text_OpenInPortal"));
+            assertThat(form.components().stream().filter(c -> "Text_OpenInPortal".equals(c.id())).findFirst().orElseThrow().text())
+                    .as(id).matches(".*\\]\\(/tasks/open/UserTask_[A-Za-z]+/\\{\\{[a-z]+Id\\}\\}\\).*");
+            assertThat(render(form, Locale.ENGLISH, Map.of(), Map.of())).as(id).doesNotContain("/tasks/open/");
+        }
+    }
+
+    @Test
     void labelsAreTranslatedAndTheInputAndItsProblemComeBack() {
         FormDefinition scoring = forms.get("score-application");
         String dutch = render(scoring, Locale.forLanguageTag("nl"), Map.of("fit", "12"),

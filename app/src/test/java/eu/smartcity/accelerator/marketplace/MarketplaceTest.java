@@ -169,8 +169,14 @@ class MarketplaceTest {
         // Mechelen replicates it: the replication process starts from the original pilot
         PortalClient mechelen = as("officer-mechelen");
         String implementationId = evaluated.get("id").asText();
+        // the first click asks for a confirmation and starts nothing
+        assertThat(mechelen.postForm("/marketplace/solutions/" + solution,
+                "/marketplace/city/implementations/" + implementationId + "/replicate").statusCode()).isEqualTo(302);
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Yes, start the replication");
+        assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ?", Long.class,
+                UUID.fromString(implementationId))).isZero();
         HttpResponse<String> replicate = mechelen.postForm("/marketplace/solutions/" + solution,
-                "/marketplace/city/implementations/" + implementationId + "/replicate");
+                "/marketplace/city/implementations/" + implementationId + "/replicate", "confirmed", "true");
         assertThat(replicate.statusCode()).isEqualTo(302);
         String replicationPi = jdbc.queryForObject("select process_instance_id from market_replication where implementation_id = ?",
                 String.class, UUID.fromString(implementationId));
@@ -181,7 +187,7 @@ class MarketplaceTest {
         assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by Mechelen");
         // a second click starts nothing while Mechelen's replication runs
         HttpResponse<String> again = mechelen.postForm("/marketplace/solutions/" + solution,
-                "/marketplace/city/implementations/" + implementationId + "/replicate");
+                "/marketplace/city/implementations/" + implementationId + "/replicate", "confirmed", "true");
         assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-mechelen'",
                 Long.class, UUID.fromString(implementationId))).isEqualTo(1);
         assertThat(mechelen.get(java.net.URI.create(again.headers().firstValue("Location").orElseThrow()).getPath()).body())
@@ -189,7 +195,8 @@ class MarketplaceTest {
 
         // Delft ran it: no replication of its own pilot
         PortalClient delft = as("officer-delft");
-        delft.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate");
+        delft.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate",
+                "confirmed", "true");
         assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-delft'",
                 Long.class, UUID.fromString(implementationId))).isZero();
 

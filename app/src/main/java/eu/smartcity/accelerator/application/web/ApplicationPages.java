@@ -176,7 +176,15 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    String withdraw(@PathVariable UUID id, @RequestParam(required = false) String confirmed, Authentication authentication,
+            RedirectAttributes redirect) {
+        if (!"true".equals(confirmed)) {
+            // irreversible once the call closes: the first click only asks, on the application's own card
+            applications.find(id).filter(a -> a.companyGroup().equals(company(authentication)))
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("confirmWithdraw", id);
+            return "redirect:/applications";
+        }
         try {
             applications.withdraw(id, company(authentication));
             redirect.addFlashAttribute("withdrawn", true);

@@ -188,10 +188,16 @@ class MarketplacePages {
     }
 
     @PostMapping("/marketplace/city/implementations/{id}/replicate")
-    String replicate(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    String replicate(@PathVariable UUID id, @RequestParam(required = false) String confirmed, Authentication authentication,
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(authentication);
         String city = user.city().orElseThrow(() -> new NotFoundException("city for " + user.userId()));
         UUID solutionId = catalogue.implementation(id).orElseThrow(() -> new NotFoundException("implementation " + id)).solutionId();
+        if (!"true".equals(confirmed)) {
+            // starts a process that asks the supplier and leads to a contract: the first click only asks
+            redirect.addFlashAttribute("confirmReplicate", id);
+            return "redirect:/marketplace/solutions/" + solutionId;
+        }
         try {
             replications.start(id, city, user.userId());
             redirect.addFlashAttribute("notice", "market.replicate.started");

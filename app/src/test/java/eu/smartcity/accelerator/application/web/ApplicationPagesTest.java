@@ -99,7 +99,12 @@ class ApplicationPagesTest {
         assertThat(parkflow.get("/applications").body()).doesNotContain(title);
         assertThat(parkflow.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(404);
 
+        // the first click only asks (irreversible once the call closes); confirming withdraws
         assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(302);
+        assertThat(urbansense.get("/applications").body()).contains("Withdraw this application?").doesNotContain("Withdrawn");
+        assertThat(applications.find(UUID.fromString(applicationId)).orElseThrow().status()).isEqualTo("SUBMITTED");
+        assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw", "confirmed", "true")
+                .statusCode()).isEqualTo(302);
         assertThat(urbansense.get("/applications").body()).contains("Withdrawn");
     }
 
