@@ -101,7 +101,7 @@ class ApplicationPagesTest {
 
         // the first click only asks (irreversible once the call closes); confirming withdraws
         assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw").statusCode()).isEqualTo(302);
-        assertThat(urbansense.get("/applications").body()).contains("Withdraw this application?").doesNotContain("Withdrawn");
+        assertThat(urbansense.get("/applications").body()).contains("Withdraw this application?");
         assertThat(applications.find(UUID.fromString(applicationId)).orElseThrow().status()).isEqualTo("SUBMITTED");
         assertThat(urbansense.postForm("/applications", "/applications/" + applicationId + "/withdraw", "confirmed", "true")
                 .statusCode()).isEqualTo(302);
@@ -166,12 +166,14 @@ class ApplicationPagesTest {
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REPORT_PROGRESS,
                 Map.of("progress", "Lamps fail at night", "milestoneMet", "no"));
         PortalClient greengrid = company("greengrid");
-        assertThat(greengrid.get("/applications").body()).contains("Quiet lights").doesNotContain("data-stop-reason");
+        // (the H2 test database is kept between runs: this run's reason is told apart by a random word)
+        String reason = "The lamps failed three nights out of five " + UUID.randomUUID();
+        assertThat(greengrid.get("/applications").body()).contains("Quiet lights").doesNotContain(reason);
 
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REVIEW_PROGRESS,
-                Map.of("progressDecision", "stop", "reviewNotes", "The lamps failed three nights out of five"));
+                Map.of("progressDecision", "stop", "reviewNotes", reason));
         assertThat(greengrid.get("/applications").body()).contains("data-stop-reason")
-                .contains("The city stopped the pilot early. Its reason:").contains("The lamps failed three nights out of five");
-        assertThat(company("urbansense").get("/applications").body()).doesNotContain("three nights out of five");
+                .contains("The city stopped the pilot early. Its reason:").contains(reason);
+        assertThat(company("urbansense").get("/applications").body()).doesNotContain(reason);
     }
 }
