@@ -147,7 +147,10 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
-                    d.findElement(by).click();
+                    WebElement element = d.findElement(by);
+                    // centred, so that no fixed header or footer (Tasklist has both) takes the click
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    element.click();
                     return true;
                 });
         return this;

@@ -88,14 +88,16 @@ class PortalShellBrowserIT {
         try (Browser coordinator = new Browser(port, "coordinator")) {
             coordinator.login("demo").waitFor(Browser.LOGOUT);
             // Often the JVM's first Tasklist: on a loaded 2-core runner (load average 16) it once took over 60 s to render.
+            // form-js renders a radio as an input inside its label, without a value attribute
+            By approve = By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'Approve and publish the call')]//input[@type='radio']");
             coordinator.open("/camunda/app/tasklist/default/#/?task=" + taskId)
-                    .waitFor(By.cssSelector(".fjs-form input[type=radio][value=approve]"), java.time.Duration.ofSeconds(180))
+                    .waitFor(approve, java.time.Duration.ofSeconds(180))
                     .step("tasklist-approve-form");
             assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("Approve and publish the call");
             // claim and complete as Tasklist does it: through the engine doors' allow-list (claim for oneself,
             // submit-form with the form's fields only)
             coordinator.clickWhenReady(By.cssSelector("[ng-click='claim()']"))
-                    .clickWhenReady(By.cssSelector(".fjs-form input[type=radio][value=approve]"))
+                    .clickWhenReady(approve)
                     .clickWhenReady(By.xpath("//button[normalize-space()='Complete']"));
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
             while (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0 && System.nanoTime() < deadline) {

@@ -185,7 +185,7 @@ class WholeCycleBrowserIT {
         assertThat(coordinator.attribute(By.cssSelector(".fjs-form a[href*='/tasks/open/']"), "href"))
                 .endsWith("/tasks/open/" + ChallengeProcess.USER_TASK_APPROVE_CHALLENGE + "/" + challengeId);
         // Tasklist: claim the task, choose "Approve and publish the call" in its Camunda Form (no preselection), complete.
-        By approve = By.cssSelector(".fjs-form input[type=radio][value=approve]");
+        By approve = By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'Approve and publish the call')]//input[@type='radio']");
         assertThat(coordinator.selected(approve)).as("nothing preselected in Tasklist").isFalse();
         coordinator.clickWhenReady(By.cssSelector("[ng-click='claim()']")).clickWhenReady(approve);
         assertThat(coordinator.selected(approve)).as("approval ticked in Tasklist").isTrue();
@@ -364,7 +364,7 @@ class WholeCycleBrowserIT {
         officer.open("/city/challenges").waitFor(By.cssSelector("main h1")).step("our-challenges-evaluated");
         // the row of this challenge: its stage in words and the two applications it received
         assertThat(officer.text(By.xpath("//main//tr[td/a[normalize-space()='" + title + "']]")))
-                .contains("Pilot evaluated").endsWith("2");
+                .contains("Pilot evaluated").endsWith("3"); // three applications
     }
 
     private void signedPdfDownloadsAndVerifies() {
