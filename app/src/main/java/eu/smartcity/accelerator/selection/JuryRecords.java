@@ -11,6 +11,7 @@ import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
 import eu.smartcity.accelerator.selection.internal.RankingEntries;
 import eu.smartcity.accelerator.selection.internal.RankingEntry;
+import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,18 +33,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JuryRecords {
 
+    private final SelectionReopenings reopenings;
     private final JurySeats seats;
     private final JuryScores scores;
     private final RankingEntries rankings;
     private final Applications applications;
     private final ApplicantScoring scoring;
 
-    JuryRecords(JurySeats seats, JuryScores scores, RankingEntries rankings, Applications applications, ApplicantScoring scoring) {
+    JuryRecords(JurySeats seats, JuryScores scores, RankingEntries rankings, Applications applications, ApplicantScoring scoring,
+            SelectionReopenings reopenings) {
+        this.reopenings = reopenings;
         this.seats = seats;
         this.scores = scores;
         this.rankings = rankings;
         this.applications = applications;
         this.scoring = scoring;
+    }
+
+    /** The coordinator re-opened the scoring for this round, with this reason. */
+    public record Reopening(int round, String remarks, Instant reopenedAt) {}
+
+    /** Every re-opening of the scoring, oldest first (the jury reads why it scores again). */
+    @Transactional(readOnly = true)
+    public List<Reopening> reopenings(UUID challengeId) {
+        return reopenings.findByChallengeIdOrderByRound(challengeId).stream()
+                .map(r -> new Reopening(r.round(), r.remarks(), r.reopenedAt())).toList();
     }
 
     /** One seat as the coordinator sees it; {@code replacedBy} is the juror who took a recused member's seat. */

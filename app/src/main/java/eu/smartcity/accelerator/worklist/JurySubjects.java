@@ -84,6 +84,7 @@ class JurySubjects implements SubjectView {
                 }
                 facts.put("application", applicationFacts(a));
                 facts.put("criteria", criteria(cycles.bylawsOf(challenge.cycleId())));
+                facts.put("reopenings", jury.reopenings(challenge.id()));
                 return Optional.of(new TaskSubject("score", records.context(challenge, a.companyGroup()), facts));
             }
             default -> {

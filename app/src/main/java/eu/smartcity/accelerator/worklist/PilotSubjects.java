@@ -78,6 +78,13 @@ class PilotSubjects implements SubjectView {
             reports = reports.stream().filter(r -> underReview.map(u -> !u.id().equals(r.id())).orElse(true)).toList();
         }
         facts.put("reports", reports);
+        if (PilotProcess.USER_TASK_FIX_INFRASTRUCTURE.equals(ids.taskDefinitionKey())) {
+            // what the city found missing, in its own words (written by the city's readiness form, the task before)
+            facts.put("missing", PilotProcess.INFRASTRUCTURE_CHECKS.stream()
+                    .filter(check -> PilotProcess.NO.equals(ids.variables().get(check))).toList());
+            Object notes = ids.variables().get(PilotProcess.READINESS_NOTES);
+            facts.put("readinessNotes", notes == null ? "" : notes.toString());
+        }
         facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault("milestoneCount", Integer.MAX_VALUE)));
         if (EVALUATION_TASKS.contains(ids.taskDefinitionKey())) {
             ids.uuid(EvaluationProcess.EVALUATION_ID).flatMap(evaluations::find)

@@ -53,6 +53,7 @@ class ChallengeProcessTest {
     @Autowired Applications applications;
     @Autowired OcdsPublisher ocds;
     @Autowired JdbcTemplate jdbc;
+    @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
 
     ProcessDriver driver;
     UUID challengeId;
@@ -318,6 +319,10 @@ class ChallengeProcessTest {
         assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN)))
                 .hasMessageContaining(SELECTION_REMARKS);
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN, SELECTION_REMARKS, "Score the data plans again"));
+        // the jury reads why on its next score tasks: kept with the round it starts
+        assertThat(juryRecords.reopenings(challengeId)).singleElement()
+                .satisfies(r -> assertThat(r.round()).isEqualTo(2))
+                .satisfies(r -> assertThat(r.remarks()).isEqualTo("Score the data plans again"));
         juryScores(urbansense, parkflow); // the second round decides
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID)).isEqualTo(urbansense.toString());

@@ -271,7 +271,8 @@ class TaskSubjectPagesTest {
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 Map.of("connectivity", "yes", "power", "no", "simNetwork", "yes", "dataAccess", "yes", PilotProcess.READINESS_NOTES, "No power at the poles"));
         Task fix = driver.task(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE);
-        assertThat(ok("urbansense", fix)).contains("Pilot: " + title, DELFT);
+        assertThat(ok("urbansense", fix)).contains("Pilot: " + title, DELFT, "What the city found missing", "Power supply",
+                "No power at the poles").doesNotContain("Connectivity<");
         assertThat(as("greengrid").get("/tasks/" + fix.getId()).statusCode()).isEqualTo(404);
         driver.complete(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,

@@ -16,6 +16,8 @@ import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
 import eu.smartcity.accelerator.selection.internal.RankingEntries;
 import eu.smartcity.accelerator.selection.internal.RankingEntry;
+import eu.smartcity.accelerator.selection.internal.SelectionReopening;
+import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import eu.smartcity.accelerator.scoring.ApplicantScoring;
 import eu.smartcity.accelerator.scoring.CriterionScores;
 import eu.smartcity.accelerator.scoring.EligibilityCheck;
@@ -173,9 +175,15 @@ class SelectionDelegates {
 
     /** ServiceTask_ReopenSelection: the jury scores again, in a new round. */
     @Bean
-    JavaDelegate reopenSelection() {
-        return execution -> execution.setVariable(ChallengeProcess.JURY_ROUND,
-                ((Number) execution.getVariable(ChallengeProcess.JURY_ROUND)).longValue() + 1);
+    JavaDelegate reopenSelection(SelectionReopenings reopenings) {
+        return execution -> {
+            long round = ((Number) execution.getVariable(ChallengeProcess.JURY_ROUND)).longValue() + 1;
+            execution.setVariable(ChallengeProcess.JURY_ROUND, round);
+            // the coordinator's reason (required for a re-opening) is kept for the jury's next score tasks
+            Object remarks = execution.getVariable(ChallengeProcess.SELECTION_REMARKS);
+            reopenings.save(new SelectionReopening(challengeId(execution), (int) round,
+                    remarks == null ? "" : remarks.toString(), Instant.now()));
+        };
     }
 
     /** ServiceTask_AnnounceSelection: the top-ranked application is selected; everyone is told; award published. */
