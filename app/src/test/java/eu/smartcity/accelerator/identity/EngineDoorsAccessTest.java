@@ -295,7 +295,10 @@ class EngineDoorsAccessTest {
                 "/task?sortBy=nonsense&sortOrder=asc", "/task?sortBy=name", "/task?sortOrder=sideways&sortBy=name",
                 "/process-instance?variables=no_such_operator_x", "/history/process-instance?startedAfter=yesterday",
                 "/history/process-instance?firstResult=-3&maxResults=1", "/task/" + UUID.randomUUID(),
-                "/history/task?taskDueDate=2026-13-45T99:00:00")) {
+                "/history/task?taskDueDate=2026-13-45T99:00:00", "/task/" + UUID.randomUUID() + "/variables",
+                "/task/" + UUID.randomUUID() + "/form", "/task/" + UUID.randomUUID() + "/comment",
+                "/process-instance/" + UUID.randomUUID() + "/variables", "/history/variable-instance/" + UUID.randomUUID(),
+                "/process-definition/key/no-such-process/xml", "/job/" + UUID.randomUUID())) {
             HttpResponse<String> response = rest(COORDINATOR, "GET", path, null);
             if (response.statusCode() < 400 || response.statusCode() >= 500) {
                 failures.add("GET /engine-rest" + path + " → " + response.statusCode() + " " + response.body());
@@ -307,6 +310,11 @@ class EngineDoorsAccessTest {
             if (response.statusCode() < 400 || response.statusCode() >= 500) {
                 failures.add("POST /engine-rest/task " + body + " → " + response.statusCode() + " " + response.body());
             }
+        }
+        // a comment on a task that does not exist (comments are an allowed write)
+        int comment = rest(COORDINATOR, "POST", "/task/" + UUID.randomUUID() + "/comment/create", "{\"message\":\"hello\"}").statusCode();
+        if (comment < 400 || comment >= 500) {
+            failures.add("comment on an unknown task → " + comment);
         }
         // claiming a task that is already someone else's, and completing with a malformed body
         int claimed = rest(COORDINATOR, "POST", "/task/" + otherJurorTask + "/claim", "{\"userId\":\"coordinator\"}").statusCode();

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 
 /**
@@ -17,7 +18,17 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerAdditionalResources() {
-        register(new AlreadyClaimed()); // an instance: Jersey need not construct our package-private class
+        register(new AlreadyClaimed()); // instances: Jersey need not construct our package-private class
+        register(new NotFound());
+    }
+
+    /** An id that names nothing (a comment on an unknown task, …): the engine says "cannot be null", we say 404. */
+    public static class NotFound implements ExceptionMapper<NullValueException> {
+        @Override
+        public Response toResponse(NullValueException exception) {
+            return Response.status(404).type("application/problem+json").entity(Map.of("type", "about:blank",
+                    "title", "Not Found", "status", 404, "detail", "No such object")).build();
+        }
     }
 
     /** Two coordinators claim the same task at once: the second learns it is taken (EngineDoors checks it first). */
