@@ -12,6 +12,13 @@ public record CriterionScores(Double fit, Double innovation, Double team, Double
         return new CriterionScores(fit, innovation, team, price, replicability, openDataUse);
     }
 
+    /** From scores keyed as in {@link #toInputs()} (a juror's marks as stored or submitted). */
+    public static CriterionScores of(Map<String, ? extends Number> byCriterion) {
+        return of(byCriterion.get("fit").doubleValue(), byCriterion.get("innovation").doubleValue(),
+                byCriterion.get("team").doubleValue(), byCriterion.get("price").doubleValue(),
+                byCriterion.get("replicability").doubleValue(), byCriterion.get("openDataUse").doubleValue());
+    }
+
     public Map<String, Object> toInputs() {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("fit", fit);

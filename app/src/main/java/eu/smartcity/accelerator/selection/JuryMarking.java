@@ -120,8 +120,7 @@ public class JuryMarking implements TaskValuesKeeper {
         UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
         Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
-                CriterionScores.of(criteria.get("fit"), criteria.get("innovation"), criteria.get("team"), criteria.get("price"),
-                        criteria.get("replicability"), criteria.get("openDataUse")),
+                CriterionScores.of(criteria),
                 new ScoringWeights(cycleId.toString(), 100 * w.get("fit"), 100 * w.get("innovation"), 100 * w.get("team"),
                         100 * w.get("price"), 100 * w.get("replicability"), 100 * w.get("openDataUse")),
                 task.getProcessInstanceId());

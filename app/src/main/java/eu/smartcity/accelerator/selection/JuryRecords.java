@@ -3,7 +3,6 @@ package eu.smartcity.accelerator.selection;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.application.Applications.ApplicationView;
 import eu.smartcity.accelerator.scoring.ApplicantScoring;
-import eu.smartcity.accelerator.scoring.CriterionScores;
 import eu.smartcity.accelerator.scoring.RankedApplication;
 import eu.smartcity.accelerator.selection.internal.JuryScore;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
@@ -128,8 +127,7 @@ public class JuryRecords {
         }
         Map<String, RankedApplication.TieBreak> tieBreaks = new HashMap<>();
         if (submittedAt.size() == rankedIds.size()) {
-            scoring.rank(counted.stream().map(s -> new eu.smartcity.accelerator.scoring.JuryScore(s.applicationId().toString(),
-                    s.member(), criterionScores(s.criteria()), s.weightedScore(), s.decisionVersion())).toList(), submittedAt)
+            scoring.rank(counted.stream().map(JuryScore::asScored).toList(), submittedAt)
                     .forEach(r -> {
                         if (r.decidedBy() != null) {
                             tieBreaks.put(r.applicationId(), r.decidedBy());
@@ -166,8 +164,4 @@ public class JuryRecords {
         return numbers;
     }
 
-    private static CriterionScores criterionScores(Map<String, Integer> c) {
-        return CriterionScores.of(c.get("fit"), c.get("innovation"), c.get("team"), c.get("price"), c.get("replicability"),
-                c.get("openDataUse"));
-    }
 }

@@ -67,6 +67,12 @@ public class JuryScore {
     public int round() { return round; }
     public Instant scoredAt() { return scoredAt; }
     public String comment() { return comment; }
+    /** As the ranking rule takes it. */
+    public eu.smartcity.accelerator.scoring.JuryScore asScored() {
+        return new eu.smartcity.accelerator.scoring.JuryScore(applicationId.toString(), member,
+                eu.smartcity.accelerator.scoring.CriterionScores.of(criteria()), weightedScore, decisionVersion);
+    }
+
     public Map<String, Integer> criteria() {
         return Map.of("fit", fit, "innovation", innovation, "team", team, "price", price, "replicability", replicability,
                 "openDataUse", openDataUse);

@@ -19,7 +19,6 @@ import eu.smartcity.accelerator.selection.internal.RankingEntry;
 import eu.smartcity.accelerator.selection.internal.SelectionReopening;
 import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import eu.smartcity.accelerator.scoring.ApplicantScoring;
-import eu.smartcity.accelerator.scoring.CriterionScores;
 import eu.smartcity.accelerator.scoring.EligibilityCheck;
 import eu.smartcity.accelerator.scoring.EligibilityFacts;
 import eu.smartcity.accelerator.scoring.EligibilityVerdict;
@@ -27,7 +26,6 @@ import eu.smartcity.accelerator.scoring.RankedApplication;
 import eu.smartcity.accelerator.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,20 +155,13 @@ class SelectionDelegates {
             }
             Map<String, Instant> submittedAt = new HashMap<>();
             eligible.forEach(a -> submittedAt.put(a.id().toString(), a.submittedAt()));
-            List<RankedApplication> ranking = scoring.rank(complete.stream().map(s -> new eu.smartcity.accelerator.scoring.JuryScore(
-                    s.applicationId().toString(), s.member(), criterionScores(s.criteria()), s.weightedScore(), s.decisionVersion()))
-                    .toList(), submittedAt);
+            List<RankedApplication> ranking = scoring.rank(complete.stream().map(JuryScore::asScored).toList(), submittedAt);
             for (RankedApplication r : ranking) {
                 rankings.save(new RankingEntry(challengeId, round, UUID.fromString(r.applicationId()), r.position(), r.averageScore(),
                         r.averageInnovation(), r.juryScores().size()));
             }
             execution.setVariable("topApplicationId", ranking.get(0).applicationId());
         };
-    }
-
-    private static CriterionScores criterionScores(Map<String, Integer> c) {
-        return CriterionScores.of(c.get("fit"), c.get("innovation"), c.get("team"), c.get("price"), c.get("replicability"),
-                c.get("openDataUse"));
     }
 
     /** ServiceTask_ReopenSelection: the jury scores again, in a new round. */

@@ -26,17 +26,20 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
     public static class NotFound implements ExceptionMapper<NullValueException> {
         @Override
         public Response toResponse(NullValueException exception) {
-            return Response.status(404).type("application/problem+json").entity(Map.of("type", "about:blank",
-                    "title", "Not Found", "status", 404, "detail", "No such object")).build();
+            return problem(404, "Not Found", "No such object");
         }
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status).type("application/problem+json")
+                .entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)).build();
     }
 
     /** Two coordinators claim the same task at once: the second learns it is taken (EngineDoors checks it first). */
     public static class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
         @Override
         public Response toResponse(TaskAlreadyClaimedException exception) {
-            return Response.status(409).type("application/problem+json").entity(Map.of("type", "about:blank",
-                    "title", "Conflict", "status", 409, "detail", String.valueOf(exception.getMessage()))).build();
+            return problem(409, "Conflict", String.valueOf(exception.getMessage()));
         }
     }
 }
