@@ -78,7 +78,7 @@ public class JuryMarking implements TaskValuesKeeper {
     }
 
     /** The applications a declaration covers: those the member would score now. */
-    public List<Applications.ApplicationView> applicationsToDeclareOn(UUID challengeId) {
+    private List<Applications.ApplicationView> applicationsToDeclareOn(UUID challengeId) {
         return applications.eligibleFor(challengeId);
     }
 

@@ -64,8 +64,6 @@ public class JuryScore {
     public String member() { return member; }
     public double weightedScore() { return weightedScore; }
     public int decisionVersion() { return decisionVersion; }
-    public int round() { return round; }
-    public Instant scoredAt() { return scoredAt; }
     public String comment() { return comment; }
     /** As the ranking rule takes it. */
     public eu.smartcity.accelerator.scoring.JuryScore asScored() {

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,12 +60,7 @@ public class JurySeat {
 
     public UUID challengeId() { return challengeId; }
     public String conflictReason() { return conflictReason; }
-    public Instant declaredAt() { return declaredAt; }
     public boolean declaredConflict() { return Boolean.TRUE.equals(declaredConflict); }
-    public List<UUID> coveredApplications() {
-        return coveredApplications == null || coveredApplications.isBlank() ? List.of()
-                : Arrays.stream(coveredApplications.split(",")).map(UUID::fromString).toList();
-    }
 
     public int seatNo() { return seatNo; }
     public String member() { return member; }
