@@ -26,6 +26,23 @@ public class PortalFormat {
                 .withLocale(locale()).withZone(PROGRAMME_ZONE).format(instant) + " (" + PROGRAMME_ZONE.getId() + ")";
     }
 
+    /** A day, without the time (timelines, archives). */
+    public String date(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).withZone(PROGRAMME_ZONE)
+                .format(instant);
+    }
+
+    /** A count or a measure with the locale's grouping: 25.000 (nl), 25 000 (fr), 25,000 (en). */
+    public String number(Number value) {
+        if (value == null) {
+            return "";
+        }
+        return NumberFormat.getNumberInstance(locale()).format(value);
+    }
+
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "";
