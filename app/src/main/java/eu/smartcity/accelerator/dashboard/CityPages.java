@@ -83,9 +83,9 @@ class CityPages {
                     (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
                     (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()));
         } catch (IllegalArgumentException ruleOfTheBylaws) {
-            // "field: message" from the challenge module (e.g. the budget cap of this cycle's bylaws)
+            // a rule of the challenge module next to its field (e.g. the budget cap of this cycle's bylaws)
             Map<String, FormSubmission.Problem> problems =
-                    FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws.getMessage());
+                    FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws);
             model.addAttribute("invalid", true);
             return definePage(params.getFirst("cycleId"), submission.raw(), problems, model);
         }

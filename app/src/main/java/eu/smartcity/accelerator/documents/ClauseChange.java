@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.documents;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,20 +47,22 @@ public record ClauseChange(String clauseId, Kind kind, String title, String text
             String body = m.group(4).strip();
             boolean known = template.clause(id).isPresent();
             if (body.isEmpty()) {
-                throw new IllegalArgumentException(field + ": line " + lineNo + " (" + id + ") has no text; write the new text, or 'removed'");
+                throw new RuleViolationException(field, "contract.error.clauseEmpty",
+                        "line " + lineNo + " (" + id + ") has no text; write the new text, or 'removed'", lineNo, id);
             }
             if (add) {
                 if (known) {
-                    throw new IllegalArgumentException(field + ": line " + lineNo + ": clause " + id
-                            + " is already in the template; write '" + id + ": <new text>' to rewrite it");
+                    throw new RuleViolationException(field, "contract.error.clauseExists", "line " + lineNo + ": clause " + id
+                            + " is already in the template; write '" + id + ": <new text>' to rewrite it", lineNo, id);
                 }
                 String title = m.group(3) == null ? "Additional clause" : m.group(3).strip();
                 changes.put(id, new ClauseChange(id, Kind.ADDED, title, body));
             } else {
                 if (!known) {
-                    throw new IllegalArgumentException(field + ": line " + lineNo + ": clause " + id
-                            + " is not in the template " + template.clauses().stream().map(ContractTemplate.Clause::id).toList()
-                            + "; write '+" + id + " <title>: <text>' to add it");
+                    String clauses = String.join(", ", template.clauses().stream().map(ContractTemplate.Clause::id).toList());
+                    throw new RuleViolationException(field, "contract.error.clauseUnknown", "line " + lineNo + ": clause " + id
+                            + " is not in the template [" + clauses + "]; write '+" + id + " <title>: <text>' to add it",
+                            lineNo, id, clauses);
                 }
                 boolean removed = body.equalsIgnoreCase("removed") || body.equals("-");
                 changes.put(id, new ClauseChange(id, removed ? Kind.REMOVED : Kind.REWRITTEN,

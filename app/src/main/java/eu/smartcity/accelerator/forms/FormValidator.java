@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.forms;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,19 +50,19 @@ public final class FormValidator {
     }
 
     /**
-     * A rule the form cannot express, broken and reported by the domain as "field: message" (for
-     * example "declineReason: say why the city declines to sign"): placed next to that field, or next
-     * to the first field when the message names none.
+     * A rule the form cannot express, broken and reported by the domain as a {@link RuleViolationException}
+     * (for example the budget cap of the cycle's bylaws): its message key and arguments placed next to its
+     * field, or next to the first field when the form has no such field. Any other refusal is said in general
+     * words ({@code form.error.rejected}): an exception's English text is never shown.
      */
     public static Map<String, FormSubmission.Problem> withRuleViolation(FormDefinition form,
-            Map<String, FormSubmission.Problem> problems, String message) {
+            Map<String, FormSubmission.Problem> problems, IllegalArgumentException violation) {
         Map<String, FormSubmission.Problem> all = new LinkedHashMap<>(problems);
-        String text = message == null ? "" : message;
-        int colon = text.indexOf(':');
-        String named = colon > 0 ? text.substring(0, colon).strip() : "";
-        boolean known = form.input(named).isPresent();
-        String field = known ? named : form.inputs().isEmpty() ? "" : form.inputs().get(0).key();
-        all.put(field, new FormSubmission.Problem("form.error.rule", List.of(known ? text.substring(colon + 1).strip() : text)));
+        String named = violation instanceof RuleViolationException rule ? rule.field() : "";
+        String field = form.input(named).isPresent() ? named : form.inputs().isEmpty() ? "" : form.inputs().get(0).key();
+        all.put(field, violation instanceof RuleViolationException rule
+                ? new FormSubmission.Problem(rule.messageKey(), List.of(rule.args()))
+                : new FormSubmission.Problem("form.error.rejected", List.of()));
         return all;
     }
 

@@ -1,8 +1,17 @@
 package eu.smartcity.accelerator.identity;
 
-/** Names of organisations (cities and companies are Camunda groups): what a public page may show of them. */
+/**
+ * Names of organisations (cities and companies are Camunda groups). Templates reach this bean as
+ * {@code @organisations}: {@code ${@organisations.displayName(c.cityGroup)}}.
+ */
 public interface Organisations {
 
-    /** The organisation's registered name, or its id when it has none. */
+    /** The organisation's registered name, or its id when it has none: for records such as the OCDS feed. */
     String nameOf(String groupId);
+
+    /**
+     * The name a person reads, in their language: bundle key {@code organisation.<group id>} (Stad Brugge, Ville de
+     * Bruges, City of Bruges), else the registered name (organisations registered later), else the id.
+     */
+    String displayName(String groupId);
 }

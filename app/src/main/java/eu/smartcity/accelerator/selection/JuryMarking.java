@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -88,7 +89,8 @@ public class JuryMarking implements TaskValuesKeeper {
         Object reason = values.get(ChallengeProcess.CONFLICT_REASON);
         String text = reason == null ? "" : reason.toString().strip();
         if (conflict && text.isEmpty()) {
-            throw new IllegalArgumentException(ChallengeProcess.CONFLICT_REASON + ": name the applicant and the reason for the conflict");
+            throw new RuleViolationException(ChallengeProcess.CONFLICT_REASON, "jury.error.conflictReason",
+                    "name the applicant and the reason for the conflict");
         }
         List<UUID> covered = applicationsToDeclareOn(seat.challengeId()).stream().map(Applications.ApplicationView::id).toList();
         seat.declare(conflict, text, covered, clock.instant());
@@ -108,14 +110,15 @@ public class JuryMarking implements TaskValuesKeeper {
             Object value = values.get(criterion);
             if (!(value instanceof Number n) || n.doubleValue() < ApplicantScoring.MIN_SCORE || n.doubleValue() > ApplicantScoring.MAX_SCORE
                     || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new IllegalArgumentException(criterion + ": a whole score from 0 to 10");
+                throw new RuleViolationException(criterion, "jury.error.score", "a whole score from 0 to 10", 0, 10);
             }
             criteria.put(criterion, n.intValue());
         }
         Object given = values.get(ChallengeProcess.SCORE_COMMENT);
         String comment = given == null || given.toString().isBlank() ? null : given.toString().strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException(ChallengeProcess.SCORE_COMMENT + ": at most " + MAX_COMMENT + " characters");
+            throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT, "jury.error.comment", "at most " + MAX_COMMENT + " characters",
+                    MAX_COMMENT);
         }
         UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
         Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();

@@ -27,7 +27,7 @@ class SubjectRecords {
     }
 
     String name(String groupId) {
-        return groupId == null ? null : organisations.nameOf(groupId);
+        return groupId == null ? null : organisations.displayName(groupId);
     }
 
     /** Coordinators see every task's subject; anyone else only records of their own organisation. */

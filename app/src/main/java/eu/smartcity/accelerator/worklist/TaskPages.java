@@ -157,7 +157,7 @@ class TaskPages {
             if (cause instanceof IllegalArgumentException rule) {
                 model.addAttribute("invalid", true);
                 return page(task, form, submission.raw(), FormValidator.withRuleViolation(form, submission.problems(),
-                        rule.getMessage()), model, user);
+                        rule), model, user);
             }
             model.addAttribute("rejected", true);
             return page(task, form, submission.raw(), submission.problems(), model, user);

@@ -176,10 +176,13 @@ class FormDefinitionsTest {
     }
 
     @Test
-    void aDomainRuleIsShownNextToTheFieldItNames() throws IOException {
+    void aDomainRuleIsShownNextToTheFieldItNamesWithItsKeyNeverItsEnglish() throws IOException {
         FormDefinition form = new FormDefinitions(JSON).get("city-signature");
-        assertThat(FormValidator.withRuleViolation(form, Map.of(), "declineReason: say why the city declines to sign"))
-                .containsEntry("declineReason", new FormSubmission.Problem("form.error.rule",
-                        java.util.List.of("say why the city declines to sign")));
+        assertThat(FormValidator.withRuleViolation(form, Map.of(), new eu.smartcity.accelerator.shared.RuleViolationException(
+                "declineReason", "contract.error.declineReason", "say why the city declines to sign", 3)))
+                .containsEntry("declineReason", new FormSubmission.Problem("contract.error.declineReason", java.util.List.of(3)));
+        String firstField = form.inputs().get(0).key();
+        assertThat(FormValidator.withRuleViolation(form, Map.of(), new IllegalArgumentException("internal: English text")))
+                .containsEntry(firstField, new FormSubmission.Problem("form.error.rejected", java.util.List.of()));
     }
 }

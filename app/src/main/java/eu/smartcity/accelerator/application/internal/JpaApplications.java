@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.application.internal;
 
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class JpaApplications implements Applications {
                             "The call for '" + challenge.title() + "' is not open yet.", challenge.title())
                     : new ApplicationRefusedException("apply.refused.late", "The call for '" + challenge.title() + "' closed on "
                             + DEADLINE.format(challenge.callClosesAt()) + "; late applications are refused.",
-                            challenge.title(), DEADLINE.format(challenge.callClosesAt()));
+                            challenge.title(), challenge.callClosesAt());
         }
         // One live application per company and challenge (the unique key active_company also stops a race).
         Optional<Application> earlier = applications.findByChallengeIdAndActiveCompany(s.challengeId(), s.companyGroup());
@@ -63,14 +64,14 @@ class JpaApplications implements Applications {
             String when = DEADLINE.format(earlier.get().view().submittedAt());
             throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
                     + challenge.title() + "' (" + when + "). Withdraw that application first to send another one.",
-                    challenge.title(), when);
+                    challenge.title(), earlier.get().view().submittedAt());
         }
         Application application;
         try {
             application = applications.saveAndFlush(new Application(s, now));
         } catch (DataIntegrityViolationException sameMoment) {
             throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
-                    + challenge.title() + "'.", challenge.title(), DEADLINE.format(now));
+                    + challenge.title() + "'.", challenge.title(), now);
         }
         runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), Map.of(
                 ApplicationProcess.APPLICATION_ID, application.id().toString(),
@@ -81,18 +82,19 @@ class JpaApplications implements Applications {
 
     static void validate(Submission s) {
         require(s.solutionTitle() != null && !s.solutionTitle().isBlank() && s.solutionTitle().length() <= 200,
-                "solutionTitle: between 1 and 200 characters");
-        require(s.pitch() != null && !s.pitch().isBlank() && s.pitch().length() <= 4000, "pitch: between 1 and 4000 characters");
-        require(s.requestedBudget() != null && s.requestedBudget().signum() > 0, "requestedBudget: an amount above 0");
-        require(s.trl() >= 1 && s.trl() <= 9, "trl: a technology readiness level from 1 to 9");
-        require(s.country() != null && s.country().matches("[A-Z]{2}"), "country: a two-letter country code such as BE");
-        require(s.employees() >= 1, "employees: at least 1");
-        require(s.companyGroup() != null && s.companyGroup().startsWith("company-"), "companyGroup: a company organisation");
+                "solutionTitle", "between 1 and 200 characters");
+        require(s.pitch() != null && !s.pitch().isBlank() && s.pitch().length() <= 4000, "pitch", "between 1 and 4000 characters");
+        require(s.requestedBudget() != null && s.requestedBudget().signum() > 0, "requestedBudget", "an amount above 0");
+        require(s.trl() >= 1 && s.trl() <= 9, "trl", "a technology readiness level from 1 to 9");
+        require(s.country() != null && s.country().matches("[A-Z]{2}"), "country", "a two-letter country code such as BE");
+        require(s.employees() >= 1, "employees", "at least 1");
+        require(s.companyGroup() != null && s.companyGroup().startsWith("company-"), "companyGroup", "a company organisation");
     }
 
-    private static void require(boolean condition, String message) {
+    /** The same keys as the apply form's own constraints (apply.error.<field>), so a page says the same thing. */
+    private static void require(boolean condition, String field, String english) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new RuleViolationException(field, "apply.error." + field, english);
         }
     }
 

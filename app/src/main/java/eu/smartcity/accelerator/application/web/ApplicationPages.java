@@ -5,6 +5,8 @@ import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.attachments.InspectedPdf;
 import eu.smartcity.accelerator.attachments.PdfInspector;
 import eu.smartcity.accelerator.attachments.RejectedUploadException;
+import eu.smartcity.accelerator.shared.RuleViolationException;
+import eu.smartcity.accelerator.shared.UserMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,14 +138,16 @@ class ApplicationPages {
             refuseUpload(model, rejected, locale);
             return "application/apply";
         } catch (ApplicationRefusedException refused) {
-            errors.reject(refused.key(), refused.args(), refused.getMessage());
+            errors.reject(refused.key(), UserMessages.arguments(refused.args(), locale), null);
             return "application/apply";
-        } catch (IllegalArgumentException invalid) {
-            // the service's own rules, as "field: problem"
-            String message = invalid.getMessage();
-            int colon = message.indexOf(':');
-            errors.rejectValue(colon > 0 ? message.substring(0, colon) : "solutionTitle", "invalid",
-                    colon > 0 ? message.substring(colon + 1).trim() : message);
+        } catch (RuleViolationException invalid) {
+            // the service's own rules, next to their field, in the user's language
+            Object[] args = UserMessages.arguments(invalid.args(), locale);
+            if (new org.springframework.beans.BeanWrapperImpl(form).isReadableProperty(invalid.field())) {
+                errors.rejectValue(invalid.field(), invalid.messageKey(), args, null);
+            } else {
+                errors.reject(invalid.messageKey(), args, null);
+            }
             return "application/apply";
         }
         redirect.addFlashAttribute("submitted", true);
@@ -177,7 +181,7 @@ class ApplicationPages {
 
     @PostMapping("/applications/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @RequestParam(required = false) String confirmed, Authentication authentication,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Locale locale) {
         if (!"true".equals(confirmed)) {
             // irreversible once the call closes: the first click only asks, on the application's own card
             applications.find(id).filter(a -> a.companyGroup().equals(company(authentication)))
@@ -192,7 +196,7 @@ class ApplicationPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (ApplicationRefusedException refused) {
             redirect.addFlashAttribute("errorKey", refused.key());
-            redirect.addFlashAttribute("errorArgs", refused.args());
+            redirect.addFlashAttribute("errorArgs", UserMessages.arguments(refused.args(), locale));
         }
         return "redirect:/applications";
     }

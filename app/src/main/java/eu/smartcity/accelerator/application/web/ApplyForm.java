@@ -9,16 +9,25 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** What a company types when it applies; kept as typed when the form comes back with errors. */
+/**
+ * What a company types when it applies; kept as typed when the form comes back with errors. Each constraint's
+ * message is a bundle key (apply.error.<field>), resolved by Spring Boot's validator through the MessageSource
+ * in the user's language: a sentence about the field, never the constraint's own wording.
+ */
 public class ApplyForm {
 
-    @NotBlank @Size(max = 200) private String solutionTitle;
-    @NotBlank @Size(max = 4000) private String pitch;
-    @NotNull @DecimalMin("1") private BigDecimal requestedBudget;
-    @NotNull @Min(1) @Max(9) private Integer trl;
+    @NotBlank(message = "{apply.error.solutionTitle}") @Size(max = 200, message = "{apply.error.solutionTitle}")
+    private String solutionTitle;
+    @NotBlank(message = "{apply.error.pitch}") @Size(max = 4000, message = "{apply.error.pitch}") private String pitch;
+    @NotNull(message = "{apply.error.requestedBudget}") @DecimalMin(value = "1", message = "{apply.error.requestedBudget}")
+    private BigDecimal requestedBudget;
+    @NotNull(message = "{apply.error.trl}") @Min(value = 1, message = "{apply.error.trl}") @Max(value = 9, message = "{apply.error.trl}")
+    private Integer trl;
     private boolean legalEntity;
-    @NotBlank @Pattern(regexp = "[A-Z]{2}") private String country;
-    @NotNull @Min(1) @Max(10_000_000) private Integer employees;
+    @NotBlank(message = "{apply.error.country}") @Pattern(regexp = "[A-Z]{2}", message = "{apply.error.country}")
+    private String country;
+    @NotNull(message = "{apply.error.employees}") @Min(value = 1, message = "{apply.error.employees}")
+    @Max(value = 10_000_000, message = "{apply.error.employees}") private Integer employees;
     private boolean interoperable;
     private boolean declarationsSigned;
 

@@ -37,8 +37,8 @@ class ChallengeResultsPage {
         model.addAttribute("challenge", challenge);
         model.addAttribute("results", results);
         model.addAttribute("selected", results.selected().stream()
-                .map(a -> new Selected(organisations.nameOf(a.companyGroup()), a.solutionTitle())).toList());
-        model.addAttribute("cityName", organisations.nameOf(challenge.cityGroup()));
+                .map(a -> new Selected(organisations.displayName(a.companyGroup()), a.solutionTitle())).toList());
+        model.addAttribute("cityName", organisations.displayName(challenge.cityGroup()));
         return "challenge/results";
     }
 

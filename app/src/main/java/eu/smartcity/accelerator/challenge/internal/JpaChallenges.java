@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge.internal;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Bylaws;
@@ -63,16 +64,17 @@ public class JpaChallenges implements Challenges {
     /** The challenge form's rules; the portal shows these messages next to the fields. */
     static void validate(Definition d, Bylaws bylaws) {
         if (d.title() == null || d.title().isBlank() || d.title().length() > 200) {
-            throw new IllegalArgumentException("title: between 1 and 200 characters");
+            throw new RuleViolationException("title", "challenge.error.title", "between 1 and 200 characters");
         }
         if (d.problem() == null || d.problem().isBlank() || d.problem().length() > 4000) {
-            throw new IllegalArgumentException("problem: between 1 and 4000 characters");
+            throw new RuleViolationException("problem", "challenge.error.problem", "between 1 and 4000 characters");
         }
         if (d.budgetCap() == null || d.budgetCap().signum() <= 0 || d.budgetCap().compareTo(bylaws.budgetPerPilot()) > 0) {
-            throw new IllegalArgumentException("budgetCap: more than 0 and at most the bylaws' cap of EUR " + bylaws.budgetPerPilot());
+            throw new RuleViolationException("budgetCap", "challenge.error.budgetCap",
+                    "more than 0 and at most the bylaws' cap of EUR " + bylaws.budgetPerPilot(), bylaws.budgetPerPilot());
         }
         if (d.minTrl() < 1 || d.minTrl() > 9) {
-            throw new IllegalArgumentException("minTrl: a technology readiness level from 1 to 9");
+            throw new RuleViolationException("minTrl", "challenge.error.minTrl", "a technology readiness level from 1 to 9");
         }
     }
 

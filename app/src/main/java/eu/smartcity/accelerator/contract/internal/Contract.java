@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract.internal;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -79,7 +80,8 @@ public class Contract {
         }
         clauseChanges = clauseChanges == null ? lines.strip() : clauseChanges + "\n" + lines.strip();
         if (clauseChanges.length() > 20000) {
-            throw new IllegalArgumentException("agreedChanges: the changes to this contract exceed 20,000 characters");
+            throw new RuleViolationException("agreedChanges", "contract.error.agreedChanges",
+                    "the changes to this contract exceed 20,000 characters", 20000);
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract.process;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -99,8 +100,8 @@ class ContractDelegates {
             String from = remoteAddress();
             if (task.getTaskDefinitionKey().equals(ContractProcess.USER_TASK_SIGN_AS_COMPANY)) {
                 if (!Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPANY_SIGNS))) {
-                    throw new IllegalArgumentException(ContractProcess.COMPANY_SIGNS
-                            + ": tick the box to accept this contract (or let the signature window run out)");
+                    throw new RuleViolationException(ContractProcess.COMPANY_SIGNS, "contract.error.companySigns",
+                            "tick the box to accept this contract (or let the signature window run out)");
                 }
                 documents.recordDecision(contract.id(), "COMPANY", true, who, from, null);
                 contract.acceptedByCompany(who, Instant.now());

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.evaluation.process;
 
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.evaluation.EvaluationPublished;
 import eu.smartcity.accelerator.evaluation.internal.Evaluation;
@@ -41,7 +42,7 @@ class EvaluationDelegates {
         return execution -> {
             String verdict = (String) execution.getVariable(EvaluationProcess.VERDICT);
             if (!VERDICTS.contains(verdict)) {
-                throw new IllegalArgumentException("verdict: one of " + VERDICTS + ", was '" + verdict + "'");
+                throw new RuleViolationException("verdict", "form.error.option", "one of " + VERDICTS + ", was '" + verdict + "'");
             }
             Evaluation evaluation = evaluations.findById(UUID.fromString((String) execution.getVariable(EvaluationProcess.EVALUATION_ID)))
                     .orElseThrow();
@@ -57,7 +58,7 @@ class EvaluationDelegates {
     private static double number(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         if (!(value instanceof Number n)) {
-            throw new IllegalArgumentException(name + ": a number is required");
+            throw new RuleViolationException(name, "form.error.number", "a number is required");
         }
         return n.doubleValue();
     }

@@ -1,16 +1,29 @@
 package eu.smartcity.accelerator.marketplace.web;
 
+import eu.smartcity.accelerator.identity.Organisations;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** For templates: an organisation's readable name from its group id ({@code city-saint-quentin} → Saint-Quentin). */
+/** For templates: an organisation's name in the reader's language ({@code city-bruges} → Stad Brugge in Dutch). */
 @Component("marketFormat")
 public class MarketFormat {
+
+    private final Organisations organisations;
+
+    MarketFormat(Organisations organisations) {
+        this.organisations = organisations;
+    }
 
     public String org(String group) {
         if (group == null) {
             return "";
         }
+        String name = organisations.displayName(group);
+        return name.equals(group) ? readable(group) : name;
+    }
+
+    /** A group nobody registered under a name (e.g. a supplier of imported catalogue data): its id made readable. */
+    private static String readable(String group) {
         String name = group.replaceFirst("^(city|company)-", "");
         StringBuilder out = new StringBuilder();
         boolean upper = true;

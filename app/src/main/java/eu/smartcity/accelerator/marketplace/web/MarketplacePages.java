@@ -321,6 +321,9 @@ class MarketplacePages {
         model.addAttribute("domains", MarketplaceVocabulary.DOMAINS);
         model.addAttribute("domain", d);
         model.addAttribute("supplier", s == null ? "" : s);
+        // the filter offers the suppliers that hold a framework contract, by name (never an organisation id to type)
+        model.addAttribute("suppliers", frameworks.find(new FrameworkContracts.Filter(null, null, null, null)).stream()
+                .flatMap(f -> f.suppliers().stream()).distinct().sorted().toList());
         model.addAttribute("status", st);
         model.addAttribute("solutionId", solution);
         return "marketplace/frameworks";
