@@ -83,4 +83,16 @@ class OcdsValidatorTest {
                 .isInstanceOf(InvalidOcdsException.class)
                 .satisfies(e -> assertThat(((InvalidOcdsException) e).problems()).hasSizeGreaterThanOrEqualTo(2));
     }
+
+    @Test
+    void oCDSKeywordsAreKnownAndAnyOtherUnknownKeywordIsRefusedNotJustWarnedAbout() {
+        com.networknt.schema.JsonSchemaFactory factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V4, builder -> builder.metaSchema(OcdsValidator.ocdsDraft4()));
+        String draft4 = "\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\": \"object\"";
+        assertThat(factory.getSchema("{" + draft4 + ", \"codelist\": \"currency.csv\", \"openCodelist\": false, "
+                + "\"omitWhenMerged\": true, \"wholeListMerge\": true, \"versionId\": true, \"deprecated\": {}}")
+                .validate(json.createObjectNode())).isEmpty();
+        assertThatThrownBy(() -> factory.getSchema("{" + draft4 + ", \"codeList\": \"currency.csv\"}"))
+                .hasMessageContaining("codeList");
+    }
 }
