@@ -67,33 +67,52 @@ class DemoCycle implements ApplicationRunner {
 
         Stage open = publish(cycle, "city-mechelen", "Smart parking with open data",
                 "Drivers circle for a free spot in the historic centre. Guide them with the city's open parking data.");
-        apply(open, "urbansense", "BE", 9_500, 7);
-        apply(open, "parkflow", "FR", 8_000, 6);
+        apply(open, "urbansense", "BE", 9_500, 7, "ParkSense in-ground sensors for the historic centre",
+                "Magnetic sensors under 400 street spaces report a free place within 30 seconds; the occupancy joins "
+                        + "Mechelen's open parking data as an NGSI-LD feed and drives the dynamic signs at the ring road.");
+        apply(open, "parkflow", "FR", 8_000, 6, "ParkFlow guidance to the nearest free space",
+                "Our app reads the open occupancy API of Mechelen's car parks and counts at the entry roads, and guides "
+                        + "drivers straight to a free space instead of circling the centre.");
 
         Stage jury = publish(cycle, "city-bruges", "Air quality sensors near schools",
                 "Parents ask how clean the air is at the school gate. Measure it and publish it as open data.");
-        apply(jury, "greengrid", "NL", 7_500, 7);
-        apply(jury, "urbansense", "BE", 9_000, 8);
-        apply(jury, "parkflow", "FR", 6_000, 4); // TRL below the minimum: told why it is ineligible
+        apply(jury, "greengrid", "NL", 7_500, 7, "SchoolAir NO2 and PM2.5 sensors at twelve school gates",
+                "Calibrated sensors at the gates of twelve Bruges schools measure NO2 and PM2.5 every ten minutes; the "
+                        + "readings are open data (CSV and SensorThings API) with a weekly summary for parents.");
+        apply(jury, "urbansense", "BE", 9_000, 8, "CleanAir traffic-light dashboard for schools",
+                "Sensors on school walls, checked against the regional air-quality open data, give every school a "
+                        + "live green-amber-red dashboard and warn when the school street should close to cars.");
+        // TRL below the minimum: told why it is ineligible
+        apply(jury, "parkflow", "FR", 6_000, 4, "AirCheck sensors on bicycle couriers",
+                "A prototype: couriers' bikes carry sensors that map the air around schools, combined with the "
+                        + "city's open traffic counts; tested on two routes so far.");
         closeCall(jury);
         scoreAs(jury, "jury-an"); // one of three jury members done: the jury is at work
 
         Stage contracting = publish(cycle, "city-delft", "Smarter waste collection routes",
                 "Collection trucks drive fixed rounds. Plan them on fill-level data from the containers.");
-        apply(contracting, "parkflow", "FR", 9_800, 7);
-        apply(contracting, "greengrid", "NL", 9_000, 6);
+        apply(contracting, "parkflow", "FR", 9_800, 7, "RouteWise collection rounds planned on fill levels",
+                "Plans each day's rounds of Delft's trucks on the fill levels of the underground containers and the "
+                        + "city's open road-works data, skipping containers that are less than 60 % full.");
+        apply(contracting, "greengrid", "NL", 9_000, 6, "BinLevel ultrasonic fill sensors with route planner",
+                "Retrofit ultrasonic sensors for Delft's underground containers publish their fill levels as open data "
+                        + "and feed the route planner the waste service already uses.");
         selectWinner(contracting);
 
         Stage piloting = publish(cycle, "city-saint-quentin", "Participation platform for neighbourhood budgets",
                 "Residents propose and vote on small projects for their neighbourhood, in French and English.");
-        apply(piloting, "urbansense", "BE", 9_900, 8);
+        apply(piloting, "urbansense", "BE", 9_900, 8, "QuartierVote participatory budget platform",
+                "Residents of Saint-Quentin propose and vote on projects online and in the libraries; projects, votes "
+                        + "and budgets are published as open data on the city's neighbourhood boundaries.");
         selectWinner(piloting);
         signContract(piloting);
         startPilot(piloting);
 
         Stage evaluated = publish(cycle, "city-mechelen", "Noise monitoring in the city centre",
                 "Night-time noise complaints rise. Measure noise continuously and share the data with residents.");
-        apply(evaluated, "greengrid", "NL", 8_500, 7);
+        apply(evaluated, "greengrid", "NL", 8_500, 7, "NightNoise sound level network",
+                "Twenty class-1 sound level meters in the city centre measure night-time noise continuously; residents "
+                        + "follow them on a map built on the city's open data portal.");
         selectWinner(evaluated);
         signContract(evaluated);
         startPilot(evaluated);
@@ -116,9 +135,9 @@ class DemoCycle implements ApplicationRunner {
         return new Stage(id, pi);
     }
 
-    private void apply(Stage stage, String company, String country, long budget, int trl) {
-        applications.submit(new Applications.Submission(stage.challengeId(), "company-" + company,
-                company + " solution", "Our solution, built on open standards (NGSI-LD) and the city's open data.",
+    /** An application as a company would write it: its solution's name and a pitch naming the open data it uses. */
+    private void apply(Stage stage, String company, String country, long budget, int trl, String title, String pitch) {
+        applications.submit(new Applications.Submission(stage.challengeId(), "company-" + company, title, pitch,
                 BigDecimal.valueOf(budget), trl, true, country, 25, true, true));
     }
 

@@ -115,7 +115,8 @@ public final class Documents {
             pdf.keyValue("City", report.city());
             pdf.keyValue("Supplier", report.company());
             pdf.keyValue("Pilot", report.pilotStatus());
-            pdf.keyValue("Published", report.publishedAt() == null ? "not yet" : report.publishedAt().toString());
+            pdf.keyValue("Published", report.publishedAt() == null ? "not yet"
+                    : eu.smartcity.accelerator.shared.UserMessages.dateTime(report.publishedAt(), java.util.Locale.ENGLISH));
 
             pdf.heading("KPIs against their targets");
             pdf.table(List.of("KPI", "Target", "Result", "Result vs target"), report.kpis().stream()

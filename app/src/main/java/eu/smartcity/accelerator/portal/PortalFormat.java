@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class PortalFormat {
 
     /** Programme cities are in one time zone; deadlines are shown there, with the zone. */
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/Brussels");
+    static final ZoneId PROGRAMME_ZONE = eu.smartcity.accelerator.shared.UserMessages.PROGRAMME_ZONE;
 
     public String dateTime(Instant instant) {
         if (instant == null) {

@@ -41,6 +41,14 @@ class MarketplaceDemoData implements ApplicationRunner {
     private static final String[] HOSTING = {"EU (Belgium), ISO 27001 data centre", "EU (Netherlands), sovereign cloud",
             "On the city's own servers", "EU (France), SecNumCloud"};
     private static final String[] LANGUAGES = {"nl, fr, en", "nl, en", "fr, en", "en, nl, fr, de"};
+    /** References a supplier names: cities where the solution runs (a name reads the same in every language). */
+    private static final List<String> REFERENCE_CITIES = List.of("Gent", "Leuven", "Lille", "Eindhoven", "Namur", "Utrecht");
+    private static final String[] DUTCH_COMMENTS = {"Werkt zoals beloofd; een start-up hergebruikt de open data.",
+            "Goed product, maar de installatie duurde langer dan gepland.", "Bewoners merkten het verschil binnen enkele weken.",
+            "Nuttig, maar het dashboard is alleen in het Engels."};
+    private static final String[] FRENCH_COMMENTS = {"Fonctionne comme promis ; une start-up réutilise les données ouvertes.",
+            "Bon produit, mais l’installation a pris plus de temps que prévu.", "Les habitants ont vu la différence en quelques semaines.",
+            "Utile, mais le tableau de bord n’existe qu’en anglais."};
 
     /** Per domain: five solutions (name, one-line description). */
     static final Map<String, String[][]> CONTENT = new LinkedHashMap<>();
@@ -152,18 +160,23 @@ class MarketplaceDemoData implements ApplicationRunner {
                         (n % 4) * 25_000L, n % 3 == 0, ROUTES[n % ROUTES.length], STANDARDS[n % STANDARDS.length],
                         HOSTING[n % HOSTING.length], "GDPR: processor agreement; " + (n % 2 == 0 ? "no personal data collected"
                                 : "personal data pseudonymised, kept 30 days") + ".", LANGUAGES[n % LANGUAGES.length],
-                        "References: " + (n % 7 + 1) + " European cities")));
+                        String.join(", ", REFERENCE_CITIES.subList(0, n % 6 + 1)))));
                 n++;
             }
         }
         // implementations outside the accelerator, reviewed by the cities that run them
-        String[] comments = {"Worked as promised; the open data was reused by a start-up.", "Good product, installation took longer than planned.",
-                "Residents noticed the difference within weeks.", "Useful, but the dashboard is only in English."};
         for (int i = 0; i < 24; i++) {
             Solution solution = listed.get((i * 7) % listed.size());
             String city = CITIES.get(i % CITIES.size());
-            catalogue.reviewOutside(solution.id(), city, "officer-" + city.substring(5), 2019 + i % 6,
-                    "Running in " + city.substring(5) + " since " + (2019 + i % 6), 2 + (i * 3) % 4, comments[i % comments.length]);
+            int year = 2019 + i % 6;
+            // each city writes its own review in its own language, as it would on the real marketplace
+            boolean french = city.equals("city-saint-quentin");
+            String summary = french ? "En service à Saint-Quentin depuis " + year
+                    : "In gebruik in " + (city.equals("city-bruges") ? "Brugge" : city.equals("city-delft") ? "Delft" : "Mechelen")
+                            + " sinds " + year;
+            String[] comments = french ? FRENCH_COMMENTS : DUTCH_COMMENTS;
+            catalogue.reviewOutside(solution.id(), city, "officer-" + city.substring(5), year, summary, 2 + (i * 3) % 4,
+                    comments[(i / CITIES.size()) % comments.length]);
         }
         Solution parking = byName(listed, "Smart parking sensors");
         Solution fillLevel = byName(listed, "Container fill-level sensors");

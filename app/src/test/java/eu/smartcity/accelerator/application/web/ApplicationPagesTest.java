@@ -77,7 +77,14 @@ class ApplicationPagesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("value=\"Kept title\"")
                 .contains("id=\"requestedBudget-error\"").contains("id=\"trl-error\"")
-                .contains("aria-invalid=\"true\"").doesNotContain("Exception");
+                .contains("aria-invalid=\"true\"").doesNotContain("Exception")
+                .contains("Enter the budget you request in euros, at least 1.")
+                .contains("Choose the technology readiness level of your solution, from 1 to 9.");
+        // a sentence about the field in the user's language, never the constraint's wording ("doit être supérieur")
+        HttpResponse<String> inFrench = apply(company("urbansense").speaking("fr"), "Kept title", "-5", "12");
+        assertThat(inFrench.body()).contains("Indiquez le budget demandé en euros, au moins 1.")
+                .contains("Choisissez le niveau de maturité technologique (TRL) de votre solution, de 1 à 9.")
+                .doesNotContain("doit être").doesNotContain("must be");
     }
 
     @Test
