@@ -462,7 +462,7 @@ class WholeCycleBrowserIT {
                 .waitFor(By.cssSelector("main [role=status]")).step("replication-started");
         assertThat(mechelen.currentPath()).isEqualTo("/marketplace/solutions/" + solutionId);
         assertThat(mechelen.mainText()).contains("The replication has started");
-        assertThat(mechelen.text(implementationArticle())).contains("Replication started by Mechelen");
+        assertThat(mechelen.text(implementationArticle())).contains("Replication started by City of Mechelen");
 
         // The replication process runs from the original pilot, for Mechelen, with the same supplier.
         List<ProcessInstance> replications = engine.getRuntimeService().createProcessInstanceQuery()

@@ -184,7 +184,7 @@ class MarketplaceTest {
         assertThat(engine.getRuntimeService().getVariable(replicationPi, "cityGroup")).isEqualTo("city-mechelen");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
                 .taskDefinitionKey(PilotProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
-        assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by Mechelen");
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by City of Mechelen");
         // a second click starts nothing while Mechelen's replication runs
         HttpResponse<String> again = mechelen.postForm("/marketplace/solutions/" + solution,
                 "/marketplace/city/implementations/" + implementationId + "/replicate", "confirmed", "true");

@@ -59,7 +59,7 @@ class TranslatedPagesTest {
             "/marketplace/my-solutions/new", "/marketplace/frameworks", "/marketplace/documents", "/bylaws", "/register", "/login");
     /** Not pages of ours to read in a language: downloads, the engine's web apps, the API, leaving. */
     static final Pattern NOT_A_PAGE = Pattern.compile("\\.pdf|^/camunda|^/api|^/attachments|^/logout|^/engine-rest|^/webjars|\\.(css|js|png|svg|ico)$");
-    static final int PAGES_PER_USER = 30;
+    static final int PAGES_PER_USER = 25;
 
     @Autowired MockMvc mvc;
     @Autowired Cycles cycles;

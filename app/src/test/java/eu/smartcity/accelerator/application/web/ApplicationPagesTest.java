@@ -81,7 +81,9 @@ class ApplicationPagesTest {
                 .contains("Enter the budget you request in euros, at least 1.")
                 .contains("Choose the technology readiness level of your solution, from 1 to 9.");
         // a sentence about the field in the user's language, never the constraint's wording ("doit être supérieur")
-        HttpResponse<String> inFrench = apply(company("urbansense").speaking("fr"), "Kept title", "-5", "12");
+        HttpResponse<String> inFrench = company("urbansense").speaking("fr").postMultipart("/challenges/" + published + "/apply",
+                "/challenges/" + published + "/apply", java.util.List.of(), "solutionTitle", "Kept title", "pitch", "Sensors and open data",
+                "requestedBudget", "-5", "trl", "12", "country", "BE", "employees", "12", "declarationsSigned", "true");
         assertThat(inFrench.body()).contains("Indiquez le budget demandé en euros, au moins 1.")
                 .contains("Choisissez le niveau de maturité technologique (TRL) de votre solution, de 1 à 9.")
                 .doesNotContain("doit être").doesNotContain("must be");
