@@ -67,33 +67,42 @@ class DemoCycle implements ApplicationRunner {
 
         Stage open = publish(cycle, "city-mechelen", "Smart parking with open data",
                 "Drivers circle for a free spot in the historic centre. Guide them with the city's open parking data.");
-        apply(open, "urbansense", "BE", 9_500, 7);
-        apply(open, "parkflow", "FR", 8_000, 6);
+        apply(open, "urbansense", "ParkSense: live free-spot guidance",
+                "Ground sensors in 400 bays feed the city's open parking data; a web app and street signs guide drivers.", "BE", 9_500, 7);
+        apply(open, "parkflow", "ParkFlow occupancy forecasts",
+                "Forecasts free spots per street from the open occupancy data and shows them in the city's app.", "FR", 8_000, 6);
 
         Stage jury = publish(cycle, "city-bruges", "Air quality sensors near schools",
                 "Parents ask how clean the air is at the school gate. Measure it and publish it as open data.");
-        apply(jury, "greengrid", "NL", 7_500, 7);
-        apply(jury, "urbansense", "BE", 9_000, 8);
-        apply(jury, "parkflow", "FR", 6_000, 4); // TRL below the minimum: told why it is ineligible
+        apply(jury, "greengrid", "Clean-air school streets",
+                "Low-cost NO2 and PM2.5 sensors at twelve school gates, published hourly as open data.", "NL", 7_500, 7);
+        apply(jury, "urbansense", "AirSense school gate monitors",
+                "Calibrated air-quality stations with a parents' dashboard and open data (NGSI-LD).", "BE", 9_000, 8);
+        apply(jury, "parkflow", "Air quality prototype kit",
+                "An early prototype of a sensor kit that schools assemble themselves.", "FR", 6_000, 4); // TRL below the minimum: told why it is ineligible
         closeCall(jury);
         scoreAs(jury, "jury-an"); // one of three jury members done: the jury is at work
 
         Stage contracting = publish(cycle, "city-delft", "Smarter waste collection routes",
                 "Collection trucks drive fixed rounds. Plan them on fill-level data from the containers.");
-        apply(contracting, "parkflow", "FR", 9_800, 7);
-        apply(contracting, "greengrid", "NL", 9_000, 6);
+        apply(contracting, "parkflow", "Fill-level based collection rounds",
+                "Fill-level sensors in 300 containers; rounds planned each morning on the data, trucks skip empty streets.", "FR", 9_800, 7);
+        apply(contracting, "greengrid", "Smart bin routing",
+                "Route planning for collection trucks on the containers' fill levels and traffic data.", "NL", 9_000, 6);
         selectWinner(contracting);
 
         Stage piloting = publish(cycle, "city-saint-quentin", "Participation platform for neighbourhood budgets",
                 "Residents propose and vote on small projects for their neighbourhood, in French and English.");
-        apply(piloting, "urbansense", "BE", 9_900, 8);
+        apply(piloting, "urbansense", "Neighbourhood budget platform",
+                "Residents propose, discuss and vote on projects in French and English; results published as open data.", "BE", 9_900, 8);
         selectWinner(piloting);
         signContract(piloting);
         startPilot(piloting);
 
         Stage evaluated = publish(cycle, "city-mechelen", "Noise monitoring in the city centre",
                 "Night-time noise complaints rise. Measure noise continuously and share the data with residents.");
-        apply(evaluated, "greengrid", "NL", 8_500, 7);
+        apply(evaluated, "greengrid", "Night-noise monitoring network",
+                "Twenty noise sensors in the centre, a public noise map and alerts to the night-life managers.", "NL", 8_500, 7);
         selectWinner(evaluated);
         signContract(evaluated);
         startPilot(evaluated);
@@ -116,9 +125,9 @@ class DemoCycle implements ApplicationRunner {
         return new Stage(id, pi);
     }
 
-    private void apply(Stage stage, String company, String country, long budget, int trl) {
-        applications.submit(new Applications.Submission(stage.challengeId(), "company-" + company,
-                company + " solution", "Our solution, built on open standards (NGSI-LD) and the city's open data.",
+    /** An application as a company would write it: its solution's own name and pitch. */
+    private void apply(Stage stage, String company, String solution, String pitch, String country, long budget, int trl) {
+        applications.submit(new Applications.Submission(stage.challengeId(), "company-" + company, solution, pitch,
                 BigDecimal.valueOf(budget), trl, true, country, 25, true, true));
     }
 

@@ -64,13 +64,15 @@ class DemoCycleTest {
         assertThat(pending.received()).isEqualTo(3);
         assertThat(pending.eligible()).isEqualTo(2);
         String pendingPage = page("/challenges/" + underReview.id() + "/results");
-        assertThat(pendingPage).contains("not final yet").doesNotContain("greengrid solution").doesNotContain("urbansense solution");
+        assertThat(pendingPage).contains("not final yet").doesNotContain("Clean-air school streets")
+                .doesNotContain("AirSense school gate monitors");
 
         Applications.PublicResults announced = applications.publicResults(contracting.id());
         assertThat(announced.isFinal()).isTrue();
-        assertThat(announced.selected()).singleElement().satisfies(a -> assertThat(a.solutionTitle()).endsWith(" solution"));
+        assertThat(announced.selected()).singleElement().satisfies(a -> assertThat(a.solutionTitle())
+                .isIn("Fill-level based collection rounds", "Smart bin routing"));
         String selectedSolution = announced.selected().get(0).solutionTitle();
-        String loser = selectedSolution.startsWith("parkflow") ? "greengrid solution" : "parkflow solution";
+        String loser = selectedSolution.equals("Smart bin routing") ? "Fill-level based collection rounds" : "Smart bin routing";
         assertThat(page("/challenges/" + contracting.id() + "/results")).contains(selectedSolution).doesNotContain(loser)
                 .doesNotContain("not final yet");
 

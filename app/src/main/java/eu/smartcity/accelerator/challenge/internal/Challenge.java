@@ -84,6 +84,17 @@ class Challenge {
         this.callClosesAt = callClosesAt;
     }
 
+    /**
+     * The call window is over. Closed before its announced deadline (its timer executed early, as the demo and the
+     * tests do, or by hand in Cockpit), the deadline becomes the moment it really closed: no application came after.
+     */
+    void callClosed(Instant at) {
+        entered(ChallengeStage.SELECTION);
+        if (callClosesAt == null || at.isBefore(callClosesAt)) {
+            callClosesAt = at;
+        }
+    }
+
     /** A later step of the process (selection, contracting, pilot, evaluation) or how the challenge ended. */
     void entered(ChallengeStage next) {
         if (stage.ended()) {

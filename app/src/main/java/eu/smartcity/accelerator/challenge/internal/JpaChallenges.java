@@ -130,7 +130,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public void closeCall(UUID challengeId) {
-        get(challengeId.toString()).entered(ChallengeStage.SELECTION);
+        get(challengeId.toString()).callClosed(clock.instant());
     }
 
     /** The challenge process moved on: contracting, pilot, evaluation, or how it ended. */
