@@ -156,7 +156,18 @@ class JpaApplications implements Applications {
 
     @Override
     public void companySigned(UUID applicationId) {
-        get(applicationId).moveTo(ApplicationStatus.COMPANY_SIGNED, clock.instant());
+        moveOnFrom(ApplicationStatus.CONTRACTING, ApplicationStatus.COMPANY_SIGNED, applicationId);
+    }
+
+    /**
+     * Only from the status the step follows: a contract or pilot that is not this application's own (a replication
+     * of an old pilot whose original contract is unknown) leaves it be.
+     */
+    private void moveOnFrom(ApplicationStatus from, ApplicationStatus to, UUID applicationId) {
+        Application application = get(applicationId);
+        if (application.status() == from) {
+            application.moveTo(to, clock.instant());
+        }
     }
 
     @Override
@@ -172,7 +183,7 @@ class JpaApplications implements Applications {
 
     @Override
     public void pilotKickedOff(UUID applicationId) {
-        get(applicationId).moveTo(ApplicationStatus.PILOTING, clock.instant());
+        moveOnFrom(ApplicationStatus.CONTRACT_SIGNED, ApplicationStatus.PILOTING, applicationId);
     }
 
     @Override
