@@ -17,7 +17,13 @@ public interface Applications {
     record ApplicationView(UUID id, UUID challengeId, String companyGroup, String solutionTitle, String pitch,
             BigDecimal requestedBudget, int trl, boolean legalEntity, String country, int employees,
             boolean interoperable, boolean declarationsSigned, Instant submittedAt, String status,
-            List<String> ineligibilityReasons) {}
+            List<String> ineligibilityReasons) {
+
+        /** {@code status} is the name of an {@link ApplicationStatus} (message key {@code status.<status>}). */
+        public ApplicationStatus applicationStatus() {
+            return ApplicationStatus.valueOf(status);
+        }
+    }
 
     /**
      * Submits and starts the application's process.
@@ -48,8 +54,16 @@ public interface Applications {
     /** Tells every eligible application whether it was selected. */
     void announceSelection(UUID challengeId, UUID selectedApplicationId);
 
-    /** The selected application's later milestones (contract concluded, pilot ended, pilot evaluated). */
+    /**
+     * The selected application's later milestones, each in the transaction of the step that makes it: the
+     * company signed its contract, the contract concluded (signed, declined or expired), the pilot kicked off,
+     * ended, was evaluated. Only for the application's own contract and pilot, never a replication's.
+     */
+    void companySigned(UUID applicationId);
+
     void contractConcluded(UUID applicationId, String contractOutcome);
+
+    void pilotKickedOff(UUID applicationId);
 
     void pilotEnded(UUID applicationId);
 
@@ -62,6 +76,12 @@ public interface Applications {
     record PublicResults(int received, int eligible, boolean isFinal, List<ApplicationView> selected) {}
 
     PublicResults publicResults(UUID challengeId);
+
+    /** One change of an application's status ({@link ApplicationStatus}), and when (null: before these were kept). */
+    record StatusChange(ApplicationStatus status, Instant at) {}
+
+    /** Every status the application had, oldest first: the company's timeline. */
+    List<StatusChange> history(UUID applicationId);
 
     /** The steps the application went through, oldest first, as names of the application process. */
     List<String> timeline(UUID applicationId);

@@ -13,12 +13,17 @@ public interface Challenges {
     record Definition(String title, String problem, String openDatasets, BigDecimal budgetCap, String kpis,
             String languages, int minTrl) {}
 
+    /** {@code status} is the name of the challenge's {@link ChallengeStage} (message key {@code challengeStatus.<status>}). */
     record ChallengeView(UUID id, UUID cycleId, String cityGroup, String title, String problem, String openDatasets,
             BigDecimal budgetCap, String kpis, String languages, int minTrl, String status, String remarks,
             Instant callClosesAt, String processInstanceId) {
 
+        public ChallengeStage stage() {
+            return ChallengeStage.valueOf(status);
+        }
+
         public boolean acceptsApplications(Instant now) {
-            return "PUBLISHED".equals(status) && callClosesAt != null && now.isBefore(callClosesAt);
+            return stage() == ChallengeStage.PUBLISHED && callClosesAt != null && now.isBefore(callClosesAt);
         }
     }
 
@@ -40,6 +45,6 @@ public interface Challenges {
     /** Every time the challenge was sent back, oldest first. */
     List<Remark> remarksOf(UUID challengeId);
 
-    /** The call window is over: no more applications or withdrawals. */
+    /** The call window is over: no more applications or withdrawals; the selection begins. */
     void closeCall(UUID challengeId);
 }

@@ -1,12 +1,13 @@
 package eu.smartcity.accelerator.dashboard;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,15 +40,16 @@ class CoordinatorDashboard {
         this.runtime = runtime;
     }
 
-    record CycleOverview(Cycles.CycleView cycle, Map<String, Long> challengesPerStage, List<Challenges.ChallengeView> openCalls) {}
+    record CycleOverview(Cycles.CycleView cycle, Map<ChallengeStage, Long> challengesPerStage, List<Challenges.ChallengeView> openCalls) {}
 
     @GetMapping("/coordinator")
     String dashboard(Model model) {
         Instant now = Instant.now();
         List<CycleOverview> overviews = cycles.all().stream().map(cycle -> {
             List<Challenges.ChallengeView> ofCycle = challenges.ofCycle(cycle.id());
-            Map<String, Long> perStage = ofCycle.stream()
-                    .collect(Collectors.groupingBy(Challenges.ChallengeView::status, TreeMap::new, Collectors.counting()));
+            // in the order of a challenge's life
+            Map<ChallengeStage, Long> perStage = ofCycle.stream().collect(Collectors.groupingBy(Challenges.ChallengeView::stage,
+                    () -> new EnumMap<>(ChallengeStage.class), Collectors.counting()));
             List<Challenges.ChallengeView> openCalls = ofCycle.stream().filter(c -> c.acceptsApplications(now)).toList();
             return new CycleOverview(cycle, perStage, openCalls);
         }).toList();

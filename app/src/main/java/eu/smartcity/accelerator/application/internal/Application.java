@@ -1,7 +1,13 @@
 package eu.smartcity.accelerator.application.internal;
 
+import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +24,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "application")
 class Application {
-
-    enum Status { SUBMITTED, WITHDRAWN, INELIGIBLE, UNDER_REVIEW, SELECTED, NOT_SELECTED, CONTRACTING, PILOTING,
-        EVALUATING, EVALUATED, CONTRACT_NOT_SIGNED }
 
     @Id
     private UUID id;
@@ -49,7 +53,12 @@ class Application {
     private Instant submittedAt;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status status;
+    private ApplicationStatus status;
+    /** Every status it had, with when (null: before these were kept), oldest first: the company's timeline. */
+    @ElementCollection
+    @CollectionTable(name = "application_status_change", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "seq")
+    private List<StatusChange> history = new ArrayList<>();
     /** Plain-words reasons, one per line, when ineligible. */
     @Column(name = "ineligibility_reasons")
     private String ineligibilityReasons;
@@ -73,35 +82,56 @@ class Application {
         this.interoperable = s.interoperable();
         this.declarationsSigned = s.declarationsSigned();
         this.submittedAt = submittedAt;
-        this.status = Status.SUBMITTED;
         this.activeCompany = s.companyGroup();
+        moveTo(ApplicationStatus.SUBMITTED, submittedAt);
     }
 
-    void withdraw() {
-        status = Status.WITHDRAWN;
+    void withdraw(Instant at) {
+        moveTo(ApplicationStatus.WITHDRAWN, at);
         activeCompany = null;
     }
 
-    void eligibility(List<String> reasons) {
+    void eligibility(List<String> reasons, Instant at) {
         if (reasons.isEmpty()) {
-            status = Status.UNDER_REVIEW;
+            moveTo(ApplicationStatus.UNDER_REVIEW, at);
         } else {
-            status = Status.INELIGIBLE;
+            moveTo(ApplicationStatus.INELIGIBLE, at);
             ineligibilityReasons = String.join("\n", reasons);
         }
     }
 
-    void selection(boolean selected) { status = selected ? Status.CONTRACTING : Status.NOT_SELECTED; }
-
-    void contract(boolean signed) { status = signed ? Status.PILOTING : Status.CONTRACT_NOT_SIGNED; }
-
-    void pilotEnded() { status = Status.EVALUATING; }
-
-    void evaluated() { status = Status.EVALUATED; }
+    /** The status changes with the process (see JpaApplications); the history keeps when. */
+    void moveTo(ApplicationStatus next, Instant at) {
+        if (status != null && status.isFinal()) {
+            throw new IllegalStateException("Application " + id + " is " + status + " for good, cannot become " + next);
+        }
+        status = next;
+        history.add(new StatusChange(next, at));
+    }
 
     UUID id() { return id; }
     String companyGroup() { return companyGroup; }
-    Status status() { return status; }
+    ApplicationStatus status() { return status; }
+
+    List<Applications.StatusChange> history() {
+        return history.stream().map(h -> new Applications.StatusChange(h.status, h.changedAt)).toList();
+    }
+
+    @Embeddable
+    static class StatusChange {
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false)
+        private ApplicationStatus status;
+        @Column(name = "changed_at")
+        private Instant changedAt;
+
+        protected StatusChange() {}
+
+        StatusChange(ApplicationStatus status, Instant changedAt) {
+            this.status = status;
+            this.changedAt = changedAt;
+        }
+    }
 
     Applications.ApplicationView view() {
         return new Applications.ApplicationView(id, challengeId, companyGroup, solutionTitle, pitch, requestedBudget, trl,

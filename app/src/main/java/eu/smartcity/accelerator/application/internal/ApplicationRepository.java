@@ -12,5 +12,5 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 
     Optional<Application> findByChallengeIdAndActiveCompany(UUID challengeId, String activeCompany);
 
-    List<Application> findByChallengeIdAndStatusInOrderBySubmittedAt(UUID challengeId, Collection<Application.Status> statuses);
+    List<Application> findByChallengeIdAndStatusInOrderBySubmittedAt(UUID challengeId, Collection<eu.smartcity.accelerator.application.ApplicationStatus> statuses);
 }

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.application.internal;
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.shared.RuleViolationException;
+import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import java.time.Clock;
@@ -105,12 +106,12 @@ class JpaApplications implements Applications {
             throw new NoSuchElementException("No application " + applicationId); // do not reveal others' applications
         }
         Challenges.ChallengeView challenge = challenges.find(application.view().challengeId()).orElseThrow();
-        if (application.status() != Application.Status.SUBMITTED || !challenge.acceptsApplications(clock.instant())) {
+        if (application.status() != ApplicationStatus.SUBMITTED || !challenge.acceptsApplications(clock.instant())) {
             throw new ApplicationRefusedException("apply.refused.withdrawClosed",
                     "An application can only be withdrawn while the call is open"
                     + (challenge.callClosesAt() != null ? " (until " + DEADLINE.format(challenge.callClosesAt()) + ")" : "") + ".");
         }
-        application.withdraw();
+        application.withdraw(clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_WITHDRAWN, Map.of());
     }
 
@@ -129,48 +130,80 @@ class JpaApplications implements Applications {
     @Override
     @Transactional(readOnly = true)
     public List<ApplicationView> submittedTo(UUID challengeId) {
-        return byStatus(challengeId, EnumSet.of(Application.Status.SUBMITTED));
+        return byStatus(challengeId, EnumSet.of(ApplicationStatus.SUBMITTED));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<ApplicationView> eligibleFor(UUID challengeId) {
-        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(Application.Status.SUBMITTED,
-                Application.Status.WITHDRAWN, Application.Status.INELIGIBLE)));
+        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(ApplicationStatus.SUBMITTED,
+                ApplicationStatus.WITHDRAWN, ApplicationStatus.INELIGIBLE)));
     }
 
     @Override
     public void decideEligibility(UUID applicationId, List<String> reasons) {
-        get(applicationId).eligibility(reasons);
+        get(applicationId).eligibility(reasons, clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, reasons.isEmpty()));
     }
 
     @Override
     public void announceSelection(UUID challengeId, UUID selectedApplicationId) {
         for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
-                EnumSet.of(Application.Status.UNDER_REVIEW))) {
+                EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
-            application.selection(selected);
+            application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
             correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, selected));
         }
     }
 
     @Override
+    public void companySigned(UUID applicationId) {
+        moveOnFrom(ApplicationStatus.CONTRACTING, ApplicationStatus.COMPANY_SIGNED, applicationId);
+    }
+
+    /**
+     * Only from the status the step follows: a contract or pilot that is not this application's own (a replication
+     * of an old pilot whose original contract is unknown) leaves it be.
+     */
+    private void moveOnFrom(ApplicationStatus from, ApplicationStatus to, UUID applicationId) {
+        Application application = get(applicationId);
+        if (application.status() == from) {
+            application.moveTo(to, clock.instant());
+        }
+    }
+
+    @Override
     public void contractConcluded(UUID applicationId, String contractOutcome) {
-        get(applicationId).contract("signed".equals(contractOutcome));
+        ApplicationStatus next = switch (contractOutcome) {
+            case "signed" -> ApplicationStatus.CONTRACT_SIGNED;
+            case "declined" -> ApplicationStatus.CONTRACT_DECLINED;
+            default -> ApplicationStatus.CONTRACT_EXPIRED;
+        };
+        get(applicationId).moveTo(next, clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_CONTRACT_CONCLUDED, Map.of(ApplicationProcess.CONTRACT_OUTCOME, contractOutcome));
     }
 
     @Override
+    public void pilotKickedOff(UUID applicationId) {
+        moveOnFrom(ApplicationStatus.CONTRACT_SIGNED, ApplicationStatus.PILOTING, applicationId);
+    }
+
+    @Override
     public void pilotEnded(UUID applicationId) {
-        get(applicationId).pilotEnded();
+        get(applicationId).moveTo(ApplicationStatus.EVALUATING, clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_PILOT_ENDED, Map.of());
     }
 
     @Override
     public void pilotEvaluated(UUID applicationId) {
-        get(applicationId).evaluated();
+        get(applicationId).moveTo(ApplicationStatus.EVALUATED, clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_PILOT_EVALUATED, Map.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(UUID applicationId) {
+        return get(applicationId).history();
     }
 
     @Override
@@ -200,29 +233,26 @@ class JpaApplications implements Applications {
     @Transactional(readOnly = true)
     public PublicResults publicResults(UUID challengeId) {
         List<Application> all = applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
-                EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+                EnumSet.complementOf(EnumSet.of(ApplicationStatus.WITHDRAWN)));
         List<Application> eligible = all.stream().filter(a -> !DECIDED_BEFORE_SELECTION.contains(a.status())).toList();
         // final once the selection is announced: no eligible application is still waiting for it
-        boolean isFinal = !eligible.isEmpty() && eligible.stream().noneMatch(a -> a.status() == Application.Status.UNDER_REVIEW);
+        boolean isFinal = !eligible.isEmpty() && eligible.stream().noneMatch(a -> a.status() == ApplicationStatus.UNDER_REVIEW);
         List<ApplicationView> selected = isFinal
-                ? eligible.stream().filter(a -> SELECTED_OR_LATER.contains(a.status())).map(Application::view).toList()
+                ? eligible.stream().filter(a -> ApplicationStatus.SELECTED.contains(a.status())).map(Application::view).toList()
                 : List.of();
         return new PublicResults(all.size(), eligible.size(), isFinal, selected);
     }
 
-    private static final EnumSet<Application.Status> DECIDED_BEFORE_SELECTION =
-            EnumSet.of(Application.Status.SUBMITTED, Application.Status.INELIGIBLE);
-    private static final EnumSet<Application.Status> SELECTED_OR_LATER = EnumSet.of(Application.Status.SELECTED,
-            Application.Status.CONTRACTING, Application.Status.PILOTING, Application.Status.EVALUATING,
-            Application.Status.EVALUATED, Application.Status.CONTRACT_NOT_SIGNED);
+    private static final EnumSet<ApplicationStatus> DECIDED_BEFORE_SELECTION =
+            EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.INELIGIBLE);
 
     @Override
     @Transactional(readOnly = true)
     public List<ApplicationView> receivedBy(UUID challengeId) {
-        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(Application.Status.WITHDRAWN)));
+        return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(ApplicationStatus.WITHDRAWN)));
     }
 
-    private List<ApplicationView> byStatus(UUID challengeId, EnumSet<Application.Status> statuses) {
+    private List<ApplicationView> byStatus(UUID challengeId, EnumSet<ApplicationStatus> statuses) {
         return applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId, statuses).stream()
                 .map(Application::view).toList();
     }

@@ -1,6 +1,12 @@
 package eu.smartcity.accelerator.application.web;
 
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
+import eu.smartcity.accelerator.application.ApplicationStatus;
+import eu.smartcity.accelerator.application.NextSteps;
+import eu.smartcity.accelerator.challenge.ChallengeStage;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.identity.Organisations;
+import eu.smartcity.accelerator.portal.PortalFormat;
 import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.attachments.InspectedPdf;
 import eu.smartcity.accelerator.attachments.PdfInspector;
@@ -40,8 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A company applies, follows its applications (status timeline from the application process, every
- * ineligibility reason) and may withdraw before the deadline. A company only ever sees its own.
+ * A company applies, follows its applications (status, next step, dated timeline, every ineligibility
+ * reason) and may withdraw before the deadline. A company only ever sees its own.
  */
 @Controller
 class ApplicationPages {
@@ -58,10 +64,19 @@ class ApplicationPages {
     private final TransactionTemplate transaction;
     private final eu.smartcity.accelerator.application.PilotStopReasons pilots;
     private final MessageSource messages;
+    private final NextSteps nextSteps;
+    private final Organisations organisations;
+    private final Cycles cycles;
+    private final PortalFormat portalFormat;
 
     ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
-            eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages) {
+            eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
+            Organisations organisations, Cycles cycles, PortalFormat portalFormat) {
+        this.nextSteps = nextSteps;
+        this.organisations = organisations;
+        this.cycles = cycles;
+        this.portalFormat = portalFormat;
         this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
@@ -73,22 +88,61 @@ class ApplicationPages {
         this.messages = messages;
     }
 
+    /**
+     * One card per application: headed by the challenge it belongs to (city, cycle), its status and what happens
+     * next in words, and its timeline with dates.
+     */
+    record Card(Applications.ApplicationView application, Challenges.ChallengeView challenge, String cityName,
+            String cycleName, NextSteps.NextStep next, String nextText, List<TimelineEntry> timeline,
+            List<eu.smartcity.accelerator.attachments.AttachmentView> attachments, String stopReason) {
+
+        /** Selected: the contract page exists. */
+        public boolean selected() {
+            return ApplicationStatus.SELECTED.contains(application.applicationStatus());
+        }
+    }
+
+    /** A line of the timeline: its words (message {@code history.<event>}) and when (null: not recorded). */
+    record TimelineEntry(String event, java.time.Instant at) {}
+
     @GetMapping("/applications")
-    String mine(Authentication authentication, Model model) {
+    String mine(Authentication authentication, Model model, Locale locale) {
         String company = company(authentication);
-        Map<Applications.ApplicationView, java.util.List<Applications.TimelineStep>> timelines = new LinkedHashMap<>();
-        Map<UUID, List<eu.smartcity.accelerator.attachments.AttachmentView>> files = new LinkedHashMap<>();
-        Map<UUID, String> stopReasons = new LinkedHashMap<>();
-        applications.ofCompany(company).forEach(a -> {
-            timelines.put(a, applications.timelineSteps(a.id()));
-            files.put(a.id(), attachments.of(a.id()));
-            pilots.stopReasonOf(a.id()).ifPresent(reason -> stopReasons.put(a.id(), reason));
-        });
-        model.addAttribute("stopReasons", stopReasons);
-        model.addAttribute("timelines", timelines);
-        model.addAttribute("attachments", files);
-        model.addAttribute("titles", titles(timelines.keySet()));
+        List<Card> cards = new ArrayList<>();
+        for (Applications.ApplicationView a : applications.ofCompany(company)) {
+            Challenges.ChallengeView challenge = challenges.find(a.challengeId()).orElseThrow();
+            NextSteps.NextStep next = nextSteps.of(a, challenge);
+            cards.add(new Card(a, challenge, organisations.nameOf(challenge.cityGroup()), cycles.get(challenge.cycleId()).name(),
+                    next, nextText(next, locale), timeline(a, challenge), attachments.of(a.id()),
+                    pilots.stopReasonOf(a.id()).orElse(null)));
+        }
+        model.addAttribute("cards", cards);
         return "application/mine";
+    }
+
+    /** The status changes, with the call's closing between submission and the eligibility check. */
+    private List<TimelineEntry> timeline(Applications.ApplicationView application, Challenges.ChallengeView challenge) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        applications.history(application.id()).forEach(change -> entries.add(new TimelineEntry(change.status().name(), change.at())));
+        boolean callClosed = challenge.stage().published() && challenge.stage() != ChallengeStage.PUBLISHED;
+        if (callClosed && application.applicationStatus() != ApplicationStatus.WITHDRAWN && !entries.isEmpty()) {
+            entries.add(1, new TimelineEntry("CALL_CLOSED", challenge.callClosesAt()));
+        }
+        return entries;
+    }
+
+    /** The next step in the user's language: the company's own task by its due date, or whom it waits for. */
+    private String nextText(NextSteps.NextStep next, Locale locale) {
+        String date = portalFormat.date(next.due());
+        String key = next.due() == null && next.key().matches("next\\.(jury|selectionApproval|yours|others)") ? next.key() + ".noDate"
+                : next.key();
+        if (next.taskKey() == null) {
+            return messages.getMessage(key, new Object[] {date}, locale);
+        }
+        String taskName = messages.getMessage("task." + next.taskKey(), null, next.taskName(), locale);
+        String ownWords = next.yours() && next.due() != null
+                ? messages.getMessage("next.your." + next.taskKey(), new Object[] {date}, null, locale) : null;
+        return ownWords != null ? ownWords : messages.getMessage(key, new Object[] {date, taskName}, locale);
     }
 
     @GetMapping("/challenges/{id}/apply")
@@ -211,12 +265,6 @@ class ApplicationPages {
     private Challenges.ChallengeView challenge(UUID id) {
         return challenges.find(id).filter(c -> c.callClosesAt() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private Map<UUID, String> titles(java.util.Set<Applications.ApplicationView> views) {
-        Map<UUID, String> titles = new LinkedHashMap<>();
-        views.forEach(a -> titles.put(a.challengeId(), challenges.find(a.challengeId()).map(Challenges.ChallengeView::title).orElse("")));
-        return titles;
     }
 
     private static String company(Authentication authentication) {

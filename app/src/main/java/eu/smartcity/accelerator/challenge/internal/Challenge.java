@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge.internal;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,8 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "challenge")
 class Challenge {
-
-    enum Status { SUBMITTED, SENT_BACK, PUBLISHED, CLOSED, ENDED }
 
     @Id
     private UUID id;
@@ -36,11 +35,10 @@ class Challenge {
     private String languages;
     @Column(name = "min_trl", nullable = false)
     private int minTrl;
+    /** The stage, how it ended included (column status, by name). */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Status status;
-    /** How it ended (EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, CONTRACT_NOT_SIGNED). */
-    private String outcome;
+    @Column(name = "status", nullable = false)
+    private ChallengeStage stage;
     private String remarks;
     @Column(name = "call_closes_at")
     private Instant callClosesAt;
@@ -53,7 +51,7 @@ class Challenge {
         this.id = UUID.randomUUID();
         this.cycleId = cycleId;
         this.cityGroup = cityGroup;
-        this.status = Status.SUBMITTED;
+        this.stage = ChallengeStage.SUBMITTED;
         define(d);
     }
 
@@ -72,27 +70,37 @@ class Challenge {
     }
 
     void sentBack(String remarks) {
-        this.status = Status.SENT_BACK;
+        this.stage = ChallengeStage.SENT_BACK;
         this.remarks = remarks;
     }
 
     void resubmitted(Challenges.Definition d) {
         define(d);
-        this.status = Status.SUBMITTED;
+        this.stage = ChallengeStage.SUBMITTED;
     }
 
     void published(Instant callClosesAt) {
-        this.status = Status.PUBLISHED;
+        this.stage = ChallengeStage.PUBLISHED;
         this.callClosesAt = callClosesAt;
     }
 
-    void callClosed() {
-        this.status = Status.CLOSED;
+    /**
+     * The call window is over. Closed before its announced deadline (its timer executed early, as the demo and the
+     * tests do, or by hand in Cockpit), the deadline becomes the moment it really closed: no application came after.
+     */
+    void callClosed(Instant at) {
+        entered(ChallengeStage.SELECTION);
+        if (callClosesAt == null || at.isBefore(callClosesAt)) {
+            callClosesAt = at;
+        }
     }
 
-    void ended(String outcome) {
-        this.status = Status.ENDED;
-        this.outcome = outcome;
+    /** A later step of the process (selection, contracting, pilot, evaluation) or how the challenge ended. */
+    void entered(ChallengeStage next) {
+        if (stage.ended()) {
+            throw new IllegalStateException("Challenge " + id + " already ended (" + stage + "), cannot enter " + next);
+        }
+        this.stage = next;
     }
 
     UUID id() { return id; }
@@ -101,10 +109,10 @@ class Challenge {
     String title() { return title; }
     int minTrl() { return minTrl; }
     BigDecimal budgetCap() { return budgetCap; }
-    String outcome() { return outcome; }
+    ChallengeStage stage() { return stage; }
 
     Challenges.ChallengeView view() {
         return new Challenges.ChallengeView(id, cycleId, cityGroup, title, problem, openDatasets, budgetCap, kpis,
-                languages, minTrl, outcome != null ? outcome : status.name(), remarks, callClosesAt, processInstanceId);
+                languages, minTrl, stage.name(), remarks, callClosesAt, processInstanceId);
     }
 }

@@ -10,5 +10,5 @@ interface ChallengeRepository extends JpaRepository<Challenge, UUID> {
 
     List<Challenge> findByCycleIdOrderByTitle(java.util.UUID cycleId);
 
-    List<Challenge> findByStatusOrderByCallClosesAt(Challenge.Status status);
+    List<Challenge> findByStageOrderByCallClosesAt(eu.smartcity.accelerator.challenge.ChallengeStage stage);
 }

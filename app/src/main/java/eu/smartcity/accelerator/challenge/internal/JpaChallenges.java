@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.challenge.internal;
 
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -93,7 +94,7 @@ public class JpaChallenges implements Challenges {
     @Override
     @Transactional(readOnly = true)
     public List<ChallengeView> published() {
-        return challenges.findByStatusOrderByCallClosesAt(Challenge.Status.PUBLISHED).stream().map(Challenge::view).toList();
+        return challenges.findByStageOrderByCallClosesAt(ChallengeStage.PUBLISHED).stream().map(Challenge::view).toList();
     }
 
     @Override
@@ -131,11 +132,12 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public void closeCall(UUID challengeId) {
-        get(challengeId.toString()).callClosed();
+        get(challengeId.toString()).callClosed(clock.instant());
     }
 
-    public void recordOutcome(String challengeId, String outcome) {
-        get(challengeId).ended(outcome);
+    /** The challenge process moved on: contracting, pilot, evaluation, or how it ended. */
+    public void enter(String challengeId, ChallengeStage stage) {
+        get(challengeId).entered(stage);
     }
 
     private Challenge get(String challengeId) {

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.challenge.process;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.internal.JpaChallenges;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
@@ -18,7 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The challenge process's own steps: approval outcome, revision, publication, outcome. */
+/** The challenge process's own steps: approval outcome, revision, publication, the stage it is at. */
 @Configuration(proxyBeanMethods = false)
 class ChallengeDelegates {
 
@@ -65,21 +66,25 @@ class ChallengeDelegates {
         };
     }
 
-    /** End listener of every end event: how the challenge ended. */
+    /**
+     * Start listeners of the call activities (contracting, pilot, evaluation) and end listeners of every end
+     * event (how the challenge ended): the challenge's stage moves with the process, in the step's transaction.
+     */
     @Bean
-    ChallengeOutcomes challengeOutcomes(JpaChallenges challenges) {
-        return new ChallengeOutcomes(challenges);
+    ChallengeStages challengeStages(JpaChallenges challenges) {
+        return new ChallengeStages(challenges);
     }
 
-    public static final class ChallengeOutcomes {
+    public static final class ChallengeStages {
         private final JpaChallenges challenges;
 
-        ChallengeOutcomes(JpaChallenges challenges) {
+        ChallengeStages(JpaChallenges challenges) {
             this.challenges = challenges;
         }
 
-        public void record(String challengeId, String outcome) {
-            challenges.recordOutcome(challengeId, outcome);
+        /** {@code ${challengeStages.enter(challengeId, 'CONTRACTING')}}: the stage's name as in {@link ChallengeStage}. */
+        public void enter(String challengeId, String stage) {
+            challenges.enter(challengeId, ChallengeStage.valueOf(stage));
         }
     }
 

@@ -53,11 +53,14 @@ class ChallengeApi {
 
     public record ChallengeJson(UUID id, String ocid, String city, String title, String problem, String openDatasets,
             BigDecimal budgetCap, String currency, String kpis, String languages, int minTrl, Instant callClosesAt,
-            String stage, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links) {}
+            String stage, String status, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links) {}
 
     @GetMapping
     @Operation(summary = "Published challenges, newest deadline first",
-            description = "stage: open (accepting applications), closed (selection, contract or pilot under way), ended.")
+            description = "stage: open (accepting applications), closed (selection, contract or pilot under way), ended. "
+                    + "status: where the challenge stands in detail (PUBLISHED, SELECTION, CONTRACTING, PILOT_RUNNING, "
+                    + "EVALUATION, or how it ended: EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, "
+                    + "CONTRACT_NOT_SIGNED).")
     ResponseEntity<ApiPage<ChallengeJson>> list(
             @Parameter(description = "the city's organisation id, e.g. city-mechelen") @RequestParam(required = false) String city,
             @Parameter(description = "open, closed or ended") @RequestParam(required = false) String stage,
@@ -89,20 +92,15 @@ class ChallengeApi {
     }
 
     private ChallengeJson json(Challenges.ChallengeView c, String bylawsVersion, Instant now) {
-        String stage = c.acceptsApplications(now) ? "open" : "ENDED".equals(statusOf(c)) ? "ended" : "closed";
+        String stage = c.acceptsApplications(now) ? "open" : c.stage().ended() ? "ended" : "closed";
         String ocid = ocds.ocidFor(c.id().toString());
         return new ChallengeJson(c.id(), ocid, c.cityGroup(), c.title(), c.problem(), c.openDatasets(), c.budgetCap(), "EUR",
-                c.kpis(), c.languages(), c.minTrl(), c.callClosesAt(), stage, "ended".equals(stage) ? c.status() : null,
+                c.kpis(), c.languages(), c.minTrl(), c.callClosesAt(), stage, c.status(), c.stage().ended() ? c.status() : null,
                 c.cycleId(), bylawsVersion, Map.of(
                         "page", baseUrl + "/challenges/" + c.id(),
                         "results", baseUrl + "/challenges/" + c.id() + "/results",
                         "ocds", baseUrl + "/api/ocds/packages/" + ocid,
                         "bylaws", baseUrl + "/bylaws/" + bylawsVersion));
-    }
-
-    /** The view's status is the outcome once the challenge ended (see Challenge#view). */
-    private static String statusOf(Challenges.ChallengeView c) {
-        return List.of("SUBMITTED", "SENT_BACK", "PUBLISHED", "CLOSED").contains(c.status()) ? c.status() : "ENDED";
     }
 
     private static ResponseStatusException badRequest(String detail) {

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.contract.process;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
+import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractDocuments;
 import eu.smartcity.accelerator.contract.ContractProcess;
@@ -93,7 +94,8 @@ class ContractDelegates {
 
     /** Complete listener of both signature tasks: who accepted (or declined, and why), and when. */
     @Bean
-    TaskListener recordSignature(Contracts contracts, IdentityService identity, ContractDocuments documents) {
+    TaskListener recordSignature(Contracts contracts, IdentityService identity, ContractDocuments documents,
+            Applications applications) {
         return task -> {
             Contract contract = find(contracts, task);
             String who = actor(identity, task);
@@ -105,6 +107,11 @@ class ContractDelegates {
                 }
                 documents.recordDecision(contract.id(), "COMPANY", true, who, from, null);
                 contract.acceptedByCompany(who, Instant.now());
+                // the application follows its own contract (a replication's leaves it be; a contract process run
+                // on its own, as in its process tests, has none)
+                if (contract.originalContractId() == null && applications.find(contract.applicationId()).isPresent()) {
+                    applications.companySigned(contract.applicationId());
+                }
             } else if (ContractProcess.SIGN.equals(task.getVariable(ContractProcess.CITY_DECISION))) {
                 documents.recordDecision(contract.id(), "CITY", true, who, from, null);
                 contract.acceptedByCity(who, Instant.now());

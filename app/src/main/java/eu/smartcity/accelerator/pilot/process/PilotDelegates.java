@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.pilot.process;
 
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
+import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
@@ -36,6 +37,17 @@ class PilotDelegates {
             }
             execution.setVariable(PilotProcess.MILESTONES_DONE, 0L);
         };
+    }
+
+    /**
+     * Complete listener of UserTask_KickOff: the selected application's pilot runs (a replication's leaves it be;
+     * a pilot process run on its own, as in its process tests, has no application).
+     */
+    @Bean
+    TaskListener recordKickOff(Pilots pilots, Applications applications) {
+        return task -> pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID)))
+                .filter(pilot -> pilot.originalPilotId() == null && applications.find(pilot.applicationId()).isPresent())
+                .ifPresent(pilot -> applications.pilotKickedOff(pilot.applicationId()));
     }
 
     /**

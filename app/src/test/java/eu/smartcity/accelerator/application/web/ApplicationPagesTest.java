@@ -99,9 +99,9 @@ class ApplicationPagesTest {
 
         HttpResponse<String> mine = urbansense.get("/applications");
         assertThat(mine.body()).contains(title).contains("Submitted").contains("Application submitted");
-        // the timeline speaks the user's language too (labels by process element, not the model's English names)
-        assertThat(urbansense.get("/applications", "Accept-Language", "fr").body()).contains("Candidature reçue")
-                .contains("Vérification de la recevabilité").doesNotContain("Application submitted");
+        // the timeline and the next step speak the user's language too
+        assertThat(urbansense.get("/applications", "Accept-Language", "fr").body()).contains("Candidature déposée")
+                .contains("Rien à faire jusqu").doesNotContain("Application submitted");
         String applicationId = mine.body().replaceAll("(?s).*action=\"/applications/([0-9a-f-]{36})/withdraw\".*", "$1");
 
         PortalClient parkflow = company("parkflow");
