@@ -117,6 +117,10 @@ class MarketplaceDemoData implements ApplicationRunner {
     private final Solutions solutions;
     private final FrameworkContracts frameworks;
     private final Library library;
+    /** Reference cities as a supplier would list them: names that read the same in English, Dutch and French. */
+    private static final List<String> REFERENCE_CITIES = List.of("Tampere", "Aarhus", "Utrecht", "Eindhoven", "Tartu", "Oulu",
+            "Graz");
+
     private final Demand demand;
     private final TransactionTemplate tx;
 
@@ -152,7 +156,7 @@ class MarketplaceDemoData implements ApplicationRunner {
                         (n % 4) * 25_000L, n % 3 == 0, ROUTES[n % ROUTES.length], STANDARDS[n % STANDARDS.length],
                         HOSTING[n % HOSTING.length], "GDPR: processor agreement; " + (n % 2 == 0 ? "no personal data collected"
                                 : "personal data pseudonymised, kept 30 days") + ".", LANGUAGES[n % LANGUAGES.length],
-                        "References: " + (n % 7 + 1) + " European cities")));
+                        String.join(", ", REFERENCE_CITIES.subList(0, n % 7 + 1)))));
                 n++;
             }
         }
