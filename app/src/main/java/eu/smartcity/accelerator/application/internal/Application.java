@@ -50,7 +50,7 @@ class Application {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
-    /** Plain-words reasons, one per line, when ineligible. */
+    /** The eligibility table's reason codes, one per line, when ineligible (rows before issue #17 hold its English reasons). */
     @Column(name = "ineligibility_reasons")
     private String ineligibilityReasons;
     /** The company while this application is live, null once withdrawn: unique per challenge (one live application each). */

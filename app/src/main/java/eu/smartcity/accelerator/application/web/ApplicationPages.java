@@ -15,11 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.identity.CurrentUser;
-import eu.smartcity.accelerator.scoring.DecisionExplanations;
-import eu.smartcity.accelerator.scoring.Viewer;
-import eu.smartcity.accelerator.workflow.DecisionRecord;
+import eu.smartcity.accelerator.scoring.EligibilityInWords;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,32 +36,28 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A company applies, follows its applications (status timeline from the application process, every
- * ineligibility reason) and may withdraw before the deadline. A company only ever sees its own.
+ * ineligibility reason) and may withdraw before the deadline. A company only ever sees its own. How an
+ * application was assessed is the selection's page ({@code /applications/{id}/explanation}).
  */
 @Controller
 class ApplicationPages {
 
-    /** While an application is submitted or under review its results are not final: no scores are shown. */
-    static final java.util.Set<String> NOT_FINAL = java.util.Set.of("SUBMITTED", "UNDER_REVIEW");
-
     private final Applications applications;
     private final Challenges challenges;
-    private final DecisionExplanations explanations;
-    private final ObjectMapper json;
+    private final EligibilityInWords eligibility;
     private final PdfInspector pdfs;
     private final Attachments attachments;
     private final TransactionTemplate transaction;
     private final eu.smartcity.accelerator.application.PilotStopReasons pilots;
     private final MessageSource messages;
 
-    ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
+    ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages) {
         this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
-        this.explanations = explanations;
-        this.json = json;
+        this.eligibility = eligibility;
         this.pdfs = pdfs;
         this.attachments = attachments;
         this.transaction = transaction;
@@ -72,8 +65,10 @@ class ApplicationPages {
     }
 
     @GetMapping("/applications")
-    String mine(Authentication authentication, Model model) {
+    String mine(Authentication authentication, Model model, Locale locale) {
         String company = company(authentication);
+        // why an application is not eligible, worded from the recorded check with its figures
+        Map<UUID, List<String>> ineligibleBecause = new LinkedHashMap<>();
         Map<Applications.ApplicationView, java.util.List<Applications.TimelineStep>> timelines = new LinkedHashMap<>();
         Map<UUID, List<eu.smartcity.accelerator.attachments.AttachmentView>> files = new LinkedHashMap<>();
         Map<UUID, String> stopReasons = new LinkedHashMap<>();
@@ -81,7 +76,11 @@ class ApplicationPages {
             timelines.put(a, applications.timelineSteps(a.id()));
             files.put(a.id(), attachments.of(a.id()));
             pilots.stopReasonOf(a.id()).ifPresent(reason -> stopReasons.put(a.id(), reason));
+            if ("INELIGIBLE".equals(a.status())) {
+                eligibility.lastCheck(a.id()).ifPresent(check -> ineligibleBecause.put(a.id(), eligibility.reasons(check, locale)));
+            }
         });
+        model.addAttribute("ineligibleBecause", ineligibleBecause);
         model.addAttribute("stopReasons", stopReasons);
         model.addAttribute("timelines", timelines);
         model.addAttribute("attachments", files);
@@ -148,31 +147,6 @@ class ApplicationPages {
         }
         redirect.addFlashAttribute("submitted", true);
         return "redirect:/applications";
-    }
-
-    /** Why: every decision on the application (eligibility, each jury member's weighted score), once results are final. */
-    @GetMapping("/applications/{id}/explanation")
-    String explanation(@PathVariable UUID id, Authentication authentication, Model model) throws Exception {
-        String company = company(authentication);
-        Applications.ApplicationView application = applications.find(id).filter(a -> a.companyGroup().equals(company))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("assessed", application);
-        boolean resultsFinal = !NOT_FINAL.contains(application.status());
-        model.addAttribute("resultsFinal", resultsFinal);
-        if (resultsFinal) {
-            java.util.List<Map<String, Object>> shown = new java.util.ArrayList<>();
-            for (DecisionRecord r : explanations.explanationFor(id.toString(), Viewer.applicant(), true)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("decision", r.decisionKey() + " v" + r.decisionVersion());
-                row.put("by", r.actor());
-                row.put("inputs", json.readValue(r.inputsJson(), Map.class));
-                row.put("outputs", json.readValue(r.outputsJson(), java.util.List.class));
-                row.put("rules", json.readValue(r.matchedRulesJson(), java.util.List.class));
-                shown.add(row);
-            }
-            model.addAttribute("records", shown);
-        }
-        return "application/explanation";
     }
 
     @PostMapping("/applications/{id}/withdraw")
