@@ -134,7 +134,7 @@ class ExplanationPagesTest {
                 .contains("Pays d’enregistrement : Belgique")
                 .contains("Vous avez demandé " + money(requested, Locale.FRENCH) + " ; ce cycle finance au plus " + money(cap(), Locale.FRENCH) + ".");
         // nothing of a jury for an application that was never scored
-        assertThat(pages.get("en")).doesNotContain("Rank ").doesNotContain("Average mark");
+        assertThat(pages.get("en")).doesNotContain("Rank ").doesNotContain("average mark").doesNotContain("Average weighted score");
     }
 
     @Test
@@ -155,8 +155,8 @@ class ExplanationPagesTest {
 
         // ranked, but the coordinator has not approved the selection: not final, nothing of the jury shown
         String before = visibleText(parkflow.get("/applications/" + worse + "/explanation").body());
-        assertThat(before).contains("not final yet").doesNotContain("Rank ").doesNotContain("Average mark")
-                .doesNotContain("Weighted score").doesNotContain("Eligibility");
+        assertThat(before).contains("not final yet").doesNotContain("Rank ").doesNotContain("average mark")
+                .doesNotContain("Average weighted score").doesNotContain("Eligibility");
 
         driver.complete(processInstance, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
         assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("NOT_SELECTED");
@@ -176,7 +176,9 @@ class ExplanationPagesTest {
         }
         String en = visibleText(login(port, "parkflow", "en").get("/applications/" + worse + "/explanation").body());
         assertThat(en).contains("Rank 2 of 2 ranked applications.").contains("from 3 jury members")
-                .contains("Fit to the challenge").contains("Average mark (0–10)")
+                .contains("Fit to the challenge: average mark 6 out of 10 × weight "
+                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(100 * bylaws.scoringWeights().get("fit")) + "% = "
+                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(6 * bylaws.scoringWeights().get("fit")) + " points")
                 .contains("Your application met every eligibility condition.")
                 .contains("the weights are percentages that add up to 100");
         assertThat(visibleText(login(port, "parkflow", "fr").get("/applications/" + worse + "/explanation").body()))
