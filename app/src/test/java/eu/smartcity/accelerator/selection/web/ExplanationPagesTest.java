@@ -239,6 +239,35 @@ class ExplanationPagesTest {
         assertThat(dmn("eligibility")).contains("<text>&gt;= " + EligibilityInWords.SME_EMPLOYEE_LIMIT + "</text>");
     }
 
+    /** Each rule of every table is worded in every language (read from the tables, so a new rule without words fails). */
+    @Test
+    void everyRuleOfEveryTableHasItsWordsInEveryLanguage() throws IOException {
+        for (String suffix : List.of("", "_nl", "_fr")) {
+            java.util.Properties messages = bundle("i18n/messages" + suffix + ".properties");
+            java.util.Properties marketplace = bundle("i18n/marketplace" + suffix + ".properties");
+            for (String table : List.of("eligibility", "applicant-scoring")) {
+                for (String rule : all(dmn(table), "<rule id=\"([^\"]+)\"")) {
+                    assertThat(messages.getProperty("decision." + table + ".rule." + rule)).as("%s %s%s", table, rule, suffix).isNotBlank();
+                }
+            }
+            for (EligibilityInWords.Condition condition : EligibilityInWords.CONDITIONS) {
+                assertThat(messages.getProperty("eligibility.reason." + condition.reasonCode())).as(condition + suffix).isNotBlank();
+                assertThat(messages.getProperty("explanation.fact." + condition.fact())).as(condition + suffix).isNotBlank();
+            }
+            for (String rule : all(dmn("solution-matching"), "<rule id=\"([^\"]+)\"")) {
+                assertThat(marketplace.getProperty("market.guided.reason." + rule)).as("%s%s", rule, suffix).isNotBlank();
+            }
+        }
+    }
+
+    static java.util.Properties bundle(String path) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = ExplanationPagesTest.class.getClassLoader().getResourceAsStream(path)) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     /** No name of the tables' inputs, outputs, rules or reason codes, as a word; none of the tables' English sentences. */
