@@ -48,7 +48,7 @@ public interface Applications {
     /** Every application a challenge received and that was not withdrawn, whatever became of it since. */
     List<ApplicationView> receivedBy(UUID challengeId);
 
-    /** Records the eligibility verdict and tells the application's process. */
+    /** Records the eligibility verdict (the failed conditions' reason codes; none: eligible) and tells the application's process. */
     void decideEligibility(UUID applicationId, List<String> reasons);
 
     /** Tells every eligible application whether it was selected. */

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.scoring;
 
 import eu.smartcity.accelerator.workflow.DecisionAudit;
+import eu.smartcity.accelerator.workflow.DecisionEvaluationException;
 import eu.smartcity.accelerator.workflow.DecisionResult;
 import eu.smartcity.accelerator.workflow.DecisionService;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ public class SolutionMatching {
 
     public static final String SAME_DOMAIN_RULE = "Rule_SameDomain";
     public static final double ALERT_THRESHOLD = 70;
+    /** The procurement route that stands for "any route" (a supplier offering every route, a city taking any). */
+    public static final String ANY_ROUTE = "any";
+    /** The points of the best possible match; the table gives at most one row of each group (see the table's comment). */
+    public static final double MAX_SCORE = 100;
 
     private final DecisionService decisions;
 
@@ -41,11 +46,22 @@ public class SolutionMatching {
     public SolutionMatch match(CityNeed need, CatalogueSolution solution) {
         DecisionResult result = decisions.evaluateAndRecord(Decisions.SOLUTION_MATCHING, inputs(need, solution),
                 new DecisionAudit(Decisions.SUBJECT_NEED, need.needId(), null, solution.solutionId()));
+        if (result.outputs().size() != result.matchedRules().size()) {
+            throw new DecisionEvaluationException("Decision '" + Decisions.SOLUTION_MATCHING + "' v" + result.decisionVersion()
+                    + " gave " + result.outputs().size() + " rows for " + result.matchedRules().size() + " matched rules");
+        }
         double score = 0;
-        List<String> reasons = new ArrayList<>();
-        for (Map<String, Object> row : result.outputs()) {
-            score += ((Number) row.get("matchScore")).doubleValue();
-            reasons.add(String.valueOf(row.get("matchReason")));
+        List<SolutionMatch.Reason> reasons = new ArrayList<>();
+        // COLLECT keeps the matched rows in rule order: row i answered for matched rule i
+        for (int i = 0; i < result.outputs().size(); i++) {
+            double points = ((Number) result.outputs().get(i).get("matchScore")).doubleValue();
+            score += points;
+            reasons.add(new SolutionMatch.Reason(result.matchedRules().get(i).ruleId(), points));
+        }
+        if (score < 0 || score > MAX_SCORE) {
+            // the table promises 0-100; a table edited so that two rows of a group hold must not pass unnoticed
+            throw new DecisionEvaluationException("Decision '" + Decisions.SOLUTION_MATCHING + "' v" + result.decisionVersion()
+                    + " gave " + score + " points, outside 0-" + MAX_SCORE + ", for rules " + result.matchedRules());
         }
         List<String> ruleIds = result.matchedRules().stream().map(DecisionResult.MatchedRule::ruleId).toList();
         return new SolutionMatch(solution, score, ruleIds.contains(SAME_DOMAIN_RULE), reasons, ruleIds,
@@ -88,6 +104,7 @@ public class SolutionMatching {
         inputs.put("solutionMinPopulation", solution.minPopulation());
         inputs.put("solutionNeedsData", solution.needsCityData());
         inputs.put("solutionRoute", solution.procurementRoute());
+        inputs.put("solutionOffersAnyRoute", ANY_ROUTE.equals(solution.procurementRoute()));
         return inputs;
     }
 }

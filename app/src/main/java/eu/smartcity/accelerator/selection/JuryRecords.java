@@ -150,6 +150,54 @@ public class JuryRecords {
         return Optional.of(new Ranking(round, lines, seats(challengeId)));
     }
 
+    /** One criterion of an applicant's result: its weight (%), the jury's average mark (0–10), and the points it adds (0–10 scale). */
+    public record CriterionResult(String criterion, double weight, double averageMark, double weightedPoints) {}
+
+    /**
+     * An application's place in the last ranking, for the applicant: its rank among {@code rankedCount}, the
+     * average weighted score (0–10) as ranked, each criterion's average mark and weighted points over the jurors
+     * that counted, and each of those jurors' weighted score (in seat order, without who they are).
+     */
+    public record ApplicantResult(int rank, int rankedCount, double averageScore, List<CriterionResult> criteria,
+            List<Double> jurorScores) {}
+
+    /**
+     * The application's result in the last ranking of its challenge, or empty when it was not ranked.
+     * Whether the applicant may see it yet (only once the results are final) is the caller's check.
+     *
+     * @param weights the cycle's criterion weights in percent, by criterion ({@code Bylaws#scoringWeights})
+     */
+    @Transactional(readOnly = true)
+    public Optional<ApplicantResult> resultOf(UUID challengeId, UUID applicationId, Map<String, Double> weights) {
+        List<RankingEntry> entries = rankings.findByChallengeIdOrderByRoundDescRankAsc(challengeId);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        int round = entries.get(0).round();
+        List<RankingEntry> ranked = entries.stream().filter(e -> e.round() == round).toList();
+        Optional<RankingEntry> mine = ranked.stream().filter(e -> e.applicationId().equals(applicationId)).findFirst();
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        // the seats that counted for the ranking: those that scored every ranked application in that round
+        Map<String, Integer> jurors = jurorNumbers(seatsInOrder(challengeId));
+        List<JuryScore> counted = scores.findByChallengeIdAndRound(challengeId, round).stream()
+                .collect(Collectors.groupingBy(JuryScore::member)).values().stream()
+                .filter(memberScores -> memberScores.size() >= ranked.size())
+                .flatMap(List::stream)
+                .filter(s -> s.applicationId().equals(applicationId))
+                .sorted(java.util.Comparator.comparingInt(s -> jurors.getOrDefault(s.member(), Integer.MAX_VALUE)))
+                .toList();
+        List<CriterionResult> criteria = new ArrayList<>();
+        for (String criterion : eu.smartcity.accelerator.cycle.Bylaws.CRITERIA) {
+            double average = counted.stream().mapToInt(s -> s.criteria().get(criterion)).average().orElse(0);
+            double weight = weights.getOrDefault(criterion, 0.0);
+            criteria.add(new CriterionResult(criterion, weight, average, average * weight / 100));
+        }
+        return Optional.of(new ApplicantResult(mine.get().rank(), ranked.size(), mine.get().averageScore(), criteria,
+                counted.stream().map(JuryScore::weightedScore).toList()));
+    }
+
     /** Seats by number; a recused member before the one who replaced them (who was seated later). */
     private List<JurySeat> seatsInOrder(UUID challengeId) {
         List<JurySeat> all = new ArrayList<>(seats.findByChallengeIdOrderBySeatNo(challengeId));

@@ -69,7 +69,8 @@ class MarketplaceSearchPostgresIT {
         List<Catalogue.GuidedMatch> matches = catalogue.guided(new Catalogue.GuidedAnswers("parking", new BigDecimal("30000"), 90_000,
                 true, "any"));
         assertThat(matches).isNotEmpty().allMatch(m -> m.solution().domain().equals("parking"));
-        assertThat(matches.get(0).reasons()).contains("Works in the domain the city asks for.");
+        assertThat(matches.get(0).reasons()).extracting(r -> r.ruleId()).contains("Rule_SameDomain");
+        assertThat(matches).allSatisfy(m -> assertThat(m.score()).isBetween(0.0, 100.0));
         assertThat(matches).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
     }
 }

@@ -112,7 +112,7 @@ class MarketplaceTest {
         HttpResponse<String> page = anonymous().get("/marketplace/guided?domain=parking&budget=30000&population=90000&dataAvailable=true&route=any");
         assertThat(page.statusCode()).isEqualTo(200);
         // (not naming a solution: suppliers' test listings accumulate in the test database and compete for the 50 candidates)
-        assertThat(page.body()).contains("Works in the domain the city asks for.").contains("/marketplace/solutions/").contains("/ 100");
+        assertThat(page.body()).contains("Works in the domain you asked for: Parking.").contains("/marketplace/solutions/").contains("/ 100");
         assertThat(jdbc.queryForObject("select count(*) from decision_evaluation where decision_key = 'solution-matching'", Long.class))
                 .isGreaterThan(recorded);
 

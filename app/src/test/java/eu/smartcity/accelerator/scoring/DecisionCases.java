@@ -146,7 +146,18 @@ final class DecisionCases {
                         20, "Rule_OverBudget", "Rule_CityTooSmall", "Rule_NeedsNoCityData", "Rule_AnyRoute"),
                 matching("needs data the city lacks, other route", mobilityNeed(false),
                         new CatalogueSolution("s-parking", "parkflow", "mobility", new BigDecimal("40000"), 10_000L, true, "framework"),
-                        80, "Rule_SameDomain", "Rule_WithinBudget", "Rule_CitySizeProven", "Rule_CityDataMissing"));
+                        80, "Rule_SameDomain", "Rule_WithinBudget", "Rule_CitySizeProven", "Rule_CityDataMissing"),
+                // issue #17: a city taking any route and a solution offered through any route scored 110 (two route rows)
+                matching("city takes any route, solution offered through any route: one route row, at most 100", anyRouteNeed(),
+                        new CatalogueSolution("s-any", "urbansense", "mobility", new BigDecimal("100000"), 80_000L, true, "any"),
+                        100, "Rule_SameDomain", "Rule_WithinBudget", "Rule_CitySizeProven", "Rule_CityDataReady", "Rule_AnyRoute"),
+                matching("city takes any route, solution through a framework", anyRouteNeed(),
+                        new CatalogueSolution("s-framework", "parkflow", "mobility", new BigDecimal("100000"), 80_000L, false, "framework"),
+                        100, "Rule_SameDomain", "Rule_WithinBudget", "Rule_CitySizeProven", "Rule_NeedsNoCityData", "Rule_CityTakesAnyRoute"));
+    }
+
+    static CityNeed anyRouteNeed() {
+        return new CityNeed("need-any-route", "mobility", new BigDecimal("100000"), 80_000L, true, "any");
     }
 
     // ---------------------------------------------------------------- the tables themselves

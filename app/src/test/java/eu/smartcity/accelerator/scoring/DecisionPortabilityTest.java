@@ -102,6 +102,54 @@ class DecisionPortabilityTest {
                 .isEqualTo(normalised(onCamunda));
     }
 
+    /**
+     * Issue #17 ("110 / 100"): every combination of the matching table's boundaries — same or other domain, price
+     * at and above the budget, city at and below the solution's minimum size, data needed/available, and every
+     * relation of the city's and the solution's procurement routes (any/any, any/one, one/any, the same, two
+     * different ones) — scores between 0 and 100 on both engines
+     * (the same on each), and the best combination reaches 100.
+     */
+    @org.junit.jupiter.api.Test
+    void noCombinationOfMatchingInputsScoresAbove100OrBelow0() {
+        double best = -1;
+        int evaluated = 0;
+        for (String solutionDomain : List.of("mobility", "energy")) {
+            for (String price : List.of("100000", "100000.01")) {
+                for (long minPopulation : List.of(80_000L, 80_001L)) {
+                    for (boolean dataAvailable : List.of(true, false)) {
+                        for (boolean needsData : List.of(true, false)) {
+                            for (String cityRoute : ROUTES) {
+                                for (String solutionRoute : ROUTES) {
+                                    Map<String, Object> inputs = SolutionMatching.inputs(
+                                            new CityNeed("need", "mobility", new BigDecimal("100000"), 80_000L, dataAvailable, cityRoute),
+                                            new CatalogueSolution("s", "urbansense", solutionDomain, new BigDecimal(price), minPopulation,
+                                                    needsData, solutionRoute));
+                                    double onFlowable = points(flowable.getDmnDecisionService().createExecuteDecisionBuilder()
+                                            .decisionKey(Decisions.SOLUTION_MATCHING).variables(new HashMap<>(inputs)).executeDecision());
+                                    double onCamunda = points(camunda.evaluateDecisionTable(
+                                            camundaDecisions.get(Decisions.SOLUTION_MATCHING), new HashMap<>(inputs)).getResultList());
+                                    assertThat(onFlowable).as("%s", inputs).isBetween(0.0, SolutionMatching.MAX_SCORE)
+                                            .isEqualTo(onCamunda);
+                                    best = Math.max(best, onFlowable);
+                                    evaluated++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(evaluated).isEqualTo(2 * 2 * 2 * 2 * 2 * 9);
+        assertThat(best).isEqualTo(SolutionMatching.MAX_SCORE);
+    }
+
+    /** "any" and two real routes: together every relation two routes can have. */
+    static final List<String> ROUTES = List.of(SolutionMatching.ANY_ROUTE, "framework", "open-tender");
+
+    private static double points(List<Map<String, Object>> rows) {
+        return rows.stream().mapToDouble(row -> ((Number) row.get("matchScore")).doubleValue()).sum();
+    }
+
     /** Numbers as BigDecimal without trailing zeros, rounded to 9 decimals; everything else as is. */
     static List<Map<String, Object>> normalised(List<Map<String, Object>> rows) {
         List<Map<String, Object>> result = new ArrayList<>();

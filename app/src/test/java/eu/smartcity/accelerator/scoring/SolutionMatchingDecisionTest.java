@@ -77,7 +77,8 @@ class SolutionMatchingDecisionTest {
         assertThat(ranking).extracting(m -> m.solution().solutionId())
                 .containsExactly("traffic-ai", "ev-charging", "parking-sensors", "bike-counter");
         assertThat(ranking).extracting(SolutionMatch::matchScore).containsExactly(100.0, 90.0, 90.0, 60.0);
-        assertThat(ranking.get(3).reasons()).contains("Its price is above the city's budget.", "It is meant for larger cities.");
+        assertThat(ranking.get(3).reasons()).extracting(SolutionMatch.Reason::ruleId).contains("Rule_OverBudget", "Rule_CityTooSmall");
+        assertThat(ranking.get(3).reasons()).extracting(SolutionMatch.Reason::points).containsExactly(40.0, 0.0, 0.0, 10.0, 10.0);
         assertThat(records.forSubject(Decisions.SUBJECT_NEED, needId)).as("every solution evaluated is recorded")
                 .hasSize(CATALOGUE.size())
                 .extracting(r -> r.actor()).containsExactlyInAnyOrder("parking-sensors", "traffic-ai", "smart-grid", "bike-counter", "ev-charging");

@@ -59,7 +59,7 @@ class Application {
     @CollectionTable(name = "application_status_change", joinColumns = @JoinColumn(name = "application_id"))
     @OrderColumn(name = "seq")
     private List<StatusChange> history = new ArrayList<>();
-    /** Plain-words reasons, one per line, when ineligible. */
+    /** The eligibility table's reason codes, one per line, when ineligible (rows before issue #17 hold its English reasons). */
     @Column(name = "ineligibility_reasons")
     private String ineligibilityReasons;
     /** The company while this application is live, null once withdrawn: unique per challenge (one live application each). */

@@ -23,11 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.identity.CurrentUser;
-import eu.smartcity.accelerator.scoring.DecisionExplanations;
-import eu.smartcity.accelerator.scoring.Viewer;
-import eu.smartcity.accelerator.workflow.DecisionRecord;
+import eu.smartcity.accelerator.scoring.EligibilityInWords;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,18 +44,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A company applies, follows its applications (status, next step, dated timeline, every ineligibility
- * reason) and may withdraw before the deadline. A company only ever sees its own.
+ * reason) and may withdraw before the deadline. A company only ever sees its own. How an application was
+ * assessed is the selection's page ({@code /applications/{id}/explanation}).
  */
 @Controller
 class ApplicationPages {
 
-    /** While an application is submitted or under review its results are not final: no scores are shown. */
-    static final java.util.Set<String> NOT_FINAL = java.util.Set.of("SUBMITTED", "UNDER_REVIEW");
-
     private final Applications applications;
     private final Challenges challenges;
-    private final DecisionExplanations explanations;
-    private final ObjectMapper json;
+    private final EligibilityInWords eligibility;
     private final PdfInspector pdfs;
     private final Attachments attachments;
     private final TransactionTemplate transaction;
@@ -69,7 +63,7 @@ class ApplicationPages {
     private final Cycles cycles;
     private final PortalFormat portalFormat;
 
-    ApplicationPages(Applications applications, Challenges challenges, DecisionExplanations explanations, ObjectMapper json,
+    ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
             Organisations organisations, Cycles cycles, PortalFormat portalFormat) {
@@ -80,8 +74,7 @@ class ApplicationPages {
         this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
-        this.explanations = explanations;
-        this.json = json;
+        this.eligibility = eligibility;
         this.pdfs = pdfs;
         this.attachments = attachments;
         this.transaction = transaction;
@@ -109,7 +102,12 @@ class ApplicationPages {
     String mine(Authentication authentication, Model model, Locale locale) {
         String company = company(authentication);
         List<Card> cards = new ArrayList<>();
+        // why an application is not eligible, worded from the recorded check with its figures
+        Map<UUID, List<String>> ineligibleBecause = new LinkedHashMap<>();
         for (Applications.ApplicationView a : applications.ofCompany(company)) {
+            if ("INELIGIBLE".equals(a.status())) {
+                eligibility.lastCheck(a.id()).ifPresent(check -> ineligibleBecause.put(a.id(), eligibility.reasons(check, locale)));
+            }
             Challenges.ChallengeView challenge = challenges.find(a.challengeId()).orElseThrow();
             NextSteps.NextStep next = nextSteps.of(a, challenge);
             cards.add(new Card(a, challenge, organisations.nameOf(challenge.cityGroup()), cycles.get(challenge.cycleId()).name(),
@@ -117,6 +115,7 @@ class ApplicationPages {
                     pilots.stopReasonOf(a.id()).orElse(null)));
         }
         model.addAttribute("cards", cards);
+        model.addAttribute("ineligibleBecause", ineligibleBecause);
         return "application/mine";
     }
 
@@ -206,31 +205,6 @@ class ApplicationPages {
         }
         redirect.addFlashAttribute("submitted", true);
         return "redirect:/applications";
-    }
-
-    /** Why: every decision on the application (eligibility, each jury member's weighted score), once results are final. */
-    @GetMapping("/applications/{id}/explanation")
-    String explanation(@PathVariable UUID id, Authentication authentication, Model model) throws Exception {
-        String company = company(authentication);
-        Applications.ApplicationView application = applications.find(id).filter(a -> a.companyGroup().equals(company))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("assessed", application);
-        boolean resultsFinal = !NOT_FINAL.contains(application.status());
-        model.addAttribute("resultsFinal", resultsFinal);
-        if (resultsFinal) {
-            java.util.List<Map<String, Object>> shown = new java.util.ArrayList<>();
-            for (DecisionRecord r : explanations.explanationFor(id.toString(), Viewer.applicant(), true)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("decision", r.decisionKey() + " v" + r.decisionVersion());
-                row.put("by", r.actor());
-                row.put("inputs", json.readValue(r.inputsJson(), Map.class));
-                row.put("outputs", json.readValue(r.outputsJson(), java.util.List.class));
-                row.put("rules", json.readValue(r.matchedRulesJson(), java.util.List.class));
-                shown.add(row);
-            }
-            model.addAttribute("records", shown);
-        }
-        return "application/explanation";
     }
 
     @PostMapping("/applications/{id}/withdraw")

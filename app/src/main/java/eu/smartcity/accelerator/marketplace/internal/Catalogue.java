@@ -68,7 +68,8 @@ public class Catalogue {
 
     public record GuidedAnswers(String domain, BigDecimal budget, long population, boolean dataAvailable, String route) {}
 
-    public record GuidedMatch(Solution solution, double score, List<String> reasons, Rating rating) {}
+    /** {@code reasons}: the matched rows of {@code solution-matching} (rule id and points), worded by the page. */
+    public record GuidedMatch(Solution solution, double score, List<SolutionMatch.Reason> reasons, Rating rating) {}
 
     @Transactional
     public Solution register(String supplierGroup, Solution.Facts facts) {

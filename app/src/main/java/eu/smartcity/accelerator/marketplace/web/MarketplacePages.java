@@ -109,6 +109,9 @@ class MarketplacePages {
         if (problems.isEmpty()) {
             model.addAttribute("matches", catalogue.guided(new Catalogue.GuidedAnswers(domain, budgetValue,
                     populationValue.longValue(), Boolean.TRUE.equals(dataAvailable), route)));
+            // the reasons name the city's own figures next to the solution's
+            model.addAttribute("askedBudget", budgetValue);
+            model.addAttribute("askedPopulation", populationValue.longValue());
         }
         return "marketplace/guided";
     }

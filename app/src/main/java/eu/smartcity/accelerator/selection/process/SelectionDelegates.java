@@ -70,7 +70,8 @@ class SelectionDelegates {
                         challenge.budgetCap().min(bylaws.budgetPerPilot()), a.trl(), Math.max(challenge.minTrl(), bylaws.minTrl()),
                         a.declarationsSigned(), a.interoperable(), bylaws.requireLegalEntity(), bylaws.requireInteroperable()),
                         execution.getProcessInstanceId());
-                applications.decideEligibility(a.id(), verdict.reasons().stream().map(EligibilityVerdict.Reason::text).toList());
+                // the reason codes, not the table's English: pages word them from the recorded check (EligibilityInWords)
+                applications.decideEligibility(a.id(), verdict.reasonCodes());
                 if (verdict.eligible()) {
                     eligible++;
                 }

@@ -132,7 +132,9 @@ class ApplicationPagesTest {
         new ProcessDriver(engine).fireTimer(challenges.find(published).orElseThrow().processInstanceId(),
                 ChallengeProcess.TIMER_CALL_WINDOW_OVER); // call closes, eligibility is decided: final for this one
         HttpResponse<String> after = urbansense.get("/applications/" + id + "/explanation");
-        assertThat(after.body()).contains("eligibility v").contains("TRL_BELOW_MINIMUM").contains(title).contains("Not eligible")
+        // in plain words (issue #17): the fact with its value, the condition, the reason with the figures — no codes
+        assertThat(after.body()).contains("Technology readiness level: 2 — at least").contains("Your solution is at technology readiness level 2;")
+                .doesNotContain("TRL_BELOW_MINIMUM").doesNotContain("eligibility v").contains(title).contains("Not eligible")
                 .doesNotContain("not final yet").doesNotContain("??");
         assertThat(urbansense.get("/applications").body()).contains("/applications/" + id + "/explanation");
 
