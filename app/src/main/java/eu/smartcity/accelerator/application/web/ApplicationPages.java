@@ -110,7 +110,7 @@ class ApplicationPages {
             }
             Challenges.ChallengeView challenge = challenges.find(a.challengeId()).orElseThrow();
             NextSteps.NextStep next = nextSteps.of(a, challenge);
-            cards.add(new Card(a, challenge, organisations.nameOf(challenge.cityGroup()), cycles.get(challenge.cycleId()).name(),
+            cards.add(new Card(a, challenge, organisations.displayName(challenge.cityGroup()), cycles.get(challenge.cycleId()).name(),
                     next, nextText(next, locale), timeline(a, challenge), attachments.of(a.id()),
                     pilots.stopReasonOf(a.id()).orElse(null)));
         }
