@@ -39,6 +39,12 @@ public class PilotRecords {
         return pilots.findById(pilotId).map(PilotRecords::view);
     }
 
+    /** The pilots run for a challenge, replications of them included (they carry {@code originalPilotId}). */
+    @Transactional(readOnly = true)
+    public List<PilotView> ofChallenge(UUID challengeId) {
+        return pilots.findByChallengeId(challengeId).stream().map(PilotRecords::view).toList();
+    }
+
     /** Oldest first. */
     @Transactional(readOnly = true)
     public List<ReportView> reports(UUID pilotId) {

@@ -42,9 +42,25 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     int markFailed(@Param("id") UUID id, @Param("status") Notification.Status status, @Param("next") Instant next,
             @Param("error") String error);
 
-    /** Mails that failed at least once and are not sent yet (retrying or given up), newest first. */
-    @Query("select n from Notification n where n.attempts > 0 and n.status in ('PENDING', 'FAILED') order by n.createdAt desc")
-    List<Notification> findUndelivered(Pageable page);
+    /**
+     * Every mail not delivered yet, newest first: waiting for its first attempt, being sent right now, failing
+     * and retried, or given up. (Listing only failed-and-pending ones hid a fresh outage: mails queued behind the
+     * first failure, or in the middle of an attempt, were not shown.)
+     */
+    @Query("select n from Notification n where n.status <> 'SENT' order by n.createdAt desc")
+    List<Notification> findNotSent(Pageable page);
+
+    /** Given up after the last attempt: waits for a coordinator's "send again". */
+    @Query("select count(n) from Notification n where n.status = 'FAILED'")
+    long countGivenUp();
+
+    /** In the sender's hands, no attempt failed yet (queued, or being sent for the first time). */
+    @Query("select count(n) from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is null")
+    long countWaiting();
+
+    /** In the sender's hands after a failed attempt: tried again later. */
+    @Query("select count(n) from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is not null")
+    long countRetrying();
 
     /** A coordinator sends a given-up mail again: back to pending, due now, with a fresh set of attempts. */
     @Modifying

@@ -1,7 +1,10 @@
 package eu.smartcity.accelerator.notification.web;
 
 import eu.smartcity.accelerator.notification.NotificationDispatcher;
+import eu.smartcity.accelerator.notification.NotificationDispatcher.Delivery;
+import eu.smartcity.accelerator.notification.NotificationDispatcher.Undelivered;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Coordinators see mails that could not be delivered (with the SMTP error) and send given-up ones again. */
+/**
+ * Coordinators see every mail not delivered yet: failing and retried (attempts, the problem in words, the next
+ * attempt), given up (sent again with a button), and how many wait for their first attempt.
+ */
 @Controller
 class UndeliveredNotificationsPage {
 
@@ -22,7 +28,11 @@ class UndeliveredNotificationsPage {
 
     @GetMapping("/coordinator/notifications")
     String show(Model model) {
-        model.addAttribute("undelivered", dispatcher.undelivered());
+        List<Undelivered> undelivered = dispatcher.undelivered();
+        model.addAttribute("counts", dispatcher.undeliveredCounts());
+        model.addAttribute("retrying", of(undelivered, Delivery.RETRYING));
+        model.addAttribute("givenUp", of(undelivered, Delivery.GIVEN_UP));
+        model.addAttribute("waiting", of(undelivered, Delivery.WAITING));
         return "notification/undelivered";
     }
 
@@ -30,5 +40,9 @@ class UndeliveredNotificationsPage {
     String retry(@PathVariable UUID id, RedirectAttributes redirect) {
         redirect.addFlashAttribute(dispatcher.retry(id, Instant.now()) ? "retried" : "notRetried", true);
         return "redirect:/coordinator/notifications";
+    }
+
+    private static List<Undelivered> of(List<Undelivered> all, Delivery delivery) {
+        return all.stream().filter(n -> n.delivery() == delivery).toList();
     }
 }
