@@ -151,12 +151,15 @@ public class NotificationDispatcher {
         }
     }
 
-    /** For the coordinators' page: the newest 100 mails not delivered yet, whatever their state. */
-    public List<Undelivered> undelivered() {
-        return tx.execute(s -> notifications.findNotSent(PageRequest.of(0, 100)).stream()
-                .map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
-                        n.nextAttemptAt(), n.lastError(), delivery(n), Problem.of(n.lastError())))
-                .toList());
+    /** For the coordinators' page: the newest 100 mails not delivered yet in this state. */
+    public List<Undelivered> undelivered(Delivery delivery) {
+        PageRequest newest = PageRequest.of(0, 100);
+        return tx.execute(s -> (switch (delivery) {
+            case WAITING -> notifications.findWaiting(newest);
+            case RETRYING -> notifications.findRetrying(newest);
+            case GIVEN_UP -> notifications.findGivenUp(newest);
+        }).stream().map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
+                n.nextAttemptAt(), n.lastError(), delivery(n), Problem.of(n.lastError()))).toList());
     }
 
     public UndeliveredCounts undeliveredCounts() {

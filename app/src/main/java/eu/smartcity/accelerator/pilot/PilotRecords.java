@@ -45,6 +45,12 @@ public class PilotRecords {
         return pilots.findByChallengeId(challengeId).stream().map(PilotRecords::view).toList();
     }
 
+    /** Every pilot and replication (a public list: the home page shows the running ones first). */
+    @Transactional(readOnly = true)
+    public List<PilotView> all() {
+        return pilots.findAll().stream().map(PilotRecords::view).toList();
+    }
+
     /** Oldest first. */
     @Transactional(readOnly = true)
     public List<ReportView> reports(UUID pilotId) {

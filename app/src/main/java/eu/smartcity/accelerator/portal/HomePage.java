@@ -76,7 +76,7 @@ class HomePage {
         List<ChallengeView> all = cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream()).toList();
         model.addAttribute("openCalls", openCalls(now));
         model.addAttribute("results", results(all));
-        model.addAttribute("pilots", pilots(all));
+        model.addAttribute("pilots", pilots());
 
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return "portal/home";
@@ -138,24 +138,20 @@ class HomePage {
                 .filter(java.util.Objects::nonNull).limit(SHOWN).toList();
     }
 
-    private List<PilotLine> pilots(List<ChallengeView> all) {
-        List<PilotLine> lines = new ArrayList<>();
-        for (ChallengeView c : all) {
-            if (c.callClosesAt() == null || "PUBLISHED".equals(c.status())) {
-                continue;
-            }
-            for (PilotRecords.PilotView p : pilots.ofChallenge(c.id())) {
-                lines.add(new PilotLine(c.title(), organisations.nameOf(p.cityGroup()), organisations.nameOf(p.companyGroup()),
-                        p.status(), p.originalPilotId() != null));
-            }
-        }
+    private List<PilotLine> pilots() {
         // running ones first: they are what a visitor can go and see
-        return lines.stream().sorted(Comparator.comparing((PilotLine l) -> !"RUNNING".equals(l.status()))).limit(SHOWN).toList();
+        return pilots.all().stream().sorted(Comparator.comparing((PilotRecords.PilotView p) -> !"RUNNING".equals(p.status())))
+                .limit(SHOWN)
+                .map(p -> new PilotLine(challenges.find(p.challengeId()).map(ChallengeView::title).orElse(""),
+                        organisations.nameOf(p.cityGroup()), organisations.nameOf(p.companyGroup()), p.status(),
+                        p.originalPilotId() != null))
+                .toList();
     }
 
     private List<ApplicationLine> applicationsOf(String company, List<NextSteps.DueTask> tasks) {
         return applications.ofCompany(company).stream()
                 .sorted(Comparator.comparing(Applications.ApplicationView::submittedAt).reversed())
+                .limit(SHOWN)
                 .map(a -> {
                     Optional<ChallengeView> c = challenges.find(a.challengeId());
                     String city = c.map(v -> organisations.nameOf(v.cityGroup())).orElse("");
@@ -166,7 +162,7 @@ class HomePage {
                             .findFirst().orElse(null);
                     return new ApplicationLine(a.id(), a.solutionTitle(), a.challengeId(), c.map(ChallengeView::title).orElse(""),
                             city, a.status(), c.map(ChallengeView::callClosesAt).orElse(null), task);
-                }).limit(SHOWN).toList();
+                }).toList();
     }
 
     /** The city's challenges grouped by stage, stages in the order a challenge goes through them. */

@@ -42,13 +42,22 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     int markFailed(@Param("id") UUID id, @Param("status") Notification.Status status, @Param("next") Instant next,
             @Param("error") String error);
 
-    /**
-     * Every mail not delivered yet, newest first: waiting for its first attempt, being sent right now, failing
-     * and retried, or given up. (Listing only failed-and-pending ones hid a fresh outage: mails queued behind the
-     * first failure, or in the middle of an attempt, were not shown.)
+    /*
+     * Every mail not delivered yet, by where it stands, newest first. (The coordinators' page once listed only mails
+     * with a failed attempt in PENDING or FAILED, which hid a fresh outage: the mails queued behind the first failure,
+     * and those in the middle of an attempt, were not shown, and the page said every mail was delivered.)
      */
-    @Query("select n from Notification n where n.status <> 'SENT' order by n.createdAt desc")
-    List<Notification> findNotSent(Pageable page);
+
+    /** In the sender's hands after a failed attempt: tried again at {@code nextAttemptAt}. */
+    @Query("select n from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is not null order by n.createdAt desc")
+    List<Notification> findRetrying(Pageable page);
+
+    @Query("select n from Notification n where n.status = 'FAILED' order by n.createdAt desc")
+    List<Notification> findGivenUp(Pageable page);
+
+    /** Not tried yet, or being sent for the first time. */
+    @Query("select n from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is null order by n.createdAt desc")
+    List<Notification> findWaiting(Pageable page);
 
     /** Given up after the last attempt: waits for a coordinator's "send again". */
     @Query("select count(n) from Notification n where n.status = 'FAILED'")

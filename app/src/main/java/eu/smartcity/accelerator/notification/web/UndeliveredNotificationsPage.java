@@ -2,9 +2,7 @@ package eu.smartcity.accelerator.notification.web;
 
 import eu.smartcity.accelerator.notification.NotificationDispatcher;
 import eu.smartcity.accelerator.notification.NotificationDispatcher.Delivery;
-import eu.smartcity.accelerator.notification.NotificationDispatcher.Undelivered;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +26,10 @@ class UndeliveredNotificationsPage {
 
     @GetMapping("/coordinator/notifications")
     String show(Model model) {
-        List<Undelivered> undelivered = dispatcher.undelivered();
         model.addAttribute("counts", dispatcher.undeliveredCounts());
-        model.addAttribute("retrying", of(undelivered, Delivery.RETRYING));
-        model.addAttribute("givenUp", of(undelivered, Delivery.GIVEN_UP));
-        model.addAttribute("waiting", of(undelivered, Delivery.WAITING));
+        model.addAttribute("retrying", dispatcher.undelivered(Delivery.RETRYING));
+        model.addAttribute("givenUp", dispatcher.undelivered(Delivery.GIVEN_UP));
+        model.addAttribute("waiting", dispatcher.undelivered(Delivery.WAITING));
         return "notification/undelivered";
     }
 
@@ -40,9 +37,5 @@ class UndeliveredNotificationsPage {
     String retry(@PathVariable UUID id, RedirectAttributes redirect) {
         redirect.addFlashAttribute(dispatcher.retry(id, Instant.now()) ? "retried" : "notRetried", true);
         return "redirect:/coordinator/notifications";
-    }
-
-    private static List<Undelivered> of(List<Undelivered> all, Delivery delivery) {
-        return all.stream().filter(n -> n.delivery() == delivery).toList();
     }
 }
