@@ -12,7 +12,7 @@ public record BarChart(String id, List<Bar> bars, int height) {
 
     static final int WIDTH = 340;
     static final int LONGEST_BAR = 270;
-    static final int ROW = 44;
+    static final int ROW = 48;
 
     /** {@code labelKey} a message key, or null and {@code label} the text; {@code y} and {@code length} in SVG units. */
     public record Bar(String labelKey, String label, long value, int y, int length) {}

@@ -6,7 +6,6 @@ import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.evaluation.EvaluationRecords;
 import eu.smartcity.accelerator.identity.Organisations;
-import eu.smartcity.accelerator.marketplace.MarketplaceRecords;
 import eu.smartcity.accelerator.pilot.PilotRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,17 +30,15 @@ public class ProgrammeFigures {
     private final Applications applications;
     private final PilotRecords pilots;
     private final EvaluationRecords evaluations;
-    private final MarketplaceRecords marketplace;
     private final Organisations organisations;
 
     ProgrammeFigures(Cycles cycles, Challenges challenges, Applications applications, PilotRecords pilots,
-            EvaluationRecords evaluations, MarketplaceRecords marketplace, Organisations organisations) {
+            EvaluationRecords evaluations, Organisations organisations) {
         this.cycles = cycles;
         this.challenges = challenges;
         this.applications = applications;
         this.pilots = pilots;
         this.evaluations = evaluations;
-        this.marketplace = marketplace;
         this.organisations = organisations;
     }
 
@@ -87,15 +84,14 @@ public class ProgrammeFigures {
 
     /** Every cycle, in the order {@link Cycles#all()} gives them. */
     public List<CycleOutcome> outcomes() {
-        Map<UUID, List<MarketplaceRecords.ReplicationStart>> replicationsByChallenge = marketplace.replicationsStarted().stream()
-                .filter(r -> r.originalChallengeId() != null)
-                .collect(Collectors.groupingBy(MarketplaceRecords.ReplicationStart::originalChallengeId));
+        Map<UUID, List<PilotRecords.ReplicationStart>> replicationsByChallenge = pilots.replicationsStarted().stream()
+                .collect(Collectors.groupingBy(PilotRecords.ReplicationStart::originalChallengeId));
         List<CycleOutcome> outcomes = new ArrayList<>();
         for (Cycles.CycleView cycle : cycles.all()) {
             Map<String, Figures> perCity = new TreeMap<>();
             for (ChallengeView challenge : challenges.ofCycle(cycle.id())) {
                 perCity.merge(challenge.cityGroup(), of(challenge), Figures::plus);
-                for (MarketplaceRecords.ReplicationStart r : replicationsByChallenge.getOrDefault(challenge.id(), List.of())) {
+                for (PilotRecords.ReplicationStart r : replicationsByChallenge.getOrDefault(challenge.id(), List.of())) {
                     // a replication counts for the city that replicates, in the cycle of the challenge it comes from
                     perCity.merge(r.cityGroup(), new Figures(r.cityGroup(), null, 0, 0, 0, 0, 0, 0, 1), Figures::plus);
                 }

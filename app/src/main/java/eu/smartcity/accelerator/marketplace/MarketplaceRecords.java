@@ -52,19 +52,6 @@ public class MarketplaceRecords {
             String originalCityGroup, UUID originalPilotId, UUID originalChallengeId, String kpiName, Double kpiTarget,
             Double kpiResult, String verdict) {}
 
-    /** A city asked to replicate a pilot (public: the outcome figures count them per cycle of the original challenge). */
-    public record ReplicationStart(UUID replicationId, String cityGroup, UUID originalChallengeId, Instant requestedAt) {}
-
-    /** Every replication a city started, oldest first. */
-    @Transactional(readOnly = true)
-    public List<ReplicationStart> replicationsStarted() {
-        return replications.findAll().stream()
-                .flatMap(r -> implementations.findById(r.implementationId()).stream()
-                        .map(i -> new ReplicationStart(r.id(), r.cityGroup(), i.challengeId(), r.requestedAt())))
-                .sorted(java.util.Comparator.comparing(ReplicationStart::requestedAt))
-                .toList();
-    }
-
     @Transactional(readOnly = true)
     public Optional<JoinFacts> joinRequestOfProcess(String processInstanceId) {
         return joinRequests.findFirstByProcessInstanceId(processInstanceId).flatMap(request ->

@@ -80,7 +80,7 @@ class HomePagesTest {
         String call = element(page, "article", "data-call=\"" + open + "\"");
         NumberFormat euro = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
         euro.setCurrency(Currency.getInstance("EUR"));
-        assertThat(call).contains("Cycle lanes " + suffix, "City: " + organisations.nameOf("city-bruges"),
+        assertThat(call).contains("Cycle lanes " + suffix, "<strong>" + organisations.nameOf("city-bruges") + "</strong>",
                 "Budget up to " + euro.format(new BigDecimal("9876")), "<time datetime=\"")
                 .containsAnyOf("Closes in " + days + " days", "Closes in " + (days - 1) + " days")
                 .doesNotContain("city-bruges");
