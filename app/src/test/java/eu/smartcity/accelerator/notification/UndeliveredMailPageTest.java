@@ -74,6 +74,8 @@ class UndeliveredMailPageTest {
         String retryingSection = section(page, "retrying");
         assertThat(retryingSection).contains("retrying-" + tag, "1 of 12", "The mail server could not be reached")
                 .doesNotContain("given-up-" + tag);
+        // the problem said once above the list, with how many mails it hits
+        assertThat(retryingSection).containsPattern("data-problems>\\s*<li>The mail server could not be reached[^<]*— [0-9]+ mails?</li>");
         String givenUpSection = section(page, "given-up");
         assertThat(givenUpSection).contains("given-up-" + tag, "The mail server refused our login",
                 "/coordinator/notifications/" + givenUp.id() + "/retry").doesNotContain("retrying-" + tag);

@@ -3,6 +3,9 @@ package eu.smartcity.accelerator.notification.web;
 import eu.smartcity.accelerator.notification.NotificationDispatcher;
 import eu.smartcity.accelerator.notification.NotificationDispatcher.Delivery;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +30,11 @@ class UndeliveredNotificationsPage {
     @GetMapping("/coordinator/notifications")
     String show(Model model) {
         model.addAttribute("counts", dispatcher.undeliveredCounts());
-        model.addAttribute("retrying", dispatcher.undelivered(Delivery.RETRYING));
+        List<NotificationDispatcher.Undelivered> retrying = dispatcher.undelivered(Delivery.RETRYING);
+        model.addAttribute("retrying", retrying);
+        // an outage fails every mail the same way: say it once, with how many it hits
+        model.addAttribute("retryingProblems", retrying.stream().collect(Collectors.groupingBy(
+                NotificationDispatcher.Undelivered::problem, LinkedHashMap::new, Collectors.counting())));
         model.addAttribute("givenUp", dispatcher.undelivered(Delivery.GIVEN_UP));
         model.addAttribute("waiting", dispatcher.undelivered(Delivery.WAITING));
         return "notification/undelivered";
