@@ -97,16 +97,81 @@ public class NotificationDispatcher {
         return Outcome.SENT;
     }
 
-    /** A mail that failed at least once and is not sent yet: retrying (PENDING) or given up (FAILED). */
-    public record Undelivered(UUID id, NotificationKind kind, String recipientUserId, String status, int attempts,
-            Instant createdAt, Instant nextAttemptAt, String lastError) {}
+    /** Where an undelivered mail stands. */
+    public enum Delivery {
+        /** Not tried yet, or being sent for the first time right now. */
+        WAITING,
+        /** An attempt failed; the sender tries again at {@code nextAttemptAt}. */
+        RETRYING,
+        /** Every attempt failed: only a coordinator's "send again" sends it. */
+        GIVEN_UP
+    }
 
-    /** For the coordinators' page: the newest 100 undelivered mails (the job-executor incidents of this step). */
-    public List<Undelivered> undelivered() {
-        return tx.execute(s -> notifications.findUndelivered(PageRequest.of(0, 100)).stream()
-                .map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
-                        n.nextAttemptAt(), n.lastError()))
-                .toList());
+    /** Why the last attempt failed, in a few categories a person can act on (the full error is in the log). */
+    public enum Problem {
+        NONE, SERVER_UNREACHABLE, SERVER_TIMEOUT, LOGIN_REFUSED, RECIPIENT_REFUSED, MAIL_INVALID, OTHER;
+
+        static Problem of(String error) {
+            if (error == null || error.isBlank()) {
+                return NONE;
+            }
+            String e = error.toLowerCase(java.util.Locale.ROOT);
+            if (e.contains("couldn't connect") || e.contains("connection refused") || e.contains("connectexception")
+                    || e.contains("unknownhost") || e.contains("connection failed")) {
+                return SERVER_UNREACHABLE;
+            }
+            if (e.contains("timed out") || e.contains("timeout")) {
+                return SERVER_TIMEOUT;
+            }
+            if (e.contains("authentication") || e.contains(" 535")) {
+                return LOGIN_REFUSED;
+            }
+            if (e.contains("invalid addresses") || e.contains("recipient") || e.contains(" 550") || e.contains(" 553")) {
+                return RECIPIENT_REFUSED;
+            }
+            if (e.contains("cannot prepare") || e.contains("addressexception")) {
+                return MAIL_INVALID;
+            }
+            return OTHER;
+        }
+    }
+
+    /** A mail not delivered yet; {@code lastError} is the SMTP error as logged, {@code problem} says it in words. */
+    public record Undelivered(UUID id, NotificationKind kind, String recipientUserId, String status, int attempts,
+            Instant createdAt, Instant nextAttemptAt, String lastError, Delivery delivery, Problem problem) {}
+
+    /** How many mails are not delivered, by where they stand; {@code maxAttempts} before the sender gives up. */
+    public record UndeliveredCounts(long waiting, long retrying, long givenUp, int maxAttempts) {
+        public long failing() {
+            return retrying + givenUp;
+        }
+
+        public long total() {
+            return waiting + retrying + givenUp;
+        }
+    }
+
+    /** For the coordinators' page: the newest 100 mails not delivered yet in this state. */
+    public List<Undelivered> undelivered(Delivery delivery) {
+        PageRequest newest = PageRequest.of(0, 100);
+        return tx.execute(s -> (switch (delivery) {
+            case WAITING -> notifications.findWaiting(newest);
+            case RETRYING -> notifications.findRetrying(newest);
+            case GIVEN_UP -> notifications.findGivenUp(newest);
+        }).stream().map(n -> new Undelivered(n.id(), n.kind(), n.recipientUserId(), n.status().name(), n.attempts(), n.createdAt(),
+                n.nextAttemptAt(), n.lastError(), delivery(n), Problem.of(n.lastError()))).toList());
+    }
+
+    public UndeliveredCounts undeliveredCounts() {
+        return tx.execute(s -> new UndeliveredCounts(notifications.countWaiting(),
+                notifications.countRetrying(), notifications.countGivenUp(), maxAttempts));
+    }
+
+    private static Delivery delivery(Notification n) {
+        if (n.status() == Notification.Status.FAILED) {
+            return Delivery.GIVEN_UP;
+        }
+        return n.lastError() == null ? Delivery.WAITING : Delivery.RETRYING;
     }
 
     /** Sends a given-up mail again (after the SMTP problem was fixed); false if it was not FAILED. */

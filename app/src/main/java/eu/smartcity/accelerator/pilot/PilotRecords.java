@@ -5,6 +5,8 @@ import eu.smartcity.accelerator.pilot.internal.PilotReport;
 import eu.smartcity.accelerator.pilot.internal.PilotReports;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import java.time.Instant;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +19,12 @@ public class PilotRecords {
 
     private final Pilots pilots;
     private final PilotReports reports;
+    private final HistoryService history;
 
-    PilotRecords(Pilots pilots, PilotReports reports) {
+    PilotRecords(Pilots pilots, PilotReports reports, HistoryService history) {
         this.pilots = pilots;
         this.reports = reports;
+        this.history = history;
     }
 
     public record PilotView(UUID id, UUID challengeId, UUID applicationId, UUID originalPilotId, UUID contractId,
@@ -37,6 +41,53 @@ public class PilotRecords {
     @Transactional(readOnly = true)
     public Optional<PilotView> find(UUID pilotId) {
         return pilots.findById(pilotId).map(PilotRecords::view);
+    }
+
+    /** The pilots run for a challenge, replications of them included (they carry {@code originalPilotId}). */
+    @Transactional(readOnly = true)
+    public List<PilotView> ofChallenge(UUID challengeId) {
+        return pilots.findByChallengeId(challengeId).stream().map(PilotRecords::view).toList();
+    }
+
+    /** Every pilot and replication (a public list: the home page shows the running ones first). */
+    @Transactional(readOnly = true)
+    public List<PilotView> all() {
+        return pilots.findAll().stream().map(PilotRecords::view).toList();
+    }
+
+    /** A city started replicating a pilot (its replication process), whatever came of it since. */
+    public record ReplicationStart(String processInstanceId, String cityGroup, UUID originalPilotId, UUID originalChallengeId,
+            Instant startedAt) {}
+
+    /**
+     * Every replication started, oldest first, read from the replication processes (a replication has a pilot of
+     * its own only once its contract is signed, and not every start goes through the marketplace).
+     */
+    @Transactional(readOnly = true)
+    public List<ReplicationStart> replicationsStarted() {
+        List<ReplicationStart> started = new java.util.ArrayList<>();
+        for (HistoricProcessInstance process : history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PilotProcess.REPLICATION_KEY).orderByProcessInstanceStartTime().asc().list()) {
+            java.util.Map<String, Object> variables = new java.util.HashMap<>();
+            history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                    .variableNameIn(PilotProcess.ORIGINAL_PILOT_ID, "cityGroup").disableCustomObjectDeserialization().list()
+                    .forEach(v -> variables.putIfAbsent(v.getName(), v.getValue()));
+            Object city = variables.get("cityGroup");
+            Optional<Pilot> original = uuid(variables.get(PilotProcess.ORIGINAL_PILOT_ID)).flatMap(pilots::findById);
+            if (city != null && original.isPresent()) {
+                started.add(new ReplicationStart(process.getId(), city.toString(), original.get().id(), original.get().challengeId(),
+                        process.getStartTime() == null ? null : process.getStartTime().toInstant()));
+            }
+        }
+        return started;
+    }
+
+    private static Optional<UUID> uuid(Object value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.toString()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     /** Oldest first. */

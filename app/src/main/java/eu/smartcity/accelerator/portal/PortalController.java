@@ -3,14 +3,9 @@ package eu.smartcity.accelerator.portal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Home and login pages. */
+/** The login page (the home page is {@link HomePage}). */
 @Controller
 class PortalController {
-
-    @GetMapping("/")
-    String home() {
-        return "portal/home";
-    }
 
     @GetMapping("/login")
     String login() {

@@ -151,6 +151,7 @@ class AccessMatrixTest {
 
         // public pages: everyone, and nothing unpublished
         m.put("GET /", publicGet("/"));
+        m.put("GET /outcomes", publicGet("/outcomes")); // public figures only: counts per cycle and city
         m.put("GET /login", publicGet("/login"));
         m.put("GET /register", publicGet("/register"));
         m.put("POST /register", List.of(post(ANONYMOUS, "/register", Expect.ALLOWED, "organisationName", "")));

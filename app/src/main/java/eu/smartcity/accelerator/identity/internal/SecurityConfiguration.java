@@ -82,7 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/register", "/register/confirm", "/actuator/health", "/actuator/info").permitAll()
                         // the header's language switch works for visitors too (kept in their session)
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/outcomes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}", "/challenges/{id}/results").permitAll()
                         .requestMatchers(HttpMethod.GET, "/bylaws", "/bylaws/{version}").permitAll()
                         .requestMatchers("/applications/**", "/challenges/{id}/apply").hasAuthority(Roles.COMPANIES)

@@ -42,9 +42,34 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     int markFailed(@Param("id") UUID id, @Param("status") Notification.Status status, @Param("next") Instant next,
             @Param("error") String error);
 
-    /** Mails that failed at least once and are not sent yet (retrying or given up), newest first. */
-    @Query("select n from Notification n where n.attempts > 0 and n.status in ('PENDING', 'FAILED') order by n.createdAt desc")
-    List<Notification> findUndelivered(Pageable page);
+    /*
+     * Every mail not delivered yet, by where it stands, newest first. (The coordinators' page once listed only mails
+     * with a failed attempt in PENDING or FAILED, which hid a fresh outage: the mails queued behind the first failure,
+     * and those in the middle of an attempt, were not shown, and the page said every mail was delivered.)
+     */
+
+    /** In the sender's hands after a failed attempt: tried again at {@code nextAttemptAt}. */
+    @Query("select n from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is not null order by n.createdAt desc")
+    List<Notification> findRetrying(Pageable page);
+
+    @Query("select n from Notification n where n.status = 'FAILED' order by n.createdAt desc")
+    List<Notification> findGivenUp(Pageable page);
+
+    /** Not tried yet, or being sent for the first time. */
+    @Query("select n from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is null order by n.createdAt desc")
+    List<Notification> findWaiting(Pageable page);
+
+    /** Given up after the last attempt: waits for a coordinator's "send again". */
+    @Query("select count(n) from Notification n where n.status = 'FAILED'")
+    long countGivenUp();
+
+    /** In the sender's hands, no attempt failed yet (queued, or being sent for the first time). */
+    @Query("select count(n) from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is null")
+    long countWaiting();
+
+    /** In the sender's hands after a failed attempt: tried again later. */
+    @Query("select count(n) from Notification n where n.status in ('PENDING', 'SENDING') and n.lastError is not null")
+    long countRetrying();
 
     /** A coordinator sends a given-up mail again: back to pending, due now, with a fresh set of attempts. */
     @Modifying
