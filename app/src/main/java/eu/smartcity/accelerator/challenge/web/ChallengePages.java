@@ -32,7 +32,7 @@ class ChallengePages {
     }
 
     /**
-     * Open calls by default (soonest deadline first); with stage=past the archive of closed calls, newest first;
+     * Open calls by default (soonest deadline first, all of them); with stage=past the archive of closed calls, newest first;
      * filtered by words in the title or problem, by city, by stage; paged.
      */
     @GetMapping("/challenges")
@@ -46,8 +46,10 @@ class ChallengePages {
                 .toList();
         List<Challenges.ChallengeView> found = everPublished.stream().filter(c -> filter.matches(c, now))
                 .sorted(CallFilter.order(now)).toList();
-        int from = Math.min(found.size(), filter.page() * CallFilter.PAGE_SIZE);
-        int to = Math.min(found.size(), from + CallFilter.PAGE_SIZE);
+        // open calls are few and all shown (a link to one is never on page 2); the archive grows, so it is paged
+        boolean paged = !"open".equals(filter.stage());
+        int from = paged ? Math.min(found.size(), filter.page() * CallFilter.PAGE_SIZE) : 0;
+        int to = paged ? Math.min(found.size(), from + CallFilter.PAGE_SIZE) : found.size();
         Map<String, String> cityNames = new TreeMap<>();
         everPublished.forEach(c -> cityNames.computeIfAbsent(c.cityGroup(), organisations::nameOf));
         Map<String, String> citiesByName = new LinkedHashMap<>();

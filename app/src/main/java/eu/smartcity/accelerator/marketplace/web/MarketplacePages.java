@@ -341,9 +341,16 @@ class MarketplacePages {
     }
 
     @PostMapping("/marketplace/city/frameworks/{id}/join")
-    String join(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    String join(@PathVariable UUID id, @RequestParam(required = false) String confirmed, Authentication authentication,
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(authentication);
         String city = user.city().orElseThrow(() -> new NotFoundException("city for " + user.userId()));
+        frameworks.view(id).orElseThrow(() -> new NotFoundException("framework contract " + id));
+        if (!"true".equals(confirmed)) {
+            // a request the contracting authority receives and that cannot be taken back: the first click only asks
+            redirect.addFlashAttribute("confirmJoin", true);
+            return "redirect:/marketplace/frameworks/" + id;
+        }
         try {
             frameworks.askToJoin(id, city, user.userId());
             redirect.addFlashAttribute("notice", "market.join.asked");
@@ -481,6 +488,11 @@ class MarketplacePages {
             problems.put("challengeId", "market.document.originProblem");
         }
         if (!problems.isEmpty()) {
+            return documentForm(model, authentication, form, problems);
+        }
+        if (!"true".equals(form.get("confirmed"))) {
+            // published to every visitor and not withdrawable: the valid form comes back once, kept, with the question
+            model.addAttribute("confirming", true);
             return documentForm(model, authentication, form, problems);
         }
         ContractDocument document = library.share(title, kind, domain, city, challengeId, frameworkId, body);
