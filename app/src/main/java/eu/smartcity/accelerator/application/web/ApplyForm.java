@@ -29,7 +29,9 @@ public class ApplyForm {
         ApplyForm form = new ApplyForm();
         form.solutionTitle = d.solutionTitle();
         form.pitch = d.pitch();
-        form.requestedBudget = d.requestedBudget();
+        // 24500, not 24500.00 (the column's scale), in the number field
+        form.requestedBudget = d.requestedBudget() == null || d.requestedBudget().stripTrailingZeros().scale() > 0
+                ? d.requestedBudget() : d.requestedBudget().setScale(0);
         form.trl = d.trl();
         form.legalEntity = d.legalEntity();
         form.country = d.country();

@@ -71,7 +71,7 @@ class ApplicationDraftPagesTest {
 
         assertThat(urbansense.get(applyPage).body()).contains("data-draft-saved").doesNotContain("data-draft-resumed");
         HttpResponse<String> resumed = urbansense.get(applyPage); // another day
-        assertThat(resumed.body()).contains("value=\"" + title + "\"").contains("value=\"12500.00\"")
+        assertThat(resumed.body()).contains("value=\"" + title + "\"").contains("value=\"12500\"")
                 .contains("data-draft-resumed").contains("does not keep attached files");
         HttpResponse<String> mine = urbansense.get("/applications");
         assertThat(mine.body()).contains("data-drafts").contains(challenges.find(call).orElseThrow().title())

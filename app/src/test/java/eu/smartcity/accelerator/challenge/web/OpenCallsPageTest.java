@@ -90,7 +90,7 @@ class OpenCallsPageTest {
     @Test
     void theArchiveListsPastCallsNewestFirstAndAllStagesPutOpenCallsFirst() {
         String archive = page("q=" + word + "&stage=past");
-        assertThat(archive).contains("Archive of past calls").doesNotContain(brugesOpen).contains("Closed on");
+        assertThat(archive).contains("Archive of past calls").doesNotContain(brugesOpen);
         assertThat(archive.indexOf(brugesClosedLater)).isPositive().isLessThan(archive.indexOf(brugesClosedFirst));
 
         String all = page("q=" + word + "&stage=all");
