@@ -227,8 +227,14 @@ class MarketplaceTest {
                 .contains("Dimming in two districts");
 
         String comment = "Saved 38 % energy in the first winter " + UUID.randomUUID();
-        HttpResponse<String> saved = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
+        // a review is public and names the city: a valid form first comes back with the question, nothing published
+        HttpResponse<String> asked = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
                 "summary", "Dimming in two districts");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("data-confirmation").contains("cannot be withdrawn").contains(comment);
+        assertThat(anonymous().get(page).body()).doesNotContain(comment);
+        HttpResponse<String> saved = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
+                "summary", "Dimming in two districts", "confirmed", "true");
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(delft.get(page).body()).contains(comment).contains("Your review is published");
 

@@ -177,9 +177,11 @@ class MarketplacePages {
         if (summary.length() > 2000) {
             problems.put("summary", "market.error.tooLong");
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || !"true".equals(form.get("confirmed"))) {
+            // a published review names the city and cannot be withdrawn: a valid form first comes back, kept, with the question
             model.addAttribute("problems", problems);
             model.addAttribute("raw", form);
+            model.addAttribute("confirmingReview", problems.isEmpty());
             return solution(id, authentication, model);
         }
         catalogue.reviewOutside(id, city, user.userId(), year, summary.isEmpty() ? null : summary, rating, comment);
