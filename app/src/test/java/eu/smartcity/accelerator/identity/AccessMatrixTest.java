@@ -184,6 +184,9 @@ class AccessMatrixTest {
         m.put("GET /challenges/{id}/apply", concat(List.of(get("parkflow", apply, Expect.ALLOWED)),
                 refusedToAll(apply, Set.of("urbansense", "parkflow"))));
         m.put("POST /challenges/{id}/apply", refusedToAllPost(apply, Set.of("urbansense", "parkflow")));
+        // a draft is its company's only: nobody else saves or discards it (none exists here: 404 for the companies too)
+        m.put("POST /challenges/{id}/draft", refusedToAllPost("/challenges/" + published + "/draft", Set.of("urbansense", "parkflow")));
+        m.put("POST /challenges/{id}/draft/discard", refusedToAllPost("/challenges/" + published + "/draft/discard", Set.of()));
         m.put("GET /applications/{id}/explanation", concat(List.of(get("urbansense", explanation, Expect.ALLOWED)),
                 refusedToAll(explanation, Set.of("urbansense"))));
         m.put("POST /applications/{id}/withdraw", refusedToAllPost(withdraw, Set.of("urbansense")));

@@ -227,8 +227,14 @@ class MarketplaceTest {
                 .contains("Dimming in two districts");
 
         String comment = "Saved 38 % energy in the first winter " + UUID.randomUUID();
-        HttpResponse<String> saved = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
+        // a review is public and names the city: a valid form first comes back with the question, nothing published
+        HttpResponse<String> asked = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
                 "summary", "Dimming in two districts");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("data-confirmation").contains("cannot be withdrawn").contains(comment);
+        assertThat(anonymous().get(page).body()).doesNotContain(comment);
+        HttpResponse<String> saved = delft.postForm(page, action, "rating", "4", "comment", comment, "startedYear", "2021",
+                "summary", "Dimming in two districts", "confirmed", "true");
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(delft.get(page).body()).contains(comment).contains("Your review is published");
 
@@ -283,12 +289,20 @@ class MarketplaceTest {
         // (other tests' expired frameworks may carry requests of their own: count Delft's before and after)
         String delftRequests = "select count(*) from market_join_request where framework_id = ? and city_group = 'city-delft'";
         Long before = jdbc.queryForObject(delftRequests, Long.class, UUID.fromString(expiredId));
-        delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + expiredId + "/join");
+        delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + expiredId + "/join", "confirmed", "true");
         assertThat(jdbc.queryForObject(delftRequests, Long.class, UUID.fromString(expiredId))).isEqualTo(before);
 
         // Delft asks to join Mechelen's parking framework (the demo's Delft request may exist from an earlier run)
         jdbc.update("delete from market_join_request where framework_id = ? and city_group = 'city-delft'", UUID.fromString(parkingId));
-        HttpResponse<String> asked = delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + parkingId + "/join");
+        // the first click only asks what it will do (a request cannot be taken back); nothing is sent
+        String delftRequestsHere = "select count(*) from market_join_request where framework_id = ? and city_group = 'city-delft'";
+        assertThat(delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + parkingId + "/join")
+                .statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject(delftRequestsHere, Long.class, UUID.fromString(parkingId))).isZero();
+        assertThat(delft.get("/marketplace/frameworks/" + parkingId).body()).contains("data-confirmation")
+                .contains("cannot be taken back").contains("name=\"confirmed\" value=\"true\"");
+        HttpResponse<String> asked = delft.postForm("/marketplace/frameworks/" + parkingId, "/marketplace/city/frameworks/" + parkingId + "/join",
+                "confirmed", "true");
         assertThat(asked.statusCode()).isEqualTo(302);
         assertThat(delft.get("/marketplace/frameworks/" + parkingId).body()).contains("Your request is sent")
                 .contains("waiting for the contracting authority");
@@ -335,9 +349,17 @@ class MarketplaceTest {
                 "title", "", "kind", "past-contract", "domain", "parking", "body", "text");
         assertThat(wrong.body()).contains("id=\"title-error\"").contains("id=\"challengeId-error\"");
         String word = "zebra" + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> shared = mechelen.postForm("/marketplace/city/documents/new", "/marketplace/city/documents/new",
-                "title", "Template " + word, "kind", "template", "domain", "mobility",
-                "body", "Contact: Jan Peeters\nCall +32 15 29 76 54 or mail jan.peeters@mechelen.example.\nIBAN BE71 0961 2345 6769.");
+        String[] fields = {"title", "Template " + word, "kind", "template", "domain", "mobility",
+                "body", "Contact: Jan Peeters\nCall +32 15 29 76 54 or mail jan.peeters@mechelen.example.\nIBAN BE71 0961 2345 6769."};
+        // publishing cannot be undone: a valid form first comes back, kept, with the question; nothing is published
+        HttpResponse<String> asked = mechelen.postForm("/marketplace/city/documents/new", "/marketplace/city/documents/new", fields);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("data-confirmation").contains("cannot be withdrawn").contains("value=\"Template " + word + "\"");
+        assertThat(anonymous().get("/marketplace/documents?q=" + word).body()).doesNotContain("Template " + word);
+        String[] confirmed = java.util.Arrays.copyOf(fields, fields.length + 2);
+        confirmed[fields.length] = "confirmed";
+        confirmed[fields.length + 1] = "true";
+        HttpResponse<String> shared = mechelen.postForm("/marketplace/city/documents/new", "/marketplace/city/documents/new", confirmed);
         assertThat(shared.statusCode()).isEqualTo(302);
         String location = shared.headers().firstValue("Location").orElseThrow();
         String document = anonymous().get(location.substring(location.indexOf("/marketplace"))).body();

@@ -521,7 +521,12 @@ class NotificationMailTest {
         company.login("urbansense", "demo");
         assertThat(company.get("/coordinator/notifications").statusCode()).as("coordinators only").isEqualTo(403);
 
+        // a mail cannot be called back: the first click only asks, on the mail's row
         assertThat(coordinator.postForm("/coordinator/notifications", "/coordinator/notifications/" + id + "/retry")
+                .statusCode()).isEqualTo(302);
+        assertThat(coordinator.get("/coordinator/notifications").body()).contains("data-confirmation").contains("cannot be called back");
+        assertThat(dispatcher.sendDue(Instant.now())).isZero();
+        assertThat(coordinator.postForm("/coordinator/notifications", "/coordinator/notifications/" + id + "/retry", "confirmed", "true")
                 .statusCode()).isEqualTo(302);
         assertThat(dispatcher.sendDue(Instant.now())).isEqualTo(1);
         assertThat(to(received(NotificationKind.APPLICATION_RECEIVED))).containsExactly(email("parkflow"));

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application.web;
 
+import eu.smartcity.accelerator.application.ApplicationDrafts;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.NextSteps;
@@ -7,6 +8,8 @@ import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.portal.PortalFormat;
+import java.time.Instant;
+import java.util.Optional;
 import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.attachments.InspectedPdf;
 import eu.smartcity.accelerator.attachments.PdfInspector;
@@ -62,15 +65,17 @@ class ApplicationPages {
     private final Organisations organisations;
     private final Cycles cycles;
     private final PortalFormat portalFormat;
+    private final ApplicationDrafts drafts;
 
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
-            Organisations organisations, Cycles cycles, PortalFormat portalFormat) {
+            Organisations organisations, Cycles cycles, PortalFormat portalFormat, ApplicationDrafts drafts) {
         this.nextSteps = nextSteps;
         this.organisations = organisations;
         this.cycles = cycles;
         this.portalFormat = portalFormat;
+        this.drafts = drafts;
         this.pilots = pilots;
         this.applications = applications;
         this.challenges = challenges;
@@ -116,6 +121,7 @@ class ApplicationPages {
         }
         model.addAttribute("cards", cards);
         model.addAttribute("ineligibleBecause", ineligibleBecause);
+        model.addAttribute("drafts", draftRows(company));
         return "application/mine";
     }
 
@@ -146,10 +152,67 @@ class ApplicationPages {
 
     @GetMapping("/challenges/{id}/apply")
     String applyForm(@PathVariable UUID id, Authentication authentication, Model model) {
-        company(authentication);
-        model.addAttribute("challenge", challenge(id));
-        model.addAttribute("form", new ApplyForm());
+        String company = company(authentication);
+        Optional<ApplicationDrafts.Draft> draft = drafts.find(id, company);
+        model.addAttribute("form", draft.map(ApplyForm::of).orElseGet(ApplyForm::new)); // resumes the draft
+        return applyPage(id, company, model);
+    }
+
+    /** The apply page around the form: the call, whether it is still open, the company's draft if any. */
+    private String applyPage(UUID id, String company, Model model) {
+        Challenges.ChallengeView challenge = challenge(id);
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
+        model.addAttribute("draft", drafts.find(id, company).orElse(null));
         return "application/apply";
+    }
+
+    /** Saves what is typed so far, within the input limits only; the files are not kept (the page says so). */
+    @PostMapping("/challenges/{id}/draft")
+    String saveDraft(@PathVariable UUID id, @ModelAttribute("form") ApplyForm form, BindingResult errors,
+            Authentication authentication, Model model, RedirectAttributes redirect) {
+        String company = company(authentication);
+        challenge(id);
+        if (!errors.hasErrors()) { // a number that is no number cannot be kept: said next to its field
+            try {
+                drafts.save(form.toDraft(id, company), authentication.getName());
+                redirect.addFlashAttribute("draftSaved", true);
+                return "redirect:/challenges/" + id + "/apply";
+            } catch (ApplicationRefusedException refused) {
+                errors.reject(refused.key(), refused.args(), refused.getMessage());
+            } catch (IllegalArgumentException beyondLimit) {
+                String field = beyondLimit.getMessage().substring(0, Math.max(0, beyondLimit.getMessage().indexOf(':')));
+                errors.rejectValue(field.isEmpty() ? "solutionTitle" : field, "draft.beyondLimit");
+            }
+        }
+        return applyPage(id, company, model);
+    }
+
+    /** Deleting a draft cannot be undone: the first click only asks, on the page it came from. */
+    @PostMapping("/challenges/{id}/draft/discard")
+    String discardDraft(@PathVariable UUID id, @RequestParam(required = false) String confirmed,
+            @RequestParam(required = false) String back, Authentication authentication, RedirectAttributes redirect) {
+        String company = company(authentication);
+        if (drafts.find(id, company).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // none, or another company's: the same answer
+        }
+        if (!"true".equals(confirmed)) {
+            redirect.addFlashAttribute("confirmDiscard", id);
+            return "applications".equals(back) ? "redirect:/applications" : "redirect:/challenges/" + id + "/apply";
+        }
+        drafts.discard(id, company);
+        redirect.addFlashAttribute("draftDiscarded", true);
+        return "redirect:/applications";
+    }
+
+    /** One row of the drafts list on My applications. */
+    public record DraftRow(ApplicationDrafts.Draft draft, String challengeTitle, Instant deadline, boolean open) {}
+
+    private List<DraftRow> draftRows(String company) {
+        Instant now = Instant.now();
+        return drafts.ofCompany(company).stream().map(d -> challenges.find(d.challengeId())
+                .map(c -> new DraftRow(d, c.title(), c.callClosesAt(), c.acceptsApplications(now)))
+                .orElseGet(() -> new DraftRow(d, "", null, false))).toList();
     }
 
     @PostMapping("/challenges/{id}/apply")
@@ -157,7 +220,7 @@ class ApplicationPages {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
-        model.addAttribute("challenge", challenge(id));
+        applyPage(id, company, model);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         List<InspectedPdf> inspected = new ArrayList<>();
         try {
@@ -186,6 +249,7 @@ class ApplicationPages {
                         form.getPitch(), form.getRequestedBudget(), form.getTrl(), form.isLegalEntity(), form.getCountry(),
                         form.getEmployees(), form.isInteroperable(), form.isDeclarationsSigned()));
                 attachments.store(applicationId, inspected, user);
+                drafts.discard(id, company); // the draft became the application
             });
         } catch (RejectedUploadException rejected) {
             refuseUpload(model, rejected, locale);

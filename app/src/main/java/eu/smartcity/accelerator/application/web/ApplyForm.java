@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import eu.smartcity.accelerator.application.ApplicationDrafts;
 import java.math.BigDecimal;
+import java.util.UUID;
 
 /**
  * What a company types when it applies; kept as typed when the form comes back with errors. Each constraint's
@@ -30,6 +32,33 @@ public class ApplyForm {
     @Max(value = 10_000_000, message = "{apply.error.employees}") private Integer employees;
     private boolean interoperable;
     private boolean declarationsSigned;
+
+    /** The form as the company left it in its draft. */
+    static ApplyForm of(ApplicationDrafts.Draft d) {
+        ApplyForm form = new ApplyForm();
+        form.solutionTitle = d.solutionTitle();
+        form.pitch = d.pitch();
+        // 24500, not 24500.00 (the column's scale), in the number field
+        form.requestedBudget = d.requestedBudget() == null || d.requestedBudget().stripTrailingZeros().scale() > 0
+                ? d.requestedBudget() : d.requestedBudget().setScale(0);
+        form.trl = d.trl();
+        form.legalEntity = d.legalEntity();
+        form.country = d.country();
+        form.employees = d.employees();
+        form.interoperable = d.interoperable();
+        form.declarationsSigned = d.declarationsSigned();
+        return form;
+    }
+
+    /** What is typed so far, blanks as nothing. */
+    ApplicationDrafts.Draft toDraft(UUID challengeId, String companyGroup) {
+        return new ApplicationDrafts.Draft(challengeId, companyGroup, blankAsNull(solutionTitle), blankAsNull(pitch), requestedBudget,
+                trl, legalEntity, blankAsNull(country), employees, interoperable, declarationsSigned, null);
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 
     public String getSolutionTitle() { return solutionTitle; }
     public void setSolutionTitle(String v) { solutionTitle = v; }

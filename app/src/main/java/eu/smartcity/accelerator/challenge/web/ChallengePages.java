@@ -2,31 +2,67 @@ package eu.smartcity.accelerator.challenge.web;
 
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.identity.Organisations;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Public pages: the open calls and one challenge. Drafts and sent-back challenges are not public. */
+/** Public pages: the open calls (and the archive of past ones) and one challenge. Drafts and sent-back challenges are not public. */
 @Controller
 class ChallengePages {
 
     private final Challenges challenges;
     private final Cycles cycles;
+    private final Organisations organisations;
 
-    ChallengePages(Challenges challenges, Cycles cycles) {
+    ChallengePages(Challenges challenges, Cycles cycles, Organisations organisations) {
         this.challenges = challenges;
         this.cycles = cycles;
+        this.organisations = organisations;
     }
 
+    /**
+     * Open calls by default (soonest deadline first, all of them); with stage=past the archive of closed calls, newest first;
+     * filtered by words in the title or problem, by city, by stage; paged.
+     */
     @GetMapping("/challenges")
-    String openCalls(Model model) {
-        model.addAttribute("challenges", challenges.published());
-        model.addAttribute("now", Instant.now());
+    String openCalls(@RequestParam(required = false) String q, @RequestParam(required = false) String city,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) Integer page, Model model) {
+        CallFilter filter = CallFilter.of(q, city, stage, page);
+        Instant now = Instant.now();
+        List<Challenges.ChallengeView> everPublished = cycles.all().stream()
+                .flatMap(cycle -> challenges.ofCycle(cycle.id()).stream())
+                .filter(c -> c.callClosesAt() != null) // published at some point; drafts and sent-back ones are not public
+                .toList();
+        List<Challenges.ChallengeView> found = everPublished.stream().filter(c -> filter.matches(c, now))
+                .sorted(CallFilter.order(now)).toList();
+        // open calls are few and all shown (a link to one is never on page 2); the archive grows, so it is paged
+        boolean paged = !"open".equals(filter.stage());
+        int from = paged ? Math.min(found.size(), filter.page() * CallFilter.PAGE_SIZE) : 0;
+        int to = paged ? Math.min(found.size(), from + CallFilter.PAGE_SIZE) : found.size();
+        Map<String, String> cityNames = new TreeMap<>();
+        everPublished.forEach(c -> cityNames.computeIfAbsent(c.cityGroup(), organisations::displayName));
+        Map<String, String> citiesByName = new LinkedHashMap<>();
+        cityNames.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> citiesByName.put(e.getKey(), e.getValue()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("challenges", found.subList(from, to));
+        model.addAttribute("found", found.size());
+        model.addAttribute("hasNext", to < found.size());
+        model.addAttribute("stages", CallFilter.STAGES);
+        model.addAttribute("stageOf", found.subList(from, to).stream()
+                .collect(java.util.stream.Collectors.toMap(Challenges.ChallengeView::id, c -> CallFilter.stageOf(c, now))));
+        model.addAttribute("cities", citiesByName);
+        model.addAttribute("now", now);
         model.addAttribute("bylawsVersions", bylawsVersions());
         return "challenge/list";
     }
@@ -37,6 +73,7 @@ class ChallengePages {
                 .filter(c -> c.callClosesAt() != null) // published at some point
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("challenge", challenge);
+        model.addAttribute("cityName", organisations.displayName(challenge.cityGroup()));
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         // the rules the challenge runs under: its cycle's pinned bylaws version
         model.addAttribute("cycle", cycles.get(challenge.cycleId()));

@@ -180,9 +180,11 @@ class MarketplacePages {
         if (summary.length() > 2000) {
             problems.put("summary", "market.error.tooLong");
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || !"true".equals(form.get("confirmed"))) {
+            // a published review names the city and cannot be withdrawn: a valid form first comes back, kept, with the question
             model.addAttribute("problems", problems);
             model.addAttribute("raw", form);
+            model.addAttribute("confirmingReview", problems.isEmpty());
             return solution(id, authentication, model);
         }
         catalogue.reviewOutside(id, city, user.userId(), year, summary.isEmpty() ? null : summary, rating, comment);
@@ -347,9 +349,16 @@ class MarketplacePages {
     }
 
     @PostMapping("/marketplace/city/frameworks/{id}/join")
-    String join(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    String join(@PathVariable UUID id, @RequestParam(required = false) String confirmed, Authentication authentication,
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(authentication);
         String city = user.city().orElseThrow(() -> new NotFoundException("city for " + user.userId()));
+        frameworks.view(id).orElseThrow(() -> new NotFoundException("framework contract " + id));
+        if (!"true".equals(confirmed)) {
+            // a request the contracting authority receives and that cannot be taken back: the first click only asks
+            redirect.addFlashAttribute("confirmJoin", true);
+            return "redirect:/marketplace/frameworks/" + id;
+        }
         try {
             frameworks.askToJoin(id, city, user.userId());
             redirect.addFlashAttribute("notice", "market.join.asked");
@@ -487,6 +496,11 @@ class MarketplacePages {
             problems.put("challengeId", "market.document.originProblem");
         }
         if (!problems.isEmpty()) {
+            return documentForm(model, authentication, form, problems);
+        }
+        if (!"true".equals(form.get("confirmed"))) {
+            // published to every visitor and not withdrawable: the valid form comes back once, kept, with the question
+            model.addAttribute("confirming", true);
             return documentForm(model, authentication, form, problems);
         }
         ContractDocument document = library.share(title, kind, domain, city, challengeId, frameworkId, body);

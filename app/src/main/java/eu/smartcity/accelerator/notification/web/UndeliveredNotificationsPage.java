@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,7 +42,12 @@ class UndeliveredNotificationsPage {
     }
 
     @PostMapping("/coordinator/notifications/{id}/retry")
-    String retry(@PathVariable UUID id, RedirectAttributes redirect) {
+    String retry(@PathVariable UUID id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"true".equals(confirmed)) {
+            // a mail sent cannot be called back: the first click only asks, on the mail's own row
+            redirect.addFlashAttribute("confirmRetry", id);
+            return "redirect:/coordinator/notifications";
+        }
         redirect.addFlashAttribute(dispatcher.retry(id, Instant.now()) ? "retried" : "notRetried", true);
         return "redirect:/coordinator/notifications";
     }
