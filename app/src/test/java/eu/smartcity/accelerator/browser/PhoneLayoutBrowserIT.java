@@ -224,6 +224,8 @@ class PhoneLayoutBrowserIT {
             Set<String> known = new LinkedHashSet<>(evidence.values());
             known.addAll(pagesOfTheCycle());
             int visited = crawl(browser, known, failures);
+            org.slf4j.LoggerFactory.getLogger(PhoneLayoutBrowserIT.class).info("{}: {} portal pages checked at {} px, {} failures",
+                    user, visited, PHONE, failures.size());
             assertThat(visited).as("pages %s reached", user).isGreaterThan(evidence.size());
         }
         assertThat(failures).as("%s at %d px: pages wider than the screen, a missing skip link or menu, small touch targets, "
