@@ -62,6 +62,11 @@ class DemoCycle implements ApplicationRunner {
         if (!cycles.all().isEmpty()) {
             return; // demo content exists (or real data): never add it twice
         }
+        create();
+    }
+
+    /** The demo cycle, also for browser tests that need pages at every stage on a database that has other cycles. */
+    UUID create() {
         long started = System.currentTimeMillis();
         UUID cycle = cycles.open("Smart City Accelerator 2025", "scifi-2025").id();
 
@@ -122,6 +127,7 @@ class DemoCycle implements ApplicationRunner {
         replicate(cycle, evaluated, "city-delft");
         log.info("Demo cycle ready in {} ms: challenges at open call, jury review, contracting, piloting, evaluated, replicated",
                 System.currentTimeMillis() - started);
+        return cycle;
     }
 
     record Stage(UUID challengeId, String processInstanceId) {}

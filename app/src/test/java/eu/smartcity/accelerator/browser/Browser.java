@@ -55,6 +55,9 @@ final class Browser implements AutoCloseable {
     private final String user;
     private final Path screenshots;
     private final java.util.function.IntSupplier stepNumbers;
+    /** The emulated screen width in CSS px (a phone below {@value #PHONE_BELOW}), or 0: the window's own 1280. */
+    private int viewportWidth;
+    private static final int PHONE_BELOW = 800;
 
     /** Screenshots as {@code <user>-NN-<step>.png}, numbered per user. */
     Browser(int port, String user) {
@@ -87,6 +90,21 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    /**
+     * Lays pages out for a screen this wide (CSS px), from now on: below {@value #PHONE_BELOW} px as a phone
+     * (touch, the page's viewport meta tag applies) through Chromium's device emulation; the open page reflows.
+     */
+    Browser viewport(int width) {
+        this.viewportWidth = width;
+        emulate(width, width < PHONE_BELOW ? 844 : 900);
+        return this;
+    }
+
+    private void emulate(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < PHONE_BELOW));
     }
 
     Browser open(String path) {
@@ -203,8 +221,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page (tests of this helper only: a user never runs scripts). */
-    Object runScript(String script) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    Object runScript(String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     String mainText() {
@@ -288,6 +306,13 @@ final class Browser implements AutoCloseable {
      * resized viewport can reflow the page (e.g. Pico's viewport-relative spacing).
      */
     private void fitWindowToPage() {
+        if (viewportWidth > 0) {
+            for (int pass = 0; pass < 2; pass++) {
+                Object page = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+                emulate(viewportWidth, Math.max(viewportWidth < PHONE_BELOW ? 844 : 900, Math.min(((Number) page).intValue(), 4000)));
+            }
+            return;
+        }
         for (int pass = 0; pass < 2; pass++) {
             Object missing = ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollHeight - window.innerHeight");
