@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.dashboard;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
@@ -97,7 +98,7 @@ public class ProgrammeFigures {
                 }
             }
             List<Figures> cities = perCity.values().stream()
-                    .map(f -> new Figures(f.cityGroup(), organisations.nameOf(f.cityGroup()), f.calls(), f.applications(),
+                    .map(f -> new Figures(f.cityGroup(), organisations.displayName(f.cityGroup()), f.calls(), f.applications(),
                             f.selections(), f.pilotsRunning(), f.pilotsFinished(), f.verdicts(), f.replications()))
                     .sorted(Comparator.comparing(Figures::cityName)).toList();
             Figures total = cities.stream().reduce(Figures.none(null, null), Figures::plus);
@@ -137,15 +138,12 @@ public class ProgrammeFigures {
         return stageCounts(challenges.ofCycle(cycleId));
     }
 
-    static final List<String> STAGE_ORDER = List.of("SUBMITTED", "SENT_BACK", "PUBLISHED", "CLOSED", "ENDED", "EVALUATED",
-            "NO_APPLICATIONS", "NO_ELIGIBLE_APPLICANT", "NO_QUORUM", "CONTRACT_NOT_SIGNED");
-
+    /** Counts per stage, in the order of a challenge's life ({@link ChallengeStage}). */
     static Map<String, Long> stageCounts(List<ChallengeView> challenges) {
-        Map<String, Long> counts = challenges.stream().collect(Collectors.groupingBy(ChallengeView::status, Collectors.counting()));
+        Map<ChallengeStage, Long> counts = challenges.stream().collect(Collectors.groupingBy(ChallengeView::stage,
+                () -> new java.util.EnumMap<>(ChallengeStage.class), Collectors.counting()));
         Map<String, Long> ordered = new LinkedHashMap<>();
-        STAGE_ORDER.stream().filter(counts::containsKey).forEach(s -> ordered.put(s, counts.get(s)));
-        // a stage another change adds shows too, after the known ones
-        counts.keySet().stream().filter(s -> !STAGE_ORDER.contains(s)).sorted().forEach(s -> ordered.put(s, counts.get(s)));
+        counts.forEach((stage, n) -> ordered.put(stage.name(), n));
         return ordered;
     }
 

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.portal;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
@@ -122,7 +123,7 @@ class HomePage {
                         key = "home.closesIn.soon";
                         n = 0;
                     }
-                    return new OpenCall(c.id(), c.title(), organisations.nameOf(c.cityGroup()), c.callClosesAt(), c.budgetCap(), key, n);
+                    return new OpenCall(c.id(), c.title(), organisations.displayName(c.cityGroup()), c.callClosesAt(), c.budgetCap(), key, n);
                 }).toList();
     }
 
@@ -132,8 +133,8 @@ class HomePage {
                 .sorted(Comparator.comparing(ChallengeView::callClosesAt).reversed())
                 .map(c -> {
                     Applications.PublicResults r = applications.publicResults(c.id());
-                    return r.isFinal() && !r.selected().isEmpty() ? new Result(c.id(), c.title(), organisations.nameOf(c.cityGroup()),
-                            r.selected().stream().map(a -> organisations.nameOf(a.companyGroup())).toList()) : null;
+                    return r.isFinal() && !r.selected().isEmpty() ? new Result(c.id(), c.title(), organisations.displayName(c.cityGroup()),
+                            r.selected().stream().map(a -> organisations.displayName(a.companyGroup())).toList()) : null;
                 })
                 .filter(java.util.Objects::nonNull).limit(SHOWN).toList();
     }
@@ -143,7 +144,7 @@ class HomePage {
         return pilots.all().stream().sorted(Comparator.comparing((PilotRecords.PilotView p) -> !"RUNNING".equals(p.status())))
                 .limit(SHOWN)
                 .map(p -> new PilotLine(challenges.find(p.challengeId()).map(ChallengeView::title).orElse(""),
-                        organisations.nameOf(p.cityGroup()), organisations.nameOf(p.companyGroup()), p.status(),
+                        organisations.displayName(p.cityGroup()), organisations.displayName(p.companyGroup()), p.status(),
                         p.originalPilotId() != null))
                 .toList();
     }
@@ -154,7 +155,7 @@ class HomePage {
                 .limit(SHOWN)
                 .map(a -> {
                     Optional<ChallengeView> c = challenges.find(a.challengeId());
-                    String city = c.map(v -> organisations.nameOf(v.cityGroup())).orElse("");
+                    String city = c.map(v -> organisations.displayName(v.cityGroup())).orElse("");
                     // the company's own open task on this challenge in this city, if any (its tasks only: from NextSteps);
                     // a replication's tasks name the original challenge but another city: they are not this application's
                     NextSteps.DueTask task = tasks.stream()
@@ -168,25 +169,19 @@ class HomePage {
     /** The city's challenges grouped by stage, stages in the order a challenge goes through them. */
     private Map<String, List<ChallengeView>> stagesOf(String city) {
         Map<String, List<ChallengeView>> byStage = new LinkedHashMap<>();
-        List<ChallengeView> mine = challenges.ofCity(city);
-        for (String stage : STAGE_ORDER) {
-            List<ChallengeView> at = mine.stream().filter(c -> stage.equals(c.status())).toList();
-            if (!at.isEmpty()) {
-                byStage.put(stage, at);
-            }
-        }
-        mine.stream().filter(c -> !STAGE_ORDER.contains(c.status()))
+        // sent back first (the city has to act), then in the order of a challenge's life
+        challenges.ofCity(city).stream()
+                .sorted(java.util.Comparator.comparing((ChallengeView c) -> c.stage() != ChallengeStage.SENT_BACK)
+                        .thenComparing(ChallengeView::stage))
                 .forEach(c -> byStage.computeIfAbsent(c.status(), s -> new ArrayList<>()).add(c));
         return byStage;
     }
-
-    static final List<String> STAGE_ORDER = List.of("SENT_BACK", "SUBMITTED", "PUBLISHED", "CLOSED", "ENDED", "EVALUATED");
 
     private List<JuryLine> juryOf(CurrentUser user) {
         return nextSteps.juryWork(user).stream().map(w -> {
             Optional<ChallengeView> c = challenges.find(w.challengeId());
             return new JuryLine(w.challengeId(), c.map(ChallengeView::title).orElse(""),
-                    c.map(v -> organisations.nameOf(v.cityGroup())).orElse(""), w);
+                    c.map(v -> organisations.displayName(v.cityGroup())).orElse(""), w);
         }).toList();
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge.web;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import java.time.Instant;
 import java.util.Comparator;
@@ -9,8 +10,7 @@ import java.util.Set;
 
 /**
  * What a visitor asks of the list of calls: words in the title or problem, a city, a stage, a page. Stages
- * group the challenge's status into what a reader cares about; a status this class does not know (finer stages
- * may be added) counts as "selection" until it names a contract, a pilot or an end.
+ * group the challenge's {@link ChallengeStage} into what a reader cares about.
  */
 public record CallFilter(String q, String city, String stage, int page) {
 
@@ -26,19 +26,19 @@ public record CallFilter(String q, String city, String stage, int page) {
         return new CallFilter(words, cityGroup, stage != null && STAGES.contains(stage) ? stage : "open", page == null ? 0 : Math.max(0, page));
     }
 
+    /** The reader's group of the challenge's stage ({@link ChallengeStage}, the one source of truth). */
     static String stageOf(ChallengeView c, Instant now) {
         if (c.acceptsApplications(now)) {
             return "open";
         }
-        String status = c.status() == null ? "" : c.status().toUpperCase(Locale.ROOT);
-        if (status.equals("ENDED") || status.contains("EVALUATED") || status.contains("CANCEL") || status.contains("FINISHED")
-                || status.contains("COMPLETED") || status.contains("WITHOUT")) {
+        ChallengeStage stage = c.stage();
+        if (stage.ended()) {
             return "ended";
         }
-        if (status.contains("CONTRACT") || status.contains("PILOT") || status.contains("RUNNING") || status.contains("EVALUATING")) {
-            return "running";
-        }
-        return "selection"; // CLOSED, a published call past its deadline, and any stage of the jury's work
+        return switch (stage) {
+            case CONTRACTING, PILOT_RUNNING, EVALUATION -> "running";
+            default -> "selection"; // a published call past its deadline (timer not yet run) and the jury's work
+        };
     }
 
     boolean matches(ChallengeView c, Instant now) {

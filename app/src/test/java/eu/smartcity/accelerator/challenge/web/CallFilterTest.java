@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.challenge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,31 +28,34 @@ class CallFilterTest {
         Instant earlier = NOW.minus(Duration.ofDays(3));
         assertThat(CallFilter.stageOf(call("a", "PUBLISHED", later), NOW)).isEqualTo("open");
         assertThat(CallFilter.stageOf(call("b", "PUBLISHED", earlier), NOW)).as("deadline over, timer not yet run").isEqualTo("selection");
-        assertThat(CallFilter.stageOf(call("c", "CLOSED", later), NOW)).isEqualTo("selection");
-        assertThat(CallFilter.stageOf(call("d", "ENDED", earlier), NOW)).isEqualTo("ended");
-        // finer stages another change may add: read by their names, anything unknown waits in "selection"
+        assertThat(CallFilter.stageOf(call("c", "SELECTION", later), NOW)).isEqualTo("selection");
         assertThat(CallFilter.stageOf(call("e", "CONTRACTING", earlier), NOW)).isEqualTo("running");
         assertThat(CallFilter.stageOf(call("f", "PILOT_RUNNING", earlier), NOW)).isEqualTo("running");
-        assertThat(CallFilter.stageOf(call("g", "EVALUATED", earlier), NOW)).isEqualTo("ended");
-        assertThat(CallFilter.stageOf(call("h", "JURY_SCORING", earlier), NOW)).isEqualTo("selection");
+        assertThat(CallFilter.stageOf(call("f2", "EVALUATION", earlier), NOW)).isEqualTo("running");
+        // every way a challenge ends is "ended", a contract not signed included
+        for (ChallengeStage ending : ChallengeStage.values()) {
+            if (ending.ended()) {
+                assertThat(CallFilter.stageOf(call("g", ending.name(), earlier), NOW)).as(ending.name()).isEqualTo("ended");
+            }
+        }
     }
 
     @Test
     void theArchiveHoldsEveryPastStageAndTheWordsMatchTitleOrProblemInAnyCase() {
         CallFilter archive = CallFilter.of("NOISE", null, "past", null);
-        assertThat(archive.matches(call("Quiet streets", "CLOSED", NOW.minusSeconds(60)), NOW)).isTrue(); // in the problem
-        assertThat(archive.matches(call("Quiet streets", "ENDED", NOW.minusSeconds(60)), NOW)).isTrue();
+        assertThat(archive.matches(call("Quiet streets", "SELECTION", NOW.minusSeconds(60)), NOW)).isTrue(); // in the problem
+        assertThat(archive.matches(call("Quiet streets", "EVALUATED", NOW.minusSeconds(60)), NOW)).isTrue();
         assertThat(archive.matches(call("Quiet streets", "PUBLISHED", NOW.plusSeconds(60)), NOW)).isFalse();
-        assertThat(CallFilter.of("bins", null, "past", null).matches(call("Quiet streets", "CLOSED", NOW), NOW)).isFalse();
-        assertThat(CallFilter.of(null, "city-mechelen", "all", null).matches(call("Quiet streets", "CLOSED", NOW), NOW)).isFalse();
+        assertThat(CallFilter.of("bins", null, "past", null).matches(call("Quiet streets", "SELECTION", NOW), NOW)).isFalse();
+        assertThat(CallFilter.of(null, "city-mechelen", "all", null).matches(call("Quiet streets", "SELECTION", NOW), NOW)).isFalse();
     }
 
     @Test
     void openCallsComeFirstSoonestDeadlineFirstThenPastCallsNewestFirst() {
         ChallengeView openLater = call("open later", "PUBLISHED", NOW.plus(Duration.ofDays(9)));
         ChallengeView openSoon = call("open soon", "PUBLISHED", NOW.plus(Duration.ofDays(1)));
-        ChallengeView closedLongAgo = call("closed long ago", "ENDED", NOW.minus(Duration.ofDays(300)));
-        ChallengeView closedRecently = call("closed recently", "CLOSED", NOW.minus(Duration.ofDays(2)));
+        ChallengeView closedLongAgo = call("closed long ago", "EVALUATED", NOW.minus(Duration.ofDays(300)));
+        ChallengeView closedRecently = call("closed recently", "SELECTION", NOW.minus(Duration.ofDays(2)));
         assertThat(List.of(closedLongAgo, openLater, closedRecently, openSoon).stream().sorted(CallFilter.order(NOW))
                 .map(ChallengeView::title)).containsExactly("open soon", "open later", "closed recently", "closed long ago");
     }
