@@ -87,7 +87,7 @@ class UndeliveredMailPageTest {
                 .contains("Le serveur de courriel était injoignable");
 
         // sent again by the coordinator: back with the sender, not given up any more
-        assertThat(coordinator.postForm("/coordinator/notifications", "/coordinator/notifications/" + givenUp.id() + "/retry")
+        assertThat(coordinator.postForm("/coordinator/notifications", "/coordinator/notifications/" + givenUp.id() + "/retry", "confirmed", "true")
                 .statusCode()).isEqualTo(302);
         assertThat(section(coordinator.speaking("en").get("/coordinator/notifications").body(), "given-up"))
                 .doesNotContain("given-up-" + tag);

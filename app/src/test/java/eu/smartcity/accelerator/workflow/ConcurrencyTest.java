@@ -120,7 +120,7 @@ class ConcurrencyTest {
         jdbc.update("insert into cycle (id, name, bylaws_version, rules_json, rules_sha256, opened_at, status) "
                 + "values (?, 'race', 'scifi-2024', '{}', 'x', current_timestamp, 'OPEN')", cycle);
         jdbc.update("insert into challenge (id, cycle_id, city_group, title, problem, budget_cap, min_trl, status) "
-                + "values (?, ?, 'city-mechelen', 'race', 'race', 1000, 1, 'CLOSED')", challenge, cycle);
+                + "values (?, ?, 'city-mechelen', 'race', 'race', 1000, 1, 'SELECTION')", challenge, cycle);
         jdbc.update("insert into application (id, challenge_id, company_group, solution_title, pitch, requested_budget, trl, "
                 + "legal_entity, country, employees, interoperable, declarations_signed, submitted_at, status) values "
                 + "(?, ?, 'company-parkflow', 'race', 'race', 10, 5, true, 'BE', 1, true, true, current_timestamp, 'UNDER_REVIEW')",

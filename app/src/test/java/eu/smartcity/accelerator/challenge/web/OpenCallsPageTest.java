@@ -83,7 +83,7 @@ class OpenCallsPageTest {
         assertThat(page("q=" + word + "&city=city-bruges")).contains(brugesOpen).doesNotContain(mechelenOpen).contains("1 call found");
         assertThat(page("q=" + word + "&city=city-mechelen&stage=past")).doesNotContain(brugesClosedFirst).contains("No call found")
                 .contains("No call matches these words or this city");
-        assertThat(page("q=" + word + "&stage=selection")).contains(brugesClosedFirst).contains(brugesClosedLater)
+        assertThat(page("q=" + word + "&stage=ended")).contains(brugesClosedFirst).contains(brugesClosedLater)
                 .doesNotContain(brugesOpen);
     }
 
