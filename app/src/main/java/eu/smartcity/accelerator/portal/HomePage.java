@@ -10,7 +10,7 @@ import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.pilot.PilotRecords;
-import eu.smartcity.accelerator.worklist.NextSteps;
+import eu.smartcity.accelerator.worklist.WorkAhead;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,17 +43,17 @@ class HomePage {
     private final Applications applications;
     private final PilotRecords pilots;
     private final Organisations organisations;
-    private final NextSteps nextSteps;
+    private final WorkAhead workAhead;
     private final CoordinatorWatch coordinatorWatch;
 
     HomePage(Challenges challenges, Cycles cycles, Applications applications, PilotRecords pilots, Organisations organisations,
-            NextSteps nextSteps, CoordinatorWatch coordinatorWatch) {
+            WorkAhead workAhead, CoordinatorWatch coordinatorWatch) {
         this.challenges = challenges;
         this.cycles = cycles;
         this.applications = applications;
         this.pilots = pilots;
         this.organisations = organisations;
-        this.nextSteps = nextSteps;
+        this.workAhead = workAhead;
         this.coordinatorWatch = coordinatorWatch;
     }
 
@@ -67,9 +67,9 @@ class HomePage {
 
     /** One of the company's applications with the challenge it answers and what comes next. */
     record ApplicationLine(UUID id, String solutionTitle, UUID challengeId, String challengeTitle, String city, String status,
-            Instant callClosesAt, NextSteps.DueTask task) {}
+            Instant callClosesAt, WorkAhead.DueTask task) {}
 
-    record JuryLine(UUID challengeId, String title, String city, NextSteps.JurySeatWork work) {}
+    record JuryLine(UUID challengeId, String title, String city, WorkAhead.JurySeatWork work) {}
 
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
@@ -84,10 +84,10 @@ class HomePage {
         }
         CurrentUser user = CurrentUser.of(authentication);
         model.addAttribute("signedIn", true);
-        List<NextSteps.DueTask> tasks = nextSteps.tasks(user, now);
+        List<WorkAhead.DueTask> tasks = workAhead.tasks(user, now);
         model.addAttribute("tasks", tasks.stream().limit(SHOWN).toList());
         model.addAttribute("taskCount", tasks.size());
-        model.addAttribute("overdueCount", tasks.stream().filter(NextSteps.DueTask::overdue).count());
+        model.addAttribute("overdueCount", tasks.stream().filter(WorkAhead.DueTask::overdue).count());
         user.company().ifPresent(company -> model.addAttribute("myApplications", applicationsOf(company, tasks)));
         user.city().ifPresent(city -> model.addAttribute("cityStages", stagesOf(city)));
         if (user.has(Roles.JURY)) {
@@ -149,16 +149,16 @@ class HomePage {
                 .toList();
     }
 
-    private List<ApplicationLine> applicationsOf(String company, List<NextSteps.DueTask> tasks) {
+    private List<ApplicationLine> applicationsOf(String company, List<WorkAhead.DueTask> tasks) {
         return applications.ofCompany(company).stream()
                 .sorted(Comparator.comparing(Applications.ApplicationView::submittedAt).reversed())
                 .limit(SHOWN)
                 .map(a -> {
                     Optional<ChallengeView> c = challenges.find(a.challengeId());
                     String city = c.map(v -> organisations.displayName(v.cityGroup())).orElse("");
-                    // the company's own open task on this challenge in this city, if any (its tasks only: from NextSteps);
+                    // the company's own open task on this challenge in this city, if any (its tasks only: from WorkAhead);
                     // a replication's tasks name the original challenge but another city: they are not this application's
-                    NextSteps.DueTask task = tasks.stream()
+                    WorkAhead.DueTask task = tasks.stream()
                             .filter(t -> a.challengeId().equals(t.challengeId()) && (t.city() == null || t.city().equals(city)))
                             .findFirst().orElse(null);
                     return new ApplicationLine(a.id(), a.solutionTitle(), a.challengeId(), c.map(ChallengeView::title).orElse(""),
@@ -178,7 +178,7 @@ class HomePage {
     }
 
     private List<JuryLine> juryOf(CurrentUser user) {
-        return nextSteps.juryWork(user).stream().map(w -> {
+        return workAhead.juryWork(user).stream().map(w -> {
             Optional<ChallengeView> c = challenges.find(w.challengeId());
             return new JuryLine(w.challengeId(), c.map(ChallengeView::title).orElse(""),
                     c.map(v -> organisations.displayName(v.cityGroup())).orElse(""), w);

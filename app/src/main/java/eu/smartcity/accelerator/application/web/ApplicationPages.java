@@ -7,7 +7,7 @@ import eu.smartcity.accelerator.application.NextSteps;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
-import eu.smartcity.accelerator.portal.PortalFormat;
+import eu.smartcity.accelerator.shared.PortalFormat;
 import java.time.Instant;
 import java.util.Optional;
 import eu.smartcity.accelerator.attachments.Attachments;

@@ -1,4 +1,4 @@
-package eu.smartcity.accelerator.portal;
+package eu.smartcity.accelerator.shared;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class PortalFormat {
 
     /** Programme cities are in one time zone; deadlines are shown there, with the zone. */
-    static final ZoneId PROGRAMME_ZONE = eu.smartcity.accelerator.shared.UserMessages.PROGRAMME_ZONE;
+    static final ZoneId PROGRAMME_ZONE = UserMessages.PROGRAMME_ZONE;
 
     public String dateTime(Instant instant) {
         if (instant == null) {

@@ -20,14 +20,14 @@ import org.springframework.stereotype.Service;
  * user's and their organisation's only), each with what it is about, soonest due first, overdue ones marked.
  */
 @Service
-public class NextSteps {
+public class WorkAhead {
 
     private final MyTasks myTasks;
     private final TaskSubjects subjects;
     private final TaskService tasks;
     private final HistoryService history;
 
-    NextSteps(MyTasks myTasks, TaskSubjects subjects, TaskService tasks, HistoryService history) {
+    WorkAhead(MyTasks myTasks, TaskSubjects subjects, TaskService tasks, HistoryService history) {
         this.myTasks = myTasks;
         this.subjects = subjects;
         this.tasks = tasks;
