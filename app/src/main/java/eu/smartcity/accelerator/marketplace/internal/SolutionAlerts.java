@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A challenge has no domain field: its domain is the catalogue domain whose name (in English, Dutch or
  * French, or its id) its title and problem mention most often, {@code other} if none. Its budget is the
  * budget cap, its data is there when it lists open data sets, its route is the accelerator's pilot route
- * ({@value #ACCELERATOR_ROUTE}); the city's population is not known, so no size rule can hold.
+ * ({@value #ACCELERATOR_ROUTE}); its population is the city's from {@code accelerator.marketplace.city-population}
+ * (0 for a city not listed).
  */
 @Component
 public class SolutionAlerts {
@@ -60,10 +62,12 @@ public class SolutionAlerts {
     private final NotificationOutbox outbox;
     private final MessageSource messages;
     private final JdbcTemplate jdbc;
+    private final Environment environment;
     private final Clock clock = Clock.systemUTC();
 
     SolutionAlerts(Challenges challenges, Solutions solutions, SolutionMatching matching, NotificationOutbox outbox,
-            MessageSource messages, JdbcTemplate jdbc) {
+            MessageSource messages, JdbcTemplate jdbc, Environment environment) {
+        this.environment = environment;
         this.challenges = challenges;
         this.solutions = solutions;
         this.matching = matching;
@@ -91,7 +95,8 @@ public class SolutionAlerts {
         }
         Challenges.ChallengeView challenge = found.get();
         String domain = domainOf(challenge.title() + " " + challenge.problem());
-        CityNeed need = new CityNeed(challengeId.toString(), domain, challenge.budgetCap(), null,
+        long population = environment.getProperty("accelerator.marketplace.city-population." + challenge.cityGroup(), Long.class, 0L);
+        CityNeed need = new CityNeed(challengeId.toString(), domain, challenge.budgetCap(), population,
                 challenge.openDatasets() != null && !challenge.openDatasets().isBlank(), ACCELERATOR_ROUTE);
         List<CatalogueSolution> candidates = solutions.findAll().stream().filter(s -> s.domain().equals(domain))
                 .map(s -> new CatalogueSolution(s.id().toString(), s.supplierGroup(), s.domain(), s.indicativeCost(),
