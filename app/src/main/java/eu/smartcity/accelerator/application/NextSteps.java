@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * application's status and the open tasks and timers of its challenge's process (and the contract, pilot or
  * evaluation it called), so it is never staler than the process.
  */
-@Service("applicationNextSteps") // worklist has a NextSteps bean too: the default names collided
+@Service
 @Transactional(readOnly = true)
 public class NextSteps {
 
