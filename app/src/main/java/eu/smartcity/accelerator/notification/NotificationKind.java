@@ -17,7 +17,9 @@ public enum NotificationKind {
     CONTRACT_DECLINED(false),
     MILESTONE_REMINDER(true),
     MILESTONE_OVERDUE(false),
-    EVALUATION_REQUEST(true);
+    EVALUATION_REQUEST(true),
+    /** A published challenge matches a supplier's catalogue solutions (marketplace); optional, on by default. */
+    SOLUTION_ALERT(true);
 
     private final boolean optional;
 

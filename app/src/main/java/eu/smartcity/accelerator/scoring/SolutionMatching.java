@@ -7,7 +7,6 @@ import eu.smartcity.accelerator.workflow.DecisionService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,13 +82,19 @@ public class SolutionMatching {
     /** Which suppliers to alert when the challenge behind this need is published. */
     @Transactional
     public Set<String> suppliersToAlert(CityNeed need, List<CatalogueSolution> solutions) {
-        Set<String> suppliers = new LinkedHashSet<>();
+        return alerts(need, solutions).keySet();
+    }
+
+    /** The suppliers to alert (as {@link #suppliersToAlert}), each with its solutions scoring at least the threshold, best first. */
+    @Transactional
+    public Map<String, List<SolutionMatch>> alerts(CityNeed need, List<CatalogueSolution> solutions) {
+        Map<String, List<SolutionMatch>> bySupplier = new LinkedHashMap<>();
         for (SolutionMatch match : rank(need, solutions)) {
             if (match.matchScore() >= ALERT_THRESHOLD) {
-                suppliers.add(match.solution().supplierId());
+                bySupplier.computeIfAbsent(match.solution().supplierId(), s -> new ArrayList<>()).add(match);
             }
         }
-        return suppliers;
+        return bySupplier;
     }
 
     static Map<String, Object> inputs(CityNeed need, CatalogueSolution solution) {

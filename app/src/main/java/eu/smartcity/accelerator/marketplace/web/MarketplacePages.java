@@ -14,6 +14,7 @@ import eu.smartcity.accelerator.marketplace.internal.Library;
 import eu.smartcity.accelerator.marketplace.internal.NotFoundException;
 import eu.smartcity.accelerator.marketplace.internal.ReplicationStarter;
 import eu.smartcity.accelerator.marketplace.internal.Solution;
+import eu.smartcity.accelerator.marketplace.internal.SolutionAlerts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,9 +50,11 @@ class MarketplacePages {
     private final ReplicationStarter replications;
     private final Demand demand;
     private final Challenges challenges;
+    private final SolutionAlerts alerts;
 
     MarketplacePages(Catalogue catalogue, FrameworkContracts frameworks, Library library, ReplicationStarter replications,
-            Demand demand, Challenges challenges) {
+            Demand demand, Challenges challenges, SolutionAlerts alerts) {
+        this.alerts = alerts;
         this.catalogue = catalogue;
         this.frameworks = frameworks;
         this.library = library;
@@ -522,13 +526,37 @@ class MarketplacePages {
     // ---- prospection --------------------------------------------------------------------------
 
     @GetMapping("/marketplace/prospection")
-    String prospection(Model model) {
+    String prospection(Authentication authentication, Locale locale, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        // a supplier sees the matches of its own solutions only; a coordinator has no catalogue of its own
+        model.addAttribute("supplier", user.company().isPresent());
+        model.addAttribute("matches", user.company().map(company -> matches(company, locale)).orElse(List.of()));
         model.addAttribute("openChallenges", challenges.published());
         model.addAttribute("terms", demand.top(Demand.TERM, 90, 20));
         model.addAttribute("domainFilters", demand.top(Demand.DOMAIN, 90, 20));
         model.addAttribute("guided", demand.top(Demand.GUIDED, 90, 20));
         model.addAttribute("minCount", Demand.MIN_COUNT);
         return "marketplace/prospection";
+    }
+
+    /** One row of the supplier's matches: the challenge, its own solution, the score and the reasons worded. */
+    public record MatchRow(Challenges.ChallengeView challenge, Solution solution, double score, List<String> reasons) {
+        public long percent() {
+            return Math.round(score);
+        }
+    }
+
+    private List<MatchRow> matches(String company, Locale locale) {
+        List<MatchRow> rows = new ArrayList<>();
+        for (SolutionAlerts.Alert alert : alerts.ofSupplier(company)) {
+            var challenge = challenges.find(alert.challengeId());
+            var solution = catalogue.find(alert.solutionId()).filter(s -> s.supplierGroup().equals(company));
+            if (challenge.isPresent() && solution.isPresent()) {
+                rows.add(new MatchRow(challenge.get(), solution.get(), alert.score(),
+                        alerts.reasons(alert.ruleIds(), solution.get(), challenge.get(), locale)));
+            }
+        }
+        return rows;
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ import eu.smartcity.accelerator.notification.internal.Recipients.Recipient;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +51,15 @@ public class NotificationRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public int record(NotificationKind kind, String variant, String eventRef, Collection<Recipient> recipients, String title,
             String detail) {
+        return record(kind, variant, eventRef, recipients, title, link(kind), locale -> detail);
+    }
+
+    /**
+     * As above, with the link's path (from the base URL) and a detail worded in each recipient's language.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int record(NotificationKind kind, String variant, String eventRef, Collection<Recipient> recipients, String title,
+            String linkPath, Function<Locale, String> detailIn) {
         Map<String, Recipient> distinct = new LinkedHashMap<>();
         recipients.forEach(r -> distinct.putIfAbsent(r.userId(), r));
         int recorded = 0;
@@ -64,16 +75,18 @@ public class NotificationRecorder {
             if (notifications.existsByDedupKey(dedupKey)) {
                 continue;
             }
-            notifications.save(render(kind, variant, dedupKey, recipient, title == null ? "" : title, detail == null ? "" : detail));
+            String detail = detailIn.apply(recipient.locale());
+            notifications.save(render(kind, variant, dedupKey, recipient, title == null ? "" : title, linkPath,
+                    detail == null ? "" : detail));
             recorded++;
         }
         return recorded;
     }
 
     private Notification render(NotificationKind kind, String variant, String dedupKey, Recipient recipient, String title,
-            String detail) {
+            String linkPath, String detail) {
         String prefix = "notification." + kind.key() + (variant == null ? "" : "." + variant);
-        String link = baseUrl + link(kind);
+        String link = baseUrl + linkPath;
         if (title.isBlank()) {
             title = messages.getMessage("notification.untitled", null, recipient.locale());
         }
