@@ -62,15 +62,25 @@ public class JuryRecords {
                 .map(r -> new Reopening(r.round(), r.remarks(), r.reopenedAt())).toList();
     }
 
-    /** The coordinator approved this challenge's selection beyond a quota of the bylaws ({@code rule}, e.g. pilotsPerCity). */
-    public record QuotaOverride(String rule, int limit, int alreadyHeld, String reason, String by, Instant at) {}
+    /** The coordinator approved a challenge's selection beyond a quota of the bylaws ({@code rule}, e.g. pilotsPerCity). */
+    public record QuotaOverride(UUID challengeId, String cityGroup, String rule, int limit, int alreadyHeld, String reason,
+            String by, Instant at) {}
 
     /** Every quota override of this challenge's selection, oldest first. */
     @Transactional(readOnly = true)
     public List<QuotaOverride> quotaOverrides(UUID challengeId) {
-        return overrides.findByChallengeIdOrderByOverriddenAt(challengeId).stream()
-                .map(o -> new QuotaOverride(o.rule(), o.quotaLimit(), o.alreadyHeld(), o.reason(), o.overriddenBy(),
-                        o.overriddenAt())).toList();
+        return overrides.findByChallengeIdOrderByOverriddenAt(challengeId).stream().map(JuryRecords::view).toList();
+    }
+
+    /** Every quota override in a cycle, oldest first (the coordinator's dashboard). */
+    @Transactional(readOnly = true)
+    public List<QuotaOverride> quotaOverridesOfCycle(UUID cycleId) {
+        return overrides.findByCycleIdOrderByOverriddenAt(cycleId).stream().map(JuryRecords::view).toList();
+    }
+
+    private static QuotaOverride view(eu.smartcity.accelerator.selection.internal.QuotaOverride o) {
+        return new QuotaOverride(o.challengeId(), o.cityGroup(), o.rule(), o.quotaLimit(), o.alreadyHeld(), o.reason(),
+                o.overriddenBy(), o.overriddenAt());
     }
 
     /** One seat as the coordinator sees it; {@code replacedBy} is the juror who took a recused member's seat. */

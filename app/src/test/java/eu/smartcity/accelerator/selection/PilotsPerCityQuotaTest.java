@@ -12,6 +12,7 @@ import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.shared.UserMessages;
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
 /**
@@ -44,6 +46,7 @@ class PilotsPerCityQuotaTest {
     @Autowired Applications applications;
     @Autowired JuryRecords jury;
     @Autowired MessageSource messages;
+    @LocalServerPort int port;
 
     ProcessDriver driver;
     String cycleName;
@@ -73,6 +76,11 @@ class PilotsPerCityQuotaTest {
         assertThat(inWords(refused, Locale.forLanguageTag("nl"))).startsWith("Het reglement van cyclus " + cycleName
                 + " staat 1 pilot per stad toe; Stad Saint-Quentin heeft er al 1 (Participation platform ");
         assertThat(driver.task(second, USER_TASK_APPROVE_SELECTION)).as("the approval waits").isNotNull();
+        // the portal's task page says it next to the decision (a form post carries no language: English)
+        String taskPage = "/tasks/" + driver.task(second, USER_TASK_APPROVE_SELECTION).getId();
+        String refusedPage = coordinator("en").postForm(taskPage, taskPage, SELECTION_DECISION, APPROVE).body();
+        assertThat(refusedPage).contains("The bylaws of cycle " + cycleName + " allow 1 pilot per city; City of Saint-Quentin already has 1")
+                .contains("aria-invalid=\"true\"");
 
         // an override owes a reason
         RuleViolationException noReason = refusal(() -> approve(second, Map.of(QUOTA_OVERRIDE, EXCEED, QUOTA_OVERRIDE_REASON, " ")));
@@ -91,6 +99,8 @@ class PilotsPerCityQuotaTest {
             assertThat(o.at()).isNotNull();
         });
         assertThat(jury.quotaOverrides(challengeOf(first))).isEmpty();
+        assertThat(coordinator("fr").get("/coordinator").body()).contains("Dérogations aux quotas",
+                "(la ville en avait déjà 1) par coordinator", "Motif : The council funds a second pilot itself", "Ville de Saint-Quentin");
 
         // another city of the same cycle, and the same city in another cycle: their own quota
         approve(awaitingSelectionApproval(cycle, "city-bruges", "Air quality near schools"), Map.of());
@@ -145,6 +155,12 @@ class PilotsPerCityQuotaTest {
         Map<String, Object> values = new HashMap<>(extra);
         values.put(SELECTION_DECISION, APPROVE);
         driver.complete(driver.task(pi, USER_TASK_APPROVE_SELECTION), values, pi);
+    }
+
+    PortalClient coordinator(String language) {
+        PortalClient client = new PortalClient(port).speaking(language);
+        assertThat(client.login("coordinator", "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
     }
 
     UUID challengeOf(String pi) {

@@ -50,6 +50,8 @@ public class QuotaOverride {
         this.overriddenAt = overriddenAt;
     }
 
+    public UUID challengeId() { return challengeId; }
+    public String cityGroup() { return cityGroup; }
     public String rule() { return rule; }
     public int quotaLimit() { return quotaLimit; }
     public int alreadyHeld() { return alreadyHeld; }

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface QuotaOverrides extends JpaRepository<QuotaOverride, UUID> {
 
     List<QuotaOverride> findByChallengeIdOrderByOverriddenAt(UUID challengeId);
+
+    List<QuotaOverride> findByCycleIdOrderByOverriddenAt(UUID cycleId);
 }
