@@ -58,6 +58,11 @@ public final class ChallengeProcess {
     public static final String SELECTION_DECISION = "selectionDecision";
     public static final String REOPEN = "reopen";
     public static final String SELECTION_REMARKS = "selectionRemarks";
+    /** Approving beyond quotas.pilotsPerCity where the bylaws allow it (quotas.overridable), with the reason. */
+    public static final String QUOTA_OVERRIDE = "quotaOverride";
+    public static final String QUOTA_OVERRIDE_REASON = "quotaOverrideReason";
+    /** {@link #QUOTA_OVERRIDE}'s value that asks for the exception (anything else, or nothing, keeps to the quota). */
+    public static final String EXCEED = "exceed";
     public static final String SELECTED_APPLICATION_ID = "selectedApplicationId";
     public static final String COMPANY_GROUP = "companyGroup";
     public static final String CONTRACT_ID = "contractId";

@@ -19,6 +19,9 @@ public record Bylaws(
         int quorum,
         int pilotsPerCity,
         int milestonesPerPilot,
+        /* quotas.overridable: the coordinator may exceed pilotsPerCity, giving a reason that is recorded;
+           false when a cycle pinned its bylaws before this rule existed */
+        boolean quotasOverridable,
         boolean requireLegalEntity,
         boolean requireInteroperable,
         int minTrl,

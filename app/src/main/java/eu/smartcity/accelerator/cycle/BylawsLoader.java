@@ -53,7 +53,7 @@ public final class BylawsLoader {
         }
         return new Bylaws(r.text("version"), r.text("title"), r.countries("programmeCountries"), durations,
                 r.decimal("caps.budgetPerPilot"), jurySize, quorum, r.count("quotas.pilotsPerCity", 1),
-                r.count("quotas.milestonesPerPilot", 1), r.bool("eligibility.requireLegalEntity"),
+                r.count("quotas.milestonesPerPilot", 1), r.bool("quotas.overridable"), r.bool("eligibility.requireLegalEntity"),
                 r.bool("eligibility.requireInteroperable"), r.count("eligibility.minTrl", 1),
                 r.count("eligibility.maxEmployees", 1), weights);
     }

@@ -10,6 +10,7 @@ import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
 import eu.smartcity.accelerator.selection.internal.RankingEntries;
 import eu.smartcity.accelerator.selection.internal.RankingEntry;
+import eu.smartcity.accelerator.selection.internal.QuotaOverrides;
 import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,12 @@ public class JuryRecords {
     private final RankingEntries rankings;
     private final Applications applications;
     private final ApplicantScoring scoring;
+    private final QuotaOverrides overrides;
 
     JuryRecords(JurySeats seats, JuryScores scores, RankingEntries rankings, Applications applications, ApplicantScoring scoring,
-            SelectionReopenings reopenings) {
+            SelectionReopenings reopenings, QuotaOverrides overrides) {
         this.reopenings = reopenings;
+        this.overrides = overrides;
         this.seats = seats;
         this.scores = scores;
         this.rankings = rankings;
@@ -57,6 +60,27 @@ public class JuryRecords {
     public List<Reopening> reopenings(UUID challengeId) {
         return reopenings.findByChallengeIdOrderByRound(challengeId).stream()
                 .map(r -> new Reopening(r.round(), r.remarks(), r.reopenedAt())).toList();
+    }
+
+    /** The coordinator approved a challenge's selection beyond a quota of the bylaws ({@code rule}, e.g. pilotsPerCity). */
+    public record QuotaOverride(UUID challengeId, String cityGroup, String rule, int limit, int alreadyHeld, String reason,
+            String by, Instant at) {}
+
+    /** Every quota override of this challenge's selection, oldest first. */
+    @Transactional(readOnly = true)
+    public List<QuotaOverride> quotaOverrides(UUID challengeId) {
+        return overrides.findByChallengeIdOrderByOverriddenAt(challengeId).stream().map(JuryRecords::view).toList();
+    }
+
+    /** Every quota override in a cycle, oldest first (the coordinator's dashboard). */
+    @Transactional(readOnly = true)
+    public List<QuotaOverride> quotaOverridesOfCycle(UUID cycleId) {
+        return overrides.findByCycleIdOrderByOverriddenAt(cycleId).stream().map(JuryRecords::view).toList();
+    }
+
+    private static QuotaOverride view(eu.smartcity.accelerator.selection.internal.QuotaOverride o) {
+        return new QuotaOverride(o.challengeId(), o.cityGroup(), o.rule(), o.quotaLimit(), o.alreadyHeld(), o.reason(),
+                o.overriddenBy(), o.overriddenAt());
     }
 
     /** One seat as the coordinator sees it; {@code replacedBy} is the juror who took a recused member's seat. */

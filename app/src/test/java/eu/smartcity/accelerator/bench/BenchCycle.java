@@ -65,7 +65,16 @@ final class BenchCycle {
                 }
             }
         }
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+        // many challenges per city in one cycle: beyond quotas.pilotsPerCity the coordinator overrides (recorded)
+        retry(() -> {
+            Task approval = driver.task(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION);
+            if (approval.getAssignee() == null) {
+                engine.getTaskService().claim(approval.getId(), "coordinator");
+            }
+        });
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE,
+                ChallengeProcess.QUOTA_OVERRIDE, ChallengeProcess.EXCEED,
+                ChallengeProcess.QUOTA_OVERRIDE_REASON, "Benchmark: many pilots per city"));
         complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
         complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));

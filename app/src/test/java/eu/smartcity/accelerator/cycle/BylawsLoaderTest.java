@@ -37,6 +37,9 @@ class BylawsLoaderTest {
         assertThat(second.requireInteroperable()).isTrue();
         assertThat(second.duration("callWindow")).isEqualTo("P45D");
         assertThat(second.scoringWeights().get("replicability")).isGreaterThan(first.scoringWeights().get("replicability"));
+        assertThat(first.pilotsPerCity()).isEqualTo(2);
+        assertThat(second.pilotsPerCity()).isEqualTo(1);
+        assertThat(second.quotasOverridable()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +51,9 @@ class BylawsLoaderTest {
             weights not summing  | '  fit: 0.30'                | '  fit: 0.50'                 | key 'scoringWeights' must sum to 1
             quorum above jury    | '  quorum: 2'                | '  quorum: 5'                 | key 'quotas.quorum' must not exceed quotas.jurySize
             flag not boolean     | '  requireLegalEntity: false'| '  requireLegalEntity: maybe' | key 'eligibility.requireLegalEntity' must be true or false
+            no override flag     | '  overridable: true'        | '  override: yes'             | key 'quotas.overridable' is missing
+            override not boolean | '  overridable: true'        | '  overridable: sometimes'    | key 'quotas.overridable' must be true or false
+            no pilots per city   | '  pilotsPerCity: 2'         | '  pilotsPerCity: 0'          | key 'quotas.pilotsPerCity' must be a whole number of at least 1
             bad country          | 'programmeCountries: [BE, NL, FR]' | 'programmeCountries: [Belgium]' | key 'programmeCountries' has 'Belgium'
             """)
     void refusesInvalidBylawsNamingFileKeyAndProblem(String name, String line, String replacement, String expected) throws IOException {
