@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * The user's own open tasks and jury work, for the home page: the same tasks as *My tasks* ({@link MyTasks}: the
  * user's and their organisation's only), each with what it is about, soonest due first, overdue ones marked.
  */
-@Service
+@Service("worklistNextSteps") // application.NextSteps is the bean "nextSteps"
 public class NextSteps {
 
     private final MyTasks myTasks;

@@ -49,6 +49,7 @@ class BylawsLoaderTest {
             quorum above jury    | '  quorum: 2'                | '  quorum: 5'                 | key 'quotas.quorum' must not exceed quotas.jurySize
             flag not boolean     | '  requireLegalEntity: false'| '  requireLegalEntity: maybe' | key 'eligibility.requireLegalEntity' must be true or false
             bad country          | 'programmeCountries: [BE, NL, FR]' | 'programmeCountries: [Belgium]' | key 'programmeCountries' has 'Belgium'
+            bad check at submission | '  checkAtSubmission: warn' | '  checkAtSubmission: later' | key 'eligibility.checkAtSubmission' must be refuse or warn
             """)
     void refusesInvalidBylawsNamingFileKeyAndProblem(String name, String line, String replacement, String expected) throws IOException {
         String broken = shipped("scifi-2024").replace(line, replacement);
@@ -58,6 +59,17 @@ class BylawsLoaderTest {
                 .isInstanceOf(InvalidBylawsException.class)
                 .hasMessageStartingWith("bylaws/test/rules.yaml: ")
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void theBylawsSayWhetherAFailingApplicationIsRefusedAtSubmissionAndOlderVersionsWarn() throws IOException {
+        assertThat(load(shipped("scifi-2025")).checkAtSubmission()).isEqualTo(Bylaws.AtSubmission.WARN);
+        assertThat(load(shipped("scifi-2025").replace("checkAtSubmission: warn", "checkAtSubmission: refuse")).checkAtSubmission())
+                .isEqualTo(Bylaws.AtSubmission.REFUSE);
+        // a version written before the setting existed keeps deciding after the deadline
+        String older = shipped("scifi-2024").replaceAll("(?m)^  checkAtSubmission: .*\\n", "").replaceAll("(?m)^  # an application the eligibility.*\\n", "");
+        assertThat(older).doesNotContain("checkAtSubmission");
+        assertThat(load(older).checkAtSubmission()).isEqualTo(Bylaws.AtSubmission.WARN);
     }
 
     @Test
