@@ -166,7 +166,9 @@ class ApplicationPages {
     String applyForm(@PathVariable UUID id, Authentication authentication, Model model) {
         String company = company(authentication);
         Optional<ApplicationDrafts.Draft> draft = drafts.find(id, company);
-        model.addAttribute("form", draft.map(ApplyForm::of).orElseGet(ApplyForm::new)); // resumes the draft
+        ApplyForm form = draft.map(ApplyForm::of).orElseGet(ApplyForm::new); // resumes the draft
+        takeRegisteredLegalEntity(form, company);
+        model.addAttribute("form", form);
         return applyPage(id, company, model);
     }
 
@@ -176,7 +178,13 @@ class ApplicationPages {
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         model.addAttribute("draft", drafts.find(id, company).orElse(null));
+        model.addAttribute("legalEntityRegistered", organisations.legalEntity(company).orElse(null));
         return "application/apply";
+    }
+
+    /** Legal-entity status is part of the company's registration: when it gave one, that counts, not the form. */
+    private void takeRegisteredLegalEntity(ApplyForm form, String company) {
+        organisations.legalEntity(company).ifPresent(form::setLegalEntity);
     }
 
     /** Saves what is typed so far, within the input limits only; the files are not kept (the page says so). */
@@ -185,6 +193,7 @@ class ApplicationPages {
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         challenge(id);
+        takeRegisteredLegalEntity(form, company);
         if (!errors.hasErrors()) { // a number that is no number cannot be kept: said next to its field
             try {
                 drafts.save(form.toDraft(id, company), authentication.getName());
@@ -241,6 +250,7 @@ class ApplicationPages {
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         applyPage(id, company, model);
+        takeRegisteredLegalEntity(form, company);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         List<InspectedPdf> inspected = new ArrayList<>();
         try {

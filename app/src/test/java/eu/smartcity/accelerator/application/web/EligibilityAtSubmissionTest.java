@@ -139,6 +139,26 @@ class EligibilityAtSubmissionTest {
     }
 
     @Test
+    void legalEntityStatusComesFromTheCompanysRegistrationNotFromTheForm() {
+        jdbc.update("INSERT INTO organisation_profile (group_id, legal_entity) VALUES ('company-greengrid', FALSE)");
+        try {
+            bylawsRefuseAtSubmission();
+            PortalClient greengrid = company("greengrid", "en");
+            assertThat(greengrid.get(applyPage).body()).contains("data-legal-entity-registered")
+                    .contains("As registered by your company");
+            HttpResponse<String> refused = greengrid.postMultipart(applyPage, applyPage, List.of(),
+                    "solutionTitle", "Green counts", "pitch", "Counting bikes", "requestedBudget", "9500", "trl", "7",
+                    "country", "NL", "employees", "20", "legalEntity", "true", "interoperable", "true", "declarationsSigned", "true");
+            assertThat(refused.statusCode()).isEqualTo(200); // ticked in the form, but registered as no legal entity
+            assertThat(refused.body()).contains("This call is open to registered legal entities only")
+                    .doesNotContain("You requested");
+            assertThat(applied("company-greengrid")).isFalse();
+        } finally {
+            jdbc.update("DELETE FROM organisation_profile WHERE group_id = 'company-greengrid'");
+        }
+    }
+
+    @Test
     void savingADraftShowsTheSameCheckAsAWarningAndKeepsTheDraft() {
         PortalClient parkflow = company("parkflow", "nl");
         HttpResponse<String> saved = parkflow.postMultipart(applyPage, "/challenges/" + call + "/draft", List.of(),
