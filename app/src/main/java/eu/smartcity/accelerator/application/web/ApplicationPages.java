@@ -278,7 +278,7 @@ class ApplicationPages {
             // the bylaws refuse a failing application at once: nothing stored, every problem next to its field
             EligibilityVerdict verdict = submissionEligibility.check(submission, null);
             if (!verdict.eligible()) {
-                rejectIneligible(errors, submission, verdict);
+                rejectIneligible(errors, submission, verdict, locale);
                 return "application/apply";
             }
         }
@@ -340,9 +340,8 @@ class ApplicationPages {
     }
 
     /** Each failed condition of the eligibility table next to the field it is about, with the figures; one line above the form. */
-    private void rejectIneligible(BindingResult errors, Applications.Submission submission, EligibilityVerdict verdict) {
+    private void rejectIneligible(BindingResult errors, Applications.Submission submission, EligibilityVerdict verdict, Locale locale) {
         errors.reject("apply.eligibility.refused");
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         List<EligibilityInWords.Line> failed = eligibility.failed(submissionEligibility.factsOf(submission), verdict.reasonCodes(), locale);
         for (int i = 0; i < failed.size(); i++) {
             String field = FIELD_OF_FACT.getOrDefault(failedFacts(verdict).get(i), "solutionTitle");
