@@ -26,7 +26,14 @@ public record Bylaws(
         boolean requireInteroperable,
         int minTrl,
         int maxEmployees,
-        Map<String, Double> scoringWeights) {
+        Map<String, Double> scoringWeights,
+        AtSubmission checkAtSubmission) {
+
+    /**
+     * What the portal does when the {@code eligibility} table fails an application as it is submitted
+     * ({@code eligibility.checkAtSubmission}): refuse it at once, or take it with a warning and decide after the deadline.
+     */
+    public enum AtSubmission { REFUSE, WARN }
 
     public static final List<String> DURATIONS = List.of("approvalWindow", "callWindow", "juryWindow",
             "signatureWindow", "milestoneCadence", "reminderDelay", "escalationDelay");
@@ -37,6 +44,8 @@ public record Bylaws(
         programmeCountries = List.copyOf(programmeCountries);
         durations = Map.copyOf(durations);
         scoringWeights = Map.copyOf(scoringWeights);
+        // cycles pinned before the setting existed decide after the deadline, as they always did
+        checkAtSubmission = checkAtSubmission == null ? AtSubmission.WARN : checkAtSubmission;
     }
 
     /** An ISO-8601 duration by name, e.g. {@code callWindow} → {@code P30D}. */

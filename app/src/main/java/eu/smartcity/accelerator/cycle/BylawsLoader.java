@@ -55,7 +55,7 @@ public final class BylawsLoader {
                 r.decimal("caps.budgetPerPilot"), jurySize, quorum, r.count("quotas.pilotsPerCity", 1),
                 r.count("quotas.milestonesPerPilot", 1), r.bool("quotas.overridable"), r.bool("eligibility.requireLegalEntity"),
                 r.bool("eligibility.requireInteroperable"), r.count("eligibility.minTrl", 1),
-                r.count("eligibility.maxEmployees", 1), weights);
+                r.count("eligibility.maxEmployees", 1), weights, r.atSubmission("eligibility.checkAtSubmission"));
     }
 
     /** Typed access to dotted keys, each failure naming the key. */
@@ -120,6 +120,19 @@ public final class BylawsLoader {
                 throw new InvalidBylawsException(source, key, "must be true or false, was '" + node.asText() + "'");
             }
             return node.booleanValue();
+        }
+
+        /** Optional: versions written before the setting existed keep deciding after the deadline ({@code warn}). */
+        Bylaws.AtSubmission atSubmission(String key) {
+            JsonNode node = root.path("eligibility").path("checkAtSubmission");
+            if (node.isMissingNode() || node.isNull()) {
+                return Bylaws.AtSubmission.WARN;
+            }
+            return switch (node.asText()) {
+                case "refuse" -> Bylaws.AtSubmission.REFUSE;
+                case "warn" -> Bylaws.AtSubmission.WARN;
+                default -> throw new InvalidBylawsException(source, key, "must be refuse or warn, was '" + node.asText() + "'");
+            };
         }
 
         List<String> countries(String key) {

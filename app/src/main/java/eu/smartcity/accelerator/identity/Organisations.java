@@ -14,4 +14,7 @@ public interface Organisations {
      * Bruges, City of Bruges), else the registered name (organisations registered later), else the id.
      */
     String displayName(String groupId);
+
+    /** Whether the company registered as a legal entity; empty when it registered before this was asked (demo companies). */
+    java.util.Optional<Boolean> legalEntity(String groupId);
 }

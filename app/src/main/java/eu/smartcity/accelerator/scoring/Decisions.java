@@ -9,6 +9,8 @@ public final class Decisions {
 
     /** Records of eligibility and scoring are filed under the application id. */
     public static final String SUBJECT_APPLICATION = "application";
+    /** Checks made before an application exists (refused at submission, a draft) are filed under "challenge/company". */
+    public static final String SUBJECT_SUBMISSION = "submission";
     /** Records of solution matching are filed under the need's id (a challenge id or a marketplace search id). */
     public static final String SUBJECT_NEED = "city-need";
 

@@ -29,16 +29,22 @@ public class EligibilityCheck {
      */
     @Transactional
     public EligibilityVerdict check(String applicationId, EligibilityFacts facts, String processInstanceId) {
+        return check(new DecisionAudit(Decisions.SUBJECT_APPLICATION, applicationId, processInstanceId), facts);
+    }
+
+    /** The same check filed under another subject, e.g. {@link Decisions#SUBJECT_SUBMISSION} before an application exists. */
+    @Transactional
+    public EligibilityVerdict check(DecisionAudit audit, EligibilityFacts facts) {
         if (facts.country() != null && !facts.country().isEmpty() && !ISO_ALPHA_2.matcher(facts.country()).matches()) {
             throw new DecisionInputException(Decisions.ELIGIBILITY, "country",
                     "must be an ISO 3166 alpha-2 code such as BE, or empty when unknown, but was '" + facts.country() + "'");
         }
         DecisionResult result = decisions.evaluateAndRecord(Decisions.ELIGIBILITY, facts.toInputs(),
-                new DecisionAudit(Decisions.SUBJECT_APPLICATION, applicationId, processInstanceId));
+                audit);
         List<EligibilityVerdict.Reason> reasons = result.outputs().stream()
                 .map(row -> new EligibilityVerdict.Reason(text(row, "reasonCode"), text(row, "reason")))
                 .toList();
-        return new EligibilityVerdict(applicationId, reasons.isEmpty(), reasons, result.decisionVersion());
+        return new EligibilityVerdict(audit.subjectId(), reasons.isEmpty(), reasons, result.decisionVersion());
     }
 
     private static String text(Map<String, Object> row, String name) {

@@ -83,6 +83,18 @@ public class EligibilityInWords {
         return lines;
     }
 
+    /**
+     * The failed conditions of a check just made (at submission, on a draft), worded as the recorded ones: the
+     * table's inputs and the reason codes it answered.
+     */
+    public List<Line> failed(EligibilityFacts facts, List<String> reasonCodes, Locale locale) {
+        Map<String, Object> in = facts.toInputs();
+        return CONDITIONS.stream().filter(c -> reasonCodes.contains(c.reasonCode()))
+                .map(c -> new Line(text("explanation.fact." + c.fact(), locale), value(c, in, locale),
+                        requirement(c, in, locale), false, reason(c, in, locale)))
+                .toList();
+    }
+
     /** The reasons of the failed conditions only, naming the figures (My applications). */
     public List<String> reasons(DecisionRecord check, Locale locale) {
         return lines(check, locale).stream().filter(l -> !l.met()).map(Line::reason).toList();

@@ -55,6 +55,7 @@ class BylawsLoaderTest {
             override not boolean | '  overridable: true'        | '  overridable: sometimes'    | key 'quotas.overridable' must be true or false
             no pilots per city   | '  pilotsPerCity: 2'         | '  pilotsPerCity: 0'          | key 'quotas.pilotsPerCity' must be a whole number of at least 1
             bad country          | 'programmeCountries: [BE, NL, FR]' | 'programmeCountries: [Belgium]' | key 'programmeCountries' has 'Belgium'
+            bad check at submission | '  checkAtSubmission: warn' | '  checkAtSubmission: later' | key 'eligibility.checkAtSubmission' must be refuse or warn
             """)
     void refusesInvalidBylawsNamingFileKeyAndProblem(String name, String line, String replacement, String expected) throws IOException {
         String broken = shipped("scifi-2024").replace(line, replacement);
@@ -64,6 +65,17 @@ class BylawsLoaderTest {
                 .isInstanceOf(InvalidBylawsException.class)
                 .hasMessageStartingWith("bylaws/test/rules.yaml: ")
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void theBylawsSayWhetherAFailingApplicationIsRefusedAtSubmissionAndOlderVersionsWarn() throws IOException {
+        assertThat(load(shipped("scifi-2025")).checkAtSubmission()).isEqualTo(Bylaws.AtSubmission.WARN);
+        assertThat(load(shipped("scifi-2025").replace("checkAtSubmission: warn", "checkAtSubmission: refuse")).checkAtSubmission())
+                .isEqualTo(Bylaws.AtSubmission.REFUSE);
+        // a version written before the setting existed keeps deciding after the deadline
+        String older = shipped("scifi-2024").replaceAll("(?m)^  checkAtSubmission: .*\\n", "").replaceAll("(?m)^  # an application the eligibility.*\\n", "");
+        assertThat(older).doesNotContain("checkAtSubmission");
+        assertThat(load(older).checkAtSubmission()).isEqualTo(Bylaws.AtSubmission.WARN);
     }
 
     @Test

@@ -72,7 +72,29 @@ class RegistrationByMailTest {
 
     HttpResponse<String> register(PortalClient client, String organisation, String user, String email) {
         return client.postForm("/register", "/register", "organisationName", organisation, "userId", user, "firstName", "Ada",
-                "lastName", "Lovelace", "email", email);
+                "lastName", "Lovelace", "email", email, "legalEntity", "true", "registrationNumber", "BE 0123.456.789");
+    }
+
+    @Autowired eu.smartcity.accelerator.identity.Organisations organisations;
+
+    @Test
+    void theCompanySaysWhetherItIsALegalEntityAndTheOrganisationKeepsIt() throws Exception {
+        PortalClient unanswered = new PortalClient(port);
+        HttpResponse<String> missing = unanswered.postForm("/register", "/register", "organisationName", "Solo " + unique,
+                "userId", "solo-" + unique, "firstName", "Sol", "lastName", "O", "email", "solo-" + unique + "@example.org");
+        assertThat(missing.statusCode()).isEqualTo(200);
+        assertThat(missing.body()).contains("id=\"legalEntity-error\"").contains("value=\"Solo " + unique + "\"");
+
+        String user = "solo-" + unique;
+        PortalClient solo = new PortalClient(port);
+        solo.postForm("/register", "/register", "organisationName", "Solo " + unique, "userId", user, "firstName", "Sol",
+                "lastName", "O", "email", user + "@example.org", "legalEntity", "false", "registrationNumber", "");
+        Matcher link = LINK.matcher(content(onlyMailTo(user + "@example.org")));
+        assertThat(link.find()).isTrue();
+        assertThat(organisations.legalEntity("company-solo-" + unique)).isEmpty(); // nothing before the link
+        new PortalClient(port).postForm("/register/confirm?token=" + link.group(1), "/register/confirm", "token", link.group(1),
+                "password", "correct horse battery", "passwordAgain", "correct horse battery");
+        assertThat(organisations.legalEntity("company-solo-" + unique)).contains(false);
     }
 
     @Test
@@ -107,6 +129,8 @@ class RegistrationByMailTest {
                 .containsExactlyInAnyOrder(Roles.COMPANIES, "company-ada-mobility-" + unique + "-bv");
         assertThat(identity.getUserInfo(user, "language")).isEqualTo("fr");
         assertThat(identity.createUserQuery().userId(user).singleResult().getEmail()).isEqualTo(email);
+        assertThat(jdbc.queryForMap("SELECT legal_entity, registration_number FROM organisation_profile WHERE group_id = ?",
+                "company-ada-mobility-" + unique + "-bv")).containsValues(true, "BE 0123.456.789");
 
         PortalClient loggedIn = new PortalClient(port);
         assertThat(loggedIn.login(user, "correct horse battery").headers().firstValue("Location").orElse("")).doesNotContain("error");

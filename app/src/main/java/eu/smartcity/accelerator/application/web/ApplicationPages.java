@@ -4,6 +4,9 @@ import eu.smartcity.accelerator.application.ApplicationDrafts;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.NextSteps;
+import eu.smartcity.accelerator.application.SubmissionEligibility;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.scoring.EligibilityVerdict;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
@@ -66,11 +69,14 @@ class ApplicationPages {
     private final Cycles cycles;
     private final PortalFormat portalFormat;
     private final ApplicationDrafts drafts;
+    private final SubmissionEligibility submissionEligibility;
 
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
-            Organisations organisations, Cycles cycles, PortalFormat portalFormat, ApplicationDrafts drafts) {
+            Organisations organisations, Cycles cycles, PortalFormat portalFormat, ApplicationDrafts drafts,
+            SubmissionEligibility submissionEligibility) {
+        this.submissionEligibility = submissionEligibility;
         this.nextSteps = nextSteps;
         this.organisations = organisations;
         this.cycles = cycles;
@@ -109,9 +115,14 @@ class ApplicationPages {
         List<Card> cards = new ArrayList<>();
         // why an application is not eligible, worded from the recorded check with its figures
         Map<UUID, List<String>> ineligibleBecause = new LinkedHashMap<>();
+        Map<UUID, List<String>> warnedBecause = new LinkedHashMap<>();
         for (Applications.ApplicationView a : applications.ofCompany(company)) {
             if ("INELIGIBLE".equals(a.status())) {
                 eligibility.lastCheck(a.id()).ifPresent(check -> ineligibleBecause.put(a.id(), eligibility.reasons(check, locale)));
+            } else if (a.applicationStatus() == ApplicationStatus.SUBMITTED) {
+                // taken with a warning (the bylaws decide after the deadline): what the check at submission found
+                eligibility.lastCheck(a.id()).map(check -> eligibility.reasons(check, locale)).filter(r -> !r.isEmpty())
+                        .ifPresent(reasons -> warnedBecause.put(a.id(), reasons));
             }
             Challenges.ChallengeView challenge = challenges.find(a.challengeId()).orElseThrow();
             NextSteps.NextStep next = nextSteps.of(a, challenge);
@@ -121,6 +132,7 @@ class ApplicationPages {
         }
         model.addAttribute("cards", cards);
         model.addAttribute("ineligibleBecause", ineligibleBecause);
+        model.addAttribute("warnedBecause", warnedBecause);
         model.addAttribute("drafts", draftRows(company));
         return "application/mine";
     }
@@ -154,7 +166,9 @@ class ApplicationPages {
     String applyForm(@PathVariable UUID id, Authentication authentication, Model model) {
         String company = company(authentication);
         Optional<ApplicationDrafts.Draft> draft = drafts.find(id, company);
-        model.addAttribute("form", draft.map(ApplyForm::of).orElseGet(ApplyForm::new)); // resumes the draft
+        ApplyForm form = draft.map(ApplyForm::of).orElseGet(ApplyForm::new); // resumes the draft
+        takeRegisteredLegalEntity(form, company);
+        model.addAttribute("form", form);
         return applyPage(id, company, model);
     }
 
@@ -164,19 +178,34 @@ class ApplicationPages {
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         model.addAttribute("draft", drafts.find(id, company).orElse(null));
+        model.addAttribute("legalEntityRegistered", organisations.legalEntity(company).orElse(null));
         return "application/apply";
+    }
+
+    /** Legal-entity status is part of the company's registration: when it gave one, that counts, not the form. */
+    private void takeRegisteredLegalEntity(ApplyForm form, String company) {
+        organisations.legalEntity(company).ifPresent(form::setLegalEntity);
     }
 
     /** Saves what is typed so far, within the input limits only; the files are not kept (the page says so). */
     @PostMapping("/challenges/{id}/draft")
     String saveDraft(@PathVariable UUID id, @ModelAttribute("form") ApplyForm form, BindingResult errors,
-            Authentication authentication, Model model, RedirectAttributes redirect) {
+            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         challenge(id);
+        takeRegisteredLegalEntity(form, company);
         if (!errors.hasErrors()) { // a number that is no number cannot be kept: said next to its field
             try {
                 drafts.save(form.toDraft(id, company), authentication.getName());
                 redirect.addFlashAttribute("draftSaved", true);
+                if (form.complete()) { // the same check as at submission, as a warning: a draft may still change
+                    Applications.Submission entered = form.toSubmission(id, company);
+                    EligibilityVerdict verdict = submissionEligibility.check(entered, null);
+                    if (!verdict.eligible()) {
+                        redirect.addFlashAttribute("draftWarnings", eligibility.failed(submissionEligibility.factsOf(entered),
+                                verdict.reasonCodes(), locale).stream().map(EligibilityInWords.Line::reason).toList());
+                    }
+                }
                 return "redirect:/challenges/" + id + "/apply";
             } catch (ApplicationRefusedException refused) {
                 errors.reject(refused.key(), refused.args(), refused.getMessage());
@@ -221,6 +250,7 @@ class ApplicationPages {
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         applyPage(id, company, model);
+        takeRegisteredLegalEntity(form, company);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         List<InspectedPdf> inspected = new ArrayList<>();
         try {
@@ -242,14 +272,29 @@ class ApplicationPages {
             return "application/apply";
         }
         String user = authentication.getName();
+        Applications.Submission submission = form.toSubmission(id, company);
+        boolean refuseIneligible = submissionEligibility.policy(id) == Bylaws.AtSubmission.REFUSE;
+        if (refuseIneligible && challenge(id).acceptsApplications(Instant.now())) {
+            // the bylaws refuse a failing application at once: nothing stored, every problem next to its field
+            EligibilityVerdict verdict = submissionEligibility.check(submission, null);
+            if (!verdict.eligible()) {
+                rejectIneligible(errors, submission, verdict, locale);
+                return "application/apply";
+            }
+        }
+        List<String> warnings = new ArrayList<>();
         try {
             // The application, its process start and its attachments commit together, or none of them.
             transaction.executeWithoutResult(status -> {
-                UUID applicationId = applications.submit(new Applications.Submission(id, company, form.getSolutionTitle(),
-                        form.getPitch(), form.getRequestedBudget(), form.getTrl(), form.isLegalEntity(), form.getCountry(),
-                        form.getEmployees(), form.isInteroperable(), form.isDeclarationsSigned()));
+                UUID applicationId = applications.submit(submission);
                 attachments.store(applicationId, inspected, user);
                 drafts.discard(id, company); // the draft became the application
+                if (!refuseIneligible) { // taken, decided after the deadline: the company is told now what the table says
+                    EligibilityVerdict verdict = submissionEligibility.check(submission, applicationId);
+                    if (!verdict.eligible()) {
+                        warnings.add("ineligible");
+                    }
+                }
             });
         } catch (RejectedUploadException rejected) {
             refuseUpload(model, rejected, locale);
@@ -268,6 +313,7 @@ class ApplicationPages {
             return "application/apply";
         }
         redirect.addFlashAttribute("submitted", true);
+        redirect.addFlashAttribute("submittedWithWarning", !warnings.isEmpty());
         return "redirect:/applications";
     }
 
@@ -292,6 +338,27 @@ class ApplicationPages {
         }
         return "redirect:/applications";
     }
+
+    /** Each failed condition of the eligibility table next to the field it is about, with the figures; one line above the form. */
+    private void rejectIneligible(BindingResult errors, Applications.Submission submission, EligibilityVerdict verdict, Locale locale) {
+        errors.reject("apply.eligibility.refused");
+        List<EligibilityInWords.Line> failed = eligibility.failed(submissionEligibility.factsOf(submission), verdict.reasonCodes(), locale);
+        for (int i = 0; i < failed.size(); i++) {
+            String field = FIELD_OF_FACT.getOrDefault(failedFacts(verdict).get(i), "solutionTitle");
+            errors.rejectValue(field, "apply.eligibility.field", new Object[] {failed.get(i).reason()}, failed.get(i).reason());
+        }
+    }
+
+    /** The table's facts of the failed conditions, in table order (as {@link EligibilityInWords#failed}). */
+    private static List<String> failedFacts(EligibilityVerdict verdict) {
+        return EligibilityInWords.CONDITIONS.stream().filter(c -> verdict.reasonCodes().contains(c.reasonCode()))
+                .map(EligibilityInWords.Condition::fact).toList();
+    }
+
+    /** The form field where the company changes each fact of the table. */
+    private static final Map<String, String> FIELD_OF_FACT = Map.of("legalEntity", "legalEntity", "country", "country",
+            "inProgrammeArea", "country", "employees", "employees", "requestedBudget", "requestedBudget", "trl", "trl",
+            "declarationsSigned", "declarationsSigned", "interoperable", "interoperable");
 
     /** The refusal in the applicant's language, with the limit it names; the form comes back with the input kept. */
     private void refuseUpload(Model model, RejectedUploadException rejected, Locale locale) {

@@ -56,6 +56,22 @@ public class ApplyForm {
                 trl, legalEntity, blankAsNull(country), employees, interoperable, declarationsSigned, null);
     }
 
+    /** What the company submits. */
+    eu.smartcity.accelerator.application.Applications.Submission toSubmission(UUID challengeId, String companyGroup) {
+        return new eu.smartcity.accelerator.application.Applications.Submission(challengeId, companyGroup, solutionTitle, pitch,
+                requestedBudget, trl, legalEntity, country, employees, interoperable, declarationsSigned);
+    }
+
+    /** Every fact the eligibility table needs is there and well-formed (a draft may be checked). */
+    boolean complete() {
+        return requestedBudget != null && trl != null && employees != null && country != null && country.matches("[A-Z]{2}")
+                && !blank(solutionTitle) && !blank(pitch);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private static String blankAsNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

@@ -3,7 +3,9 @@ package eu.smartcity.accelerator.identity.internal;
 import eu.smartcity.accelerator.identity.Organisations;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +14,18 @@ class CamundaOrganisations implements Organisations {
 
     private final IdentityService identity;
     private final MessageSource messages;
+    private final JdbcTemplate jdbc;
 
-    CamundaOrganisations(IdentityService identity, MessageSource messages) {
+    CamundaOrganisations(IdentityService identity, MessageSource messages, JdbcTemplate jdbc) {
         this.identity = identity;
         this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Boolean> legalEntity(String groupId) {
+        return jdbc.query("SELECT legal_entity FROM organisation_profile WHERE group_id = ?",
+                (rs, row) -> rs.getBoolean(1), groupId).stream().findFirst();
     }
 
     @Override

@@ -43,11 +43,13 @@ public class CompanyRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(CompanyRegistration.class);
 
-    public record Request(String organisationName, String userId, String firstName, String lastName, String email) {}
+    /** {@code legalEntity} null: not answered; {@code registrationNumber} optional (e.g. a KBO/KvK/SIREN number). */
+    public record Request(String organisationName, String userId, String firstName, String lastName, String email,
+            Boolean legalEntity, String registrationNumber) {}
 
     /** A registration waiting for its link to be followed. */
     public record Pending(String organisationName, String userId, String firstName, String lastName, String email,
-            Locale language) {}
+            Locale language, boolean legalEntity, String registrationNumber) {}
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     /** The form-level problem (not a field's). */
@@ -97,7 +99,8 @@ public class CompanyRegistration {
         Locale lang = UserLanguageResolver.supported(language == null ? null : language.getLanguage()) != null
                 ? UserLanguageResolver.supported(language.getLanguage()) : Locale.ENGLISH;
         Pending pending = new Pending(request.organisationName().strip(), request.userId(), request.firstName().strip(),
-                request.lastName().strip(), email, lang);
+                request.lastName().strip(), email, lang, request.legalEntity(),
+                request.registrationNumber() == null || request.registrationNumber().isBlank() ? null : request.registrationNumber().strip());
         try {
             tx.executeWithoutResult(status -> answerByMail(pending));
         } catch (MailException e) {
@@ -120,9 +123,9 @@ public class CompanyRegistration {
             Instant now = throttle.now();
             jdbc.sql("""
                     INSERT INTO registration_request (token_sha256, organisation_name, user_id, first_name, last_name, email,
-                        language, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        language, created_at, expires_at, legal_entity, registration_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(sha256(token), p.organisationName(), p.userId(), p.firstName(), p.lastName(), p.email(),
-                            p.language().getLanguage(), utc(now), utc(now.plus(linkValidFor)))
+                            p.language().getLanguage(), utc(now), utc(now.plus(linkValidFor)), p.legalEntity(), p.registrationNumber())
                     .update();
             jdbc.sql("DELETE FROM registration_request WHERE expires_at < ?").param(utc(now)).update();
             // if the mail fails the transaction rolls back: no row without its mail
@@ -136,11 +139,12 @@ public class CompanyRegistration {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT organisation_name, user_id, first_name, last_name, email, language FROM registration_request
+                SELECT organisation_name, user_id, first_name, last_name, email, language, legal_entity, registration_number
+                FROM registration_request
                 WHERE token_sha256 = ? AND expires_at > ?""")
                 .params(sha256(token), utc(throttle.now()))
                 .query((rs, row) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Locale.forLanguageTag(rs.getString(6))))
+                        rs.getString(5), Locale.forLanguageTag(rs.getString(6)), rs.getBoolean(7), rs.getString(8)))
                 .optional();
     }
 
@@ -174,6 +178,8 @@ public class CompanyRegistration {
             group.setName(p.organisationName());
             group.setType(Roles.ORGANISATION_TYPE);
             identity.saveGroup(group);
+            jdbc.sql("INSERT INTO organisation_profile (group_id, legal_entity, registration_number) VALUES (?, ?, ?)")
+                    .params(groupId, p.legalEntity(), p.registrationNumber()).update();
             IdentitySetup.createUser(identity, p.userId(), p.firstName(), p.lastName(), p.email(), password,
                     List.of(Roles.COMPANIES, groupId));
             identity.setUserInfo(p.userId(), UserLanguageResolver.USER_INFO_KEY, p.language().getLanguage());
@@ -195,6 +201,13 @@ public class CompanyRegistration {
         }
         if (blankOrLong(r.lastName(), 60)) {
             problems.put("lastName", "register.error.name");
+        }
+        if (r.legalEntity() == null) {
+            problems.put("legalEntity", "register.error.legalEntity");
+        }
+        if (r.registrationNumber() != null && !r.registrationNumber().isBlank()
+                && !r.registrationNumber().strip().matches("[A-Za-z0-9 .\\-/]{2,40}")) {
+            problems.put("registrationNumber", "register.error.registrationNumber");
         }
         if (r.email() == null || r.email().strip().length() > 200 || !r.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.put("email", "register.error.email");

@@ -33,6 +33,8 @@ class RegistrationPage {
         private String firstName = "";
         private String lastName = "";
         private String email = "";
+        private Boolean legalEntity;
+        private String registrationNumber = "";
 
         public String getOrganisationName() { return organisationName; }
         public void setOrganisationName(String v) { organisationName = v; }
@@ -44,6 +46,10 @@ class RegistrationPage {
         public void setLastName(String v) { lastName = v; }
         public String getEmail() { return email; }
         public void setEmail(String v) { email = v; }
+        public Boolean getLegalEntity() { return legalEntity; }
+        public void setLegalEntity(Boolean v) { legalEntity = v; }
+        public String getRegistrationNumber() { return registrationNumber; }
+        public void setRegistrationNumber(String v) { registrationNumber = v; }
     }
 
     @GetMapping("/register")
@@ -56,7 +62,8 @@ class RegistrationPage {
     @PostMapping("/register")
     String register(@ModelAttribute("form") Form form, Model model, Locale locale, HttpServletRequest request) {
         Map<String, String> problems = registration.request(new CompanyRegistration.Request(form.getOrganisationName(),
-                form.getUserId(), form.getFirstName(), form.getLastName(), form.getEmail()), locale, request.getRemoteAddr());
+                form.getUserId(), form.getFirstName(), form.getLastName(), form.getEmail(), form.getLegalEntity(),
+                form.getRegistrationNumber()), locale, request.getRemoteAddr());
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return "portal/register";

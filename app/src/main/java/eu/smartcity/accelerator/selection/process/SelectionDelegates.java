@@ -20,7 +20,7 @@ import eu.smartcity.accelerator.selection.internal.SelectionReopening;
 import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import eu.smartcity.accelerator.scoring.ApplicantScoring;
 import eu.smartcity.accelerator.scoring.EligibilityCheck;
-import eu.smartcity.accelerator.scoring.EligibilityFacts;
+import eu.smartcity.accelerator.application.SubmissionEligibility;
 import eu.smartcity.accelerator.scoring.EligibilityVerdict;
 import eu.smartcity.accelerator.scoring.RankedApplication;
 import eu.smartcity.accelerator.scoring.ScoringWeights;
@@ -65,10 +65,8 @@ class SelectionDelegates {
             Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
             long eligible = 0;
             for (ApplicationView a : applications.submittedTo(challengeId)) {
-                EligibilityVerdict verdict = eligibility.check(a.id().toString(), new EligibilityFacts(a.legalEntity(), a.country(),
-                        bylaws.programmeCountries().contains(a.country()), a.employees(), a.requestedBudget(),
-                        challenge.budgetCap().min(bylaws.budgetPerPilot()), a.trl(), Math.max(challenge.minTrl(), bylaws.minTrl()),
-                        a.declarationsSigned(), a.interoperable(), bylaws.requireLegalEntity(), bylaws.requireInteroperable()),
+                EligibilityVerdict verdict = eligibility.check(a.id().toString(), SubmissionEligibility.facts(a.legalEntity(), a.country(),
+                        a.employees(), a.requestedBudget(), a.trl(), a.declarationsSigned(), a.interoperable(), challenge, bylaws),
                         execution.getProcessInstanceId());
                 // the reason codes, not the table's English: pages word them from the recorded check (EligibilityInWords)
                 applications.decideEligibility(a.id(), verdict.reasonCodes());

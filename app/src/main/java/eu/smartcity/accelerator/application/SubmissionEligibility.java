@@ -1,0 +1,64 @@
+package eu.smartcity.accelerator.application;
+
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.scoring.Decisions;
+import eu.smartcity.accelerator.scoring.EligibilityCheck;
+import eu.smartcity.accelerator.scoring.EligibilityFacts;
+import eu.smartcity.accelerator.scoring.EligibilityVerdict;
+import eu.smartcity.accelerator.workflow.DecisionAudit;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@code eligibility} table on what a company entered, before the deadline: the same facts the challenge
+ * process gives it after the deadline ({@link #facts}), so a company learns at once what the table will say.
+ * The bylaws ({@code eligibility.checkAtSubmission}) decide whether a failing application is refused or taken.
+ */
+@Service
+public class SubmissionEligibility {
+
+    private final Challenges challenges;
+    private final Cycles cycles;
+    private final EligibilityCheck eligibility;
+
+    SubmissionEligibility(Challenges challenges, Cycles cycles, EligibilityCheck eligibility) {
+        this.challenges = challenges;
+        this.cycles = cycles;
+        this.eligibility = eligibility;
+    }
+
+    /** The table's inputs for one application to a challenge under its cycle's bylaws: the stricter of challenge and bylaws. */
+    public static EligibilityFacts facts(Boolean legalEntity, String country, Integer employees, BigDecimal requestedBudget,
+            Integer trl, Boolean declarationsSigned, Boolean interoperable, Challenges.ChallengeView challenge, Bylaws bylaws) {
+        return new EligibilityFacts(legalEntity, country, country == null ? null : bylaws.programmeCountries().contains(country),
+                employees, requestedBudget, challenge.budgetCap().min(bylaws.budgetPerPilot()), trl,
+                Math.max(challenge.minTrl(), bylaws.minTrl()), declarationsSigned, interoperable,
+                bylaws.requireLegalEntity(), bylaws.requireInteroperable());
+    }
+
+    /** What the bylaws of the challenge's cycle say to do with a failing application at submission. */
+    public Bylaws.AtSubmission policy(UUID challengeId) {
+        return cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId()).checkAtSubmission();
+    }
+
+    /** The facts of a submission, for wording the check. */
+    public EligibilityFacts factsOf(Applications.Submission s) {
+        Challenges.ChallengeView challenge = challenges.find(s.challengeId()).orElseThrow();
+        return facts(s.legalEntity(), s.country(), s.employees(), s.requestedBudget(), s.trl(), s.declarationsSigned(),
+                s.interoperable(), challenge, cycles.bylawsOf(challenge.cycleId()));
+    }
+
+    /**
+     * Checks a submission and records the evaluation: under the application once it exists (warn), else under
+     * {@link Decisions#SUBJECT_SUBMISSION} "challenge/company" (a refusal, a draft).
+     */
+    public EligibilityVerdict check(Applications.Submission s, UUID applicationIdOrNull) {
+        DecisionAudit audit = applicationIdOrNull != null
+                ? DecisionAudit.of(Decisions.SUBJECT_APPLICATION, applicationIdOrNull.toString())
+                : DecisionAudit.of(Decisions.SUBJECT_SUBMISSION, s.challengeId() + "/" + s.companyGroup());
+        return eligibility.check(audit, factsOf(s));
+    }
+}
