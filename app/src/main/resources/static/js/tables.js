@@ -4,7 +4,8 @@
   function scrollBoxes() {
     document.querySelectorAll('main table').forEach(function (table) {
       var box = table.closest('.table-scroll') || table;
-      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      // any overflow, even one pixel, makes a scrollable region for assistive technology
+      var scrolls = box.scrollWidth > box.clientWidth;
       if (scrolls && !box.hasAttribute('tabindex')) {
         box.setAttribute('tabindex', '0');
         box.setAttribute('data-scroll-box', '');
@@ -20,6 +21,7 @@
     });
   }
   document.addEventListener('DOMContentLoaded', scrollBoxes);
+  window.addEventListener('load', scrollBoxes); // again once fonts and images have settled the widths
   window.addEventListener('resize', scrollBoxes);
   document.addEventListener('htmx:afterSettle', scrollBoxes);
 })();

@@ -52,13 +52,13 @@ public class SubmissionEligibility {
     }
 
     /**
-     * Checks a submission and records the evaluation: under the application once it exists (warn), else under
-     * {@link Decisions#SUBJECT_SUBMISSION} "challenge/company" (a refusal, a draft).
+     * Checks a submission and records the evaluation as a {@link Decisions#SUBJECT_SUBMISSION}: under the
+     * application's id once it exists (warn), else under "challenge/company" (a refusal, a draft). Never as the
+     * application's own eligibility record, which only the process's check after the deadline writes (once).
      */
     public EligibilityVerdict check(Applications.Submission s, UUID applicationIdOrNull) {
-        DecisionAudit audit = applicationIdOrNull != null
-                ? DecisionAudit.of(Decisions.SUBJECT_APPLICATION, applicationIdOrNull.toString())
-                : DecisionAudit.of(Decisions.SUBJECT_SUBMISSION, s.challengeId() + "/" + s.companyGroup());
+        DecisionAudit audit = DecisionAudit.of(Decisions.SUBJECT_SUBMISSION, applicationIdOrNull != null
+                ? applicationIdOrNull.toString() : s.challengeId() + "/" + s.companyGroup());
         return eligibility.check(audit, factsOf(s));
     }
 }

@@ -65,7 +65,13 @@ public class EligibilityInWords {
 
     /** The application's last eligibility check, or empty when it was never checked (still open, withdrawn). */
     public Optional<DecisionRecord> lastCheck(UUID applicationId) {
-        List<DecisionRecord> checks = records.forSubject(Decisions.SUBJECT_APPLICATION, applicationId.toString()).stream()
+        // the process's check after the deadline; before it, the check made when the application was submitted
+        Optional<DecisionRecord> decided = lastEligibility(Decisions.SUBJECT_APPLICATION, applicationId);
+        return decided.isPresent() ? decided : lastEligibility(Decisions.SUBJECT_SUBMISSION, applicationId);
+    }
+
+    private Optional<DecisionRecord> lastEligibility(String subjectType, UUID applicationId) {
+        List<DecisionRecord> checks = records.forSubject(subjectType, applicationId.toString()).stream()
                 .filter(r -> r.decisionKey().equals(Decisions.ELIGIBILITY)).toList();
         return checks.isEmpty() ? Optional.empty() : Optional.of(checks.get(checks.size() - 1));
     }

@@ -79,7 +79,8 @@ final class ClusterChecks {
         duplicates.put("application process instance per application", db.strings(
                 "select business_key_ from act_hi_procinst where proc_def_key_ = 'application' group by business_key_ having count(*) > 1"));
         duplicates.put("eligibility record per application (ServiceTask_CheckEligibility)", db.strings(
-                "select subject_id from decision_evaluation where decision_key = 'eligibility' group by subject_id having count(*) > 1"));
+                "select subject_id from decision_evaluation where decision_key = 'eligibility' and subject_type = 'application' "
+                        + "group by subject_id having count(*) > 1"));
         duplicates.put("OCDS tender release per challenge (ServiceTask_PublishCall)", db.strings(
                 "select ocid from ocds_release where tag = 'tender' group by ocid having count(*) > 1"));
         duplicates.put("call closed per challenge (ServiceTask_CloseCall)", db.strings(
