@@ -2,16 +2,19 @@ package eu.smartcity.accelerator.application;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.shared.PortalFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +32,10 @@ public class NextSteps {
      * The message key ({@code next.*}; arguments: {@code {0}} the date, {@code {1}} the task's name) and, for a
      * task, its BPMN id and name. {@code yours}: the company has to act.
      */
-    public record NextStep(String key, Instant due, String taskKey, String taskName, boolean yours) {
+    public record NextStep(String key, Instant due, String taskId, String taskKey, String taskName, boolean yours) {
 
         static NextStep waiting(String key, Instant due) {
-            return new NextStep(key, due, null, null, false);
+            return new NextStep(key, due, null, null, null, false);
         }
     }
 
@@ -44,10 +47,29 @@ public class NextSteps {
     private final ManagementService management;
     private final Clock clock = Clock.systemUTC();
 
-    NextSteps(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    private final MessageSource messages;
+    private final PortalFormat format;
+
+    NextSteps(RuntimeService runtime, TaskService tasks, ManagementService management, MessageSource messages, PortalFormat format) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.messages = messages;
+        this.format = format;
+    }
+
+    /** The next step in the company's language: its own task by its due date, or whom it waits for. */
+    public String inWords(NextStep next, Locale locale) {
+        String date = format.date(next.due());
+        String key = next.due() == null && next.key().matches("next\\.(jury|selectionApproval|yours|others)") ? next.key() + ".noDate"
+                : next.key();
+        if (next.taskKey() == null) {
+            return messages.getMessage(key, new Object[] {date}, locale);
+        }
+        String taskName = messages.getMessage("task." + next.taskKey(), null, next.taskName(), locale);
+        String ownWords = next.yours() && next.due() != null
+                ? messages.getMessage("next.your." + next.taskKey(), new Object[] {date}, null, locale) : null;
+        return ownWords != null ? ownWords : messages.getMessage(key, new Object[] {date, taskName}, locale);
     }
 
     public NextStep of(Applications.ApplicationView application, Challenges.ChallengeView challenge) {
@@ -92,11 +114,11 @@ public class NextSteps {
         Task own = first(tasks.createTaskQuery().processInstanceIdIn(called).taskCandidateGroup(companyGroup)
                 .orderByDueDate().asc().list());
         if (own != null) {
-            return new NextStep("next.yours", instant(own.getDueDate()), own.getTaskDefinitionKey(), own.getName(), true);
+            return new NextStep("next.yours", instant(own.getDueDate()), own.getId(), own.getTaskDefinitionKey(), own.getName(), true);
         }
         Task other = first(tasks.createTaskQuery().processInstanceIdIn(called).orderByDueDate().asc().list());
         return other == null ? NextStep.waiting("next.moving", null)
-                : new NextStep("next.others", instant(other.getDueDate()), other.getTaskDefinitionKey(), other.getName(), false);
+                : new NextStep("next.others", instant(other.getDueDate()), null, other.getTaskDefinitionKey(), other.getName(), false);
     }
 
     private static Task first(List<Task> found) {

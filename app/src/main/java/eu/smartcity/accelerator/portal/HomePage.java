@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.portal;
 
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.application.NextSteps;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,9 +47,11 @@ class HomePage {
     private final Organisations organisations;
     private final WorkAhead workAhead;
     private final CoordinatorWatch coordinatorWatch;
+    private final NextSteps nextSteps;
 
     HomePage(Challenges challenges, Cycles cycles, Applications applications, PilotRecords pilots, Organisations organisations,
-            WorkAhead workAhead, CoordinatorWatch coordinatorWatch) {
+            WorkAhead workAhead, CoordinatorWatch coordinatorWatch, NextSteps nextSteps) {
+        this.nextSteps = nextSteps;
         this.challenges = challenges;
         this.cycles = cycles;
         this.applications = applications;
@@ -67,12 +71,12 @@ class HomePage {
 
     /** One of the company's applications with the challenge it answers and what comes next. */
     record ApplicationLine(UUID id, String solutionTitle, UUID challengeId, String challengeTitle, String city, String status,
-            Instant callClosesAt, WorkAhead.DueTask task) {}
+            NextSteps.NextStep next, String nextInWords) {}
 
     record JuryLine(UUID challengeId, String title, String city, WorkAhead.JurySeatWork work) {}
 
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
+    String home(Authentication authentication, Locale locale, Model model) {
         Instant now = Instant.now();
         List<ChallengeView> all = cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream()).toList();
         model.addAttribute("openCalls", openCalls(now));
@@ -88,7 +92,7 @@ class HomePage {
         model.addAttribute("tasks", tasks.stream().limit(SHOWN).toList());
         model.addAttribute("taskCount", tasks.size());
         model.addAttribute("overdueCount", tasks.stream().filter(WorkAhead.DueTask::overdue).count());
-        user.company().ifPresent(company -> model.addAttribute("myApplications", applicationsOf(company, tasks)));
+        user.company().ifPresent(company -> model.addAttribute("myApplications", applicationsOf(company, locale)));
         user.city().ifPresent(city -> model.addAttribute("cityStages", stagesOf(city)));
         if (user.has(Roles.JURY)) {
             List<JuryLine> seats = juryOf(user);
@@ -149,21 +153,16 @@ class HomePage {
                 .toList();
     }
 
-    private List<ApplicationLine> applicationsOf(String company, List<WorkAhead.DueTask> tasks) {
+    /** The company's latest applications, each with its next step worded as on its applications page. */
+    private List<ApplicationLine> applicationsOf(String company, Locale locale) {
         return applications.ofCompany(company).stream()
                 .sorted(Comparator.comparing(Applications.ApplicationView::submittedAt).reversed())
                 .limit(SHOWN)
-                .map(a -> {
-                    Optional<ChallengeView> c = challenges.find(a.challengeId());
-                    String city = c.map(v -> organisations.displayName(v.cityGroup())).orElse("");
-                    // the company's own open task on this challenge in this city, if any (its tasks only: from WorkAhead);
-                    // a replication's tasks name the original challenge but another city: they are not this application's
-                    WorkAhead.DueTask task = tasks.stream()
-                            .filter(t -> a.challengeId().equals(t.challengeId()) && (t.city() == null || t.city().equals(city)))
-                            .findFirst().orElse(null);
-                    return new ApplicationLine(a.id(), a.solutionTitle(), a.challengeId(), c.map(ChallengeView::title).orElse(""),
-                            city, a.status(), c.map(ChallengeView::callClosesAt).orElse(null), task);
-                }).toList();
+                .flatMap(a -> challenges.find(a.challengeId()).stream().map(c -> {
+                    NextSteps.NextStep next = nextSteps.of(a, c);
+                    return new ApplicationLine(a.id(), a.solutionTitle(), a.challengeId(), c.title(),
+                            organisations.displayName(c.cityGroup()), a.status(), next, nextSteps.inWords(next, locale));
+                })).toList();
     }
 
     /** The city's challenges grouped by stage, stages in the order a challenge goes through them. */

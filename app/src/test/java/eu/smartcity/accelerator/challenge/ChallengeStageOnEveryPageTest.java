@@ -212,6 +212,9 @@ class ChallengeStageOnEveryPageTest {
             }
         }
         assertThat(between(card, "data-next-step", "</p>")).as("next step at %s", status).contains(HtmlUtils.htmlEscape(nextStep));
+        // the home page words the same next step (one source: NextSteps)
+        String home = between(page(company, "/"), "data-application=\"" + applicationId + "\"", "</li>");
+        assertThat(home).as("home's next step at %s", status).contains(HtmlUtils.htmlEscape(nextStep));
     }
 
     String page(String user, String path) throws Exception {

@@ -103,7 +103,7 @@ class HomePagesTest {
         String home = as("urbansense").get("/").body();
         String line = element(home, "li", "data-application=\"" + mine + "\"");
         assertThat(line).contains("Night buses " + suffix, organisations.nameOf("city-delft"), "Urban buses " + suffix, "Submitted",
-                "You may withdraw or apply again until the call closes");
+                "Nothing to do until the call closes on", "Until then you may withdraw.");
         assertThat(home).contains("data-section=\"applications\"").doesNotContain("Parkflow buses " + suffix)
                 .doesNotContain("data-section=\"city\"").doesNotContain("data-section=\"coordinator\"");
         assertThat(as("parkflow").get("/").body()).contains("Parkflow buses " + suffix).doesNotContain("Urban buses " + suffix);

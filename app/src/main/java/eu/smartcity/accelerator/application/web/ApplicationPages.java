@@ -10,7 +10,6 @@ import eu.smartcity.accelerator.scoring.EligibilityVerdict;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
-import eu.smartcity.accelerator.shared.PortalFormat;
 import java.time.Instant;
 import java.util.Optional;
 import eu.smartcity.accelerator.attachments.Attachments;
@@ -67,20 +66,18 @@ class ApplicationPages {
     private final NextSteps nextSteps;
     private final Organisations organisations;
     private final Cycles cycles;
-    private final PortalFormat portalFormat;
     private final ApplicationDrafts drafts;
     private final SubmissionEligibility submissionEligibility;
 
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
-            Organisations organisations, Cycles cycles, PortalFormat portalFormat, ApplicationDrafts drafts,
+            Organisations organisations, Cycles cycles, ApplicationDrafts drafts,
             SubmissionEligibility submissionEligibility) {
         this.submissionEligibility = submissionEligibility;
         this.nextSteps = nextSteps;
         this.organisations = organisations;
         this.cycles = cycles;
-        this.portalFormat = portalFormat;
         this.drafts = drafts;
         this.pilots = pilots;
         this.applications = applications;
@@ -127,7 +124,7 @@ class ApplicationPages {
             Challenges.ChallengeView challenge = challenges.find(a.challengeId()).orElseThrow();
             NextSteps.NextStep next = nextSteps.of(a, challenge);
             cards.add(new Card(a, challenge, organisations.displayName(challenge.cityGroup()), cycles.get(challenge.cycleId()).name(),
-                    next, nextText(next, locale), timeline(a, challenge), attachments.of(a.id()),
+                    next, nextSteps.inWords(next, locale), timeline(a, challenge), attachments.of(a.id()),
                     pilots.stopReasonOf(a.id()).orElse(null)));
         }
         model.addAttribute("cards", cards);
@@ -146,20 +143,6 @@ class ApplicationPages {
             entries.add(1, new TimelineEntry("CALL_CLOSED", challenge.callClosesAt()));
         }
         return entries;
-    }
-
-    /** The next step in the user's language: the company's own task by its due date, or whom it waits for. */
-    private String nextText(NextSteps.NextStep next, Locale locale) {
-        String date = portalFormat.date(next.due());
-        String key = next.due() == null && next.key().matches("next\\.(jury|selectionApproval|yours|others)") ? next.key() + ".noDate"
-                : next.key();
-        if (next.taskKey() == null) {
-            return messages.getMessage(key, new Object[] {date}, locale);
-        }
-        String taskName = messages.getMessage("task." + next.taskKey(), null, next.taskName(), locale);
-        String ownWords = next.yours() && next.due() != null
-                ? messages.getMessage("next.your." + next.taskKey(), new Object[] {date}, null, locale) : null;
-        return ownWords != null ? ownWords : messages.getMessage(key, new Object[] {date, taskName}, locale);
     }
 
     @GetMapping("/challenges/{id}/apply")
