@@ -16,6 +16,7 @@ public final class ApplicationProcess {
     public static final String END_NOT_SELECTED = "EndEvent_NotSelected";
     public static final String END_CONTRACT_NOT_SIGNED = "EndEvent_ContractNotSigned";
     public static final String END_EVALUATED = "EndEvent_Evaluated";
+    public static final String END_NO_SELECTION = "EndEvent_NoSelection";
 
     public static final String MESSAGE_ELIGIBILITY_DECIDED = "EligibilityDecided";
     public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
@@ -23,6 +24,7 @@ public final class ApplicationProcess {
     public static final String MESSAGE_PILOT_ENDED = "PilotEnded";
     public static final String MESSAGE_PILOT_EVALUATED = "PilotEvaluated";
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+    public static final String MESSAGE_NO_SELECTION_MADE = "NoSelectionMade";
 
     public static final String APPLICATION_ID = "applicationId";
     public static final String CHALLENGE_ID = "challengeId";

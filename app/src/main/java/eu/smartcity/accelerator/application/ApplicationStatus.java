@@ -16,6 +16,8 @@ public enum ApplicationStatus {
     /** Eligible: the jury scores it, the coordinator approves the ranking. */
     UNDER_REVIEW,
     NOT_SELECTED,
+    /** The challenge ended without selecting anyone (the jury did not reach its quorum). */
+    NO_SELECTION,
     /** Selected: the contract is drafted, negotiated, checked. */
     CONTRACTING,
     /** The company signed; the city has yet to sign or decline. */
@@ -36,6 +38,6 @@ public enum ApplicationStatus {
 
     /** Nothing will change any more. */
     public boolean isFinal() {
-        return EnumSet.of(WITHDRAWN, INELIGIBLE, NOT_SELECTED, EVALUATED, CONTRACT_DECLINED, CONTRACT_EXPIRED).contains(this);
+        return EnumSet.of(WITHDRAWN, INELIGIBLE, NOT_SELECTED, NO_SELECTION, EVALUATED, CONTRACT_DECLINED, CONTRACT_EXPIRED).contains(this);
     }
 }

@@ -54,6 +54,9 @@ public interface Applications {
     /** Tells every eligible application whether it was selected. */
     void announceSelection(UUID challengeId, UUID selectedApplicationId);
 
+    /** The challenge ended without a selection (no quorum): every application under review ends as {@code NO_SELECTION}. */
+    void noSelectionMade(UUID challengeId);
+
     /**
      * The selected application's later milestones, each in the transaction of the step that makes it: the
      * company signed its contract, the contract concluded (signed, declined or expired), the pilot kicked off,

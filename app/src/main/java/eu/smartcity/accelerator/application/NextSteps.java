@@ -82,6 +82,7 @@ public class NextSteps {
             case CONTRACTING, COMPANY_SIGNED, CONTRACT_SIGNED, PILOTING, EVALUATING -> taskStep(process, application.companyGroup());
             case INELIGIBLE -> NextStep.waiting("next.ineligible", null);
             case NOT_SELECTED -> NextStep.waiting("next.notSelected", null);
+            case NO_SELECTION -> NextStep.waiting("next.noSelection", null);
             case EVALUATED -> NextStep.waiting("next.evaluated", null);
             case CONTRACT_DECLINED, CONTRACT_EXPIRED -> NextStep.waiting("next.contractEnded", null);
             case WITHDRAWN -> NextStep.waiting("next.withdrawn", null);

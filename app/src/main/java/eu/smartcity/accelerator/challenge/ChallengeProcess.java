@@ -26,6 +26,7 @@ public final class ChallengeProcess {
     public static final String END_NO_APPLICATIONS = "EndEvent_NoApplications";
     public static final String END_NO_ELIGIBLE_APPLICANT = "EndEvent_NoEligibleApplicant";
     public static final String END_NO_QUORUM = "EndEvent_NoQuorum";
+    public static final String SEND_TELL_NO_SELECTION = "SendTask_TellNoSelection";
     public static final String END_CONTRACT_NOT_SIGNED = "EndEvent_ContractNotSigned";
     public static final String END_SEAT_VACANT = "EndEvent_SeatVacant";
 

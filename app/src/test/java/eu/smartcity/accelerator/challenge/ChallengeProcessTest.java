@@ -113,6 +113,15 @@ class ChallengeProcessTest {
                 .activityId(endEvent).count()).as("application %s ended at %s", applicationId, endEvent).isEqualTo(1);
     }
 
+    /** However the challenge ended, none of its applications is left waiting for a message that will not come. */
+    void assertNoApplicationWaits() {
+        List<String> received = jdbc.queryForList("select cast(id as varchar(36)) from application where challenge_id = ?", String.class, challengeId);
+        for (String applicationId : received) {
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                    .processInstanceBusinessKey(applicationId).count()).as("application %s still running", applicationId).isZero();
+        }
+    }
+
     Map<String, Object> scores(int fit, int innovation) {
         Map<String, Object> s = new HashMap<>();
         s.put("fit", (long) fit);
@@ -225,6 +234,7 @@ class ChallengeProcessTest {
 
         assertThat(challenge).isEnded().hasPassed(END_NO_APPLICATIONS);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("NO_APPLICATIONS");
+        assertNoApplicationWaits();
     }
 
     @Test
@@ -260,6 +270,7 @@ class ChallengeProcessTest {
         assertThat(view.ineligibilityReasons()).hasSize(7);
         assertApplicationEndedAt(greengrid, ApplicationProcess.END_INELIGIBLE);
         assertThat(applications.timeline(greengrid)).containsExactly("Application submitted", "Submitted", "Ineligible");
+        assertNoApplicationWaits();
     }
 
     @Test
@@ -289,7 +300,7 @@ class ChallengeProcessTest {
     void shouldReplaceARecusedJuryMemberAndEndInNoQuorumWhenTheJuryWindowCloses() {
         ensureJuryMember("jury-dana");
         approveAndPublish();
-        applyEligible("urbansense");
+        UUID urbansense = applyEligible("urbansense");
         closeCall();
         assertThat(driver.tasks(pi(), USER_TASK_DECLARE_CONFLICT)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(JURY);
 
@@ -305,7 +316,13 @@ class ChallengeProcessTest {
         // no one left to replace jury-dana: that seat stays vacant
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
 
-        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(END_NO_QUORUM);
+        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION).hasPassed(END_NO_QUORUM);
+        // the eligible applicant is not left "under review": its application ends, and its company is told why
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_NO_SELECTION);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("NO_SELECTION");
+        assertThat(jdbc.queryForList("select subject from notification where kind = 'SELECTION_RESULT'", String.class))
+                .anySatisfy(subject -> assertThat(subject).containsAnyOf("No selection was made", "Er werd geen selectie", "Aucune sélection"));
+        assertNoApplicationWaits();
     }
 
     @Test
@@ -335,6 +352,7 @@ class ChallengeProcessTest {
         assertThat(challenge).isEnded().hasPassed(END_EVALUATED);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("EVALUATED");
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_EVALUATED);
+        assertNoApplicationWaits();
         assertThat(applications.timeline(urbansense)).containsExactly("Application submitted", "Submitted", "Under review",
                 "Contracting", "Piloting", "Evaluating", "Evaluated");
         assertThat(jdbc.queryForList("select tag from ocds_release where ocid = ? order by release_date, release_id",
@@ -359,6 +377,7 @@ class ChallengeProcessTest {
         assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi()).count()).isZero();
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
+        assertNoApplicationWaits();
         assertThat(jdbc.queryForMap("select status, declined_by, decline_reason from contract where application_id = ?", urbansense))
                 .containsEntry("STATUS", "DECLINED").containsEntry("DECLINE_REASON", "Budget not approved by the council");
     }

@@ -157,6 +157,15 @@ class JpaApplications implements Applications {
     }
 
     @Override
+    public void noSelectionMade(UUID challengeId) {
+        for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+                EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
+            application.moveTo(ApplicationStatus.NO_SELECTION, clock.instant());
+            correlate(application.id(), ApplicationProcess.MESSAGE_NO_SELECTION_MADE, Map.of());
+        }
+    }
+
+    @Override
     public void companySigned(UUID applicationId) {
         moveOnFrom(ApplicationStatus.CONTRACTING, ApplicationStatus.COMPANY_SIGNED, applicationId);
     }

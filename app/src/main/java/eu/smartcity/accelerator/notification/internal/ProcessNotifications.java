@@ -90,6 +90,7 @@ public class ProcessNotifications {
                 case ApplicationProcess.END_INELIGIBLE -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "ineligible"; }
                 case ApplicationProcess.RECEIVE_CONTRACTING -> { kind = NotificationKind.SELECTION_RESULT; variant = "selected"; }
                 case ApplicationProcess.END_NOT_SELECTED -> { kind = NotificationKind.SELECTION_RESULT; variant = "not-selected"; }
+                case ApplicationProcess.END_NO_SELECTION -> { kind = NotificationKind.SELECTION_RESULT; variant = "no-selection"; }
                 default -> {
                     return; // every other activity: no mail, and no look-up either
                 }

@@ -197,6 +197,12 @@ class SelectionDelegates {
         };
     }
 
+    /** SendTask_TellNoSelection: no quorum, so no selection; every application under review ends and its company is told. */
+    @Bean
+    JavaDelegate tellNoSelection(Applications applications) {
+        return execution -> applications.noSelectionMade(challengeId(execution));
+    }
+
     /** End listeners of the call activities: the selected application's process follows along. */
     @Bean
     ApplicationJourney applicationJourney(Applications applications) {
