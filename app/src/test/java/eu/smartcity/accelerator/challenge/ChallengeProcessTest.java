@@ -113,6 +113,14 @@ class ChallengeProcessTest {
                 .activityId(endEvent).count()).as("application %s ended at %s", applicationId, endEvent).isEqualTo(1);
     }
 
+    /** Cockpit names a called instance by its aggregate: its business key is the id the caller passed (contract, pilot, evaluation). */
+    void assertCalledWithBusinessKey(String caller, String calledKey, String idVariable) {
+        Object id = historyService.createHistoricVariableInstanceQuery().processInstanceId(caller).variableName(idVariable)
+                .singleResult().getValue();
+        assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caller).processDefinitionKey(calledKey)
+                .singleResult().getBusinessKey()).as("business key of the %s called by %s", calledKey, caller).isNotNull().isEqualTo(id);
+    }
+
     /** However the challenge ended, none of its applications is left waiting for a message that will not come. */
     void assertNoApplicationWaits() {
         List<String> received = jdbc.queryForList("select cast(id as varchar(36)) from application where challenge_id = ?", String.class, challengeId);
@@ -353,6 +361,9 @@ class ChallengeProcessTest {
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("EVALUATED");
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_EVALUATED);
         assertNoApplicationWaits();
+        assertCalledWithBusinessKey(pi(), ContractProcess.KEY, CONTRACT_ID);
+        assertCalledWithBusinessKey(pi(), PilotProcess.KEY, PILOT_ID);
+        assertCalledWithBusinessKey(pi(), EvaluationProcess.KEY, EVALUATION_ID);
         assertThat(applications.timeline(urbansense)).containsExactly("Application submitted", "Submitted", "Under review",
                 "Contracting", "Piloting", "Evaluating", "Evaluated");
         assertThat(jdbc.queryForList("select tag from ocds_release where ocid = ? order by release_date, release_id",

@@ -79,6 +79,13 @@ class ReplicationProcessTest extends ProcessTestBase {
         driver.complete(replication.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Delft support group"));
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATED);
+        // Cockpit names the called contract and pilot by their ids
+        for (String[] called : new String[][] {{ContractProcess.KEY, "contractId"}, {PilotProcess.KEY, "pilotId"}}) {
+            Object id = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(replication.getId())
+                    .variableName(called[1]).singleResult().getValue();
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(replication.getId())
+                    .processDefinitionKey(called[0]).singleResult().getBusinessKey()).isNotNull().isEqualTo(id);
+        }
         assertThat(jdbc.queryForList("select city_group from pilot where original_pilot_id = ?", String.class, UUID.fromString(original)))
                 .containsExactly("city-delft");
 
