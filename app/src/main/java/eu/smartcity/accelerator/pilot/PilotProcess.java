@@ -21,6 +21,7 @@ public final class PilotProcess {
 
     public static final String USER_TASK_SUPPLIER_CONFIRMS = "UserTask_SupplierConfirms";
     public static final String END_REPLICATED = "EndEvent_Replicated";
+    public static final String END_REPLICATION_STOPPED_EARLY = "EndEvent_ReplicationStoppedEarly";
     public static final String END_SUPPLIER_DECLINED = "EndEvent_SupplierDeclined";
     public static final String END_REPLICATION_NOT_CONTRACTED = "EndEvent_ReplicationNotContracted";
 

@@ -116,6 +116,20 @@ class ReplicationProcessTest extends ProcessTestBase {
     }
 
     @Test
+    void shouldNotCountAsReplicatedWhenTheAdoptingCityStopsThePilotEarly() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        contractSigned(replication, true);
+        driver.complete(replication.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Delft kick-off"));
+        driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+        driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors failing", "milestoneMet", "no"));
+        driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP, REVIEW_NOTES, "Not working in Delft"));
+
+        assertThat(replication).isEnded().hasPassed(END_REPLICATION_STOPPED_EARLY).hasNotPassed(END_REPLICATED);
+    }
+
+    @Test
     void shouldEndInNotContractedWhenTheAdoptingCityDeclines() {
         ProcessInstance replication = replicationFor(originalPilot());
         driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
