@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates the role `accelerator` and the databases `accelerator` (the app's postgres profile) and
-# `accelerator_test` (the *IT tests; dropped and recreated so every run starts clean).
+# `accelerator_test` (dropped and recreated; the *IT tests also do that themselves, support/TestPostgres).
 # Needs a superuser connection: PGHOST/PGPORT/PGUSER as for psql (default 127.0.0.1:5432, postgres).
 set -euo pipefail
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}

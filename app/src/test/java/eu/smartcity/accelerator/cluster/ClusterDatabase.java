@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.cluster;
 
+import eu.smartcity.accelerator.support.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fresh PostgreSQL database for one run, created and dropped through the superuser (trust auth on
- * 127.0.0.1, as .ci/run sets up), owned by role {@code accelerator}. Override with
- * {@code ACCELERATOR_TEST_ADMIN_URL} / {@code ACCELERATOR_TEST_ADMIN_USER}.
+ * A fresh PostgreSQL database for one run, created and dropped through the superuser as {@link TestPostgres}
+ * connects ({@code PGHOST}, {@code PGPORT}, {@code PGUSER}; trust auth on 127.0.0.1), owned by role
+ * {@code accelerator}, which is created if missing.
  */
 final class ClusterDatabase implements AutoCloseable {
-
-    private static final String ADMIN_URL = env("ACCELERATOR_TEST_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String ADMIN_USER = env("ACCELERATOR_TEST_ADMIN_USER", "postgres");
 
     private final String name;
 
@@ -27,16 +25,18 @@ final class ClusterDatabase implements AutoCloseable {
 
     static ClusterDatabase create(String prefix) {
         String name = prefix + "_" + Long.toString(System.currentTimeMillis(), 36);
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.admin(); Statement s = c.createStatement()) {
+            TestPostgres.createRoleIfMissing(c);
             s.execute("CREATE DATABASE " + name + " OWNER accelerator");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + " as " + ADMIN_USER + " at " + ADMIN_URL, e);
+            throw new IllegalStateException("cannot create database " + name + " at " + TestPostgres.adminUrl() + ": " + e.getMessage(), e);
         }
         return new ClusterDatabase(name);
     }
 
     String url() {
-        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+        String admin = TestPostgres.adminUrl();
+        return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
     }
 
     Connection connect() throws SQLException {
@@ -97,15 +97,10 @@ final class ClusterDatabase implements AutoCloseable {
         if (Boolean.getBoolean("accelerator.keep-cluster-db")) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("could not drop " + name + ": " + e.getMessage());
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -20,6 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.HashSet;
+import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -109,10 +114,30 @@ class MarketplaceTest {
     @Test
     void theGuidedFilterRanksSolutionsWithTheSolutionMatchingDecisionAndSaysWhy() {
         long recorded = jdbc.queryForObject("select count(*) from decision_evaluation where decision_key = 'solution-matching'", Long.class);
-        HttpResponse<String> page = anonymous().get("/marketplace/guided?domain=parking&budget=30000&population=90000&dataAvailable=true&route=any");
+        // a budget and a city size some parking solutions do not fit, so that the scores differ
+        HttpResponse<String> page = anonymous().get("/marketplace/guided?domain=parking&budget=15000&population=30000&dataAvailable=true&route=any");
         assertThat(page.statusCode()).isEqualTo(200);
         // (not naming a solution: suppliers' test listings accumulate in the test database and compete for the 50 candidates)
         assertThat(page.body()).contains("Works in the domain you asked for: Parking.").contains("/marketplace/solutions/").contains("/ 100");
+        // ranked: the scores in page order never rise, and each score is the sum of the points of the reasons shown with it
+        List<Integer> scores = new ArrayList<>();
+        Matcher score = Pattern.compile("<strong>(\\d+) / 100</strong>").matcher(page.body());
+        List<Integer> starts = new ArrayList<>();
+        while (score.find()) {
+            scores.add(Integer.parseInt(score.group(1)));
+            starts.add(score.end());
+        }
+        starts.add(page.body().indexOf("</ol>", starts.get(starts.size() - 1)));
+        for (int i = 0; i < scores.size(); i++) {
+            Matcher points = Pattern.compile("\\+(-?\\d+) points").matcher(page.body().substring(starts.get(i), starts.get(i + 1)));
+            int sum = 0;
+            while (points.find()) {
+                sum += Integer.parseInt(points.group(1));
+            }
+            assertThat(sum).as("points of the reasons of solution %d", i + 1).isEqualTo(scores.get(i));
+        }
+        assertThat(new HashSet<>(scores)).as("distinct scores, so that an order can be seen").hasSizeGreaterThan(1);
+        assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(jdbc.queryForObject("select count(*) from decision_evaluation where decision_key = 'solution-matching'", Long.class))
                 .isGreaterThan(recorded);
 

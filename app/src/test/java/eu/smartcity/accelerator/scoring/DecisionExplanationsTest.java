@@ -31,8 +31,12 @@ class DecisionExplanationsTest {
         scoring.score(applicationId, "jury-ben", CriterionScores.of(6, 6, 6, 6, 6, 6), DecisionCases.SPRING, "process-1");
     }
 
+    /**
+     * Whether results are final is the caller's to say, from the application's status; that gate is tested where it is
+     * decided, through the engine: ExplanationPagesTest#theScorePerCriterionAndTheRankAppearOnlyOnceTheResultsAreFinalAndOnlyForTheApplicant.
+     */
     @Test
-    void theApplicantSeesNothingBeforeTheResultsAreFinal() {
+    void theApplicantIsRefusedWhenTheCallerSaysTheResultsAreNotFinal() {
         assertThatThrownBy(() -> explanations.explanationFor(applicationId, Viewer.applicant(), false))
                 .isInstanceOf(ResultsNotFinalException.class).hasMessageContaining(applicationId);
     }

@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on the {@code postgres} profile against a real PostgreSQL (database
- * {@code accelerator_test}; .ci/run creates it). Used by the *IT classes that failsafe runs.
+ * {@code accelerator_test} or {@code ACCELERATOR_TEST_DB_URL}'s, recreated once per run by {@link TestPostgres}).
+ * Used by the *IT classes that failsafe runs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=${ACCELERATOR_TEST_DB_URL:jdbc:postgresql://localhost:5432/accelerator_test}",
         "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
+        TestPostgres.ENABLED + "=true",
         "accelerator.demo-data.enabled=true",
         // the postgres profile signs only with a configured keystore: a demo one made at test time under target/
         "accelerator.signing.keystore=${ACCELERATOR_DATA_DIR:target}/it-signing/demo-signing.p12",

@@ -141,6 +141,9 @@ class ExplanationPagesTest {
     void theScorePerCriterionAndTheRankAppearOnlyOnceTheResultsAreFinalAndOnlyForTheApplicant() {
         UUID better = apply("urbansense", cap(), minTrl());
         UUID worse = apply("parkflow", cap().subtract(BigDecimal.ONE), minTrl());
+        // the gate is the application's real status, reached through the engine (not a flag the test hands over)
+        assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("SUBMITTED");
+        assertNotFinal(login(port, "parkflow", "en").get("/applications/" + worse + "/explanation").body());
         driver.fireTimer(processInstance, TIMER_CALL_WINDOW_OVER);
         for (String member : JURY) {
             driver.complete(driver.taskOf(processInstance, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT),
@@ -154,9 +157,8 @@ class ExplanationPagesTest {
         PortalClient parkflow = login(port, "parkflow", "en");
 
         // ranked, but the coordinator has not approved the selection: not final, nothing of the jury shown
-        String before = visibleText(parkflow.get("/applications/" + worse + "/explanation").body());
-        assertThat(before).contains("not final yet").doesNotContain("Rank ").doesNotContain("average mark")
-                .doesNotContain("Average weighted score").doesNotContain("Eligibility");
+        assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("UNDER_REVIEW");
+        assertNotFinal(parkflow.get("/applications/" + worse + "/explanation").body());
 
         driver.complete(processInstance, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
         assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("NOT_SELECTED");
@@ -191,6 +193,11 @@ class ExplanationPagesTest {
         // another company's application does not exist for it, whatever its state
         assertThat(login(port, "urbansense", "en").get("/applications/" + worse + "/explanation").statusCode()).isEqualTo(404);
         assertThat(login(port, "parkflow", "en").get("/applications/" + better + "/explanation").statusCode()).isEqualTo(404);
+    }
+
+    static void assertNotFinal(String page) {
+        assertThat(visibleText(page)).contains("not final yet").doesNotContain("Rank ").doesNotContain("average mark")
+                .doesNotContain("Average weighted score").doesNotContain("Eligibility");
     }
 
     @Test
