@@ -47,6 +47,11 @@ class ChallengeDelegates {
                 ((Number) task.getVariable("minTrl")).intValue()));
     }
 
+    /** OCDS is published in English (release language "en"). */
+    private static final java.util.Map<Challenges.ExtraKind, String> KIND_NAMES = java.util.Map.of(
+            Challenges.ExtraKind.EQUIPMENT, "Equipment", Challenges.ExtraKind.DATA_ACCESS, "Data access",
+            Challenges.ExtraKind.OTHER, "Other");
+
     /** ServiceTask_PublishCall: the call opens for the bylaws' call window; published as an OCDS tender. */
     @Bean
     JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, IdentityService identity) {
@@ -62,7 +67,9 @@ class ChallengeDelegates {
                     "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
                             + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
                     "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
-                    List.of(), List.of(), opens));
+                    List.of(), List.of(), opens, challenges.extrasOf(c.id()).stream()
+                            .map(e -> new OcdsFacts.CityFund(e.kind().name(), KIND_NAMES.get(e.kind()), e.description(), e.amount()))
+                            .toList()));
         };
     }
 
