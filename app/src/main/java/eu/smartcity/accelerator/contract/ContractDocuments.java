@@ -290,7 +290,8 @@ public class ContractDocuments {
                 new Documents.Entry("Payment", "as clause C5 of this contract says")));
         if (!cityFunds.isEmpty()) {
             BigDecimal total = cityFunds.stream().map(Challenges.Extra::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            entries.add(new Documents.Entry("Funded by the city, outside the pilot budget", money(total)));
+            // short label: the annex's label column is narrow
+            entries.add(new Documents.Entry("Funded by the city", "outside the pilot budget: " + money(total)));
             for (Challenges.Extra e : cityFunds) {
                 entries.add(new Documents.Entry("- " + KIND_NAMES.get(e.kind()), e.description() + ": " + money(e.amount())));
             }

@@ -79,7 +79,7 @@ class ContractCityFundsTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Contract amount EUR 9,800")
-                    .contains("Funded by the city, outside the pilot budget EUR 5,000")
+                    .contains("Funded by the city outside the pilot budget: EUR 5,000")
                     .contains("Fill-level sensors for 30 bins: EUR 4,500")
                     .contains("Collection route data feed: EUR 500");
         }
