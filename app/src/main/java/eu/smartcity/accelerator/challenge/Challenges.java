@@ -37,9 +37,7 @@ public interface Challenges {
     record Extra(ExtraKind kind, String description, BigDecimal amount) {}
 
     /** Creates the challenge under the cycle's pinned bylaws and starts its process; returns its id. */
-    default UUID launch(UUID cycleId, String cityGroup, Definition definition) {
-        return launch(cycleId, cityGroup, definition, List.of());
-    }
+    UUID launch(UUID cycleId, String cityGroup, Definition definition);
 
     /** As {@link #launch(UUID, String, Definition)}, with what the city funds beside the pilot ({@link ExtraLines} rules). */
     UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> extras);

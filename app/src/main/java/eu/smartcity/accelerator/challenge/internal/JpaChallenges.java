@@ -41,6 +41,11 @@ public class JpaChallenges implements Challenges {
     }
 
     @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        return launch(cycleId, cityGroup, definition, List.of());
+    }
+
+    @Override
     public UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> cityFunds) {
         Bylaws bylaws = cycles.bylawsOf(cycleId);
         validate(definition, bylaws);
