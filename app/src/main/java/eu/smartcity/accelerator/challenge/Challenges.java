@@ -27,8 +27,20 @@ public interface Challenges {
         }
     }
 
-    /** What a city funds beside the pilot (message key {@code extra.kind.<NAME>}). */
-    enum ExtraKind { EQUIPMENT, DATA_ACCESS, OTHER }
+    /** What a city funds beside the pilot (message key {@code extra.kind.<NAME>}; English name for documents and OCDS). */
+    enum ExtraKind {
+        EQUIPMENT("Equipment"), DATA_ACCESS("Data access"), OTHER("Other");
+
+        private final String english;
+
+        ExtraKind(String english) {
+            this.english = english;
+        }
+
+        public String english() {
+            return english;
+        }
+    }
 
     /**
      * One thing the city buys on top of the pilot (call 2: "the city buys missing equipment on top of the € 10,000"):

@@ -107,12 +107,13 @@ public final class ExtraLines {
 
     /** The service's own check of typed extras (callers other than the forms). */
     public static void check(List<Challenges.Extra> extras) {
-        extras(extras.stream().map(e -> new Line(e.kind() == null ? null : e.kind().name(), e.description(),
-                e.amount() == null ? null : e.amount().toPlainString())).toList());
+        // an empty line is "unused" on a form; a typed extra without description or amount is simply wrong
         if (extras.stream().anyMatch(e -> e.description() == null || e.description().isBlank() || e.amount() == null)) {
             throw new RuleViolationException("extraDescription-0", "extra.error.description",
                     "between 1 and " + MAX_DESCRIPTION + " characters", MAX_DESCRIPTION);
         }
+        extras(extras.stream().map(e -> new Line(e.kind() == null ? null : e.kind().name(), e.description(),
+                e.amount().toPlainString())).toList());
     }
 
     private static java.util.Optional<Challenges.ExtraKind> kind(String kind) {

@@ -293,15 +293,11 @@ public class ContractDocuments {
             // short label: the annex's label column is narrow
             entries.add(new Documents.Entry("Funded by the city", "outside the pilot budget: " + money(total)));
             for (Challenges.Extra e : cityFunds) {
-                entries.add(new Documents.Entry("- " + KIND_NAMES.get(e.kind()), e.description() + ": " + money(e.amount())));
+                entries.add(new Documents.Entry("- " + e.kind().english(), e.description() + ": " + money(e.amount())));
             }
         }
         return entries;
     }
-
-    /** The contract document is in English, as its template. */
-    private static final Map<Challenges.ExtraKind, String> KIND_NAMES = Map.of(Challenges.ExtraKind.EQUIPMENT, "Equipment",
-            Challenges.ExtraKind.DATA_ACCESS, "Data access", Challenges.ExtraKind.OTHER, "Other");
 
     private static List<Documents.Entry> milestones(Bylaws bylaws) {
         Duration cadence = IsoDurations.parse(bylaws.duration("milestoneCadence"));

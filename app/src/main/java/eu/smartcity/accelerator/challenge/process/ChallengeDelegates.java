@@ -47,11 +47,6 @@ class ChallengeDelegates {
                 ((Number) task.getVariable("minTrl")).intValue()));
     }
 
-    /** OCDS is published in English (release language "en"). */
-    private static final java.util.Map<Challenges.ExtraKind, String> KIND_NAMES = java.util.Map.of(
-            Challenges.ExtraKind.EQUIPMENT, "Equipment", Challenges.ExtraKind.DATA_ACCESS, "Data access",
-            Challenges.ExtraKind.OTHER, "Other");
-
     /** ServiceTask_PublishCall: the call opens for the bylaws' call window; published as an OCDS tender. */
     @Bean
     JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, IdentityService identity) {
@@ -68,7 +63,7 @@ class ChallengeDelegates {
                             + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
                     "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
                     List.of(), List.of(), opens, challenges.extrasOf(c.id()).stream()
-                            .map(e -> new OcdsFacts.CityFund(e.kind().name(), KIND_NAMES.get(e.kind()), e.description(), e.amount()))
+                            .map(e -> new OcdsFacts.CityFund(e.kind().name(), e.kind().english(), e.description(), e.amount()))
                             .toList()));
         };
     }
