@@ -27,8 +27,41 @@ public interface Challenges {
         }
     }
 
+    /** What a city funds beside the pilot (message key {@code extra.kind.<NAME>}; English name for documents and OCDS). */
+    enum ExtraKind {
+        EQUIPMENT("Equipment"), DATA_ACCESS("Data access"), OTHER("Other");
+
+        private final String english;
+
+        ExtraKind(String english) {
+            this.english = english;
+        }
+
+        public String english() {
+            return english;
+        }
+    }
+
+    /**
+     * One thing the city buys on top of the pilot (call 2: "the city buys missing equipment on top of the € 10,000"):
+     * outside the pilot budget, so neither the budget cap nor the eligibility check counts it.
+     */
+    record Extra(ExtraKind kind, String description, BigDecimal amount) {}
+
     /** Creates the challenge under the cycle's pinned bylaws and starts its process; returns its id. */
     UUID launch(UUID cycleId, String cityGroup, Definition definition);
+
+    /** As {@link #launch(UUID, String, Definition)}, with what the city funds beside the pilot ({@link ExtraLines} rules). */
+    UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> extras);
+
+    /** What the city funds beside the pilot, in the order it entered them. */
+    List<Extra> extrasOf(UUID challengeId);
+
+    /**
+     * Replaces what the city funds beside the pilot, while the challenge awaits approval or was sent back;
+     * afterwards the call says what it says ({@link eu.smartcity.accelerator.shared.RuleViolationException} otherwise).
+     */
+    void changeExtras(UUID challengeId, List<Extra> extras);
 
     Optional<ChallengeView> find(UUID challengeId);
 

@@ -76,7 +76,7 @@ public class ContractDocuments {
     public record ContractPage(UUID id, String title, String status, String bylawsVersion, String cityGroup, String city,
             String companyGroup, String company, List<ClauseView> clauses, long changedClauses, String requestedChanges,
             List<AcceptanceView> acceptances, String acceptedSha256, String signedSha256, Instant signedAt, boolean signed,
-            String complianceRemarks) {}
+            String complianceRemarks, BigDecimal pilotAmount, List<Challenges.Extra> cityFunds) {}
 
     @Transactional(readOnly = true)
     public Optional<ContractPage> page(UUID contractId) {
@@ -92,7 +92,7 @@ public class ContractDocuments {
                     c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
                     file.map(ContractFile::acceptedSha256).orElse(null), file.map(ContractFile::signedSha256).orElse(null),
                     file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false),
-                    contract.complianceRemarks());
+                    contract.complianceRemarks(), c.application().requestedBudget(), c.cityFunds());
         });
     }
 
@@ -216,7 +216,8 @@ public class ContractDocuments {
     }
 
     private record Case(ContractTemplate template, String bylawsVersion, Map<String, String> values, List<ClauseView> clauses,
-            Challenges.ChallengeView challenge, Applications.ApplicationView application, Bylaws bylaws) {}
+            Challenges.ChallengeView challenge, Applications.ApplicationView application, Bylaws bylaws,
+            List<Challenges.Extra> cityFunds) {}
 
     private Case caseOf(Contract contract) {
         // A contract process started without its challenge or application (process tests) still gets a
@@ -245,7 +246,7 @@ public class ContractDocuments {
         values.put("contractId", contract.id().toString());
         List<ClauseChange> changes = ClauseChange.parse("clauseChanges", contract.clauseChanges(), template);
         return new Case(template, bylaws.version(), values, ClauseComparison.compare(template, changes, values), challenge,
-                application, bylaws);
+                application, bylaws, challenges.extrasOf(contract.challengeId()));
     }
 
     Documents.ContractDocument document(Contract contract) {
@@ -272,12 +273,30 @@ public class ContractDocuments {
                         new Documents.Entry("Country", application.country()),
                         new Documents.Entry("Submitted", String.valueOf(application.submittedAt())))),
                 new Documents.Annex("Milestones", milestones(bylaws)),
-                new Documents.Annex("Budget", List.of(
-                        new Documents.Entry("Contract amount", money(application.requestedBudget())),
-                        new Documents.Entry("Cap per pilot (bylaws)", money(bylaws.budgetPerPilot())),
-                        new Documents.Entry("Payment", "as clause C5 of this contract says"))));
+                new Documents.Annex("Budget", budget(application, bylaws, c.cityFunds())));
         return new Documents.ContractDocument(contract.id().toString(), c.template().title(), c.bylawsVersion(), v.get("city"),
                 v.get("company"), c.clauses(), annexes);
+    }
+
+    /**
+     * The pilot's amount, then what the city funds beside it as a separate line: the city buys it, the contract
+     * amount (and the cap it is checked against) stays the pilot's alone.
+     */
+    private static List<Documents.Entry> budget(Applications.ApplicationView application, Bylaws bylaws,
+            List<Challenges.Extra> cityFunds) {
+        List<Documents.Entry> entries = new java.util.ArrayList<>(List.of(
+                new Documents.Entry("Contract amount", money(application.requestedBudget())),
+                new Documents.Entry("Cap per pilot (bylaws)", money(bylaws.budgetPerPilot())),
+                new Documents.Entry("Payment", "as clause C5 of this contract says")));
+        if (!cityFunds.isEmpty()) {
+            BigDecimal total = cityFunds.stream().map(Challenges.Extra::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            // short label: the annex's label column is narrow
+            entries.add(new Documents.Entry("Funded by the city", "outside the pilot budget: " + money(total)));
+            for (Challenges.Extra e : cityFunds) {
+                entries.add(new Documents.Entry("- " + e.kind().english(), e.description() + ": " + money(e.amount())));
+            }
+        }
+        return entries;
     }
 
     private static List<Documents.Entry> milestones(Bylaws bylaws) {

@@ -2,12 +2,14 @@ package eu.smartcity.accelerator.dashboard;
 
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.challenge.ExtraLines;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.forms.FormDefinition;
 import eu.smartcity.accelerator.forms.FormDefinitions;
 import eu.smartcity.accelerator.forms.FormSubmission;
 import eu.smartcity.accelerator.forms.FormValidator;
 import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,7 @@ class CityPages {
     @GetMapping("/city/challenges/new")
     String defineForm(Authentication authentication, Model model) {
         city(authentication);
-        return definePage(null, Map.of(), Map.of(), model);
+        return definePage(null, Map.of(), Map.of(), List.of(), Map.of(), model);
     }
 
     @PostMapping("/city/challenges/new")
@@ -69,32 +71,40 @@ class CityPages {
             RedirectAttributes redirect) {
         String city = city(authentication);
         FormDefinition form = forms.get(DEFINE_CHALLENGE_FORM);
+        List<ExtraLines.Line> lines = ExtraLines.of(params.get("extraKind"), params.get("extraDescription"), params.get("extraAmount"));
+        if (params.containsKey("addExtraLine")) {
+            // "Add a line" (works without JavaScript): the same page again with one more empty line, nothing checked yet
+            return definePage(params.getFirst("cycleId"), params.toSingleValueMap(), Map.of(), lines, Map.of(), model);
+        }
         FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
+        Map<String, RuleViolationException> extraProblems = ExtraLines.problems(lines);
         UUID cycleId = openCycle(params.getFirst("cycleId"));
         if (cycleId == null) {
             model.addAttribute("cycleProblem", true);
         }
-        if (!submission.valid() || cycleId == null) {
-            return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), model);
+        if (!submission.valid() || cycleId == null || !extraProblems.isEmpty()) {
+            model.addAttribute("invalid", true);
+            return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, extraProblems, model);
         }
         Map<String, Object> v = submission.values();
         try {
             challenges.launch(cycleId, city, new Challenges.Definition((String) v.get("title"), (String) v.get("problem"),
                     (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
-                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()));
+                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()), ExtraLines.extras(lines));
         } catch (IllegalArgumentException ruleOfTheBylaws) {
             // a rule of the challenge module next to its field (e.g. the budget cap of this cycle's bylaws)
             Map<String, FormSubmission.Problem> problems =
                     FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws);
             model.addAttribute("invalid", true);
-            return definePage(params.getFirst("cycleId"), submission.raw(), problems, model);
+            return definePage(params.getFirst("cycleId"), submission.raw(), problems, lines, Map.of(), model);
         }
         redirect.addFlashAttribute("defined", v.get("title"));
         return "redirect:/city/challenges";
     }
 
     private String definePage(String cycleId, Map<String, String> raw, Map<String, FormSubmission.Problem> problems,
-            Model model) {
+            List<ExtraLines.Line> extraLines, Map<String, RuleViolationException> extraProblems, Model model) {
+        model.addAllAttributes(ExtraLines.formModel(extraLines, extraProblems, extraLines.size() + 1));
         List<Cycles.CycleView> open = cycles.all().stream().filter(c -> "OPEN".equals(c.status())).toList();
         model.addAttribute("cycles", open);
         model.addAttribute("selectedCycle", cycleId != null ? cycleId : open.isEmpty() ? null : open.get(open.size() - 1).id().toString());

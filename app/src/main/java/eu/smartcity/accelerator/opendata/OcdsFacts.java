@@ -22,10 +22,24 @@ public final class OcdsFacts {
     /** A link to another contracting process: {@code prior} for a replication, {@code framework} for a join. */
     public record RelatedProcess(String relationship, String ocidOrId, String title) {}
 
-    /** The challenge is published: the call is open. */
+    /**
+     * The challenge is published: the call is open. {@code budgetCap} is the pilot's (the tender's value);
+     * {@code cityFunds} is what the city funds beside the pilot, outside that value.
+     */
     public record Tender(String challengeId, Party buyer, String title, String description, BigDecimal budgetCap,
             Instant callOpens, Instant callCloses, String eligibilityCriteria, String awardCriteria,
-            List<Document> documents, List<RelatedProcess> relatedProcesses, Instant publishedAt) {}
+            List<Document> documents, List<RelatedProcess> relatedProcesses, Instant publishedAt, List<CityFund> cityFunds) {
+
+        public Tender(String challengeId, Party buyer, String title, String description, BigDecimal budgetCap,
+                Instant callOpens, Instant callCloses, String eligibilityCriteria, String awardCriteria,
+                List<Document> documents, List<RelatedProcess> relatedProcesses, Instant publishedAt) {
+            this(challengeId, buyer, title, description, budgetCap, callOpens, callCloses, eligibilityCriteria, awardCriteria,
+                    documents, relatedProcesses, publishedAt, List.of());
+        }
+    }
+
+    /** One thing the city funds beside the pilot: kind (EQUIPMENT, DATA_ACCESS, OTHER), its English name, what, EUR. */
+    public record CityFund(String kind, String kindName, String description, BigDecimal amount) {}
 
     /** The coordinator approved the selection: the award is final. */
     public record Award(String challengeId, String awardId, Party supplier, String title, BigDecimal amount,

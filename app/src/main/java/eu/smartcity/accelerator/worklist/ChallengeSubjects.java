@@ -52,7 +52,10 @@ class ChallengeSubjects implements SubjectView {
         }
         return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(challenge -> {
             SubjectRecords.requireOwner(user, challenge.cityGroup());
-            return new TaskSubject("challenge", records.context(challenge, null), facts(challenge));
+            Map<String, Object> facts = facts(challenge);
+            // the city revising its challenge may change what it funds beside the pilot (its own page)
+            facts.put("extrasEditable", ChallengeProcess.USER_TASK_REVISE_CHALLENGE.equals(ids.taskDefinitionKey()));
+            return new TaskSubject("challenge", records.context(challenge, null), facts);
         });
     }
 
@@ -75,6 +78,9 @@ class ChallengeSubjects implements SubjectView {
         facts.put("datasets", lines(challenge.openDatasets()));
         facts.put("kpis", lines(challenge.kpis()));
         facts.put("remarks", challenges.remarksOf(challenge.id()));
+        List<Challenges.Extra> extras = challenges.extrasOf(challenge.id());
+        facts.put("extras", extras);
+        facts.put("extrasTotal", extras.stream().map(Challenges.Extra::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         return facts;
     }
 

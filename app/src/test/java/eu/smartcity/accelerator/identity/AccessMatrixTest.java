@@ -225,6 +225,11 @@ class AccessMatrixTest {
         m.put("GET /city/challenges/new", concat(List.of(get("officer-delft", "/city/challenges/new", Expect.ALLOWED)),
                 refusedToAll("/city/challenges/new", Set.of("officer-mechelen", "officer-delft"))));
         m.put("POST /city/challenges/new", refusedToAllPost("/city/challenges/new", Set.of("officer-mechelen", "officer-delft")));
+        // what the city funds beside the pilot: the challenge's own city only (officer-delft gets 404)
+        String extras = "/city/challenges/" + draft + "/extras";
+        m.put("GET /city/challenges/{id}/extras", concat(List.of(get("officer-mechelen", extras, Expect.ALLOWED)),
+                refusedToAll(extras, Set.of("officer-mechelen"))));
+        m.put("POST /city/challenges/{id}/extras", refusedToAllPost(extras, Set.of("officer-mechelen")));
 
         // coordinators
         m.put("GET /coordinator", concat(List.of(get("coordinator", "/coordinator", Expect.ALLOWED)),

@@ -68,6 +68,28 @@ class OcdsPublicationTest {
     }
 
     @Test
+    void aTenderWithWhatTheCityFundsBesideThePilotIsValidAndKeepsThePilotCapAsItsValue() throws Exception {
+        String challengeId = UUID.randomUUID().toString();
+        publisher.publishTender(new OcdsFacts.Tender(challengeId, MECHELEN, "Smart parking with open data",
+                "Guide drivers to free spaces", new BigDecimal("10000"), opened, opened.plusSeconds(30L * 86400),
+                "Legal entity in the programme area", "Fit, innovation", List.of(), List.of(), opened,
+                List.of(new OcdsFacts.CityFund("EQUIPMENT", "Equipment", "Parking sensors", new BigDecimal("4500.50")),
+                        new OcdsFacts.CityFund("DATA_ACCESS", "Data access", "Occupancy feed", new BigDecimal("500")))));
+
+        JsonNode pkg = json.readTree(new PortalClient(port).get("/api/ocds/packages/" + publisher.ocidFor(challengeId)).body());
+        assertThat(validator.problems(pkg)).isEmpty();
+        JsonNode tender = pkg.at("/releases/0/tender");
+        assertThat(tender.at("/value/amount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(tender.get("items")).extracting(i -> i.at("/classification/id").asText())
+                .containsExactly("PILOT", "EQUIPMENT", "DATA_ACCESS");
+        assertThat(tender.at("/items/1/unit/value/amount").decimalValue()).isEqualByComparingTo("4500.50");
+        assertThat(tender.at("/items/1/unit/value/currency").asText()).isEqualTo("EUR");
+        // and the check would catch a broken item: an amount that is not a number
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tender.at("/items/1/unit/value")).put("amount", "4500 EUR");
+        assertThat(validator.problems(pkg)).isNotEmpty();
+    }
+
+    @Test
     void compilesTheRecordByMergingReleasesInDateOrder() throws Exception {
         String ocid = publishWholeProcess(UUID.randomUUID().toString(), List.of());
 

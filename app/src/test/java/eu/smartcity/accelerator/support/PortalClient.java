@@ -29,7 +29,7 @@ public class PortalClient {
         this.base = "http://localhost:" + port;
     }
 
-    /** Sends this browser language (Accept-Language) with later page loads and multipart posts; nothing is saved with the account. */
+    /** Sends this browser language (Accept-Language) with later page loads, form and multipart posts; nothing is saved with the account. */
     public PortalClient speaking(String languageTag) {
         this.language = languageTag;
         return this;
@@ -66,9 +66,13 @@ public class PortalClient {
         for (int i = 0; i < nameValues.length; i += 2) {
             body.append('&').append(encode(nameValues[i])).append('=').append(encode(nameValues[i + 1]));
         }
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request.build());
     }
 
     /** A file for {@link #postMultipart}. */

@@ -4,6 +4,7 @@ import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.challenge.ExtraLines;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import java.time.Clock;
@@ -25,22 +26,32 @@ public class JpaChallenges implements Challenges {
 
     private final ChallengeRepository challenges;
     private final ChallengeRemarks remarks;
+    private final ChallengeExtras extras;
     private final Cycles cycles;
     private final RuntimeService runtimeService;
     private final Clock clock = Clock.systemUTC();
 
-    JpaChallenges(ChallengeRepository challenges, ChallengeRemarks remarks, Cycles cycles, RuntimeService runtimeService) {
+    JpaChallenges(ChallengeRepository challenges, ChallengeRemarks remarks, ChallengeExtras extras, Cycles cycles,
+            RuntimeService runtimeService) {
         this.challenges = challenges;
         this.remarks = remarks;
+        this.extras = extras;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
     }
 
     @Override
     public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        return launch(cycleId, cityGroup, definition, List.of());
+    }
+
+    @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> cityFunds) {
         Bylaws bylaws = cycles.bylawsOf(cycleId);
         validate(definition, bylaws);
+        ExtraLines.check(cityFunds);
         Challenge challenge = challenges.save(new Challenge(cycleId, cityGroup, definition));
+        store(challenge.id(), cityFunds);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ChallengeProcess.CHALLENGE_ID, challenge.id().toString());
         variables.put(ChallengeProcess.CYCLE_ID, cycleId.toString());
@@ -76,6 +87,31 @@ public class JpaChallenges implements Challenges {
         }
         if (d.minTrl() < 1 || d.minTrl() > 9) {
             throw new RuleViolationException("minTrl", "challenge.error.minTrl", "a technology readiness level from 1 to 9");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Extra> extrasOf(UUID challengeId) {
+        return extras.findByChallengeIdOrderByPosition(challengeId).stream().map(ChallengeExtra::view).toList();
+    }
+
+    @Override
+    public void changeExtras(UUID challengeId, List<Extra> cityFunds) {
+        Challenge challenge = get(challengeId.toString());
+        if (challenge.stage().published()) {
+            // once published, the call (and the OCDS tender) says what the city funds; it does not change under applicants
+            throw new RuleViolationException("extraDescription-0", "extra.error.published",
+                    "the call is published: what the city funds beside the pilot no longer changes");
+        }
+        ExtraLines.check(cityFunds);
+        extras.deleteByChallengeId(challengeId);
+        store(challengeId, cityFunds);
+    }
+
+    private void store(UUID challengeId, List<Extra> cityFunds) {
+        for (int i = 0; i < cityFunds.size(); i++) {
+            extras.save(new ChallengeExtra(challengeId, i, cityFunds.get(i)));
         }
     }
 

@@ -62,7 +62,9 @@ class ChallengeDelegates {
                     "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
                             + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
                     "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
-                    List.of(), List.of(), opens));
+                    List.of(), List.of(), opens, challenges.extrasOf(c.id()).stream()
+                            .map(e -> new OcdsFacts.CityFund(e.kind().name(), e.kind().english(), e.description(), e.amount()))
+                            .toList()));
         };
     }
 

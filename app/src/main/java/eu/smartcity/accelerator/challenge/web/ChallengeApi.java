@@ -53,7 +53,11 @@ class ChallengeApi {
 
     public record ChallengeJson(UUID id, String ocid, String city, String title, String problem, String openDatasets,
             BigDecimal budgetCap, String currency, String kpis, String languages, int minTrl, Instant callClosesAt,
-            String stage, String status, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links) {}
+            String stage, String status, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links,
+            List<CityFundJson> cityFunds) {}
+
+    /** What the city funds beside the pilot: outside {@code budgetCap}, which is the pilot's alone. */
+    public record CityFundJson(String kind, String description, BigDecimal amount, String currency) {}
 
     @GetMapping
     @Operation(summary = "Published challenges, newest deadline first",
@@ -100,7 +104,9 @@ class ChallengeApi {
                         "page", baseUrl + "/challenges/" + c.id(),
                         "results", baseUrl + "/challenges/" + c.id() + "/results",
                         "ocds", baseUrl + "/api/ocds/packages/" + ocid,
-                        "bylaws", baseUrl + "/bylaws/" + bylawsVersion));
+                        "bylaws", baseUrl + "/bylaws/" + bylawsVersion),
+                challenges.extrasOf(c.id()).stream()
+                        .map(e -> new CityFundJson(e.kind().name(), e.description(), e.amount(), "EUR")).toList());
     }
 
     private static ResponseStatusException badRequest(String detail) {

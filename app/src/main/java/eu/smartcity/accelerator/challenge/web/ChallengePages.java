@@ -73,6 +73,7 @@ class ChallengePages {
                 .filter(c -> c.callClosesAt() != null) // published at some point
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("challenge", challenge);
+        model.addAttribute("extras", challenges.extrasOf(id));
         model.addAttribute("cityName", organisations.displayName(challenge.cityGroup()));
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         // the rules the challenge runs under: its cycle's pinned bylaws version

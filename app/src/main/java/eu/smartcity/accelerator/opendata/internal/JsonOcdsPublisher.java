@@ -53,6 +53,7 @@ class JsonOcdsPublisher implements OcdsPublisher {
         tender.put("procurementMethodDetails", "Smart City Accelerator open call for pilots");
         tender.put("mainProcurementCategory", "services");
         value(tender.putObject("value"), t.budgetCap());
+        items(tender, t);
         ObjectNode period = tender.putObject("tenderPeriod");
         period.put("startDate", t.callOpens().toString());
         period.put("endDate", t.callCloses().toString());
@@ -123,6 +124,38 @@ class JsonOcdsPublisher implements OcdsPublisher {
         relatedProcesses(release, List.of(new OcdsFacts.RelatedProcess("framework", "framework-" + j.frameworkId(),
                 j.frameworkTitle())));
         return store(release, "tender");
+    }
+
+    /**
+     * Core OCDS 1.1.5 has no budget breakdown (planning.budget holds one amount; budgetBreakdown is an extension), so
+     * the tender lists items: the pilot (unit value = the cap, the tender's value) and each city-funded extra
+     * (unit value = its amount), classified by kind. tender.value stays the pilot's cap: the extras are bought by
+     * the city, not awarded to the supplier, so the value of what is tendered does not include them.
+     */
+    private static void items(ObjectNode tender, OcdsFacts.Tender t) {
+        if (t.cityFunds().isEmpty()) {
+            return;
+        }
+        ArrayNode items = tender.putArray("items");
+        item(items.addObject(), "pilot", "PILOT", "Pilot", "The pilot, up to the cap per pilot", t.budgetCap());
+        int n = 1;
+        for (OcdsFacts.CityFund f : t.cityFunds()) {
+            item(items.addObject(), "city-funded-" + n++, f.kind(), f.kindName(),
+                    "Funded by the city, outside the pilot budget: " + f.description(), f.amount());
+        }
+    }
+
+    private static void item(ObjectNode item, String id, String kind, String kindName, String description, BigDecimal amount) {
+        item.put("id", id);
+        item.put("description", description);
+        ObjectNode classification = item.putObject("classification");
+        classification.put("scheme", "x_accelerator"); // open codelist: our own kinds, no CPV code fits "data access"
+        classification.put("id", kind);
+        classification.put("description", kindName);
+        item.put("quantity", 1);
+        ObjectNode unit = item.putObject("unit");
+        unit.put("name", "lump sum");
+        value(unit.putObject("value"), amount);
     }
 
     private void relatedProcesses(ObjectNode release, List<OcdsFacts.RelatedProcess> processes) {

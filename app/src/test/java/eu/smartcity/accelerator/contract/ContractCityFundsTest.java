@@ -1,0 +1,87 @@
+package eu.smartcity.accelerator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The contract shows what the city funds beside the pilot as a budget line of its own (the PDF's text and the
+ * contract page), and the contract amount stays the pilot's.
+ */
+@AcceleratorTest
+class ContractCityFundsTest {
+
+    @LocalServerPort int port;
+    @Autowired Cycles cycles;
+    @Autowired Challenges challenges;
+    @Autowired Applications applications;
+    @Autowired ProcessEngine engine;
+
+    @Test
+    void theCitysExtrasAreASeparateBudgetLineAndThePilotAmountIsUnchanged() throws Exception {
+        ProcessDriver driver = new ProcessDriver(engine);
+        UUID cycle = cycles.open("Contract extras cycle " + UUID.randomUUID(), "scifi-2025").id();
+        UUID challengeId = challenges.launch(cycle, "city-delft", new Challenges.Definition("Smart bins " + UUID.randomUUID(),
+                "Bins overflow before the collection round comes.", "Fill levels", new BigDecimal("10000"),
+                "Overflows per month", "nl", 6), List.of(
+                        new Challenges.Extra(Challenges.ExtraKind.EQUIPMENT, "Fill-level sensors for 30 bins", new BigDecimal("4500")),
+                        new Challenges.Extra(Challenges.ExtraKind.DATA_ACCESS, "Collection route data feed", new BigDecimal("500"))));
+        String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
+        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.runAsyncJobs(challengePi);
+        UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "BinSense",
+                "Bins that say when they are full.", new BigDecimal("9800"), 7, true, "FR", 12, true, true));
+
+        UUID contractId = UUID.randomUUID();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("contractId", contractId.toString());
+        variables.put("challengeId", challengeId.toString());
+        variables.put("applicationId", applicationId.toString());
+        variables.put("cycleId", cycle.toString());
+        variables.put("cityGroup", "city-delft");
+        variables.put("companyGroup", "company-parkflow");
+        variables.put("signatureWindow", "P10D");
+        variables.put("contractAmount", 9800.0);
+        driver.runAsyncJobs(engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables)
+                .getId());
+
+        PortalClient delft = new PortalClient(port);
+        delft.login("officer-delft", "demo");
+        HttpResponse<String> page = delft.get("/contracts/" + contractId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Contract amount (the pilot)").contains("€9,800.00")
+                .contains("Funded by the city, outside the pilot budget")
+                .contains("Equipment: Fill-level sensors for 30 bins — €4,500.00")
+                .contains("Data access: Collection route data feed — €500.00");
+
+        HttpResponse<byte[]> pdf = delft.getBytes("/contracts/" + contractId + "/contract.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Contract amount EUR 9,800")
+                    .contains("Funded by the city outside the pilot budget: EUR 5,000")
+                    .contains("Fill-level sensors for 30 bins: EUR 4,500")
+                    .contains("Collection route data feed: EUR 500");
+        }
+    }
+}
