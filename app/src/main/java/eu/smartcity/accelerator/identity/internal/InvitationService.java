@@ -286,12 +286,12 @@ class InvitationService implements Invitations {
 
     @Override
     public boolean blocked(String clientAddress) {
-        return throttle.blockedUntil(List.of(settings.registrationKey(clientAddress))).isPresent();
+        return throttle.blockedUntil(List.of(settings.invitationKey(clientAddress))).isPresent();
     }
 
     @Override
     public void deadLinkFrom(String clientAddress) {
-        throttle.failed(List.of(settings.registrationKey(clientAddress)));
+        throttle.failed(List.of(settings.invitationKey(clientAddress)));
     }
 
     private static Invitation invitation(ResultSet rs, int row) throws SQLException {

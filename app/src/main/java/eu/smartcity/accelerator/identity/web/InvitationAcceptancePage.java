@@ -42,7 +42,7 @@ class InvitationAcceptancePage {
             @RequestParam(name = "password", required = false) String password,
             @RequestParam(name = "passwordAgain", required = false) String passwordAgain, Model model, HttpServletRequest request) {
         if (invitations.blocked(request.getRemoteAddr())) {
-            return page(null, Map.of(Invitations.FORM, "register.error.wait"), null, model, request);
+            return page(null, Map.of(Invitations.FORM, "invitation.error.wait"), null, model, request);
         }
         Map<String, String> problems = invitations.open(token).isEmpty() ? Map.of(Invitations.FORM, "invitation.invalid")
                 : invitations.accept(token, userId, firstName, lastName, password, passwordAgain);
