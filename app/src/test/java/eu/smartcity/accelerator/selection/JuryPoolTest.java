@@ -9,6 +9,7 @@ import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.JuryPool;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,6 +48,7 @@ class JuryPoolTest {
     @Autowired JuryRecords juryRecords;
     @Autowired ProcessEngine engine;
     @Autowired TaskCompletions completions;
+    @LocalServerPort int port;
     ProcessDriver driver;
 
     @BeforeEach
@@ -112,6 +115,19 @@ class JuryPoolTest {
         assertThat(juryRecords.seats(challengeId)).filteredOn(JuryRecords.Seat::recused).hasSize(2)
                 .anySatisfy(s -> assertThat(s.replacedBy()).isNull());
         ProcessInstance stillRunning = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult();
-        assertThat(stillRunning).isNotNull(); // the two seated members still declare and score
+        assertThat(stillRunning).isNotNull();
+
+        // the two seated members declare and score (quorum 2); the coordinator sees the vacant seat and where to invite
+        for (String member : List.of(b, c)) {
+            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi);
+        }
+        for (String member : List.of(b, c)) {
+            driver.complete(driver.taskOf(pi, USER_TASK_SCORE_APPLICATION, member), Map.of("fit", 8L, "innovation", 7L, "team", 7L,
+                    "price", 7L, "replicability", 8L, "openDataUse", 6L), pi);
+        }
+        PortalClient coordinator = new PortalClient(port);
+        coordinator.login("coordinator", "demo");
+        String selectionPage = coordinator.get("/tasks/" + driver.task(pi, USER_TASK_APPROVE_SELECTION).getId()).body();
+        assertThat(selectionPage).contains("not replaced").contains("/coordinator/invitations?cycle=" + cycle);
     }
 }
