@@ -22,6 +22,9 @@ public interface People {
     /** The cities (organisation groups {@code city-…}). */
     List<String> cities();
 
+    /** A new city organisation ({@code city-<slug of the name>}); refused when the name is malformed or taken. */
+    Optional<String> addCity(String actor, String name);
+
     Optional<String> addRole(String actor, String userId, String role);
 
     Optional<String> removeRole(String actor, String userId, String role);

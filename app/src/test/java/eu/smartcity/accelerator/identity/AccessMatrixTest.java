@@ -310,6 +310,7 @@ class AccessMatrixTest {
             m.put("POST /coordinator/people/{userId}/" + action,
                     refusedToAllPost("/coordinator/people/jury-ben/" + action, Set.of("coordinator")));
         }
+        m.put("POST /coordinator/people/cities", refusedToAllPost("/coordinator/people/cities", Set.of("coordinator")));
         m.put("GET /invitation", publicGet("/invitation?token=not-a-token"));
         m.put("POST /invitation", List.of(post(ANONYMOUS, "/invitation", Expect.ALLOWED, "token", "not-a-token")));
         m.put("GET /invitation/join", USERS.stream().map(u -> get(u, "/invitation/join?token=not-a-token",

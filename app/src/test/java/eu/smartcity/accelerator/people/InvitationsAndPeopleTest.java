@@ -85,6 +85,7 @@ class InvitationsAndPeopleTest {
         identity.createUserQuery().list().stream().map(User::getId).filter(id -> id.startsWith(PREFIX)).forEach(identity::deleteUser);
         jdbc.update("DELETE FROM account_deactivation WHERE user_id LIKE ?", PREFIX + "%");
         jdbc.update("DELETE FROM jury_pool_member WHERE user_id LIKE ?", PREFIX + "%");
+        identity.createGroupQuery().list().stream().map(Group::getId).filter(id -> id.startsWith("city-zz-")).forEach(identity::deleteGroup);
     }
 
     HttpResponse<String> invite(String... fields) {
@@ -254,6 +255,16 @@ class InvitationsAndPeopleTest {
         assertThat(coordinator.get(people).body()).contains("deactivated: cannot log in");
         coordinator.postForm(people, people + "/" + PREFIX + "dora/active", "active", "true");
         assertThat(new PortalClient(port).login(PREFIX + "dora", PASSWORD).headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        // a new city, then its first officer
+        String city = "Zz Ville " + unique;
+        coordinator.postForm(people, people + "/cities", "name", city);
+        assertThat(identity.createGroupQuery().groupId("city-zz-ville-" + unique).singleResult().getName()).isEqualTo(city);
+        HttpResponse<String> twice = coordinator.postForm(people, people + "/cities", "name", city);
+        assertThat(coordinator.get(twice.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+                .contains("This city is already registered");
+        coordinator.postForm(people, people + "/" + PREFIX + "dora/city", "cityGroup", "city-zz-ville-" + unique);
+        assertThat(groupsOf(PREFIX + "dora")).containsExactlyInAnyOrder(Roles.CITY_OFFICERS, "city-zz-ville-" + unique);
 
         PortalClient officer = new PortalClient(port);
         officer.login("officer-mechelen", "demo");

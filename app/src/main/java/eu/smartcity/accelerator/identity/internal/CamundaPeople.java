@@ -57,6 +57,26 @@ class CamundaPeople implements People {
 
     @Override
     @Transactional
+    public Optional<String> addCity(String actor, String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 120 || !name.matches(".*[\\p{L}\\p{N}].*")) {
+            return Optional.of("people.error.cityName");
+        }
+        String groupId = "city-" + CompanyRegistration.organisationId(name).substring("company-".length());
+        if (groupId.equals("city-")) {
+            return Optional.of("people.error.cityName"); // no letter or digit left in the id
+        }
+        if (identity.createGroupQuery().groupId(groupId).count() > 0) {
+            return Optional.of("people.error.cityTaken");
+        }
+        Group city = identity.newGroup(groupId);
+        city.setName(name.strip());
+        city.setType(Roles.ORGANISATION_TYPE);
+        identity.saveGroup(city);
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional
     public Optional<String> addRole(String actor, String userId, String role) {
         if (!MANAGED_ROLES.contains(role) || !exists(userId)) {
             return Optional.of("people.error.unknown");

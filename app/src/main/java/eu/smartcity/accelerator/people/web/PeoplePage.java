@@ -38,6 +38,13 @@ class PeoplePage {
         return "people/people";
     }
 
+    @PostMapping("/coordinator/people/cities")
+    String addCity(@RequestParam(required = false) String name, Principal coordinator, RedirectAttributes redirect) {
+        Optional<String> problem = people.addCity(coordinator.getName(), name);
+        problem.ifPresentOrElse(p -> redirect.addFlashAttribute("problem", p), () -> redirect.addFlashAttribute("cityAdded", name.strip()));
+        return "redirect:/coordinator/people";
+    }
+
     @PostMapping("/coordinator/people/{userId}/roles")
     String role(@PathVariable String userId, @RequestParam String role, @RequestParam(defaultValue = "add") String action,
             Principal coordinator, RedirectAttributes redirect) {
