@@ -76,6 +76,26 @@ class JuryPoolTest {
     }
 
     @Test
+    void aCycleWithoutAPoolSeatsTheJuryGroupAsBeforeButNoDeactivatedMember() {
+        UUID cycle = cycles.open("Cycle without a pool", "scifi-2025").id();
+        jdbc.update("INSERT INTO account_deactivation (user_id, deactivated_by, deactivated_at) VALUES ('jury-an', 'coordinator', CURRENT_TIMESTAMP)");
+        try {
+            UUID challengeId = challenges.launch(cycle, "city-delft", new Challenges.Definition("Quiet streets",
+                    "Measure noise with the city's open sensor data.", "Noise (CSV)", new BigDecimal("10000"), "Noise -10 %", "nl", 6));
+            String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
+                    .processDefinitionKey(KEY).singleResult().getId();
+            driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+            applications.submit(new Applications.Submission(challengeId, "company-greengrid", "greengrid noise map",
+                    "Sensors and open data.", BigDecimal.valueOf(9_000), 7, true, "NL", 20, true, true));
+            driver.fireTimer(pi, TIMER_CALL_WINDOW_OVER);
+            assertThat(jdbc.queryForList("SELECT member FROM jury_seat WHERE challenge_id = ? ORDER BY seat_no", String.class, challengeId))
+                    .startsWith("jury-ben", "jury-chloe").doesNotContain("jury-an"); // then others of the group, if any
+        } finally {
+            jdbc.update("DELETE FROM account_deactivation WHERE user_id = 'jury-an'");
+        }
+    }
+
+    @Test
     void aJuryOfThreeIsDrawnFromAPoolOfFourAndTheFourthReplacesARecusalUntilThePoolIsExhausted() {
         UUID cycle = cycles.open("Pooled cycle", "scifi-2025").id();
         // pool order a, b, c, d; the challenge is in Dutch and English, about parking and open data

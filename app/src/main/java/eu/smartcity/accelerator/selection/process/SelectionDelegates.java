@@ -8,6 +8,7 @@ import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.JuryPool;
+import eu.smartcity.accelerator.identity.People;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
@@ -86,8 +87,8 @@ class SelectionDelegates {
     /** The jury: who holds the seats, which applications they score. */
     @Bean
     JuryPanel juryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
-            IdentityService identity, JuryPool pool) {
-        return new JuryPanel(challenges, applications, cycles, seats, identity, pool);
+            IdentityService identity, JuryPool pool, People people) {
+        return new JuryPanel(challenges, applications, cycles, seats, identity, pool, people);
     }
 
     /**
@@ -238,15 +239,17 @@ class SelectionDelegates {
         private final JurySeats seats;
         private final IdentityService identity;
         private final JuryPool pool;
+        private final People people;
 
         JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats, IdentityService identity,
-                JuryPool pool) {
+                JuryPool pool, People people) {
             this.challenges = challenges;
             this.applications = applications;
             this.cycles = cycles;
             this.seats = seats;
             this.identity = identity;
             this.pool = pool;
+            this.people = people;
         }
 
         /**
@@ -259,7 +262,7 @@ class SelectionDelegates {
                     .filter(l -> !l.isEmpty()).map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             List<String> drawn = pool.drawOrder(challenge.cycleId(), languages,
                     String.join(" ", challenge.title(), challenge.problem(), String.valueOf(challenge.openDatasets())));
-            return drawn.isEmpty() ? juryMembers(identity) : drawn;
+            return drawn.isEmpty() ? juryMembers(identity).stream().filter(m -> !people.deactivated(m)).toList() : drawn;
         }
 
         /** The members holding the seats; seated on first call from the draw order, as many as the bylaws say. */
