@@ -301,6 +301,27 @@ class AccessMatrixTest {
                         .map(u -> get(u, "/account/notifications", Expect.ALLOWED)).toList(),
                 List.of(get(ANONYMOUS, "/account/notifications", Expect.REFUSED))));
         m.put("POST /account/notifications", List.of(post(ANONYMOUS, "/account/notifications", Expect.REFUSED, "x", "1")));
+        // people (issue 18, point 4): invitations, jury pools and roles are the coordinators'; an invitation link is
+        // open to all (its hashed, expiring token is what counts); taking an invitation onto an account needs a login
+        for (String page : List.of("/coordinator/people", "/coordinator/invitations")) {
+            m.put("GET " + page, concat(List.of(get("coordinator", page, Expect.ALLOWED)), refusedToAll(page, Set.of("coordinator"))));
+        }
+        m.put("POST /coordinator/invitations", refusedToAllPost("/coordinator/invitations", Set.of("coordinator")));
+        for (String action : List.of("resend", "revoke")) {
+            m.put("POST /coordinator/invitations/{id}/" + action,
+                    refusedToAllPost("/coordinator/invitations/" + UUID.randomUUID() + "/" + action, Set.of("coordinator")));
+        }
+        for (String action : List.of("roles", "city", "active")) {
+            m.put("POST /coordinator/people/{userId}/" + action,
+                    refusedToAllPost("/coordinator/people/jury-ben/" + action, Set.of("coordinator")));
+        }
+        m.put("POST /coordinator/people/cities", refusedToAllPost("/coordinator/people/cities", Set.of("coordinator")));
+        m.put("GET /invitation", publicGet("/invitation?token=not-a-token"));
+        m.put("POST /invitation", List.of(post(ANONYMOUS, "/invitation", Expect.ALLOWED, "token", "not-a-token")));
+        m.put("GET /invitation/join", USERS.stream().map(u -> get(u, "/invitation/join?token=not-a-token",
+                ANONYMOUS.equals(u) ? Expect.REFUSED : Expect.ALLOWED)).toList());
+        m.put("POST /invitation/join", USERS.stream().map(u -> post(u, "/invitation/join",
+                ANONYMOUS.equals(u) ? Expect.REFUSED : Expect.ALLOWED, "token", "not-a-token")).toList());
         return m;
     }
 

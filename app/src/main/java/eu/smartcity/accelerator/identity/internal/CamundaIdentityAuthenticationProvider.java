@@ -37,11 +37,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
     private final LoginThrottle throttle;
     private final LoginSettings settings;
+    private final eu.smartcity.accelerator.identity.People people;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, LoginSettings settings) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, LoginSettings settings,
+            eu.smartcity.accelerator.identity.People people) {
         this.identityService = identityService;
         this.throttle = throttle;
         this.settings = settings;
+        this.people = people;
     }
 
     @Override
@@ -69,7 +72,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException(blocked.get());
         }
         if (userId == null || userId.isBlank() || userId.length() > 64 || credentials == null
-                || credentials.toString().length() > 1024 || !identityService.checkPassword(userId, credentials.toString())) {
+                || credentials.toString().length() > 1024 || !identityService.checkPassword(userId, credentials.toString())
+                || people.deactivated(userId)) { // a deactivated account is refused like a wrong password
             throttle.failed(keys);
             throw new BadCredentialsException("Unknown user or wrong password");
         }

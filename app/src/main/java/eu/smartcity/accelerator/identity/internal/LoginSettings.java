@@ -28,6 +28,11 @@ record LoginSettings(LoginThrottle.Policy account, LoginThrottle.Policy address,
         return new LoginThrottle.Key("register-mail:" + email.strip().toLowerCase(java.util.Locale.ROOT), registration);
     }
 
+    /** Dead invitation links followed from one address, limited as registration requests are. */
+    LoginThrottle.Key invitationKey(String clientAddress) {
+        return new LoginThrottle.Key("invitation:" + clientAddress, registration);
+    }
+
     /** How long the longest-remembering policy keeps a failure (rows older than this are deleted). */
     Duration longestMemory() {
         return Stream.of(account, address, registration).map(LoginThrottle.Policy::forgetAfter).max(Duration::compareTo).orElseThrow();

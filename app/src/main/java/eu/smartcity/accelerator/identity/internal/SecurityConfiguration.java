@@ -80,6 +80,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/login", "/register", "/register/confirm", "/actuator/health", "/actuator/info").permitAll()
+                        // an invitation link is public but bound to its token (InvitationAcceptancePage); /invitation/join needs a login
+                        .requestMatchers("/invitation").permitAll()
                         // the header's language switch works for visitors too (kept in their session)
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/outcomes").permitAll()

@@ -7,6 +7,8 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.identity.JuryPool;
+import eu.smartcity.accelerator.identity.People;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
@@ -26,8 +28,11 @@ import eu.smartcity.accelerator.scoring.RankedApplication;
 import eu.smartcity.accelerator.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -82,13 +87,16 @@ class SelectionDelegates {
     /** The jury: who holds the seats, which applications they score. */
     @Bean
     JuryPanel juryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
-            IdentityService identity) {
-        return new JuryPanel(challenges, applications, cycles, seats, identity);
+            IdentityService identity, JuryPool pool, People people) {
+        return new JuryPanel(challenges, applications, cycles, seats, identity, pool, people);
     }
 
-    /** ServiceTask_ReplaceJuryMember: the member with a conflict leaves; the next free jury member takes the seat. */
+    /**
+     * ServiceTask_ReplaceJuryMember: the member with a conflict leaves; the next free member of the cycle's pool (or,
+     * without a pool, of the jury group) takes the seat: never someone seated or recused on this challenge.
+     */
     @Bean
-    JavaDelegate replaceJuryMember(JurySeats seats, IdentityService identity) {
+    JavaDelegate replaceJuryMember(JurySeats seats, JuryPanel panel) {
         return execution -> {
             UUID challengeId = challengeId(execution);
             String recusing = (String) execution.getVariable(ChallengeProcess.JURY_MEMBER);
@@ -101,7 +109,7 @@ class SelectionDelegates {
             }
             seat.recuse();
             List<String> taken = seats.findByChallengeIdOrderBySeatNo(challengeId).stream().map(JurySeat::member).toList();
-            String replacement = JuryPanel.juryMembers(identity).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
+            String replacement = panel.drawOrder(challengeId).stream().filter(m -> !taken.contains(m)).findFirst().orElse(null);
             execution.setVariable(ChallengeProcess.CONFLICT_DECISION, null); // the replacement declares anew
             execution.setVariable(ChallengeProcess.REPLACEMENT_FOUND, replacement != null);
             if (replacement != null) {
@@ -236,21 +244,39 @@ class SelectionDelegates {
         private final Cycles cycles;
         private final JurySeats seats;
         private final IdentityService identity;
+        private final JuryPool pool;
+        private final People people;
 
-        JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats, IdentityService identity) {
+        JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats, IdentityService identity,
+                JuryPool pool, People people) {
             this.challenges = challenges;
             this.applications = applications;
             this.cycles = cycles;
             this.seats = seats;
             this.identity = identity;
+            this.pool = pool;
+            this.people = people;
         }
 
-        /** The members holding the seats; seated on first call from the jury group, as many as the bylaws say. */
+        /**
+         * Who may take a seat on this challenge, best first: the cycle's jury pool ordered by the challenge's languages
+         * and words ({@link JuryPool#drawOrder}); without a pool the whole jury group by user id, as before pools.
+         */
+        List<String> drawOrder(UUID challengeId) {
+            ChallengeView challenge = challenges.find(challengeId).orElseThrow();
+            Set<String> languages = Arrays.stream((challenge.languages() == null ? "" : challenge.languages()).split("[^A-Za-z]+"))
+                    .filter(l -> !l.isEmpty()).map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            List<String> drawn = pool.drawOrder(challenge.cycleId(), languages,
+                    String.join(" ", challenge.title(), challenge.problem(), String.valueOf(challenge.openDatasets())));
+            return drawn.isEmpty() ? juryMembers(identity).stream().filter(m -> !people.deactivated(m)).toList() : drawn;
+        }
+
+        /** The members holding the seats; seated on first call from the draw order, as many as the bylaws say. */
         public List<String> seatsFor(String challengeId) {
             UUID id = UUID.fromString(challengeId);
             if (seats.findByChallengeIdOrderBySeatNo(id).isEmpty()) {
                 int size = cycles.bylawsOf(challenges.find(id).orElseThrow().cycleId()).jurySize();
-                List<String> members = juryMembers(identity);
+                List<String> members = drawOrder(id);
                 for (int seat = 1; seat <= Math.min(size, members.size()); seat++) {
                     seats.save(new JurySeat(id, seat, members.get(seat - 1)));
                 }
