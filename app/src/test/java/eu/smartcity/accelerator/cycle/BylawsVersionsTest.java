@@ -100,6 +100,10 @@ class BylawsVersionsTest {
         assertThatThrownBy(() -> versions.saveDraft(name, valid, text, "no title line"))
                 .isInstanceOfSatisfying(BylawsVersions.InvalidDraftException.class,
                         e -> assertThat(e.field()).isEqualTo("contractTemplateMd"));
+        // the shipped versions have a contract template: contracts under the new version need one too
+        assertThatThrownBy(() -> versions.saveDraft(name, valid, text, " "))
+                .isInstanceOfSatisfying(BylawsVersions.InvalidDraftException.class,
+                        e -> assertThat(e.field()).isEqualTo("contractTemplateMd"));
         assertThat(versions.diff(name).empty()).as("nothing refused was stored").isTrue();
     }
 
@@ -107,7 +111,7 @@ class BylawsVersionsTest {
         Map<String, String> fields = new HashMap<>(valid);
         fields.put(key, value);
         try {
-            versions.saveDraft(name, fields, text, null);
+            versions.saveDraft(name, fields, text, versions.texts(name).contractTemplateMd());
         } catch (BylawsVersions.InvalidDraftException e) {
             return e.field();
         }
@@ -119,7 +123,7 @@ class BylawsVersionsTest {
         String name = draft();
         Map<String, String> fields = new HashMap<>(versions.fields(name));
         fields.put("quotas.pilotsPerCity", "2");
-        versions.saveDraft(name, fields, versions.texts(name).bylawsMd(), null);
+        versions.saveDraft(name, fields, versions.texts(name).bylawsMd(), versions.texts(name).contractTemplateMd());
         BylawsVersions.VersionView published = versions.publish(name, "coordinator");
         String rules = versions.texts(name).rulesYaml();
 
@@ -142,7 +146,7 @@ class BylawsVersionsTest {
         fields.put("scoringWeights.fit", "0,3"); // a decimal comma, as Dutch and French users write it
         fields.put("scoringWeights.team", "0.05");
         fields.put("durations.callWindowMax", "P90D");
-        versions.saveDraft(name, fields, "# Bylaws\n\nArticle 1.\n", null);
+        versions.saveDraft(name, fields, "# Bylaws\n\nArticle 1.\n", versions.texts(name).contractTemplateMd());
         versions.publish(name, "coordinator");
 
         BylawsVersions.Texts exported = versions.texts(name);
@@ -162,7 +166,7 @@ class BylawsVersionsTest {
         String name = draft();
         Map<String, String> fields = new HashMap<>(versions.fields(name));
         fields.put("caps.budgetPerPilot", "15000");
-        versions.saveDraft(name, fields, versions.texts(name).bylawsMd(), null);
+        versions.saveDraft(name, fields, versions.texts(name).bylawsMd(), versions.texts(name).contractTemplateMd());
         versions.publish(name, "coordinator");
 
         Cycles.CycleView next = cycles.open("Under " + name, name);

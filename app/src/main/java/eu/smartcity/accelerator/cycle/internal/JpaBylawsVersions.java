@@ -153,6 +153,10 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
             throw new InvalidDraftException("bylawsMd", "the readable text is empty");
         }
         String template = contractTemplateMd == null || contractTemplateMd.isBlank() ? null : contractTemplateMd;
+        if (template == null && draft.contractTemplateMd() != null) {
+            // contracts of cycles under this version are drawn up from it
+            throw new InvalidDraftException("contractTemplateMd", "the contract template is empty");
+        }
         Texts texts = new Texts(rules, bylawsMd, template);
         textChecks.forEach(check -> check.check(version, texts));
         draft.edit(rules, bylawsMd, template);

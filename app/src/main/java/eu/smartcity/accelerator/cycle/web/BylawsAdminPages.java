@@ -155,7 +155,8 @@ class BylawsAdminPages {
 
     private static Problem problem(InvalidDraftException e) {
         if ("contractTemplateMd".equals(e.field())) {
-            return new Problem("bylawsAdmin.error.contractTemplate", e.line());
+            return e.line() > 0 ? new Problem("bylawsAdmin.error.contractTemplate", e.line())
+                    : new Problem("bylawsAdmin.error.contractTemplateEmpty", null);
         }
         if ("bylawsMd".equals(e.field()) || "scoringWeights".equals(e.field()) || "quotas.quorum".equals(e.field())) {
             return new Problem("bylawsAdmin.error." + e.field(), null);
