@@ -237,6 +237,8 @@ class AccessMatrixTest {
         m.put("GET /coordinator/cycles", concat(List.of(get("coordinator", "/coordinator/cycles", Expect.ALLOWED)),
                 refusedToAll("/coordinator/cycles", Set.of("coordinator"))));
         m.put("POST /coordinator/cycles", refusedToAllPost("/coordinator/cycles", Set.of("coordinator")));
+        m.put("GET /coordinator/cycles/{id}/report", concat(List.of(get("coordinator", "/coordinator/cycles/" + cycle + "/report", Expect.ALLOWED)),
+                refusedToAll("/coordinator/cycles/" + cycle + "/report", Set.of("coordinator"))));
         m.put("POST /coordinator/cycles/{id}/close", refusedToAllPost("/coordinator/cycles/" + cycle + "/close", Set.of("coordinator")));
         m.put("GET /coordinator/bylaws", concat(List.of(get("coordinator", "/coordinator/bylaws", Expect.ALLOWED)),
                 refusedToAll("/coordinator/bylaws", Set.of("coordinator"))));

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Coordinators open cycles under a published bylaws version (several may run at once) and close them: closing
- * completes the accelerator-cycle process's close step, which writes the cycle report.
+ * completes the accelerator-cycle process's close step, which writes the cycle report, and shows that report.
  */
 @Controller
 class CyclePages {
@@ -76,7 +76,7 @@ class CyclePages {
             return "redirect:/coordinator/cycles#cycle-" + id;
         }
         cycles.closeByCoordinator(id, coordinator);
-        redirect.addFlashAttribute("closed", id);
-        return "redirect:/coordinator/cycles#cycle-" + id;
+        redirect.addFlashAttribute("closed", true);
+        return "redirect:/coordinator/cycles/" + id + "/report"; // the cycle report (documents feature)
     }
 }
