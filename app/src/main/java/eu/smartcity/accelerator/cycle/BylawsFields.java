@@ -32,7 +32,8 @@ public final class BylawsFields {
         all.add(new Field("title", "general", Kind.TEXT, false));
         all.add(new Field("programmeCountries", "general", Kind.COUNTRIES, false));
         Bylaws.DURATIONS.forEach(d -> all.add(new Field("durations." + d, "durations", Kind.DURATION, false)));
-        OPTIONAL_DURATIONS.forEach(d -> all.add(new Field("durations." + d, "durations", Kind.DURATION, true)));
+        OPTIONAL_DURATIONS.stream().filter(d -> !Bylaws.DURATIONS.contains(d))
+                .forEach(d -> all.add(new Field("durations." + d, "durations", Kind.DURATION, true)));
         all.add(new Field("caps.budgetPerPilot", "caps", Kind.AMOUNT, false));
         all.add(new Field("quotas.jurySize", "quotas", Kind.COUNT, false));
         all.add(new Field("quotas.quorum", "quotas", Kind.COUNT, false));

@@ -61,6 +61,14 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
     /** Seeds every version of the bylaws/ folder not stored yet, as published (before anyone can open a cycle). */
     @Override
     public void afterPropertiesSet() {
+        try {
+            seed();
+        } catch (RuntimeException anotherNodeSeededFirst) {
+            seed(); // two nodes starting on an empty database: the retry finds the first one's rows (or fails for good)
+        }
+    }
+
+    private void seed() {
         transaction.executeWithoutResult(status -> {
             String previous = null;
             for (String version : new java.util.TreeSet<>(catalog.all().keySet())) { // each seed is based on the one before it
