@@ -238,6 +238,26 @@ class AccessMatrixTest {
                 refusedToAll("/coordinator/notifications", Set.of("coordinator"))));
         m.put("POST /coordinator/notifications/{id}/retry",
                 refusedToAllPost("/coordinator/notifications/" + UUID.randomUUID() + "/retry", Set.of("coordinator")));
+        // the programme office: cycles and bylaws versions (coordinators only; drafts are not public)
+        m.put("GET /coordinator/cycles", concat(List.of(get("coordinator", "/coordinator/cycles", Expect.ALLOWED)),
+                refusedToAll("/coordinator/cycles", Set.of("coordinator"))));
+        m.put("POST /coordinator/cycles", refusedToAllPost("/coordinator/cycles", Set.of("coordinator")));
+        m.put("GET /coordinator/cycles/{id}/report", concat(List.of(get("coordinator", "/coordinator/cycles/" + cycle + "/report", Expect.ALLOWED)),
+                refusedToAll("/coordinator/cycles/" + cycle + "/report", Set.of("coordinator"))));
+        m.put("POST /coordinator/cycles/{id}/close", refusedToAllPost("/coordinator/cycles/" + cycle + "/close", Set.of("coordinator")));
+        m.put("GET /coordinator/bylaws", concat(List.of(get("coordinator", "/coordinator/bylaws", Expect.ALLOWED)),
+                refusedToAll("/coordinator/bylaws", Set.of("coordinator"))));
+        m.put("POST /coordinator/bylaws", refusedToAllPost("/coordinator/bylaws", Set.of("coordinator")));
+        m.put("GET /coordinator/bylaws/{version}", concat(List.of(get("coordinator", "/coordinator/bylaws/scifi-2025", Expect.ALLOWED)),
+                refusedToAll("/coordinator/bylaws/scifi-2025", Set.of("coordinator"))));
+        m.put("POST /coordinator/bylaws/{version}", refusedToAllPost("/coordinator/bylaws/scifi-2025", Set.of("coordinator")));
+        m.put("POST /coordinator/bylaws/{version}/publish", refusedToAllPost("/coordinator/bylaws/scifi-2025/publish", Set.of("coordinator")));
+        m.put("GET /coordinator/bylaws/{version}/rules.yaml", concat(
+                List.of(get("coordinator", "/coordinator/bylaws/scifi-2025/rules.yaml", Expect.ALLOWED)),
+                refusedToAll("/coordinator/bylaws/scifi-2025/rules.yaml", Set.of("coordinator"))));
+        m.put("GET /coordinator/bylaws/{version}/bylaws.md", concat(
+                List.of(get("coordinator", "/coordinator/bylaws/scifi-2025/bylaws.md", Expect.ALLOWED)),
+                refusedToAll("/coordinator/bylaws/scifi-2025/bylaws.md", Set.of("coordinator"))));
 
         // marketplace: browsing and the API are public; suppliers keep only their own solutions; cities act as cities
         String solution = jdbc.queryForObject(

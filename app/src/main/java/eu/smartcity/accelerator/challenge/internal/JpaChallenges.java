@@ -47,6 +47,10 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> cityFunds) {
+        if (!"OPEN".equals(cycles.get(cycleId).status())) {
+            // a closed cycle takes no new challenges (the portal offers open cycles only; this holds for every caller)
+            throw new RuleViolationException("cycleId", "challenge.error.cycleClosed", "the cycle is closed");
+        }
         Bylaws bylaws = cycles.bylawsOf(cycleId);
         validate(definition, bylaws);
         ExtraLines.check(cityFunds);

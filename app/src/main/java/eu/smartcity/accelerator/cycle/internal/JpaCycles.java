@@ -3,7 +3,7 @@ package eu.smartcity.accelerator.cycle.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.cycle.Bylaws;
-import eu.smartcity.accelerator.cycle.BylawsCatalog;
+import eu.smartcity.accelerator.cycle.BylawsVersions;
 import eu.smartcity.accelerator.cycle.Cycles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -24,23 +26,26 @@ class JpaCycles implements Cycles {
 
     static final String CYCLE_PROCESS = "accelerator-cycle";
 
+    static final String CLOSE_TASK = "UserTask_CloseCycle";
+
     private final CycleRepository cycles;
-    private final BylawsCatalog catalog;
+    private final BylawsVersions versions;
     private final ObjectMapper json;
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
 
-    JpaCycles(CycleRepository cycles, BylawsCatalog catalog, ObjectMapper json, RuntimeService runtimeService) {
+    JpaCycles(CycleRepository cycles, BylawsVersions versions, ObjectMapper json, RuntimeService runtimeService,
+            TaskService taskService) {
         this.cycles = cycles;
-        this.catalog = catalog;
+        this.versions = versions;
         this.json = json;
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
     }
 
     @Override
     public CycleView open(String name, String bylawsVersion) {
-        Bylaws bylaws = catalog.find(bylawsVersion)
-                .orElseThrow(() -> new IllegalArgumentException("No bylaws version '" + bylawsVersion + "'; known: "
-                        + catalog.all().keySet()));
+        Bylaws bylaws = versions.published(bylawsVersion); // a draft or an unknown version is refused
         String rules = write(bylaws);
         Cycle cycle = cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now()));
         runtimeService.startProcessInstanceByKey(CYCLE_PROCESS, cycle.id().toString(),
@@ -73,6 +78,20 @@ class JpaCycles implements Cycles {
     @Override
     public void close(UUID cycleId) {
         find(cycleId).close();
+    }
+
+    @Override
+    public void closeByCoordinator(UUID cycleId, String coordinator) {
+        Cycle cycle = find(cycleId);
+        Task task = taskService.createTaskQuery().processDefinitionKey(CYCLE_PROCESS)
+                .processInstanceBusinessKey(cycleId.toString()).taskDefinitionKey(CLOSE_TASK).singleResult();
+        if (task == null || cycle.status() != Cycle.Status.OPEN) {
+            throw new IllegalStateException("Cycle " + cycleId + " is not open");
+        }
+        // closed at once for new challenges; the process writes the report right after (asynchronously)
+        cycle.close();
+        taskService.setAssignee(task.getId(), coordinator);
+        taskService.complete(task.getId(), Map.of("closeConfirmed", true));
     }
 
     private Cycle find(UUID cycleId) {
