@@ -2,7 +2,8 @@ package eu.smartcity.accelerator.documents;
 
 /**
  * The timestamp authority did not answer (or answered with an error): nothing was signed. Thrown in the
- * asynchronous archive step, the engine retries the job; pages show {@code signing.tsa.unavailable}.
+ * asynchronous archive step (ServiceTask_ArchiveSignedContract), the engine retries the job and, when the
+ * retries are spent, raises an incident carrying this message for the coordinators in Cockpit.
  */
 public class TimestampUnavailableException extends SigningRefusedException {
     public TimestampUnavailableException(String authority, Throwable cause) {
