@@ -77,11 +77,17 @@ public final class PadesSignatures {
      */
     public static byte[] sign(byte[] pdf, SigningKey key, String name, String reason, String location, Instant at, TSPSource tsa,
             Collection<X509Certificate> trusted) {
+        return sign(pdf, key, name, reason, location, at, tsa, trusted, SignatureLevel.PAdES_BASELINE_LTA);
+    }
+
+    /** At {@code level}: tests make a bare B-T signature, which DSS's augmentation checks would not let through. */
+    static byte[] sign(byte[] pdf, SigningKey key, String name, String reason, String location, Instant at, TSPSource tsa,
+            Collection<X509Certificate> trusted, SignatureLevel level) {
         X509Certificate certificate = key.certificate();
         checkUsable(certificate, at);
         checkKeyPair(key);
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_LTA);
+        parameters.setSignatureLevel(level);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
         parameters.setSigningCertificate(new CertificateToken(certificate));
         parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.smartcity.accelerator.documents.internal.DemoCertificate;
 import java.time.Duration;
@@ -120,13 +121,13 @@ class PadesSignaturesTest {
     void aBackDatedSignatureByAnExpiredCertificateIsRefused() {
         DemoCertificate.Issued expired = DemoCertificate.issue("CN=Old signer", Instant.now().minus(Duration.ofDays(400)),
                 Instant.now().minus(Duration.ofDays(35)));
-        byte[] backdated;
-        try {
-            backdated = PadesSignatures.sign(pdf(), key(expired), "Old", "test", "Delft", Instant.now().minus(Duration.ofDays(40)),
-                    new OnlineTSPSource(tsa.url()), List.of(expired.certificate(), tsa.certificate()));
-        } catch (SigningRefusedException refusedAlready) {
-            return; // DSS refusing to make it at all is as good
-        }
+        // DSS itself refuses to add validation data to it (no proof of existence while the certificate was valid)
+        assertThatThrownBy(() -> PadesSignatures.sign(pdf(), key(expired), "Old", "test", "Delft", Instant.now().minus(Duration.ofDays(40)),
+                new OnlineTSPSource(tsa.url()), List.of(expired.certificate(), tsa.certificate())))
+                .isInstanceOf(SigningRefusedException.class).hasMessageContaining("The signing certificate has expired");
+        // and made at bare B-T, the timestamp shows it was made after expiry
+        byte[] backdated = PadesSignatures.sign(pdf(), key(expired), "Old", "test", "Delft", Instant.now().minus(Duration.ofDays(40)),
+                new OnlineTSPSource(tsa.url()), List.of(expired.certificate(), tsa.certificate()), SignatureLevel.PAdES_BASELINE_T);
         PadesSignatures.Verification verification = verify(backdated, expired);
         assertThat(verification.valid()).isFalse();
         assertThat(verification.certificateValidAtSigning()).isFalse();
