@@ -1,21 +1,34 @@
 package eu.smartcity.accelerator.documents;
 
+import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.x509.tsp.KeyEntityTSPSource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.smartcity.accelerator.documents.internal.DemoCertificate;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs PDFs with the programme's key (PKCS#12 keystore from {@code accelerator.signing.*}) and verifies
- * them against its certificate. With {@code accelerator.signing.create-demo-certificate} (the default demo
- * profile only) a self-signed demo certificate is created under the data directory at first start. Without a
- * keystore (the postgres profile until one is configured) the app still starts, logs {@link #NOT_CONFIGURED}
- * and refuses every signature with that sentence.
+ * Signs PDFs with the programme's key (PKCS#12 keystore from {@code accelerator.signing.*}), timestamped by the
+ * timestamp authority of {@code accelerator.signing.tsa.*}, and validates them against the programme's
+ * certificate and the authority's. With {@code accelerator.signing.create-demo-certificate} (the default demo
+ * profile only) a self-signed demo certificate is created under the data directory at first start, and
+ * without a TSA URL a demo timestamp authority runs in-process (its key beside the demo keystore), so the demo
+ * signs with zero set-up. Without a keystore (the postgres profile until one is configured) the app still
+ * starts, logs {@link #NOT_CONFIGURED} and refuses every signature with that sentence; with a keystore but no
+ * TSA it refuses with {@link #NO_TIMESTAMP_AUTHORITY}.
  */
 @Component
 public class DocumentSigner {
@@ -25,19 +38,38 @@ public class DocumentSigner {
             + "(accelerator.signing.keystore) to the programme's PKCS#12 keystore, with ACCELERATOR_SIGNING_PASSWORD and "
             + "ACCELERATOR_SIGNING_ALIAS; until then signed contracts cannot be archived.";
 
+    /** The refusal when no timestamp authority is configured outside the demo. */
+    public static final String NO_TIMESTAMP_AUTHORITY = "No timestamp authority is configured: set ACCELERATOR_SIGNING_TSA_URL "
+            + "(accelerator.signing.tsa.url) and ACCELERATOR_SIGNING_TSA_CERTIFICATE (its certificate); signatures need a timestamp.";
+
+    /** The policy the demo authority names in its timestamps (an example arc: it promises nothing). */
+    private static final String DEMO_TSA_POLICY = "1.3.6.1.4.1.99999.1";
+
     private static final Logger log = LoggerFactory.getLogger(DocumentSigner.class);
 
     private final Path keystore;
     private final char[] password;
     private final String alias;
     private final String location;
+    private final TSPSource tsa;
+    private final List<X509Certificate> tsaAnchors = new ArrayList<>();
     private volatile SigningKey key;
 
+    /** The demo or keystore-only signer (tests): the demo timestamp authority when {@code createDemo}. */
+    public DocumentSigner(String keystore, String password, String alias, String location, boolean createDemo) {
+        this(keystore, password, alias, location, createDemo, "", "", "", "");
+    }
+
+    @Autowired
     public DocumentSigner(@Value("${accelerator.signing.keystore:}") String keystore,
             @Value("${accelerator.signing.password:}") String password,
             @Value("${accelerator.signing.alias:accelerator}") String alias,
             @Value("${accelerator.signing.location:Smart City Accelerator}") String location,
-            @Value("${accelerator.signing.create-demo-certificate:false}") boolean createDemo) {
+            @Value("${accelerator.signing.create-demo-certificate:false}") boolean createDemo,
+            @Value("${accelerator.signing.tsa.url:}") String tsaUrl,
+            @Value("${accelerator.signing.tsa.username:}") String tsaUsername,
+            @Value("${accelerator.signing.tsa.password:}") String tsaPassword,
+            @Value("${accelerator.signing.tsa.certificate:}") String tsaCertificate) {
         this.keystore = keystore == null || keystore.isBlank() ? null : Path.of(keystore.strip());
         this.password = password.toCharArray();
         this.alias = alias;
@@ -47,6 +79,68 @@ public class DocumentSigner {
         } else if (createDemo && !Files.exists(this.keystore)) {
             DemoCertificate.write(DemoCertificate.demo(), this.keystore, this.password, alias);
             log.info("Created a self-signed demo signing certificate in {} (not for real contracts)", this.keystore);
+        }
+        if (tsaUrl != null && !tsaUrl.isBlank()) {
+            this.tsa = refusingWhenSilent(online(tsaUrl.strip(), tsaUsername, tsaPassword), tsaUrl.strip());
+            if (tsaCertificate != null && !tsaCertificate.isBlank()) {
+                tsaAnchors.add(readCertificate(Path.of(tsaCertificate.strip())));
+            } else {
+                log.warn("No certificate for the timestamp authority {} (accelerator.signing.tsa.certificate): its timestamps "
+                        + "cannot be validated", tsaUrl.strip());
+            }
+        } else if (createDemo && this.keystore != null) {
+            DemoCertificate.Issued demo = demoTimestamping(this.keystore.resolveSibling("demo-timestamping.p12"));
+            KeyEntityTSPSource inProcess = new KeyEntityTSPSource(demo.keys().getPrivate(), demo.certificate(), List.of(demo.certificate()));
+            inProcess.setTsaPolicy(DEMO_TSA_POLICY);
+            this.tsa = refusingWhenSilent(inProcess, "the in-process demo timestamp authority");
+            tsaAnchors.add(demo.certificate());
+        } else {
+            this.tsa = null;
+        }
+    }
+
+    /** Any failure of the authority becomes a {@link TimestampUnavailableException} naming it. */
+    private static TSPSource refusingWhenSilent(TSPSource source, String name) {
+        return (digestAlgorithm, digest) -> {
+            try {
+                return source.getTimeStampResponse(digestAlgorithm, digest);
+            } catch (RuntimeException e) {
+                throw new TimestampUnavailableException(name, e);
+            }
+        };
+    }
+
+    private static TSPSource online(String url, String username, String password) {
+        TimestampDataLoader loader = new TimestampDataLoader();
+        // an authority that does not answer fails the signing quickly; the engine's job retries it later
+        loader.setTimeoutConnection(10_000);
+        loader.setTimeoutResponse(20_000);
+        if (username != null && !username.isBlank()) {
+            URI uri = URI.create(url);
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            loader.addAuthentication(uri.getHost(), port, uri.getScheme(), username, password.toCharArray());
+            loader.setPreemptiveAuthentication(true);
+        }
+        return new OnlineTSPSource(url, loader);
+    }
+
+    /** The demo authority's key, created once beside the demo keystore (alias "tsa", same password). */
+    private DemoCertificate.Issued demoTimestamping(Path file) {
+        if (!Files.exists(file)) {
+            DemoCertificate.write(DemoCertificate.demoTimestamping(), file, password, "tsa");
+            log.info("Created a self-signed demo timestamp authority in {} (not for real contracts)", file);
+        }
+        SigningKey loaded = SigningKey.load(file, password, "tsa");
+        return new DemoCertificate.Issued(new java.security.KeyPair(loaded.certificate().getPublicKey(), loaded.privateKey()),
+                loaded.certificate());
+    }
+
+    private static X509Certificate readCertificate(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the timestamp authority's certificate " + file
+                    + " (accelerator.signing.tsa.certificate, PEM or DER): " + e.getMessage(), e);
         }
     }
 
@@ -66,15 +160,28 @@ public class DocumentSigner {
         return current;
     }
 
-    /** Signs as the programme, for the reason given (e.g. "Countersigned contract 1234"). */
+    /**
+     * Signs as the programme (PAdES B-LT), for the reason given (e.g. "Countersigned contract 1234").
+     *
+     * @throws SigningRefusedException also when the timestamp authority does not answer: nothing is signed then
+     */
     public byte[] sign(byte[] pdf, String reason) {
         SigningKey signingKey = key();
+        if (tsa == null) {
+            throw new SigningRefusedException(NO_TIMESTAMP_AUTHORITY);
+        }
         return PadesSignatures.sign(pdf, signingKey, signingKey.certificate().getSubjectX500Principal().getName(), reason,
-                location, Instant.now());
+                location, Instant.now(), tsa, trusted());
     }
 
-    /** Verifies against the programme's certificate: changed bytes, another or expired certificate all fail. */
+    /** Validates with DSS against the programme's certificate and the timestamp authority's. */
     public PadesSignatures.Verification verify(byte[] pdf) {
-        return PadesSignatures.verify(pdf, List.of(key().certificate()));
+        return PadesSignatures.verify(pdf, trusted());
+    }
+
+    private List<X509Certificate> trusted() {
+        List<X509Certificate> trusted = new ArrayList<>(key().chain());
+        trusted.addAll(tsaAnchors);
+        return trusted;
     }
 }

@@ -1,64 +1,56 @@
 package eu.smartcity.accelerator.documents;
 
-import java.io.ByteArrayOutputStream;
+import eu.europa.esig.dss.alert.LogOnStatusAlert;
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
-import java.util.GregorianCalendar;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.util.Store;
+import org.slf4j.event.Level;
 
 /**
- * PAdES baseline B-B signatures with PDFBox's signing support: an incremental update with a signature
- * dictionary (SubFilter {@code ETSI.CAdES.detached}, signing time in {@code M}) whose contents are a
- * detached CMS signature (SHA-256 with RSA) carrying the ESS signing-certificate-v2 attribute and no
- * signing-time attribute, as EN 319 142-1 asks. Verification recomputes the digest over the byte range,
- * checks the CMS signature, the signing-certificate binding, the certificate's validity at signing time
- * and, when given, that the certificate is one we trust.
+ * PAdES signatures made and validated by the EU's DSS library. Signing makes a PAdES baseline signature:
+ * B-B (detached CAdES, ESS signing-certificate-v2), an RFC 3161 signature timestamp from the timestamp
+ * authority (B-T), the validation data in the document security store (B-LT): the certificate chains of
+ * signer and timestamp and their revocation data where there is any (the programme's self-issued
+ * certificates have no CRL or OCSP service, so for them there is none to embed, and DSS then names the level
+ * B-T), and a document timestamp over all of it (DSS's LTA step), so that no byte of the file is left
+ * unprotected: the store would otherwise sit in an unsigned revision. Validation runs DSS's
+ * default policy against the trust anchors given and reads the result in plain words; the ETSI validation
+ * report (EN 319 102-2) comes along as XML.
  */
 public final class PadesSignatures {
 
@@ -66,71 +58,90 @@ public final class PadesSignatures {
 
     private PadesSignatures() {}
 
-    /** What a verification found; {@code problem} is a sentence for people when not valid. */
+    /**
+     * What a validation found. {@code problem} is a sentence for people when not valid; {@code signedAt} is the
+     * time of the signature timestamp (the claimed signing time only when there is no timestamp);
+     * {@code intact}: the signed bytes are unchanged; {@code certificateValidAtSigning}: the signing
+     * certificate was valid at {@code signedAt}; {@code level} e.g. PAdES-BASELINE-LT; {@code etsiReport} the
+     * ETSI validation report (XML), null when the file could not be validated at all.
+     */
     public record Verification(boolean valid, String problem, String signer, Instant signedAt, String subFilter,
-            boolean coversWholeDocument) {}
+            boolean coversWholeDocument, boolean intact, boolean certificateValidAtSigning, String level, String etsiReport) {}
 
     /**
-     * Signs {@code pdf} with {@code key}.
+     * Signs {@code pdf} with {@code key} (PAdES B-LT), the signature timestamp from {@code tsa}.
      *
+     * @param trusted the trust anchors (programme and timestamp authority) at which the embedded chains end
      * @throws SigningRefusedException when the certificate is expired or not yet valid at {@code at}, is not
-     *         meant for signatures, or does not belong to the private key
+     *         meant for signatures, does not belong to the private key, or when the timestamp authority does not answer
      */
-    public static byte[] sign(byte[] pdf, SigningKey key, String name, String reason, String location, Instant at) {
+    public static byte[] sign(byte[] pdf, SigningKey key, String name, String reason, String location, Instant at, TSPSource tsa,
+            Collection<X509Certificate> trusted) {
+        return sign(pdf, key, name, reason, location, at, tsa, trusted, SignatureLevel.PAdES_BASELINE_LTA);
+    }
+
+    /** At {@code level}: tests make a bare B-T signature, which DSS's augmentation checks would not let through. */
+    static byte[] sign(byte[] pdf, SigningKey key, String name, String reason, String location, Instant at, TSPSource tsa,
+            Collection<X509Certificate> trusted, SignatureLevel level) {
         X509Certificate certificate = key.certificate();
         checkUsable(certificate, at);
         checkKeyPair(key);
-        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(COSName.getPDFName(SUB_FILTER));
-            signature.setName(name);
-            signature.setReason(reason);
-            signature.setLocation(location);
-            Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            when.setTimeInMillis(at.toEpochMilli());
-            signature.setSignDate(when);
-            options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE * 2);
-            document.addSignature(signature, options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            external.setSignature(cms(external.getContent(), key));
-            return out.toByteArray();
-        } catch (IOException e) {
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(level);
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new CertificateToken(certificate));
+        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
+        parameters.bLevel().setSigningDate(Date.from(at));
+        parameters.setSignerName(name);
+        parameters.setReason(reason);
+        parameters.setLocation(location);
+        parameters.setContentSize(32_768); // the CMS with the timestamp token and its certificates
+        PAdESService service = new PAdESService(verifier(trusted, true));
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        service.setTspSource(tsa);
+        DSSDocument document = new InMemoryDocument(pdf);
+        try {
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key.privateKey());
+            rsa.update(toBeSigned.getBytes());
+            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(SignatureAlgorithm.RSA_SHA256, rsa.sign()));
+            return signed.openStream().readAllBytes();
+        } catch (SigningRefusedException e) {
+            throw e;
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new SigningRefusedException("Cannot sign the PDF: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TimestampUnavailableException silent) {
+                    throw silent; // perhaps wrapped by DSS: the authority's failure is the news
+                }
+            }
             throw new SigningRefusedException("Cannot sign the PDF: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] cms(InputStream content, SigningKey key) throws IOException {
-        try {
-            X509Certificate certificate = key.certificate();
-            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash,
-                    new IssuerSerial(new GeneralNames(new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
-                            certificate.getSerialNumber()));
-            ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
-            DefaultSignedAttributeTableGenerator withoutSigningTime = new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)) {
-                @Override
-                @SuppressWarnings({"rawtypes", "unchecked"})
-                protected java.util.Hashtable createStandardAttributeTable(java.util.Map parameters) {
-                    java.util.Hashtable table = super.createStandardAttributeTable(parameters);
-                    table.remove(CMSAttributes.signingTime);
-                    return table;
-                }
-            };
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(withoutSigningTime)
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), certificate));
-            generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SigningRefusedException("Cannot build the CMS signature: " + e.getMessage(), e);
+    /**
+     * The trust anchors, and no online look-ups: validation data comes from the document or not at all. While
+     * signing, missing revocation data is logged, not fatal: B-LT embeds what exists.
+     */
+    private static CommonCertificateVerifier verifier(Collection<X509Certificate> trusted, boolean signing) {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        if (!signing) {
+            // (as trust anchors while signing, DSS 6.4 loses the signing certificate of a self-signed signer)
+            CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
+            trusted.forEach(c -> anchors.addCertificate(new CertificateToken(c)));
+            verifier.setTrustedCertSources(anchors);
         }
+        verifier.setAIASource(null);
+        verifier.setCrlSource(null);
+        verifier.setOcspSource(null);
+        if (signing) {
+            verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert(Level.INFO));
+            verifier.setAlertOnNoRevocationAfterBestSignatureTime(new LogOnStatusAlert(Level.INFO));
+            verifier.setAugmentationAlertOnSelfSignedCertificateChains(new LogOnStatusAlert(Level.INFO));
+        }
+        return verifier;
     }
 
     private static void checkUsable(X509Certificate certificate, Instant at) {
@@ -169,102 +180,174 @@ public final class PadesSignatures {
         }
     }
 
-    /** Verifies every signature of {@code pdf} (the last one must cover the whole file). */
+    /**
+     * Validates every signature of {@code pdf} with DSS against {@code trusted}; valid when DSS finds each
+     * TOTAL-PASSED and nothing was written after the last revision.
+     */
     public static Verification verify(byte[] pdf, Collection<X509Certificate> trusted) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<PDSignature> signatures = document.getSignatureDictionaries();
-            if (signatures.isEmpty()) {
-                return invalid("The PDF carries no signature", null, null, null, false);
+        String structure = structuralProblem(pdf, trusted);
+        if (structure != null) {
+            return new Verification(false, structure, null, null, null, false, false, false, null, null);
+        }
+        Reports reports;
+        try {
+            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+            validator.setCertificateVerifier(verifier(trusted, false));
+            reports = validator.validateDocument();
+        } catch (RuntimeException e) {
+            // DSS gives up on a signature it cannot parse: a changed signature value, not a verdict to soften
+            return new Verification(false, "The signature cannot be read (" + e.getMessage() + "): it was damaged or changed after signing",
+                    null, null, null, false, false, false, null, null);
+        }
+        SimpleReport simple = reports.getSimpleReport();
+        String report = reports.getXmlValidationReport();
+        if (simple.getSignaturesCount() == 0) {
+            return new Verification(false, "The PDF carries no signature", null, null, null, false, false, false, null, report);
+        }
+        DiagnosticData diagnostic = reports.getDiagnosticData();
+        long revisionsRead = diagnostic.getSignatures().size()
+                + diagnostic.getTimestampList().stream().filter(t -> t.getPDFRevision() != null).count();
+        if (revisionsRead != signatureDictionaries(pdf)) {
+            // DSS skips a signature or document timestamp it cannot parse; an unread one is a changed one
+            return new Verification(false, "A signature or timestamp in the file cannot be read: it was damaged or changed after signing",
+                    null, null, null, false, false, false, null, report);
+        }
+        for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+            if (!(timestamp.isMessageImprintDataIntact() && timestamp.isSignatureIntact() && timestamp.isSignatureValid())) {
+                return new Verification(false, "A timestamp in the file does not match what it stamps: the file was changed after signing",
+                        null, null, null, false, false, false, null, report);
             }
-            Verification last = null;
-            for (PDSignature signature : signatures) {
-                last = verifyOne(pdf, signature, trusted);
-                if (!last.valid()) {
-                    return last;
+        }
+        Verification last = null;
+        for (String id : simple.getSignatureIdList()) {
+            last = reading(simple, diagnostic.getSignatureById(id), id, trusted, report);
+            if (!last.valid()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private static Verification reading(SimpleReport simple, SignatureWrapper signature, String id, Collection<X509Certificate> trusted,
+            String report) {
+        CertificateWrapper certificate = signature.getSigningCertificate();
+        String who = certificate == null ? simple.getSignedBy(id) : certificate.getCertificateDN();
+        Instant signedAt = signatureTimestamp(signature);
+        boolean timestamped = signedAt != null;
+        if (!timestamped) {
+            signedAt = signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant();
+        }
+        String subFilter = signature.getSubFilter();
+        boolean intact = signature.isSignatureIntact() && signature.isSignatureValid();
+        boolean validAtSigning = certificate != null && signedAt != null && !certificate.getNotBefore().toInstant().isAfter(signedAt)
+                && !certificate.getNotAfter().toInstant().isBefore(signedAt);
+        String level = simple.getSignatureFormat(id) == null ? null : simple.getSignatureFormat(id).toString();
+        String problem = null;
+        if (!intact) {
+            problem = "The signature does not match the document: it was changed after signing";
+        } else if (!SUB_FILTER.equals(subFilter)) {
+            problem = "Not a PAdES signature (SubFilter " + subFilter + ", expected " + SUB_FILTER + ")";
+        } else if (certificate == null || !signature.isSigningCertificateIdentified()) {
+            problem = "The signature does not carry its signing certificate";
+        } else if (!certificate.isTrusted() && certificate.getCertificateChain().stream().noneMatch(CertificateWrapper::isTrusted)) {
+            problem = "Signed by " + who + ", which is not a certificate this installation trusts";
+        } else if (!timestamped) {
+            problem = "The signature carries no valid timestamp: when it was made cannot be proven";
+        } else if (!validAtSigning) {
+            problem = "The signing certificate " + who + " was not valid at the time of the signature timestamp " + signedAt + " (valid "
+                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ")";
+        } else if (simple.getIndication(id) != Indication.TOTAL_PASSED) {
+            problem = "The signature did not pass validation (" + simple.getIndication(id)
+                    + (simple.getSubIndication(id) == null ? "" : ", " + simple.getSubIndication(id)) + ")";
+        }
+        return new Verification(problem == null, problem, who, signedAt, subFilter, true, intact, validAtSigning, level, report);
+    }
+
+    /** The earliest valid signature timestamp's time: the proven time of signing. */
+    private static Instant signatureTimestamp(SignatureWrapper signature) {
+        return signature.getSignatureTimestamps().stream()
+                .filter(t -> t.isMessageImprintDataIntact() && t.isSignatureIntact() && t.isSignatureValid())
+                .map(TimestampWrapper::getProductionTime).map(Date::toInstant).min(Instant::compareTo).orElse(null);
+    }
+
+    /**
+     * What DSS does not judge: bytes after the last revision's end of file, a signature field that differs
+     * from what was written at signing (hex of one case, the CMS followed by zero padding only), and a changed
+     * certificate inside a CMS (the last document timestamp's is covered by nothing else).
+     */
+    private static String structuralProblem(byte[] pdf, Collection<X509Certificate> trusted) {
+        int end = pdf.length;
+        while (end > 0 && (pdf[end - 1] == '\n' || pdf[end - 1] == '\r')) {
+            end--;
+        }
+        if (end < 5 || !new String(pdf, end - 5, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%%EOF")) {
+            return "The signature does not cover the whole file: content was added after signing";
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                int[] range = signature.getByteRange();
+                if (range == null || range.length != 4 || range[0] != 0 || range[1] < 0 || range[2] <= range[1]
+                        || (long) range[2] + range[3] > pdf.length) {
+                    return "The signature's byte range is malformed or points outside the file";
+                }
+                if (!strictHexGap(pdf, range) || !zeroPadded(signature.getContents(pdf))) {
+                    return "The signature field between the signed byte ranges was changed after signing";
+                }
+                if (!certificatesIntact(signature.getContents(pdf), trusted)) {
+                    return "A certificate in the file was changed after signing";
                 }
             }
-            return last;
+            return null;
         } catch (IOException e) {
-            return invalid("The file is not a readable PDF (" + e.getMessage() + "): it was damaged or changed", null, null, null, false);
+            return "The file is not a readable PDF (" + e.getMessage() + "): it was damaged or changed";
         }
     }
 
-    private static Verification verifyOne(byte[] pdf, PDSignature signature, Collection<X509Certificate> trusted) throws IOException {
-        Instant signedAt = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
-        String subFilter = signature.getSubFilter();
-        int[] range = signature.getByteRange();
-        if (range == null || range.length != 4 || range[0] != 0 || range[1] < 0 || range[2] <= range[1]
-                || (long) range[2] + range[3] > pdf.length) {
-            return invalid("The signature's byte range is malformed or points outside the file", null, signedAt, subFilter, false);
-        }
-        boolean whole = (long) range[2] + range[3] == pdf.length;
-        byte[] contents = signature.getContents(pdf);
-        byte[] signedContent = signature.getSignedContent(pdf);
-        if (!strictHexGap(pdf, range)) {
-            return invalid("The signature field between the signed byte ranges was changed after signing", null, signedAt, subFilter, whole);
-        }
-        CMSSignedData cms;
+    /** The certificates a CMS carries (they are outside what it signs) are each {@link #selfConsistent}. */
+    private static boolean certificatesIntact(byte[] contents, Collection<X509Certificate> trusted) {
         try {
-            cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contents);
-            byte[] encoded = cms.getEncoded();
-            for (int i = encoded.length; i < contents.length; i++) {
-                if (contents[i] != 0) {
-                    return invalid("The signature field holds bytes after the signature: it was changed after signing",
-                            null, signedAt, subFilter, whole);
+            for (Object holder : new CMSSignedData(contents).getCertificates().getMatches(null)) {
+                if (!selfConsistent(((X509CertificateHolder) holder).getEncoded(), trusted)) {
+                    return false;
                 }
             }
-        } catch (CMSException | IOException e) {
-            return invalid("The signature value is not a readable CMS structure: the signature was damaged or changed",
-                    null, signedAt, subFilter, whole);
+            return true;
+        } catch (CMSException | IOException | RuntimeException e) {
+            return true; // unreadable: DSS says so, with its reasons
         }
-        @SuppressWarnings("unchecked")
-        Store<X509CertificateHolder> certificates = cms.getCertificates();
-        Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            return invalid("Expected exactly one signer, found " + signers.size(), null, signedAt, subFilter, whole);
-        }
-        SignerInformation signer = signers.iterator().next();
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = certificates.getMatches(signer.getSID());
-        if (matches.isEmpty()) {
-            return invalid("The signature does not carry its signing certificate", null, signedAt, subFilter, whole);
-        }
-        X509Certificate certificate;
+    }
+
+    /**
+     * DSS matches a certificate to a trust anchor by issuer and serial number and then uses the anchor, so a
+     * certificate changed inside the file would go unnoticed: one naming an anchor must be that anchor, byte for
+     * byte, and a self-issued one must carry its own valid signature.
+     */
+    private static boolean selfConsistent(byte[] encoded, Collection<X509Certificate> trusted) {
         try {
-            certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
-        } catch (java.security.cert.CertificateException e) {
-            return invalid("The signing certificate cannot be read", null, signedAt, subFilter, whole);
-        }
-        String who = certificate.getSubjectX500Principal().getName();
-        try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                return invalid("The signature does not match the document: it was changed after signing", who, signedAt, subFilter, whole);
+            X509Certificate certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(encoded));
+            for (X509Certificate anchor : trusted) {
+                if (anchor.getSerialNumber().equals(certificate.getSerialNumber())
+                        && anchor.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                        && !java.util.Arrays.equals(anchor.getEncoded(), encoded)) {
+                    return false;
+                }
             }
-        } catch (Exception e) {
-            return invalid("The document was changed after signing (digest or signature mismatch: " + e.getMessage() + ")",
-                    who, signedAt, subFilter, whole);
+            if (certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                certificate.verify(certificate.getPublicKey());
+            }
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
         }
-        if (!SUB_FILTER.equals(subFilter)) {
-            return invalid("Not a PAdES signature (SubFilter " + subFilter + ", expected " + SUB_FILTER + ")", who, signedAt, subFilter, whole);
+    }
+
+    private static int signatureDictionaries(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getSignatureDictionaries().size();
+        } catch (IOException e) {
+            return -1;
         }
-        String binding = checkSigningCertificateV2(signer, certificate);
-        if (binding != null) {
-            return invalid(binding, who, signedAt, subFilter, whole);
-        }
-        try {
-            certificate.checkValidity(Date.from(signedAt == null ? Instant.now() : signedAt));
-        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            return invalid("The signing certificate " + who + " was not valid at the signing time " + signedAt + " (valid "
-                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ")",
-                    who, signedAt, subFilter, whole);
-        }
-        if (trusted != null && !trusted.contains(certificate)) {
-            return invalid("Signed by " + who + ", which is not a certificate this installation trusts", who, signedAt, subFilter, whole);
-        }
-        if (!whole) {
-            return invalid("The signature does not cover the whole file: content was added after signing", who, signedAt, subFilter, false);
-        }
-        return new Verification(true, null, who, signedAt, subFilter, true);
     }
 
     /** The unsigned gap must be exactly {@code <hex digits>}, all of one case, as written at signing. */
@@ -289,27 +372,33 @@ public final class PadesSignatures {
         return !(upper && lower);
     }
 
-    private static String checkSigningCertificateV2(SignerInformation signer, X509Certificate certificate) {
-        AttributeTable attributes = signer.getSignedAttributes();
-        Attribute attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-        if (attribute == null) {
-            return "The signature lacks the signing-certificate-v2 attribute PAdES requires";
+    /** After the DER-encoded CMS (its length read from its header) only zeros: the padding PDF writers reserve. */
+    private static boolean zeroPadded(byte[] contents) {
+        if (contents.length < 2) {
+            return false;
         }
-        try {
-            SigningCertificateV2 value = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0));
-            byte[] expected = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            byte[] stated = value.getCerts()[0].getCertHash();
-            if (!MessageDigest.isEqual(expected, stated)) {
-                return "The signing-certificate-v2 attribute names another certificate (" + HexFormat.of().formatHex(stated) + ")";
+        int header = 2;
+        long length = contents[1] & 0xff;
+        if ((length & 0x80) != 0) {
+            int octets = (int) (length & 0x7f);
+            if (octets == 0 || octets > 4 || contents.length < 2 + octets) {
+                return false;
             }
-            return null;
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException | RuntimeException e) {
-            return "The signing-certificate-v2 attribute cannot be read: " + e.getMessage();
+            length = 0;
+            for (int i = 0; i < octets; i++) {
+                length = (length << 8) | (contents[2 + i] & 0xff);
+            }
+            header += octets;
         }
-    }
-
-    private static Verification invalid(String problem, String signer, Instant at, String subFilter, boolean whole) {
-        return new Verification(false, problem, signer, at, subFilter, whole);
+        if (header + length > contents.length) {
+            return false;
+        }
+        for (long i = header + length; i < contents.length; i++) {
+            if (contents[(int) i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SHA-256 of bytes, lower-case hex: the fingerprint recorded with each acceptance. */

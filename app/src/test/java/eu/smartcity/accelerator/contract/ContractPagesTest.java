@@ -105,6 +105,16 @@ class ContractPagesTest {
                 .contains("<td>parkflow</td>").contains("<td>officer-delft</td>").contains("127.0.0.1")
                 .contains("<td>accepted</td>").contains("<td>Supplier</td>").contains("rewritten").contains("added");
         assertThat(after.body()).doesNotContain("??");
+        // the signature validated by DSS, in plain words, with the ETSI report for the parties only
+        assertThat(after.body()).contains("The signature is valid").contains("Signed by").contains("demo signing certificate")
+                .contains("When (time of the timestamp)").contains("Certificate valid at that time")
+                .contains("/contracts/" + contractId + "/validation-report.xml");
+        HttpResponse<byte[]> report = parkflow.getBytes(page + "/validation-report.xml");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(new String(report.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("ValidationReport")
+                .contains("urn:etsi:019102:mainindication:total-passed");
+        assertThat(as("urbansense").getBytes(page + "/validation-report.xml").statusCode()).isEqualTo(404);
+        assertThat(new PortalClient(port).getBytes(page + "/validation-report.xml").statusCode()).isNotEqualTo(200);
 
         HttpResponse<byte[]> pdf = parkflow.getBytes(page + "/contract.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

@@ -86,7 +86,9 @@ class DocumentSamplesTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Files.writeString(SAMPLES.resolve("signed-contract.pdfsig.txt"), out);
-        assertThat(out).contains("ETSI.CAdES.detached").contains("Signature is Valid").contains("Total document signed");
+        // the programme's signature (#1) is valid; the document timestamp after it (#2, which pdfsig cannot validate) covers the whole file
+        assertThat(out.substring(0, out.indexOf("Signature #2"))).contains("ETSI.CAdES.detached").contains("Signature is Valid");
+        assertThat(out.substring(out.indexOf("Signature #2"))).contains("Total document signed");
     }
 
     private static boolean pdfsigInstalled() {

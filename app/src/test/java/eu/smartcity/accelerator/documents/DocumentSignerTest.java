@@ -31,10 +31,36 @@ class DocumentSignerTest {
         byte[] created = Files.readAllBytes(keystore);
         new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true);
         assertThat(Files.readAllBytes(keystore)).isEqualTo(created); // not replaced at the next start
+        assertThat(dir.resolve("signing/demo-timestamping.p12")).exists(); // the in-process demo timestamp authority
 
         byte[] signed = signer.sign(PadesSignaturesTest.pdf(), "test");
-        assertThat(signer.verify(signed).valid()).isTrue();
+        assertThat(signer.verify(signed).valid()).as(signer.verify(signed).problem()).isTrue();
         assertThat(signer.verify(signed).signer()).contains("demo signing certificate");
+        // a restart keeps the demo authority, so what was stamped before still validates
+        assertThat(new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true).verify(signed).valid()).isTrue();
+    }
+
+    /** The configured authority stamps; when it stops answering, signing is refused naming it (and nothing is signed). */
+    @Test
+    void signsWithTheConfiguredTimestampAuthorityAndRefusesWhenItDoesNotAnswer() throws Exception {
+        Path keystore = dir.resolve("office.p12");
+        DemoCertificate.write(PadesSignaturesTest.VALID, keystore, "pw".toCharArray(), "accelerator");
+        try (LocalTimestampAuthority tsa = new LocalTimestampAuthority()) {
+            DocumentSigner signer = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", false, tsa.url(), "", "",
+                    tsa.writeCertificate(dir.resolve("tsa.pem")).toString());
+            byte[] signed = signer.sign(PadesSignaturesTest.pdf(), "test");
+            PadesSignatures.Verification verification = signer.verify(signed);
+            assertThat(verification.valid()).as(verification.problem()).isTrue();
+            assertThat(verification.signer()).isEqualTo("CN=Test signer");
+
+            tsa.stop();
+            assertThatThrownBy(() -> signer.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(TimestampUnavailableException.class)
+                    .hasMessageStartingWith("The timestamp authority (" + tsa.url() + ") did not answer, so the contract was not signed; "
+                            + "signing is retried automatically.");
+        }
+        // a keystore but no authority outside the demo: refused with the sentence naming the setting
+        DocumentSigner without = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", false);
+        assertThatThrownBy(() -> without.sign(PadesSignaturesTest.pdf(), "test")).hasMessage(DocumentSigner.NO_TIMESTAMP_AUTHORITY);
     }
 
     @Test

@@ -310,6 +310,8 @@ class AccessMatrixTest {
         m.put("GET /contracts/of-application/{applicationId}", concat(List.of(get("urbansense", "/applications", Expect.ALLOWED, ofApplication)),
                 concat(contractReaders.stream().map(u -> get(u, ofApplication, Expect.ALLOWED)).toList(),
                         refusedToAll(ofApplication, contractReaders))));
+        // the contract here is not signed yet: its validation report is 404 to everyone (readers of a signed one: ContractPagesTest)
+        m.put("GET /contracts/{id}/validation-report.xml", refusedToAll("/contracts/" + contract + "/validation-report.xml", Set.of()));
         m.put("GET /contracts/{id}/signed.pdf", refusedToAll("/contracts/" + contract + "/signed.pdf", Set.of())); // public once signed
         m.put("GET /reports/cycles/{id}.pdf", concat(List.of(get("coordinator", "/reports/cycles/" + cycle + ".pdf", Expect.ALLOWED)),
                 refusedToAll("/reports/cycles/" + cycle + ".pdf", Set.of("coordinator"))));

@@ -1,12 +1,18 @@
 package eu.smartcity.accelerator.contract.web;
 
 import eu.smartcity.accelerator.contract.ContractDocuments;
+import eu.smartcity.accelerator.documents.PadesSignatures;
+import eu.smartcity.accelerator.documents.SigningRefusedException;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.shared.PdfDownload;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -18,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A contract's page: clause by clause what differs from the template, each party's decision with the
- * fingerprint of the PDF it accepted, and the PDF (signed once countersigned) as a download. Only the
+ * fingerprint of the PDF it accepted, the PDF (signed once countersigned) as a download, and once signed the
+ * signature's validation by DSS in plain words with the ETSI validation report as a download. Only the
  * company party, the city party and coordinators may see it; anyone else gets 404.
  */
 @Controller
@@ -33,8 +40,40 @@ class ContractPages {
     @GetMapping("/contracts/{id}")
     String show(@PathVariable UUID id, Authentication authentication, Model model) {
         allowed(id, authentication);
-        model.addAttribute("contract", documents.page(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        ContractDocuments.ContractPage page = documents.page(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("contract", page);
+        if (page.signed()) {
+            model.addAttribute("signature", validation(id));
+        }
         return "contract/contract";
+    }
+
+    /** The DSS validation of the signed contract; null when it cannot be run here (no signing keystore configured). */
+    private PadesSignatures.Verification validation(UUID id) {
+        try {
+            return documents.verify(id);
+        } catch (SigningRefusedException e) {
+            return null;
+        }
+    }
+
+    /** The ETSI validation report (EN 319 102-2, XML, made by DSS) of the signed contract: the same readers as its page. */
+    @GetMapping("/contracts/{id}/validation-report.xml")
+    ResponseEntity<byte[]> validationReport(@PathVariable UUID id, Authentication authentication) {
+        allowed(id, authentication);
+        if (documents.signedPdf(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        PadesSignatures.Verification verification = validation(id);
+        if (verification == null || verification.etsiReport() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("contract-" + id + "-validation-report.xml").build().toString())
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(MediaType.APPLICATION_XML)
+                .body(verification.etsiReport().getBytes(StandardCharsets.UTF_8));
     }
 
     /** From My applications (which knows the application, not the contract): the same readers as the contract page. */

@@ -14,14 +14,16 @@ import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Self-signed certificates: the demo signing certificate of the default profile, and certificates for tests. */
+/** Self-signed certificates: the demo signing certificate and demo timestamp authority of the default profile, and certificates for tests. */
 public final class DemoCertificate {
 
     private DemoCertificate() {}
@@ -30,6 +32,15 @@ public final class DemoCertificate {
 
     /** A self-signed RSA certificate valid from {@code notBefore} to {@code notAfter}, usable for signatures. */
     public static Issued issue(String subject, Instant notBefore, Instant notAfter) {
+        return issue(subject, notBefore, notAfter, false);
+    }
+
+    /** A self-signed certificate of a timestamp authority (extended key usage timeStamping, critical, as RFC 3161 asks). */
+    public static Issued issueTimestamping(String subject, Instant notBefore, Instant notAfter) {
+        return issue(subject, notBefore, notAfter, true);
+    }
+
+    private static Issued issue(String subject, Instant notBefore, Instant notAfter, boolean timestamping) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -40,6 +51,9 @@ public final class DemoCertificate {
                     name, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (timestamping) {
+                builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            }
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return new Issued(keys, certificate);
@@ -63,6 +77,13 @@ public final class DemoCertificate {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write keystore " + file, e);
         }
+    }
+
+    /** The demo timestamp authority's certificate (in-process, demo profile only): ten years too. */
+    public static Issued demoTimestamping() {
+        Instant now = Instant.now();
+        return issueTimestamping("CN=Smart City Accelerator demo timestamp authority,O=Smart City Accelerator (DEMO - not for real contracts)",
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
     }
 
     /** The demo certificate: ten years, so a demo installation never meets an expired one. */
