@@ -1,6 +1,8 @@
 package eu.smartcity.accelerator.dashboard;
 
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.CallDates;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.forms.FormDefinition;
@@ -8,7 +10,9 @@ import eu.smartcity.accelerator.forms.FormDefinitions;
 import eu.smartcity.accelerator.forms.FormSubmission;
 import eu.smartcity.accelerator.forms.FormValidator;
 import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CityPages {
 
     static final String DEFINE_CHALLENGE_FORM = "define-challenge";
+    static final java.util.Set<String> WINDOW_FIELDS = java.util.Set.of(ChallengeProcess.CALL_OPENS_AT, ChallengeProcess.CALL_CLOSES_AT);
 
     private final Challenges challenges;
     private final Applications applications;
@@ -74,15 +79,27 @@ class CityPages {
         if (cycleId == null) {
             model.addAttribute("cycleProblem", true);
         }
-        if (!submission.valid() || cycleId == null) {
+        // the proposed call window, beside the form's fields (empty dates: the defaults)
+        Map<String, String> windowRaw = new LinkedHashMap<>();
+        Map<String, FormSubmission.Problem> windowProblems = new LinkedHashMap<>();
+        model.addAttribute("windowRaw", windowRaw);
+        model.addAttribute("windowProblems", windowProblems);
+        Instant opens = callDate(ChallengeProcess.CALL_OPENS_AT, params, false, windowRaw, windowProblems);
+        Instant closes = callDate(ChallengeProcess.CALL_CLOSES_AT, params, true, windowRaw, windowProblems);
+        if (!submission.valid() || cycleId == null || !windowProblems.isEmpty()) {
             return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), model);
         }
         Map<String, Object> v = submission.values();
         try {
             challenges.launch(cycleId, city, new Challenges.Definition((String) v.get("title"), (String) v.get("problem"),
                     (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
-                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()));
+                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()), new Challenges.CallWindow(opens, closes));
         } catch (IllegalArgumentException ruleOfTheBylaws) {
+            if (ruleOfTheBylaws instanceof RuleViolationException rule && WINDOW_FIELDS.contains(rule.field())) {
+                windowProblems.put(rule.field(), new FormSubmission.Problem(rule.messageKey(), List.of(rule.args())));
+                model.addAttribute("invalid", true);
+                return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), model);
+            }
             // a rule of the challenge module next to its field (e.g. the budget cap of this cycle's bylaws)
             Map<String, FormSubmission.Problem> problems =
                     FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws);
@@ -93,8 +110,29 @@ class CityPages {
         return "redirect:/city/challenges";
     }
 
+    /** A proposed date as typed (kept for the page) and read; unreadable, a problem next to its field. */
+    private static Instant callDate(String field, MultiValueMap<String, String> params, boolean closing,
+            Map<String, String> raw, Map<String, FormSubmission.Problem> problems) {
+        String typed = params.getFirst(field);
+        raw.put(field, typed == null ? "" : typed);
+        try {
+            return CallDates.parse(field, typed, closing);
+        } catch (RuleViolationException unreadable) {
+            problems.put(field, new FormSubmission.Problem(unreadable.messageKey(), List.of()));
+            return null;
+        }
+    }
+
     private String definePage(String cycleId, Map<String, String> raw, Map<String, FormSubmission.Problem> problems,
             Model model) {
+        if (!model.containsAttribute("windowRaw")) {
+            model.addAttribute("windowRaw", Map.of());
+            model.addAttribute("windowProblems", Map.of());
+        }
+        Map<?, ?> windowProblems = (Map<?, ?>) model.getAttribute("windowProblems");
+        if (windowProblems != null && !windowProblems.isEmpty()) {
+            model.addAttribute("invalid", true);
+        }
         List<Cycles.CycleView> open = cycles.all().stream().filter(c -> "OPEN".equals(c.status())).toList();
         model.addAttribute("cycles", open);
         model.addAttribute("selectedCycle", cycleId != null ? cycleId : open.isEmpty() ? null : open.get(open.size() - 1).id().toString());

@@ -233,6 +233,11 @@ class AccessMatrixTest {
                 refusedToAll("/coordinator/notifications", Set.of("coordinator"))));
         m.put("POST /coordinator/notifications/{id}/retry",
                 refusedToAllPost("/coordinator/notifications/" + UUID.randomUUID() + "/retry", Set.of("coordinator")));
+        // windows: a call's window is the coordinator's to change (extend, close early); everyone else is refused
+        m.put("POST /coordinator/challenges/{id}/extend",
+                refusedToAllPost("/coordinator/challenges/" + published + "/extend", Set.of("coordinator")));
+        m.put("POST /coordinator/challenges/{id}/close-early",
+                refusedToAllPost("/coordinator/challenges/" + published + "/close-early", Set.of("coordinator")));
 
         // marketplace: browsing and the API are public; suppliers keep only their own solutions; cities act as cities
         String solution = jdbc.queryForObject(
