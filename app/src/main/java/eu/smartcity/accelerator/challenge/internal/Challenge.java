@@ -47,7 +47,7 @@ class Challenge {
     private Instant windowOpensAt;
     @Column(name = "window_closes_at")
     private Instant windowClosesAt;
-    /** When the call really opened (set once published, like callClosesAt). */
+    /** When the call opened (its approved opening date; set once published, like callClosesAt). */
     @Column(name = "call_opens_at")
     private Instant callOpensAt;
     @Column(name = "process_instance_id")
@@ -96,10 +96,13 @@ class Challenge {
         this.windowClosesAt = closes;
     }
 
-    /** The call opens now, until the approved closing date. */
+    /**
+     * The call opens, from the approved opening date (a late timer, after downtime, does not move it) until the
+     * approved closing date.
+     */
     void published(Instant now) {
         this.stage = ChallengeStage.PUBLISHED;
-        this.callOpensAt = now;
+        this.callOpensAt = windowOpensAt != null ? windowOpensAt : now;
         this.callClosesAt = windowClosesAt;
     }
 
