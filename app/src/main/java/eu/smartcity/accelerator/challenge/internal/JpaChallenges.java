@@ -48,6 +48,12 @@ public class JpaChallenges implements Challenges {
         this.events = events;
     }
 
+    /** Declared here, not only as the interface's default: so it runs in this class's transaction. */
+    @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        return launch(cycleId, cityGroup, definition, CallWindow.DEFAULT);
+    }
+
     @Override
     public UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed) {
         Bylaws bylaws = cycles.bylawsOf(cycleId);
