@@ -107,6 +107,12 @@ class CallWindowPagesTest {
                 ChallengeProcess.USER_TASK_APPROVE_CHALLENGE).getId();
         assertThat(coordinator.get("/tasks/" + task).body()).contains("value=\"" + local(closes) + "\"")
                 .contains("data-call-window-bounds");
+        // an amendment beyond the bylaws comes back next to its field; the task stays open
+        HttpResponse<String> tooLong = coordinator.postForm("/tasks/" + task, "/tasks/" + task,
+                "callOpensAt", "", "callClosesAt", local(inDays(150)), "challengeDecision", "approve", "remarks", "");
+        assertThat(tooLong.statusCode()).isEqualTo(200);
+        assertThat(tooLong.body()).contains("id=\"f-callClosesAt-error\"", "at least 14 and at most 120 days");
+        assertThat(challenges.find(id).orElseThrow().status()).isEqualTo("SUBMITTED");
     }
 
     @Test
