@@ -200,7 +200,8 @@ public class JpaChallenges implements Challenges {
         CallWindow proposed = challenge.proposedWindow();
         Instant opens = seconds(amended.opensAt() != null ? amended.opensAt() : proposed.opensAt());
         Instant closes = seconds(amended.closesAt() != null ? amended.closesAt() : proposed.closesAt());
-        if (opens != null && opens.isBefore(now) && amended.opensAt() == null) {
+        boolean openingAsProposed = amended.opensAt() == null || amended.opensAt().equals(proposed.opensAt());
+        if (opens != null && opens.isBefore(now) && openingAsProposed) {
             opens = null; // the proposed opening passed while waiting for approval: it opens now
         }
         validate(new CallWindow(opens, closes), bylaws, now);
