@@ -30,6 +30,9 @@ public interface ApplicationDrafts {
     /** The company's drafts, last saved first. */
     List<Draft> ofCompany(String companyGroup);
 
+    /** The companies holding a draft for this call (e.g. to tell them the call was extended). */
+    List<String> holdersOf(UUID challengeId);
+
     /** Deletes the company's draft for the call; false when there was none. */
     boolean discard(UUID challengeId, String companyGroup);
 }

@@ -7,6 +7,8 @@ public final class ChallengeProcess {
 
     public static final String USER_TASK_APPROVE_CHALLENGE = "UserTask_ApproveChallenge";
     public static final String USER_TASK_REVISE_CHALLENGE = "UserTask_ReviseChallenge";
+    public static final String GATEWAY_CALL_OPENS_LATER = "Gateway_CallOpensLater";
+    public static final String TIMER_CALL_OPENS = "TimerEvent_CallOpens";
     public static final String SERVICE_TASK_PUBLISH_CALL = "ServiceTask_PublishCall";
     public static final String TIMER_CALL_WINDOW_OVER = "TimerEvent_CallWindowOver";
     public static final String SERVICE_TASK_CLOSE_CALL = "ServiceTask_CloseCall";
@@ -39,6 +41,16 @@ public final class ChallengeProcess {
     public static final String APPROVE = "approve";
     public static final String SEND_BACK = "send-back";
     public static final String REMARKS = "remarks";
+    /**
+     * Fields of the approval task: the call's opening and closing dates as the coordinator approves them (pre-filled
+     * with the city's proposal; local date and time in Europe/Brussels, {@code 2027-03-01T17:00}; empty: defaults).
+     */
+    public static final String CALL_OPENS_AT = "callOpensAt";
+    public static final String CALL_CLOSES_AT = "callClosesAt";
+    /** Set at approval from the stored window (Date): the timers' {@code timeDate}s, and whether to wait for the opening. */
+    public static final String CALL_OPENING_DATE = "callOpeningDate";
+    public static final String CALL_CLOSING_DATE = "callClosingDate";
+    public static final String CALL_OPENS_LATER = "callOpensLater";
     public static final String APPLICATION_COUNT = "applicationCount";
     public static final String ELIGIBLE_COUNT = "eligibleCount";
     public static final String JURY_MEMBER = "juryMember";

@@ -13,6 +13,8 @@ public enum ChallengeStage {
     SUBMITTED,
     /** Sent back to the city with remarks. */
     SENT_BACK,
+    /** Approved; the call opens at its (future) opening date. */
+    APPROVED,
     /** The call is open (until its deadline; the close-call step then moves it on). */
     PUBLISHED,
     /** Eligibility check, jury scoring and the approval of the selection. */
@@ -38,6 +40,6 @@ public enum ChallengeStage {
 
     /** Published at some point: the call, and everything after it, is public. */
     public boolean published() {
-        return this != SUBMITTED && this != SENT_BACK;
+        return this != SUBMITTED && this != SENT_BACK && this != APPROVED;
     }
 }

@@ -49,10 +49,59 @@ public interface Challenges {
     record Extra(ExtraKind kind, String description, BigDecimal amount) {}
 
     /** Creates the challenge under the cycle's pinned bylaws and starts its process; returns its id. */
-    UUID launch(UUID cycleId, String cityGroup, Definition definition);
+    default UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        return launch(cycleId, cityGroup, definition, CallWindow.DEFAULT);
+    }
+
+    /**
+     * As above, with the call window the city proposes (checked against the bylaws' bounds,
+     * {@code challenge.error.callOpensAt}/{@code callClosesAt} next to the fields).
+     */
+    UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed);
+
+    /**
+     * A call's opening and closing dates. Proposed by the city, either may be empty: the call then opens when the
+     * coordinator approves it, and closes the bylaws' {@code callWindow} after it opens.
+     */
+    record CallWindow(Instant opensAt, Instant closesAt) {
+        public static final CallWindow DEFAULT = new CallWindow(null, null);
+    }
+
+    /** What the city proposed (for the coordinator's approval task). */
+    CallWindow proposedWindow(UUID challengeId);
+
+    /** The approved window (both dates set once the coordinator approved; closesAt as in {@link ChallengeView}). */
+    CallWindow callWindow(UUID challengeId);
+
+    /** A coordinator's extension or early closing of an open call: who, when, why; the closing date before and after. */
+    record CallWindowChange(UUID id, UUID challengeId, Kind kind, Instant closesBefore, Instant closesAfter, String reason,
+            String changedBy, Instant changedAt) {
+        public enum Kind { EXTENDED, CLOSED_EARLY }
+    }
+
+    /**
+     * Moves the open call's closing date later (within the bylaws' callWindowMax from its opening); the timer
+     * follows. Publishes {@link CallWindowChanged} in the transaction, so applicants and draft-holders hear of it.
+     */
+    CallWindowChange extendCall(UUID challengeId, Instant newClosesAt, String reason, String coordinator);
+
+    /** The checks of {@link #extendCall} without the change (for a confirmation step); a violation names its field. */
+    void checkExtension(UUID challengeId, Instant newClosesAt, String reason);
+
+    /** Closes the open call now: its timer fires, the selection starts as at a normal close ({@link CallWindowChanged}). */
+    CallWindowChange closeCallEarly(UUID challengeId, String reason, String coordinator);
+
+    /** Every extension and early closing, oldest first. */
+    List<CallWindowChange> callWindowChanges(UUID challengeId);
+
+    /** Event: an open call was extended or closed early (listeners run in the change's transaction). */
+    record CallWindowChanged(UUID challengeId, String title, CallWindowChange change) {}
 
     /** As {@link #launch(UUID, String, Definition)}, with what the city funds beside the pilot ({@link ExtraLines} rules). */
     UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> extras);
+
+    /** As {@link #launch(UUID, String, Definition)}, with the proposed call window and what the city funds beside the pilot. */
+    UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed, List<Extra> extras);
 
     /** What the city funds beside the pilot, in the order it entered them. */
     List<Extra> extrasOf(UUID challengeId);

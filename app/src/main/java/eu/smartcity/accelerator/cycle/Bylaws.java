@@ -37,6 +37,13 @@ public record Bylaws(
 
     public static final List<String> DURATIONS = List.of("approvalWindow", "callWindow", "juryWindow",
             "signatureWindow", "milestoneCadence", "reminderDelay", "escalationDelay");
+    /**
+     * Optional bounds of a call window (the city's proposed opening to closing date), named as in rules.yaml under
+     * {@code durations}; versions written before they existed get {@link #CALL_WINDOW_DEFAULTS}. Not process
+     * variables: the portal checks the dates against them.
+     */
+    public static final List<String> CALL_WINDOW_BOUNDS = List.of("callWindowMin", "callWindowMax");
+    public static final Map<String, String> CALL_WINDOW_DEFAULTS = Map.of("callWindowMin", "P14D", "callWindowMax", "P120D");
     public static final List<String> CRITERIA = List.of("fit", "innovation", "team", "price", "replicability",
             "openDataUse");
 
@@ -55,6 +62,21 @@ public record Bylaws(
             throw new IllegalArgumentException("No duration '" + name + "' in bylaws " + version);
         }
         return value;
+    }
+
+    /** The shortest call window the bylaws allow ({@code durations.callWindowMin}, default P14D). */
+    public Duration callWindowMin() {
+        return callWindowBound(durations, "callWindowMin");
+    }
+
+    /** The longest call window, extensions included ({@code durations.callWindowMax}, default P120D). */
+    public Duration callWindowMax() {
+        return callWindowBound(durations, "callWindowMax");
+    }
+
+    /** One of {@link #CALL_WINDOW_BOUNDS} from these durations, or its default. */
+    static Duration callWindowBound(Map<String, String> durations, String name) {
+        return parseDuration(durations.getOrDefault(name, CALL_WINDOW_DEFAULTS.get(name)));
     }
 
     /** Parses an ISO-8601 duration with days (P30D) and/or time (PT72H) parts. */

@@ -33,6 +33,22 @@ public final class BylawsLoader {
         for (String name : Bylaws.DURATIONS) {
             durations.put(name, r.duration("durations." + name));
         }
+        for (String name : Bylaws.CALL_WINDOW_BOUNDS) {
+            // optional: absent, the default applies (Bylaws.callWindowMin/Max)
+            if (!root.path("durations").path(name).isMissingNode() && !root.path("durations").path(name).isNull()) {
+                durations.put(name, r.duration("durations." + name));
+            }
+        }
+        java.time.Duration min = Bylaws.callWindowBound(durations, "callWindowMin");
+        java.time.Duration max = Bylaws.callWindowBound(durations, "callWindowMax");
+        if (min.compareTo(max) > 0) {
+            throw new InvalidBylawsException(source, "durations.callWindowMin", "must not exceed durations.callWindowMax");
+        }
+        java.time.Duration callWindow = Bylaws.parseDuration(durations.get("callWindow"));
+        if (callWindow.compareTo(min) < 0 || callWindow.compareTo(max) > 0) {
+            throw new InvalidBylawsException(source, "durations.callWindow", "must lie between durations.callWindowMin ("
+                    + min.toDays() + " days) and durations.callWindowMax (" + max.toDays() + " days)");
+        }
         Map<String, Double> weights = new LinkedHashMap<>();
         double sum = 0;
         for (String criterion : Bylaws.CRITERIA) {

@@ -1,6 +1,8 @@
 package eu.smartcity.accelerator.dashboard;
 
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.challenge.CallDates;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.ExtraLines;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -11,6 +13,7 @@ import eu.smartcity.accelerator.forms.FormValidator;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CityPages {
 
     static final String DEFINE_CHALLENGE_FORM = "define-challenge";
+    static final java.util.Set<String> WINDOW_FIELDS = java.util.Set.of(ChallengeProcess.CALL_OPENS_AT, ChallengeProcess.CALL_CLOSES_AT);
 
     private final Challenges challenges;
     private final Applications applications;
@@ -72,8 +76,18 @@ class CityPages {
         String city = city(authentication);
         FormDefinition form = forms.get(DEFINE_CHALLENGE_FORM);
         List<ExtraLines.Line> lines = ExtraLines.of(params.get("extraKind"), params.get("extraDescription"), params.get("extraAmount"));
+        // the proposed call window, beside the form's fields (empty dates: the defaults)
+        Map<String, String> windowRaw = new LinkedHashMap<>();
+        Map<String, FormSubmission.Problem> windowProblems = new LinkedHashMap<>();
+        model.addAttribute("windowRaw", windowRaw);
+        model.addAttribute("windowProblems", windowProblems);
         if (params.containsKey("addExtraLine")) {
             // "Add a line" (works without JavaScript): the same page again with one more empty line, nothing checked yet
+            params.forEach((field, typed) -> {
+                if (WINDOW_FIELDS.contains(field)) {
+                    windowRaw.put(field, typed.isEmpty() || typed.get(0) == null ? "" : typed.get(0));
+                }
+            });
             return definePage(params.getFirst("cycleId"), params.toSingleValueMap(), Map.of(), lines, Map.of(), model);
         }
         FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
@@ -82,7 +96,9 @@ class CityPages {
         if (cycleId == null) {
             model.addAttribute("cycleProblem", true);
         }
-        if (!submission.valid() || cycleId == null || !extraProblems.isEmpty()) {
+        Instant opens = callDate(ChallengeProcess.CALL_OPENS_AT, params, false, windowRaw, windowProblems);
+        Instant closes = callDate(ChallengeProcess.CALL_CLOSES_AT, params, true, windowRaw, windowProblems);
+        if (!submission.valid() || cycleId == null || !extraProblems.isEmpty() || !windowProblems.isEmpty()) {
             model.addAttribute("invalid", true);
             return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, extraProblems, model);
         }
@@ -90,21 +106,47 @@ class CityPages {
         try {
             challenges.launch(cycleId, city, new Challenges.Definition((String) v.get("title"), (String) v.get("problem"),
                     (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
-                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()), ExtraLines.extras(lines));
+                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()), new Challenges.CallWindow(opens, closes),
+                    ExtraLines.extras(lines));
         } catch (IllegalArgumentException ruleOfTheBylaws) {
+            model.addAttribute("invalid", true);
+            if (ruleOfTheBylaws instanceof RuleViolationException rule && WINDOW_FIELDS.contains(rule.field())) {
+                windowProblems.put(rule.field(), new FormSubmission.Problem(rule.messageKey(), List.of(rule.args())));
+                return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, Map.of(), model);
+            }
             // a rule of the challenge module next to its field (e.g. the budget cap of this cycle's bylaws)
             Map<String, FormSubmission.Problem> problems =
                     FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws);
-            model.addAttribute("invalid", true);
             return definePage(params.getFirst("cycleId"), submission.raw(), problems, lines, Map.of(), model);
         }
         redirect.addFlashAttribute("defined", v.get("title"));
         return "redirect:/city/challenges";
     }
 
+    /** A proposed date as typed (kept for the page) and read; unreadable, a problem next to its field. */
+    private static Instant callDate(String field, MultiValueMap<String, String> params, boolean closing,
+            Map<String, String> raw, Map<String, FormSubmission.Problem> problems) {
+        String typed = params.getFirst(field);
+        raw.put(field, typed == null ? "" : typed);
+        try {
+            return CallDates.parse(field, typed, closing);
+        } catch (RuleViolationException unreadable) {
+            problems.put(field, new FormSubmission.Problem(unreadable.messageKey(), List.of()));
+            return null;
+        }
+    }
+
     private String definePage(String cycleId, Map<String, String> raw, Map<String, FormSubmission.Problem> problems,
             List<ExtraLines.Line> extraLines, Map<String, RuleViolationException> extraProblems, Model model) {
         model.addAllAttributes(ExtraLines.formModel(extraLines, extraProblems, extraLines.size() + 1));
+        if (!model.containsAttribute("windowRaw")) {
+            model.addAttribute("windowRaw", Map.of());
+            model.addAttribute("windowProblems", Map.of());
+        }
+        Map<?, ?> windowProblems = (Map<?, ?>) model.getAttribute("windowProblems");
+        if (windowProblems != null && !windowProblems.isEmpty()) {
+            model.addAttribute("invalid", true);
+        }
         List<Cycles.CycleView> open = cycles.all().stream().filter(c -> "OPEN".equals(c.status())).toList();
         model.addAttribute("cycles", open);
         model.addAttribute("selectedCycle", cycleId != null ? cycleId : open.isEmpty() ? null : open.get(open.size() - 1).id().toString());

@@ -19,7 +19,9 @@ public enum NotificationKind {
     MILESTONE_OVERDUE(false),
     EVALUATION_REQUEST(true),
     /** A published challenge matches a supplier's catalogue solutions (marketplace); optional, on by default. */
-    SOLUTION_ALERT(true);
+    SOLUTION_ALERT(true),
+    /** A coordinator extended an open call: its applicants and draft-holders learn the new closing date (mandatory). */
+    CALL_EXTENDED(false);
 
     private final boolean optional;
 

@@ -75,6 +75,9 @@ class ChallengeSubjects implements SubjectView {
         facts.put("overCap", challenge.budgetCap() != null && challenge.budgetCap().compareTo(bylaws.budgetPerPilot()) > 0);
         facts.put("belowMinTrl", challenge.minTrl() < bylaws.minTrl());
         facts.put("callWindowDays", Bylaws.parseDuration(bylaws.duration("callWindow")).toDays());
+        // the bounds the approval task's dates must keep to (the city's proposal pre-fills them)
+        facts.put("callWindowMinDays", bylaws.callWindowMin().toDays());
+        facts.put("callWindowMaxDays", bylaws.callWindowMax().toDays());
         facts.put("datasets", lines(challenge.openDatasets()));
         facts.put("kpis", lines(challenge.kpis()));
         facts.put("remarks", challenges.remarksOf(challenge.id()));

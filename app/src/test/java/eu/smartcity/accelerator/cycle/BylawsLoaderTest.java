@@ -79,6 +79,26 @@ class BylawsLoaderTest {
     }
 
     @Test
+    void callWindowBoundsAreOptionalAndMustFitTheCallWindow() throws IOException {
+        Bylaws second = load(shipped("scifi-2025"));
+        assertThat(second.callWindowMin()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(second.callWindowMax()).isEqualTo(java.time.Duration.ofDays(120));
+        assertThat(load(shipped("scifi-2024")).callWindowMax()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(second.durations()).containsKeys(Bylaws.CALL_WINDOW_BOUNDS.toArray(String[]::new));
+        // a version written before the bounds existed gets the defaults
+        String older = shipped("scifi-2025").replaceAll("(?m)^  callWindowM(in|ax): .*\\n", "");
+        assertThat(older).doesNotContain("callWindowMin");
+        assertThat(load(older).callWindowMin()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(load(older).callWindowMax()).isEqualTo(java.time.Duration.ofDays(120));
+        assertThatThrownBy(() -> load(shipped("scifi-2025").replace("callWindowMin: P14D", "callWindowMin: P200D")))
+                .isInstanceOf(InvalidBylawsException.class).hasMessageContaining("durations.callWindowMin");
+        assertThatThrownBy(() -> load(shipped("scifi-2025").replace("callWindowMax: P120D", "callWindowMax: P30D")))
+                .isInstanceOf(InvalidBylawsException.class).hasMessageContaining("durations.callWindow' must lie between");
+        assertThatThrownBy(() -> load(shipped("scifi-2025").replace("callWindowMin: P14D", "callWindowMin: soon")))
+                .isInstanceOf(InvalidBylawsException.class).hasMessageContaining("durations.callWindowMin");
+    }
+
+    @Test
     void refusesSomethingThatIsNotYaml() {
         assertThatThrownBy(() -> load("version: [unclosed"))
                 .isInstanceOf(InvalidBylawsException.class)

@@ -258,6 +258,11 @@ class AccessMatrixTest {
         m.put("GET /coordinator/bylaws/{version}/bylaws.md", concat(
                 List.of(get("coordinator", "/coordinator/bylaws/scifi-2025/bylaws.md", Expect.ALLOWED)),
                 refusedToAll("/coordinator/bylaws/scifi-2025/bylaws.md", Set.of("coordinator"))));
+        // windows: a call's window is the coordinator's to change (extend, close early); everyone else is refused
+        m.put("POST /coordinator/challenges/{id}/extend",
+                refusedToAllPost("/coordinator/challenges/" + published + "/extend", Set.of("coordinator")));
+        m.put("POST /coordinator/challenges/{id}/close-early",
+                refusedToAllPost("/coordinator/challenges/" + published + "/close-early", Set.of("coordinator")));
 
         // marketplace: browsing and the API are public; suppliers keep only their own solutions; cities act as cities
         String solution = jdbc.queryForObject(

@@ -10,4 +10,6 @@ interface ApplicationDraftRepository extends JpaRepository<ApplicationDraft, UUI
     Optional<ApplicationDraft> findByChallengeIdAndCompanyGroup(UUID challengeId, String companyGroup);
 
     List<ApplicationDraft> findByCompanyGroupOrderBySavedAtDesc(String companyGroup);
+
+    List<ApplicationDraft> findByChallengeIdOrderByCompanyGroup(UUID challengeId);
 }

@@ -80,6 +80,12 @@ class JpaApplicationDrafts implements ApplicationDrafts {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<String> holdersOf(UUID challengeId) {
+        return drafts.findByChallengeIdOrderByCompanyGroup(challengeId).stream().map(d -> d.view().companyGroup()).toList();
+    }
+
+    @Override
     public boolean discard(UUID challengeId, String companyGroup) {
         Optional<ApplicationDraft> draft = drafts.findByChallengeIdAndCompanyGroup(challengeId, companyGroup);
         draft.ifPresent(drafts::delete);

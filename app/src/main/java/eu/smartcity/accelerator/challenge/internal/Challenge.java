@@ -42,17 +42,27 @@ class Challenge {
     private String remarks;
     @Column(name = "call_closes_at")
     private Instant callClosesAt;
+    /** The call window proposed by the city, then fixed by the coordinator's approval (empty: the defaults). */
+    @Column(name = "window_opens_at")
+    private Instant windowOpensAt;
+    @Column(name = "window_closes_at")
+    private Instant windowClosesAt;
+    /** When the call opened (its approved opening date; set once published, like callClosesAt). */
+    @Column(name = "call_opens_at")
+    private Instant callOpensAt;
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
     protected Challenge() {}
 
-    Challenge(UUID cycleId, String cityGroup, Challenges.Definition d) {
+    Challenge(UUID cycleId, String cityGroup, Challenges.Definition d, Challenges.CallWindow proposed) {
         this.id = UUID.randomUUID();
         this.cycleId = cycleId;
         this.cityGroup = cityGroup;
         this.stage = ChallengeStage.SUBMITTED;
         define(d);
+        this.windowOpensAt = proposed.opensAt();
+        this.windowClosesAt = proposed.closesAt();
     }
 
     void define(Challenges.Definition d) {
@@ -79,9 +89,35 @@ class Challenge {
         this.stage = ChallengeStage.SUBMITTED;
     }
 
-    void published(Instant callClosesAt) {
+    /** The coordinator approved, with the window's dates fixed (opening in the future: the call waits for it). */
+    void approved(Instant opens, Instant closes) {
+        this.stage = ChallengeStage.APPROVED;
+        this.windowOpensAt = opens;
+        this.windowClosesAt = closes;
+    }
+
+    /**
+     * The call opens, from the approved opening date (a late timer, after downtime, does not move it) until the
+     * approved closing date.
+     */
+    void published(Instant now) {
         this.stage = ChallengeStage.PUBLISHED;
-        this.callClosesAt = callClosesAt;
+        this.callOpensAt = windowOpensAt != null ? windowOpensAt : now;
+        this.callClosesAt = windowClosesAt;
+    }
+
+    /** An open call gets a later closing date. */
+    void extended(Instant closes) {
+        if (stage != ChallengeStage.PUBLISHED) {
+            throw new IllegalStateException("Challenge " + id + " is " + stage + ", its call is not open");
+        }
+        this.windowClosesAt = closes;
+        this.callClosesAt = closes;
+    }
+
+    /** A coordinator closes the open call now; the close-call step follows (and keeps this instant). */
+    void closedEarly(Instant now) {
+        this.callClosesAt = now;
     }
 
     /**
@@ -110,6 +146,13 @@ class Challenge {
     int minTrl() { return minTrl; }
     BigDecimal budgetCap() { return budgetCap; }
     ChallengeStage stage() { return stage; }
+    Instant callClosesAt() { return callClosesAt; }
+    Instant callOpensAt() { return callOpensAt; }
+    String processInstanceId() { return processInstanceId; }
+
+    Challenges.CallWindow proposedWindow() {
+        return new Challenges.CallWindow(windowOpensAt, windowClosesAt);
+    }
 
     Challenges.ChallengeView view() {
         return new Challenges.ChallengeView(id, cycleId, cityGroup, title, problem, openDatasets, budgetCap, kpis,

@@ -8,14 +8,19 @@ import eu.smartcity.accelerator.challenge.ExtraLines;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,32 +34,52 @@ public class JpaChallenges implements Challenges {
     private final ChallengeExtras extras;
     private final Cycles cycles;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final WindowChanges windowChanges;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     JpaChallenges(ChallengeRepository challenges, ChallengeRemarks remarks, ChallengeExtras extras, Cycles cycles,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, ManagementService managementService, WindowChanges windowChanges,
+            ApplicationEventPublisher events) {
         this.challenges = challenges;
         this.remarks = remarks;
         this.extras = extras;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.windowChanges = windowChanges;
+        this.events = events;
+    }
+
+    /** Declared here, not only as the interface's default: so it runs in this class's transaction. */
+    @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
+        return launch(cycleId, cityGroup, definition, CallWindow.DEFAULT, List.of());
     }
 
     @Override
-    public UUID launch(UUID cycleId, String cityGroup, Definition definition) {
-        return launch(cycleId, cityGroup, definition, List.of());
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed) {
+        return launch(cycleId, cityGroup, definition, proposed, List.of());
     }
 
     @Override
     public UUID launch(UUID cycleId, String cityGroup, Definition definition, List<Extra> cityFunds) {
+        return launch(cycleId, cityGroup, definition, CallWindow.DEFAULT, cityFunds);
+    }
+
+    @Override
+    public UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed, List<Extra> cityFunds) {
         if (!"OPEN".equals(cycles.get(cycleId).status())) {
             // a closed cycle takes no new challenges (the portal offers open cycles only; this holds for every caller)
             throw new RuleViolationException("cycleId", "challenge.error.cycleClosed", "the cycle is closed");
         }
         Bylaws bylaws = cycles.bylawsOf(cycleId);
         validate(definition, bylaws);
+        CallWindow window = new CallWindow(seconds(proposed.opensAt()), seconds(proposed.closesAt()));
+        validate(window, bylaws, clock.instant());
         ExtraLines.check(cityFunds);
-        Challenge challenge = challenges.save(new Challenge(cycleId, cityGroup, definition));
+        Challenge challenge = challenges.save(new Challenge(cycleId, cityGroup, definition, window));
         store(challenge.id(), cityFunds);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ChallengeProcess.CHALLENGE_ID, challenge.id().toString());
@@ -72,6 +97,9 @@ public class JpaChallenges implements Challenges {
         variables.put("kpis", definition.kpis());
         variables.put("languages", definition.languages());
         variables.put("minTrl", (long) definition.minTrl());
+        // the proposed window pre-fills the approval task's date fields (Brussels time; empty: the defaults)
+        variables.put(ChallengeProcess.CALL_OPENS_AT, eu.smartcity.accelerator.challenge.CallDates.local(window.opensAt()));
+        variables.put(ChallengeProcess.CALL_CLOSES_AT, eu.smartcity.accelerator.challenge.CallDates.local(window.closesAt()));
         challenge.started(runtimeService.startProcessInstanceByKey(ChallengeProcess.KEY, challenge.id().toString(), variables)
                 .getId());
         return challenge.id();
@@ -92,6 +120,48 @@ public class JpaChallenges implements Challenges {
         if (d.minTrl() < 1 || d.minTrl() > 9) {
             throw new RuleViolationException("minTrl", "challenge.error.minTrl", "a technology readiness level from 1 to 9");
         }
+    }
+
+    /**
+     * A call window's rules, empty dates standing for their defaults: the opening not in the past, the closing after
+     * the opening (an empty opening: now), and between the bylaws' callWindowMin and callWindowMax apart.
+     */
+    static void validate(CallWindow window, Bylaws bylaws, Instant now) {
+        if (window.opensAt() != null && window.opensAt().isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
+            throw new RuleViolationException("callOpensAt", "challenge.error.callOpensAtPast", "the opening date must not be in the past");
+        }
+        if (window.closesAt() == null) {
+            return;
+        }
+        Instant opens = window.opensAt() != null ? window.opensAt() : now;
+        if (!window.closesAt().isAfter(opens)) {
+            throw new RuleViolationException("callClosesAt", "challenge.error.callClosesBeforeOpening",
+                    "the closing date must be after the opening date");
+        }
+        Duration length = Duration.between(opens, window.closesAt());
+        long minDays = bylaws.callWindowMin().toDays();
+        long maxDays = bylaws.callWindowMax().toDays();
+        if (length.compareTo(bylaws.callWindowMin()) < 0 || length.compareTo(bylaws.callWindowMax()) > 0) {
+            throw new RuleViolationException("callClosesAt", "challenge.error.callWindowLength",
+                    "the call must stay open between " + minDays + " and " + maxDays + " days", minDays, maxDays);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CallWindow proposedWindow(UUID challengeId) {
+        return get(challengeId.toString()).proposedWindow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CallWindow callWindow(UUID challengeId) {
+        Challenge challenge = get(challengeId.toString());
+        return switch (challenge.stage()) {
+            case SUBMITTED, SENT_BACK -> CallWindow.DEFAULT;
+            case APPROVED -> challenge.proposedWindow();
+            default -> new CallWindow(challenge.callOpensAt(), challenge.callClosesAt());
+        };
     }
 
     @Override
@@ -164,10 +234,123 @@ public class JpaChallenges implements Challenges {
         challenge.resubmitted(definition);
     }
 
-    public Instant publish(String challengeId, String callWindow) {
-        Instant closes = clock.instant().plus(Bylaws.parseDuration(callWindow));
-        get(challengeId).published(closes);
-        return closes;
+    /**
+     * The coordinator approved: the window as amended in the task (or else as proposed, or else the defaults: opening
+     * now, closing the bylaws' callWindow later) is checked and fixed; the process's timers are set from it.
+     */
+    public CallWindow approve(String challengeId, CallWindow amended) {
+        Challenge challenge = get(challengeId);
+        Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
+        Instant now = clock.instant();
+        CallWindow proposed = challenge.proposedWindow();
+        Instant opens = seconds(amended.opensAt() != null ? amended.opensAt() : proposed.opensAt());
+        Instant closes = seconds(amended.closesAt() != null ? amended.closesAt() : proposed.closesAt());
+        boolean openingAsProposed = amended.opensAt() == null || amended.opensAt().equals(proposed.opensAt());
+        if (opens != null && opens.isBefore(now) && openingAsProposed) {
+            opens = null; // the proposed opening passed while waiting for approval: it opens now
+        }
+        validate(new CallWindow(opens, closes), bylaws, now);
+        Instant fixedOpens = opens != null ? opens : now.truncatedTo(ChronoUnit.SECONDS);
+        Instant fixedCloses = closes != null ? closes : fixedOpens.plus(Bylaws.parseDuration(bylaws.duration("callWindow")));
+        challenge.approved(fixedOpens, fixedCloses);
+        return new CallWindow(fixedOpens, fixedCloses);
+    }
+
+    /** The call opens (at its opening date, or at once); returns its closing date. */
+    public Instant publish(String challengeId) {
+        Challenge challenge = get(challengeId);
+        challenge.published(clock.instant());
+        return challenge.callClosesAt();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void checkExtension(UUID challengeId, Instant newClosesAt, String reason) {
+        checkExtension(get(challengeId.toString()), seconds(newClosesAt), reason);
+    }
+
+    private void checkExtension(Challenge challenge, Instant closes, String reason) {
+        requireOpen(challenge);
+        Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
+        Instant before = challenge.callClosesAt();
+        if (closes == null || !closes.isAfter(before)) {
+            throw new RuleViolationException("newClosesAt", "challenge.error.extendNotLater",
+                    "the new closing date must be later than the current one", before);
+        }
+        Instant opened = challenge.callOpensAt() != null ? challenge.callOpensAt() : clock.instant();
+        if (Duration.between(opened, closes).compareTo(bylaws.callWindowMax()) > 0) {
+            throw new RuleViolationException("newClosesAt", "challenge.error.extendBeyondMax",
+                    "the call may stay open at most " + bylaws.callWindowMax().toDays() + " days",
+                    bylaws.callWindowMax().toDays(), opened.plus(bylaws.callWindowMax()));
+        }
+        requireReason(reason);
+    }
+
+    @Override
+    public CallWindowChange extendCall(UUID challengeId, Instant newClosesAt, String reason, String coordinator) {
+        Challenge challenge = get(challengeId.toString());
+        Instant closes = seconds(newClosesAt);
+        checkExtension(challenge, closes, reason);
+        Instant before = challenge.callClosesAt();
+        challenge.extended(closes);
+        Job timer = callTimer(challenge);
+        // the timer's job was created with the old date: move it; the variable too, for anyone reading it later
+        managementService.setJobDuedate(timer.getId(), java.util.Date.from(closes));
+        runtimeService.setVariable(challenge.processInstanceId(), ChallengeProcess.CALL_CLOSING_DATE, java.util.Date.from(closes));
+        CallWindowChange change = windowChanges.save(new WindowChange(challenge.id(), CallWindowChange.Kind.EXTENDED,
+                before, closes, reason.strip(), coordinator, clock.instant())).view();
+        events.publishEvent(new CallWindowChanged(challenge.id(), challenge.title(), change));
+        return change;
+    }
+
+    @Override
+    public CallWindowChange closeCallEarly(UUID challengeId, String reason, String coordinator) {
+        Challenge challenge = get(challengeId.toString());
+        requireOpen(challenge);
+        requireReason(reason);
+        Instant now = clock.instant();
+        Instant before = challenge.callClosesAt();
+        CallWindowChange change = windowChanges.save(new WindowChange(challenge.id(), CallWindowChange.Kind.CLOSED_EARLY,
+                before, now, reason.strip(), coordinator, now)).view();
+        // closed from now on (no application slips in before the close-call step runs) …
+        challenge.closedEarly(now);
+        // … and the process goes on as at its deadline: the timer fires here, the close-call step follows
+        managementService.executeJob(callTimer(challenge).getId());
+        events.publishEvent(new CallWindowChanged(challenge.id(), challenge.title(), change));
+        return change;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CallWindowChange> callWindowChanges(UUID challengeId) {
+        return windowChanges.findByChallengeIdOrderByChangedAtAsc(challengeId).stream()
+                .map(WindowChange::view).toList();
+    }
+
+    private static void requireOpen(Challenge challenge) {
+        if (challenge.stage() != ChallengeStage.PUBLISHED) {
+            throw new RuleViolationException("challenge", "challenge.error.callNotOpen", "the call is not open");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new RuleViolationException("reason", "challenge.error.windowReason", "a reason of 1 to 2000 characters is required");
+        }
+    }
+
+    private Job callTimer(Challenge challenge) {
+        Job timer = managementService.createJobQuery().processInstanceId(challenge.processInstanceId()).timers()
+                .activityId(ChallengeProcess.TIMER_CALL_WINDOW_OVER).singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("Challenge " + challenge.id() + " has no call window timer");
+        }
+        return timer;
+    }
+
+    /** Dates of a call window are kept to the second, so the timer's due date equals the stored one exactly. */
+    private static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     @Override

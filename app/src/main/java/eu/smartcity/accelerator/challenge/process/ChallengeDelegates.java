@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge.process;
 
+import eu.smartcity.accelerator.challenge.CallDates;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -8,6 +9,7 @@ import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,6 +18,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +37,18 @@ class ChallengeDelegates {
             if (ChallengeProcess.SEND_BACK.equals(task.getVariable(ChallengeProcess.CHALLENGE_DECISION))) {
                 Object remarks = task.getVariable(ChallengeProcess.REMARKS);
                 challenges.sendBack(challengeId(task), remarks == null ? "" : remarks.toString());
+            } else if (ChallengeProcess.APPROVE.equals(task.getVariable(ChallengeProcess.CHALLENGE_DECISION))) {
+                // the window as the coordinator leaves it in the task (pre-filled with the city's proposal), checked
+                // against the bylaws and stored; the timers read the stored dates, never "now + a duration"
+                Challenges.CallWindow window = challenges.approve(challengeId(task), new Challenges.CallWindow(
+                        CallDates.parse(ChallengeProcess.CALL_OPENS_AT, text(task.getVariable(ChallengeProcess.CALL_OPENS_AT)), false),
+                        CallDates.parse(ChallengeProcess.CALL_CLOSES_AT, text(task.getVariable(ChallengeProcess.CALL_CLOSES_AT)), true)));
+                DelegateExecution execution = task.getExecution();
+                execution.setVariable(ChallengeProcess.CALL_OPENING_DATE, Date.from(window.opensAt()));
+                execution.setVariable(ChallengeProcess.CALL_CLOSING_DATE, Date.from(window.closesAt()));
+                execution.setVariable(ChallengeProcess.CALL_OPENS_LATER, window.opensAt().isAfter(Instant.now()));
+                execution.setVariable(ChallengeProcess.CALL_OPENS_AT, CallDates.local(window.opensAt()));
+                execution.setVariable(ChallengeProcess.CALL_CLOSES_AT, CallDates.local(window.closesAt()));
             }
         };
     }
@@ -47,25 +63,37 @@ class ChallengeDelegates {
                 ((Number) task.getVariable("minTrl")).intValue()));
     }
 
-    /** ServiceTask_PublishCall: the call opens for the bylaws' call window; published as an OCDS tender. */
+    /** ServiceTask_PublishCall: the call opens until its approved closing date; published as an OCDS tender. */
     @Bean
     JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, IdentityService identity) {
         return execution -> {
             String challengeId = (String) execution.getVariable(ChallengeProcess.CHALLENGE_ID);
-            Instant opens = Instant.now();
-            Instant closes = challenges.publish(challengeId, (String) execution.getVariable("callWindow"));
-            Challenges.ChallengeView c = challenges.find(UUID.fromString(challengeId)).orElseThrow();
-            Group city = identity.createGroupQuery().groupId(c.cityGroup()).singleResult();
-            ocds.publishTender(new OcdsFacts.Tender(challengeId,
-                    new OcdsFacts.Party(c.cityGroup(), city != null ? city.getName() : c.cityGroup()),
-                    c.title(), c.problem(), c.budgetCap(), opens, closes,
-                    "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
-                            + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
-                    "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
-                    List.of(), List.of(), opens, challenges.extrasOf(c.id()).stream()
-                            .map(e -> new OcdsFacts.CityFund(e.kind().name(), e.kind().english(), e.description(), e.amount()))
-                            .toList()));
+            challenges.publish(challengeId);
+            publishTender(UUID.fromString(challengeId), challenges, ocds, identity);
         };
+    }
+
+    /** An extension or an early closing: the OCDS tender is published again with the new tenderPeriod.endDate. */
+    @Bean
+    ApplicationListener<PayloadApplicationEvent<Challenges.CallWindowChanged>> tenderPeriodChanged(JpaChallenges challenges,
+            OcdsPublisher ocds, IdentityService identity) {
+        return event -> publishTender(event.getPayload().challengeId(), challenges, ocds, identity);
+    }
+
+    private static void publishTender(UUID challengeId, Challenges challenges, OcdsPublisher ocds, IdentityService identity) {
+        Challenges.ChallengeView c = challenges.find(challengeId).orElseThrow();
+        Challenges.CallWindow window = challenges.callWindow(challengeId);
+        Group city = identity.createGroupQuery().groupId(c.cityGroup()).singleResult();
+        Instant now = Instant.now();
+        ocds.publishTender(new OcdsFacts.Tender(challengeId.toString(),
+                new OcdsFacts.Party(c.cityGroup(), city != null ? city.getName() : c.cityGroup()),
+                c.title(), c.problem(), c.budgetCap(), window.opensAt(), window.closesAt(),
+                "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
+                        + "technology readiness level " + c.minTrl() + " or more, signed declarations.",
+                "Weighted jury scores: fit, innovation, team, price, replicability, open data use.",
+                List.of(), List.of(), now, challenges.extrasOf(challengeId).stream()
+                        .map(e -> new OcdsFacts.CityFund(e.kind().name(), e.kind().english(), e.description(), e.amount()))
+                        .toList()));
     }
 
     /**
@@ -92,6 +120,10 @@ class ChallengeDelegates {
 
     private static String challengeId(DelegateTask task) {
         return (String) task.getVariable(ChallengeProcess.CHALLENGE_ID);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static BigDecimal decimal(Object value) {

@@ -53,7 +53,7 @@ class ChallengeApi {
 
     public record ChallengeJson(UUID id, String ocid, String city, String title, String problem, String openDatasets,
             BigDecimal budgetCap, String currency, String kpis, String languages, int minTrl, Instant callClosesAt,
-            String stage, String status, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links,
+            Instant callOpensAt, String stage, String status, String outcome, UUID cycleId, String bylawsVersion, Map<String, String> links,
             List<CityFundJson> cityFunds) {}
 
     /** What the city funds beside the pilot: outside {@code budgetCap}, which is the pilot's alone. */
@@ -61,6 +61,8 @@ class ChallengeApi {
 
     @GetMapping
     @Operation(summary = "Published challenges, newest deadline first",
+            // callOpensAt/callClosesAt: the call's opening and closing dates as approved (an extension or an early
+            // closing moves callClosesAt); callOpensAt is empty for calls published before opening dates existed
             description = "stage: open (accepting applications), closed (selection, contract or pilot under way), ended. "
                     + "status: where the challenge stands in detail (PUBLISHED, SELECTION, CONTRACTING, PILOT_RUNNING, "
                     + "EVALUATION, or how it ended: EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, "
@@ -99,7 +101,7 @@ class ChallengeApi {
         String stage = c.acceptsApplications(now) ? "open" : c.stage().ended() ? "ended" : "closed";
         String ocid = ocds.ocidFor(c.id().toString());
         return new ChallengeJson(c.id(), ocid, c.cityGroup(), c.title(), c.problem(), c.openDatasets(), c.budgetCap(), "EUR",
-                c.kpis(), c.languages(), c.minTrl(), c.callClosesAt(), stage, c.status(), c.stage().ended() ? c.status() : null,
+                c.kpis(), c.languages(), c.minTrl(), c.callClosesAt(), challenges.callWindow(c.id()).opensAt(), stage, c.status(), c.stage().ended() ? c.status() : null,
                 c.cycleId(), bylawsVersion, Map.of(
                         "page", baseUrl + "/challenges/" + c.id(),
                         "results", baseUrl + "/challenges/" + c.id() + "/results",

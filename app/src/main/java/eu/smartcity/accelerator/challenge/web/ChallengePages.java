@@ -1,6 +1,9 @@
 package eu.smartcity.accelerator.challenge.web;
 
+import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.identity.CurrentUser;
+import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
 import java.time.Instant;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +72,19 @@ class ChallengePages {
     }
 
     @GetMapping("/challenges/{id}")
-    String challenge(@PathVariable UUID id, Model model) {
+    String challenge(@PathVariable UUID id, Model model, Authentication authentication) {
+        return detail(id, model, authentication, Map.of(), Map.of(), null);
+    }
+
+    /** A coordinator's extension or early closing waiting to be confirmed: {@code action} extend or close-early. */
+    record WindowConfirmation(String action, Instant newClosesAt, String reason) {}
+
+    /**
+     * The challenge's page; for a coordinator with the call's window actions ({@link CallWindowActions}): what was
+     * typed, the problems next to the fields (worded already), and the change to confirm, if any.
+     */
+    String detail(UUID id, Model model, Authentication authentication, Map<String, String> windowRaw,
+            Map<String, String> windowProblems, WindowConfirmation confirmation) {
         Challenges.ChallengeView challenge = challenges.find(id)
                 .filter(c -> c.callClosesAt() != null) // published at some point
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -78,6 +94,14 @@ class ChallengePages {
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         // the rules the challenge runs under: its cycle's pinned bylaws version
         model.addAttribute("cycle", cycles.get(challenge.cycleId()));
+        model.addAttribute("callWindow", challenges.callWindow(id));
+        model.addAttribute("windowChanges", challenges.callWindowChanges(id));
+        boolean coordinator = authentication != null && CurrentUser.of(authentication).has(Roles.COORDINATORS);
+        model.addAttribute("coordinator", coordinator);
+        model.addAttribute("windowActions", coordinator && challenge.stage() == ChallengeStage.PUBLISHED);
+        model.addAttribute("windowRaw", windowRaw);
+        model.addAttribute("windowProblems", windowProblems);
+        model.addAttribute("windowConfirmation", confirmation);
         return "challenge/detail";
     }
 
