@@ -80,8 +80,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/login", "/register", "/register/confirm", "/actuator/health", "/actuator/info").permitAll()
-                        // the header's language switch works for visitors too (kept in their session)
+                        // the header's language switch works for visitors too (a GET setting a cookie: no session)
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/outcomes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}", "/challenges/{id}/results").permitAll()
                         .requestMatchers(HttpMethod.GET, "/bylaws", "/bylaws/{version}").permitAll()
