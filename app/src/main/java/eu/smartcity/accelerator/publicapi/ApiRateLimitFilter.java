@@ -5,10 +5,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.bucket4j.ConsumptionProbe;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,34 +17,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rate limit for /api/**: a token bucket per client address, refilled continuously at
  * {@code accelerator.api.requests-per-minute}. Over the limit: 429 with Retry-After and a problem
- * detail. Per node and in memory: enough to stop one client from flooding a node; put a shared
- * limiter in the reverse proxy for a cluster-wide budget.
+ * detail. On PostgreSQL the buckets are shared by all nodes ({@link ApiRateLimitBuckets}). The client address is
+ * {@code getRemoteAddr()}: behind a trusted proxy Tomcat has already replaced it with the forwarded client's
+ * ({@code server.tomcat.remoteip.internal-proxies}); from anyone else a forwarded header is ignored.
  */
 @Component
 public class ApiRateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
-
-    private final double capacity;
-    private final double tokensPerMilli;
-    private final Clock clock;
+    private final int requestsPerMinute;
+    private final ApiRateLimitBuckets buckets;
     private final ObjectMapper json;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    private static final class Bucket {
-        double tokens;
-        long lastRefill;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.lastRefill = now;
-        }
-    }
-
-    ApiRateLimitFilter(@Value("${accelerator.api.requests-per-minute}") int requestsPerMinute, ObjectMapper json) {
-        this.capacity = requestsPerMinute;
-        this.tokensPerMilli = requestsPerMinute / 60_000.0;
-        this.clock = Clock.systemUTC();
+    ApiRateLimitFilter(@Value("${accelerator.api.requests-per-minute}") int requestsPerMinute, ApiRateLimitBuckets buckets,
+            ObjectMapper json) {
+        this.requestsPerMinute = requestsPerMinute;
+        this.buckets = buckets;
         this.json = json;
     }
 
@@ -65,7 +51,7 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "More than " + (int) capacity + " requests per minute from this address; retry after the indicated seconds.");
+                "More than " + requestsPerMinute + " requests per minute from this address; retry after the indicated seconds.");
         problem.setTitle("Too Many Requests");
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
@@ -75,24 +61,12 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
 
     /** 0 when a token was taken, otherwise how many milliseconds until one is available. */
     long tryAcquire(String client) {
-        long now = clock.millis();
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.clear(); // bounded memory under an address-spraying flood; everyone starts full again
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.lastRefill) * tokensPerMilli);
-            bucket.lastRefill = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - bucket.tokens) / tokensPerMilli);
-        }
+        ConsumptionProbe probe = buckets.tryConsume(client);
+        return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill()));
     }
 
     /** Forgets every client's usage (tests; an operator after raising the limit). */
     public void reset() {
-        buckets.clear();
+        buckets.reset();
     }
 }

@@ -5,8 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.cluster.ClusterLoad.Outcome;
+import eu.smartcity.accelerator.support.PortalClient;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -145,6 +155,49 @@ class ClusterIT {
         System.out.printf("crash safety: node-b killed -9 and restarted %d times (jobs locked at the kills: %d); submissions %s; "
                 + "drained %d ms after the last restart; jobs per node %s%n",
                 crashes, inFlightAtKill, outcomes, drained.toMillis(), ClusterChecks.jobsRunPerNode(db));
+    }
+
+    /**
+     * Sessions are rows in PostgreSQL (issue 20): the coordinator logs in on node B, node B dies, and node A serves
+     * the same browser (same cookie) without a new login, the portal and Cockpit alike; a visitor gets no session.
+     */
+    @Test
+    @Order(3)
+    void aUserWhoseNodeDiesContinuesOnAnotherNodeWithoutLoggingInAgain() throws Exception {
+        // one browser: cookies are per host, not per port, so both nodes see the same SESSION cookie
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> visitorPage = browser.send(HttpRequest.newBuilder(uri(nodeA, "/challenges")).build(), BodyHandlers.ofString());
+        assertThat(visitorPage.headers().allValues("Set-Cookie")).as("a visitor's cookies").isEmpty();
+
+        String form = browser.send(HttpRequest.newBuilder(uri(nodeB, "/login")).build(), BodyHandlers.ofString()).body();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri(nodeB, "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("_csrf=" + URLEncoder.encode(PortalClient.csrfToken(form), StandardCharsets.UTF_8)
+                        + "&username=coordinator&password=demo")).build(), BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(browser.send(HttpRequest.newBuilder(uri(nodeB, "/coordinator")).build(), BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        nodeB.kill();
+        try {
+            HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(uri(nodeA, "/coordinator")).build(), BodyHandlers.ofString());
+            assertThat(dashboard.statusCode()).as("the coordinator's dashboard on node A").isEqualTo(200);
+            assertThat(dashboard.body()).contains("coordinator");
+            HttpResponse<String> cockpit = browser.send(HttpRequest.newBuilder(uri(nodeA, "/camunda/app/cockpit/default/")).build(),
+                    BodyHandlers.ofString());
+            assertThat(cockpit.statusCode()).as("Cockpit on node A").isEqualTo(200);
+            // Cockpit's own REST call, as its page makes it: the Camunda webapp sees the user of the shared session
+            HttpResponse<String> user = browser.send(HttpRequest.newBuilder(uri(nodeA, "/camunda/api/admin/auth/user/default"))
+                    .header("Accept", "application/json").build(), BodyHandlers.ofString());
+            assertThat(user.statusCode()).as("Camunda's own session user on node A").isEqualTo(200);
+            assertThat(user.body()).contains("\"userId\":\"coordinator\"");
+        } finally {
+            nodeB.start(START_TIMEOUT);
+        }
+    }
+
+    private static URI uri(ClusterNode node, String path) {
+        return URI.create("http://localhost:" + node.port() + path);
     }
 
     /** The invariants, over the whole database; and every submission that got an answer is there exactly as answered. */

@@ -109,9 +109,7 @@ final class ClusterLoad {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    int port = ports.get(thread % ports.size());
-                    PortalClient company = new PortalClient(port);
-                    company.login(COMPANIES[thread % COMPANIES.length], "demo");
+                    PortalClient company = loggedIn(ports, thread);
                     int n = 0;
                     for (String challenge : challengeIds) {
                         for (int k = 0; k < perChallenge; k++) {
@@ -130,6 +128,21 @@ final class ClusterLoad {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A company logged in on its thread's node, or (that node dying under the login) on the next one, as a proxy would retry. */
+    private static PortalClient loggedIn(List<Integer> ports, int thread) {
+        RuntimeException lost = null;
+        for (int i = 0; i < ports.size(); i++) {
+            PortalClient company = new PortalClient(ports.get((thread + i) % ports.size()));
+            try {
+                company.login(COMPANIES[thread % COMPANIES.length], "demo");
+                return company;
+            } catch (RuntimeException connectionLost) {
+                lost = connectionLost;
+            }
+        }
+        throw lost;
     }
 
     Outcome submit(PortalClient company, String challengeId, String title) {

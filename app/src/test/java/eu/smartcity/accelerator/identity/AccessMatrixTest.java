@@ -160,6 +160,7 @@ class AccessMatrixTest {
         m.put("POST /register/confirm", List.of(post(ANONYMOUS, "/register/confirm", Expect.ALLOWED, "token", "not-a-token",
                 "password", "", "passwordAgain", "")));
         m.put("POST /language", List.of(post(ANONYMOUS, "/language", Expect.ALLOWED, "lang", "nl", "back", "/")));
+        m.put("GET /language", publicGet("/language?lang=en&back=/"));
         m.put("GET /challenges", publicGet("/challenges"));
         m.put("GET /challenges/{id}", concat(publicGet("/challenges/" + published),
                 refusedToAll("/challenges/" + draft, Set.of())));
@@ -408,7 +409,8 @@ class AccessMatrixTest {
         String check(PortalClient client) {
             HttpResponse<String> response = "GET".equals(method) ? client.get(path)
                     // a valid CSRF token of the user's own session: a refusal must come from authorization, not CSRF
-                    : client.postForm("/", path, form);
+                    // (a visitor's pages carry no token, as a visitor has no session: the login page does)
+                    : client.postForm(ANONYMOUS.equals(user) ? "/login" : "/", path, form);
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse("");
             boolean refused = ANONYMOUS.equals(user)

@@ -31,7 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+import java.util.Base64;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -63,22 +68,24 @@ class TranslatedPagesTest {
     static final int PAGES_PER_USER = 25;
 
     @Autowired MockMvc mvc;
+    @SuppressWarnings("rawtypes")
+    @Autowired SessionRepository sessions;
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
 
     @Test
     void noEnglishSentenceOnAnyPageOfAnyRoleInDutchOrFrench() throws Exception {
         // the check itself finds English where there is English: the start page in English
-        MockHttpSession inEnglish = session("", "en");
-        assertThat(englishIn(html(get("/").session(inEnglish), "en"), knownEnglish("nl"))).isNotEmpty();
-        assertThat(englishIn(html(get("/marketplace").session(inEnglish), "en"), knownEnglish("fr"))).isNotEmpty();
+        Browser inEnglish = session("", "en");
+        assertThat(englishIn(html(get("/").with(inEnglish), "en"), knownEnglish("nl"))).isNotEmpty();
+        assertThat(englishIn(html(get("/marketplace").with(inEnglish), "en"), knownEnglish("fr"))).isNotEmpty();
 
         Map<String, Set<String>> english = new TreeMap<>();
         int pages = 0;
         for (String language : List.of("nl", "fr")) {
             Map<String, String> known = knownEnglish(language);
             for (String user : USERS) {
-                MockHttpSession session = session(user, language);
+                Browser session = session(user, language);
                 for (Map.Entry<String, String> page : crawl(session, language).entrySet()) {
                     pages++;
                     Set<String> found = englishIn(page.getValue(), known);
@@ -101,15 +108,15 @@ class TranslatedPagesTest {
     }
 
     /** The apply form sent empty and sent to a closed call; a challenge defined above the bylaws' cap. */
-    private Map<String, String> formsWithErrors(MockHttpSession session, String user, String language) throws Exception {
+    private Map<String, String> formsWithErrors(Browser session, String user, String language) throws Exception {
         Map<String, String> shown = new LinkedHashMap<>();
         if (user.equals("parkflow")) {
             Challenges.ChallengeView open = challenges.published().get(0);
-            shown.put("POST apply (empty)", html(post("/challenges/" + open.id() + "/apply").session(session).with(csrf())
+            shown.put("POST apply (empty)", html(post("/challenges/" + open.id() + "/apply").with(session).with(csrf())
                     .param("country", "Belgium").param("trl", "12"), language));
             Challenges.ChallengeView closed = cycles.all().stream().flatMap(c -> challenges.ofCycle(c.id()).stream())
                     .filter(c -> c.callClosesAt() != null && !c.id().equals(open.id())).findFirst().orElseThrow();
-            String refused = html(post("/challenges/" + closed.id() + "/apply").session(session).with(csrf())
+            String refused = html(post("/challenges/" + closed.id() + "/apply").with(session).with(csrf())
                     .param("solutionTitle", "Late idea").param("pitch", "Too late").param("requestedBudget", "5000")
                     .param("trl", "6").param("country", "BE").param("employees", "12").param("legalEntity", "true")
                     .param("declarationsSigned", "true"), language);
@@ -117,9 +124,9 @@ class TranslatedPagesTest {
             shown.put("POST apply (closed call)", refused);
         }
         if (user.equals("officer-mechelen")) {
-            String define = html(get("/city/challenges/new").session(session), language);
+            String define = html(get("/city/challenges/new").with(session), language);
             Matcher cycle = Pattern.compile("name=\"cycleId\"[^>]*>\\s*<option[^>]*value=\"([^\"]+)\"").matcher(define);
-            MockHttpServletRequestBuilder request = post("/city/challenges/new").session(session).with(csrf())
+            MockHttpServletRequestBuilder request = post("/city/challenges/new").with(session).with(csrf())
                     .param("title", "Bike parking").param("problem", "Too few places").param("budgetCap", "99999999")
                     .param("minTrl", "5").param("openDatasets", "parking").param("kpis", "occupancy").param("languages", "nl");
             if (cycle.find()) {
@@ -131,14 +138,14 @@ class TranslatedPagesTest {
     }
 
     /** Every page reachable by links from the start pages, up to PAGES_PER_USER. */
-    private Map<String, String> crawl(MockHttpSession session, String language) throws Exception {
+    private Map<String, String> crawl(Browser session, String language) throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
         Deque<String> next = new ArrayDeque<>(START);
         Set<String> queued = new LinkedHashSet<>(START);
         Pattern link = Pattern.compile("href=\"(/[^\"#]*)\"");
         while (!next.isEmpty() && seen.size() < PAGES_PER_USER) {
             String path = HtmlUtils.htmlUnescape(next.poll());
-            MvcResult result = mvc.perform(get(path).session(session).header("Accept-Language", language)).andReturn();
+            MvcResult result = mvc.perform(get(path).with(session).header("Accept-Language", language)).andReturn();
             if (result.getResponse().getStatus() != 200 || !String.valueOf(result.getResponse().getContentType()).startsWith("text/html")) {
                 continue;
             }
@@ -163,15 +170,33 @@ class TranslatedPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    private MockHttpSession session(String user, String language) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        if (!user.isEmpty()) {
-            MvcResult login = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo")).andReturn();
-            assertThat(login.getResponse().getRedirectedUrl()).as("login of " + user).doesNotContain("error");
-            session = (MockHttpSession) login.getRequest().getSession();
+    /**
+     * A user's browser: the session cookie of a form login (sessions are Spring Session's, in the database: a
+     * MockHttpSession would not be seen) with the language chosen in that session; a visitor's language cookie.
+     */
+    record Browser(Cookie[] cookies) implements RequestPostProcessor {
+        @Override
+        public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+            request.setCookies(cookies);
+            return request;
         }
-        session.setAttribute(LANGUAGE_SESSION_KEY, Locale.forLanguageTag(language));
-        return session;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Browser session(String user, String language) throws Exception {
+        Cookie visitorsLanguage = new Cookie("lang", language);
+        if (user.isEmpty()) {
+            return new Browser(new Cookie[] {visitorsLanguage});
+        }
+        MvcResult login = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo")).andReturn();
+        assertThat(login.getResponse().getRedirectedUrl()).as("login of " + user).doesNotContain("error");
+        Cookie cookie = login.getResponse().getCookie("SESSION");
+        assertThat(cookie).as("session cookie of " + user).isNotNull();
+        String id = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        Session stored = (Session) sessions.findById(id);
+        stored.setAttribute(LANGUAGE_SESSION_KEY, Locale.forLanguageTag(language));
+        sessions.save(stored);
+        return new Browser(new Cookie[] {new Cookie("SESSION", cookie.getValue()), visitorsLanguage});
     }
 
     /** Sentences (more than three words) a person reads: text and the labels of controls, without markup. */

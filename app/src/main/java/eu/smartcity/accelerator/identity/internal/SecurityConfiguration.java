@@ -82,8 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/register", "/register/confirm", "/actuator/health", "/actuator/info").permitAll()
                         // an invitation link is public but bound to its token (InvitationAcceptancePage); /invitation/join needs a login
                         .requestMatchers("/invitation").permitAll()
-                        // the header's language switch works for visitors too (kept in their session)
+                        // the header's language switch works for visitors too (a GET setting a cookie: no session)
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/language").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/outcomes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/challenges", "/challenges/{id}", "/challenges/{id}/results").permitAll()
                         .requestMatchers(HttpMethod.GET, "/bylaws", "/bylaws/{version}").permitAll()

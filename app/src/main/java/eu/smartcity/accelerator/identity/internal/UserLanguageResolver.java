@@ -1,11 +1,15 @@
 package eu.smartcity.accelerator.identity.internal;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +19,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The portal's language (English, Dutch or French): the user's own choice, kept with their account
  * (Camunda user info {@value #USER_INFO_KEY}) so that it follows them to any browser; for visitors,
- * their choice in this session, else the browser's preference, else English.
+ * their choice in the cookie {@value #COOKIE} (a visitor gets no session: sessions live in the database, issue
+ * 20), else the browser's preference, else English.
  */
 @Component("localeResolver")
 public class UserLanguageResolver implements LocaleResolver {
@@ -23,6 +28,8 @@ public class UserLanguageResolver implements LocaleResolver {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.FRENCH);
     static final String USER_INFO_KEY = "language";
     private static final String SESSION_KEY = UserLanguageResolver.class.getName();
+    static final String COOKIE = "lang";
+    private static final Duration COOKIE_LIFE = Duration.ofDays(365);
 
     private final IdentityService identity;
 
@@ -45,6 +52,10 @@ public class UserLanguageResolver implements LocaleResolver {
                 return saved;
             }
         }
+        Locale visitorsChoice = cookie(request);
+        if (visitorsChoice != null) {
+            return visitorsChoice;
+        }
         for (Locale preferred : java.util.Collections.list(request.getLocales())) {
             Locale match = supported(preferred.getLanguage());
             if (match != null) {
@@ -60,11 +71,27 @@ public class UserLanguageResolver implements LocaleResolver {
         if (chosen == null) {
             throw new IllegalArgumentException("language: one of en, nl, fr");
         }
-        request.getSession().setAttribute(SESSION_KEY, chosen);
         String user = currentUser();
         if (user != null) {
+            request.getSession().setAttribute(SESSION_KEY, chosen);
             identity.setUserInfo(user, USER_INFO_KEY, chosen.getLanguage());
+        } else if (response != null) {
+            String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, chosen.getLanguage()).path(path)
+                    .maxAge(COOKIE_LIFE).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
         }
+    }
+
+    private static Locale cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return supported(cookie.getValue());
+                }
+            }
+        }
+        return null;
     }
 
     static Locale supported(String language) {

@@ -28,6 +28,10 @@ public class Replication {
     @Column(name = "supplier_decline_reason")
     private String supplierDeclineReason;
 
+    /** Set while the replication runs, unique (V127): a second running one for the same implementation and city cannot be stored. */
+    @Column(name = "running_key")
+    private String runningKey;
+
     protected Replication() {}
 
     public Replication(UUID id, UUID implementationId, String cityGroup, String requestedBy, String processInstanceId, Instant at) {
@@ -37,6 +41,20 @@ public class Replication {
         this.requestedBy = requestedBy;
         this.processInstanceId = processInstanceId;
         this.requestedAt = at;
+        this.runningKey = runningKey(implementationId, cityGroup);
+    }
+
+    static String runningKey(UUID implementationId, String cityGroup) {
+        return implementationId + ":" + cityGroup;
+    }
+
+    /** Its process has ended: another replication for this implementation and city may start. */
+    void ended() {
+        runningKey = null;
+    }
+
+    boolean holdsRunningKey() {
+        return runningKey != null;
     }
 
     public UUID id() { return id; }

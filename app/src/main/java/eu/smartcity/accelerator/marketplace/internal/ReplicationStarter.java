@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +49,17 @@ public class ReplicationStarter {
         if (implementation.cityGroup().equals(cityGroup)) {
             throw new FrameworkContracts.JoinNotPossibleException("market.replicate.ownCity");
         }
-        // one running replication per city and implementation (a second click, or two officers at once, starts nothing)
-        boolean running = replications.findByImplementationIdAndCityGroup(implementationId, cityGroup).stream()
-                .anyMatch(r -> runtime.createProcessInstanceQuery().processInstanceId(r.processInstanceId()).count() > 0);
+        // one running replication per city and implementation (a second click starts nothing); the ended ones give up
+        // their running key, so that two officers at once (on two nodes) collide on its unique constraint below
+        boolean running = false;
+        for (Replication earlier : replications.findByImplementationIdAndCityGroup(implementationId, cityGroup)) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(earlier.processInstanceId()).count() > 0) {
+                running = true;
+            } else if (earlier.holdsRunningKey()) {
+                earlier.ended();
+                replications.saveAndFlush(earlier);
+            }
+        }
         if (running) {
             throw new FrameworkContracts.JoinNotPossibleException("market.replicate.alreadyRunning");
         }
@@ -71,6 +80,11 @@ public class ReplicationStarter {
             variables.put(duration, bylaws.duration(duration));
         }
         String pi = runtime.startProcessInstanceByKey(PilotProcess.REPLICATION_KEY, replicationId.toString(), variables).getId();
-        return replications.save(new Replication(replicationId, implementationId, cityGroup, userId, pi, clock.instant()));
+        try {
+            // flushed here so that a concurrent start's row makes this one fail now, rolling back the process start too
+            return replications.saveAndFlush(new Replication(replicationId, implementationId, cityGroup, userId, pi, clock.instant()));
+        } catch (DataIntegrityViolationException anotherOfficerWasFirst) {
+            throw new FrameworkContracts.JoinNotPossibleException("market.replicate.alreadyRunning");
+        }
     }
 }
