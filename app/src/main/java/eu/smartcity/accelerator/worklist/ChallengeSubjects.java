@@ -78,6 +78,10 @@ class ChallengeSubjects implements SubjectView {
         // the bounds the approval task's dates must keep to (the city's proposal pre-fills them)
         facts.put("callWindowMinDays", bylaws.callWindowMin().toDays());
         facts.put("callWindowMaxDays", bylaws.callWindowMax().toDays());
+        // before approval: the dates the city proposed (null: the default, opening on approval / the bylaws' window)
+        Challenges.CallWindow proposed = challenges.proposedWindow(challenge.id());
+        facts.put("proposedOpensAt", proposed.opensAt());
+        facts.put("proposedClosesAt", proposed.closesAt());
         facts.put("datasets", lines(challenge.openDatasets()));
         facts.put("kpis", lines(challenge.kpis()));
         facts.put("remarks", challenges.remarksOf(challenge.id()));

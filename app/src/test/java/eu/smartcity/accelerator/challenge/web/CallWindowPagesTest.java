@@ -105,8 +105,11 @@ class CallWindowPagesTest {
         PortalClient coordinator = as("coordinator");
         String task = driver.task(challenges.find(id).orElseThrow().processInstanceId(),
                 ChallengeProcess.USER_TASK_APPROVE_CHALLENGE).getId();
-        assertThat(coordinator.get("/tasks/" + task).body()).contains("value=\"" + local(closes) + "\"")
-                .contains("data-call-window-bounds");
+        String taskPage = coordinator.get("/tasks/" + task).body();
+        assertThat(taskPage).contains("value=\"" + local(closes) + "\"").contains("data-call-window-bounds");
+        // the subject says what the city proposed, not the bylaws' default window it replaces
+        assertThat(between(taskPage, "data-proposed-window", "</dd>")).contains("Opens when the programme office approves")
+                .contains("closes on ").contains("as the city proposed").doesNotContain("days from publication");
         // an amendment beyond the bylaws comes back next to its field; the task stays open
         HttpResponse<String> tooLong = coordinator.postForm("/tasks/" + task, "/tasks/" + task,
                 "callOpensAt", "", "callClosesAt", local(inDays(150)), "challengeDecision", "approve", "remarks", "");
@@ -178,5 +181,12 @@ class CallWindowPagesTest {
         Challenges.ChallengeView closed = challenges.find(id).orElseThrow();
         assertThat(closed.stage()).isIn(ChallengeStage.SELECTION, ChallengeStage.NO_APPLICATIONS);
         assertThat(coordinator.get(page).body()).contains("closed early", "Budget withdrawn").doesNotContain("data-close-call");
+    }
+
+    static String between(String html, String from, String to) {
+        int start = html.indexOf(from);
+        assertThat(start).as("%s in page", from).isNotNegative();
+        int end = html.indexOf(to, start);
+        return html.substring(start, end < 0 ? html.length() : end);
     }
 }
