@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.application.ApplicationDrafts;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -17,11 +15,10 @@ import eu.smartcity.accelerator.notification.NotificationKind;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.TestMailServer;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,11 +31,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,13 +48,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @AcceleratorTest
 class CallWindowTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp;
+    @RegisterExtension static final TestMailServer MAIL = new TestMailServer();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.pointTheAppAt(registry);
     }
 
     @Autowired ProcessEngine engine;
@@ -79,31 +73,12 @@ class CallWindowTest {
     Cycles.CycleView cycle;
     final List<String> languagesSet = new ArrayList<>();
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         driver = new ProcessDriver(engine, completions);
         cycle = cycles.open("Windows cycle", "scifi-2025");
         jdbc.update("delete from notification");
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -267,7 +242,7 @@ class CallWindowTest {
 
         dispatcher.sendDue(Instant.now());
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : MAIL.smtp().getReceivedMessages()) {
             if (NotificationKind.CALL_EXTENDED.name().equals(m.getHeader("X-Notification-Kind", null))) {
                 mails.add(m);
             }

@@ -3,13 +3,11 @@ package eu.smartcity.accelerator.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
+import eu.smartcity.accelerator.support.TestMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +33,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @AcceleratorTest
 class RegistrationByMailTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp;
+    @RegisterExtension static final TestMailServer MAIL = new TestMailServer();
     static final Pattern LINK = Pattern.compile("/register/confirm\\?token=([A-Za-z0-9_-]+)");
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.pointTheAppAt(registry);
     }
 
     @LocalServerPort int port;
@@ -52,20 +47,9 @@ class RegistrationByMailTest {
 
     final String unique = UUID.randomUUID().toString().substring(0, 8);
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @BeforeEach
     void clean() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
         // every request of these tests comes from this machine: the per-address registration limit starts afresh
         jdbc.update("DELETE FROM login_throttle WHERE throttle_key LIKE 'register%'");
     }
@@ -190,7 +174,7 @@ class RegistrationByMailTest {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("value=\"Ada Mobility " + unique + " BV\"").contains("id=\"userId-error\"")
                 .contains("id=\"email-error\"").doesNotContain("id=\"firstName-error\"");
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(MAIL.smtp().getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -202,13 +186,13 @@ class RegistrationByMailTest {
         HttpResponse<String> sixth = register(new PortalClient(port), "Flood " + unique, "flood-6-" + unique, "flood-6-" + unique + "@example.org");
         assertThat(sixth.statusCode()).isEqualTo(200);
         assertThat(sixth.body()).contains("Too many registrations").contains("value=\"flood-6-" + unique + "@example.org\"");
-        smtp.waitForIncomingEmail(5000, 5);
-        assertThat(smtp.getReceivedMessages()).hasSize(5);
+        MAIL.smtp().waitForIncomingEmail(5000, 5);
+        assertThat(MAIL.smtp().getReceivedMessages()).hasSize(5);
     }
 
     MimeMessage onlyMailTo(String address) throws Exception {
-        smtp.waitForIncomingEmail(5000, 1);
-        List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        MAIL.smtp().waitForIncomingEmail(5000, 1);
+        List<MimeMessage> mails = Arrays.stream(MAIL.smtp().getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address));
             } catch (Exception e) {
@@ -234,11 +218,4 @@ class RegistrationByMailTest {
                 .replaceAll("value=\"[^\"]*\" name=\"_csrf\"", "value=\"\" name=\"_csrf\"");
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

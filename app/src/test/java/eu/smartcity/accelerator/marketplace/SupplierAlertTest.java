@@ -3,7 +3,6 @@ package eu.smartcity.accelerator.marketplace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -17,11 +16,10 @@ import eu.smartcity.accelerator.notification.NotificationKind;
 import eu.smartcity.accelerator.notification.NotificationPreferences;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
+import eu.smartcity.accelerator.support.TestMailServer;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +30,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,13 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @AcceleratorTest
 class SupplierAlertTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp;
+    @RegisterExtension static final TestMailServer MAIL = new TestMailServer();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.pointTheAppAt(registry);
     }
 
     @Autowired ProcessEngine engine;
@@ -82,29 +77,10 @@ class SupplierAlertTest {
 
     final List<UUID> listed = new ArrayList<>();
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void clean() throws Exception {
         jdbc.update("delete from notification");
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -137,7 +113,7 @@ class SupplierAlertTest {
     List<MimeMessage> alertMails() throws Exception {
         dispatcher.sendDue(Instant.now());
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : MAIL.smtp().getReceivedMessages()) {
             if (NotificationKind.SOLUTION_ALERT.name().equals(m.getHeader("X-Notification-Kind", null))) {
                 mails.add(m);
             }

@@ -3,7 +3,6 @@ package eu.smartcity.accelerator.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -11,6 +10,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
+import eu.smartcity.accelerator.support.TestMailServer;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
@@ -18,9 +18,7 @@ import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +35,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,13 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @AcceleratorTest
 class NotificationMailTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp;
+    @RegisterExtension static final TestMailServer MAIL = new TestMailServer();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.pointTheAppAt(registry);
     }
 
     @Autowired ProcessEngine engine;
@@ -83,35 +78,12 @@ class NotificationMailTest {
     ProcessDriver driver;
     final List<String> languagesSet = new ArrayList<>();
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp = newSmtp();
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
-    static GreenMail newSmtp() {
-        return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void clean() throws Exception {
         driver = new ProcessDriver(engine, completions);
         // earlier test classes leave notifications behind (their processes ran too): send only ours
         jdbc.update("delete from notification");
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -134,7 +106,7 @@ class NotificationMailTest {
 
     List<MimeMessage> received(NotificationKind kind) throws Exception {
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : MAIL.smtp().getReceivedMessages()) {
             if (kind.name().equals(m.getHeader("X-Notification-Kind", null))) {
                 mails.add(m);
             }
@@ -417,7 +389,7 @@ class NotificationMailTest {
 
     @Test
     void anSmtpOutageLosesNothingRollsBackNothingAndNeverSendsTwice() throws Exception {
-        smtp.stop();
+        MAIL.stop();
         ProcessInstance application;
         try {
             application = submitted("urbansense");
@@ -436,8 +408,7 @@ class NotificationMailTest {
             assertThat(jdbc.queryForList("select attempts from notification", Integer.class)).containsOnly(1);
             assertThat(jdbc.queryForList("select last_error from notification", String.class)).allMatch(e -> e != null && !e.isBlank());
         } finally {
-            smtp = newSmtp();
-            smtp.start();
+            MAIL.start();
         }
         assertThat(dispatcher.sendDue(Instant.now())).as("the retry waits for its back-off").isZero();
 
@@ -450,7 +421,7 @@ class NotificationMailTest {
         // further retries and a duplicate run of the sending step send nothing again
         assertThat(dispatcher.sendDue(later.plus(Duration.ofHours(1)))).isZero();
         assertThat(dispatcher.sendDue(later.plus(Duration.ofDays(1)))).isZero();
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(MAIL.smtp().getReceivedMessages()).hasSize(2);
 
         MimeMessage mail = received(NotificationKind.APPLICATION_RECEIVED).get(0);
         String id = jdbc.queryForObject("select id from notification where kind = 'APPLICATION_RECEIVED'", String.class);
@@ -475,7 +446,7 @@ class NotificationMailTest {
             pool.shutdown();
         }
         assertThat(received(NotificationKind.APPLICATION_RECEIVED)).hasSize(5);
-        assertThat(smtp.getReceivedMessages()).hasSize(5);
+        assertThat(MAIL.smtp().getReceivedMessages()).hasSize(5);
     }
     @Test
     void aSenderThatDiedAfterClaimingIsTakenOverWhenItsLeaseRunsOut() throws Exception {
@@ -486,13 +457,13 @@ class NotificationMailTest {
                 java.sql.Timestamp.from(now.plus(Duration.ofMinutes(5))));
         assertThat(dispatcher.sendDue(now)).as("still leased to the dead node").isZero();
         assertThat(dispatcher.sendDue(now.plus(Duration.ofMinutes(6)))).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(MAIL.smtp().getReceivedMessages()).hasSize(1);
         assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(2);
     }
 
     @Test
     void aMailThatKeepsFailingEndsAsFailedAndIsNotSentLater() throws Exception {
-        smtp.stop();
+        MAIL.stop();
         Instant at;
         try {
             submitted("parkflow");
@@ -504,11 +475,10 @@ class NotificationMailTest {
             assertThat(jdbc.queryForObject("select status from notification", String.class)).isEqualTo("FAILED");
             assertThat(jdbc.queryForObject("select attempts from notification", Integer.class)).isEqualTo(12);
         } finally {
-            smtp = newSmtp();
-            smtp.start();
+            MAIL.start();
         }
         assertThat(dispatcher.sendDue(at.plus(Duration.ofDays(1)))).isZero();
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(MAIL.smtp().getReceivedMessages()).isEmpty();
 
         // a coordinator sees it given up, with the SMTP error in words (the raw error stays in the log), and sends it again
         String id = jdbc.queryForObject("select id from notification", String.class);

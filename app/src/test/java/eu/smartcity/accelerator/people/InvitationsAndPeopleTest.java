@@ -3,15 +3,13 @@ package eu.smartcity.accelerator.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
+import eu.smartcity.accelerator.support.TestMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -21,11 +19,10 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AcceleratorTest
 class InvitationsAndPeopleTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp;
+    @RegisterExtension static final TestMailServer MAIL = new TestMailServer();
     static final Pattern LINK = Pattern.compile("/invitation\\?token=([A-Za-z0-9_-]+)");
     /** Users of these tests: deleted after each, so that no other test finds them in the jury group. */
     static final String PREFIX = "zz-people-";
@@ -49,8 +45,7 @@ class InvitationsAndPeopleTest {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.pointTheAppAt(registry);
     }
 
     @LocalServerPort int port;
@@ -61,20 +56,9 @@ class InvitationsAndPeopleTest {
     final String unique = UUID.randomUUID().toString().substring(0, 8);
     PortalClient coordinator;
 
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @BeforeEach
     void clean() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
         jdbc.update("DELETE FROM login_throttle WHERE throttle_key LIKE 'invitation:%'");
         coordinator = new PortalClient(port);
         assertThat(coordinator.login("coordinator", "demo").headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -167,7 +151,7 @@ class InvitationsAndPeopleTest {
         assertThat(accept(token, PREFIX + "late", PASSWORD).body()).contains("This invitation link is not valid");
         assertThat(coordinator.get("/coordinator/invitations").body()).contains("data-status=\"EXPIRED\"");
 
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
         coordinator.postForm("/coordinator/invitations", "/coordinator/invitations/" + id + "/resend");
         String renewed = tokenIn(onlyMailTo(email));
         assertThat(renewed).isNotEqualTo(token);
@@ -176,9 +160,9 @@ class InvitationsAndPeopleTest {
         coordinator.postForm("/coordinator/invitations", "/coordinator/invitations/" + id + "/revoke");
         assertThat(accept(renewed, PREFIX + "revoked", PASSWORD).body()).contains("This invitation link is not valid");
         assertThat(identity.createUserQuery().userId(PREFIX + "revoked").count()).isZero();
-        smtp.purgeEmailFromAllMailboxes();
+        MAIL.smtp().purgeEmailFromAllMailboxes();
         coordinator.postForm("/coordinator/invitations", "/coordinator/invitations/" + id + "/resend");
-        assertThat(smtp.getReceivedMessages()).isEmpty(); // a revoked invitation is not sent again
+        assertThat(MAIL.smtp().getReceivedMessages()).isEmpty(); // a revoked invitation is not sent again
         assertThat(jdbc.queryForObject("SELECT revoked_at IS NOT NULL FROM invitation WHERE id = ?", Boolean.class, id)).isTrue();
 
         // dead links count against the client address, as registration requests do
@@ -201,7 +185,7 @@ class InvitationsAndPeopleTest {
         assertThat(wrong.body()).contains("id=\"email-error\"").contains("id=\"cycleId-error\"").contains("id=\"languages-error\"");
         HttpResponse<String> noCity = invite("role", "CITY_OFFICER", "email", "x-" + unique + "@example.org", "cityGroup", "company-parkflow");
         assertThat(noCity.body()).contains("id=\"cityGroup-error\"");
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(MAIL.smtp().getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -292,8 +276,8 @@ class InvitationsAndPeopleTest {
     }
 
     MimeMessage onlyMailTo(String address) throws Exception {
-        smtp.waitForIncomingEmail(5000, 1);
-        List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        MAIL.smtp().waitForIncomingEmail(5000, 1);
+        List<MimeMessage> mails = Arrays.stream(MAIL.smtp().getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address));
             } catch (Exception e) {
@@ -308,11 +292,4 @@ class InvitationsAndPeopleTest {
         return (String) mail.getContent();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
