@@ -234,8 +234,15 @@ final class Browser implements AutoCloseable {
     }
 
     /** Logs in through the portal's form. */
+    /**
+     * Submits the login form and waits until the browser has left that form (the next page, or the form again with
+     * its error): a page opened right after the click would otherwise race the login's own navigation.
+     */
     Browser login(String password) {
-        open("/login").type("username", user).type("password", password).click(By.cssSelector("main form button[type=submit]"));
+        open("/login").type("username", user).type("password", password);
+        WebElement submit = driver.findElement(By.cssSelector("main form button[type=submit]"));
+        submit.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
         return this;
     }
 
