@@ -1,17 +1,11 @@
 package eu.smartcity.accelerator.identity.internal;
 
 import eu.smartcity.accelerator.identity.Roles;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +45,9 @@ public class CompanyRegistration {
     public record Pending(String organisationName, String userId, String firstName, String lastName, String email,
             Locale language, boolean legalEntity, String registrationNumber) {}
 
-    public static final int MIN_PASSWORD_LENGTH = 10;
     /** The form-level problem (not a field's). */
     public static final String FORM = "form";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityService identity;
     private final JdbcClient jdbc;
@@ -119,12 +111,12 @@ public class CompanyRegistration {
         } else if (identity.createGroupQuery().groupId(organisationId(p.organisationName())).count() > 0) {
             mail.organisationTaken(p);
         } else {
-            String token = newToken();
+            String token = MailedLinks.newToken();
             Instant now = throttle.now();
             jdbc.sql("""
                     INSERT INTO registration_request (token_sha256, organisation_name, user_id, first_name, last_name, email,
                         language, created_at, expires_at, legal_entity, registration_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(sha256(token), p.organisationName(), p.userId(), p.firstName(), p.lastName(), p.email(),
+                    .params(MailedLinks.sha256(token), p.organisationName(), p.userId(), p.firstName(), p.lastName(), p.email(),
                             p.language().getLanguage(), utc(now), utc(now.plus(linkValidFor)), p.legalEntity(), p.registrationNumber())
                     .update();
             jdbc.sql("DELETE FROM registration_request WHERE expires_at < ?").param(utc(now)).update();
@@ -142,7 +134,7 @@ public class CompanyRegistration {
                 SELECT organisation_name, user_id, first_name, last_name, email, language, legal_entity, registration_number
                 FROM registration_request
                 WHERE token_sha256 = ? AND expires_at > ?""")
-                .params(sha256(token), utc(throttle.now()))
+                .params(MailedLinks.sha256(token), utc(throttle.now()))
                 .query((rs, row) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), Locale.forLanguageTag(rs.getString(6)), rs.getBoolean(7), rs.getString(8)))
                 .optional();
@@ -154,18 +146,14 @@ public class CompanyRegistration {
      */
     public Map<String, String> confirm(String token, String password, String passwordAgain) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
-            problems.put("password", "register.error.password");
-        } else if (!password.equals(passwordAgain)) {
-            problems.put("passwordAgain", "register.error.passwordAgain");
-        }
+        MailedLinks.checkPassword(password, passwordAgain, problems);
         if (!problems.isEmpty()) {
             return problems;
         }
         return tx.execute(status -> {
             Optional<Pending> found = pending(token);
             // deleting first: of two confirmations at once (two nodes, a double click) only one finds the row
-            if (found.isEmpty() || jdbc.sql("DELETE FROM registration_request WHERE token_sha256 = ?").param(sha256(token)).update() != 1) {
+            if (found.isEmpty() || jdbc.sql("DELETE FROM registration_request WHERE token_sha256 = ?").param(MailedLinks.sha256(token)).update() != 1) {
                 return Map.of(FORM, "register.confirm.invalid");
             }
             Pending p = found.get();
@@ -224,21 +212,6 @@ public class CompanyRegistration {
 
     private static boolean blankOrLong(String value, int max) {
         return value == null || value.isBlank() || value.strip().length() > max;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Only the token's hash is stored: a copy of the table does not let anyone confirm a registration. */
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

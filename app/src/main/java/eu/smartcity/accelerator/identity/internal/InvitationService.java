@@ -5,7 +5,6 @@ import eu.smartcity.accelerator.identity.JuryPool;
 import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.identity.People;
 import eu.smartcity.accelerator.identity.Roles;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InvitationService implements Invitations {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = """
             id, role, email, language, city_group, cycle_id, languages, expertise, invited_by, created_at, expires_at,
             accepted_at, accepted_user_id, revoked_at""";
@@ -160,8 +157,8 @@ class InvitationService implements Invitations {
 
     /** A fresh token replaces the stored hash (an older link stops working) and is mailed. */
     private void mailNewLink(UUID id, String cycleName) {
-        String token = newToken();
-        jdbc.sql("UPDATE invitation SET token_sha256 = ? WHERE id = ?").params(CompanyRegistration.sha256(token), id).update();
+        String token = MailedLinks.newToken();
+        jdbc.sql("UPDATE invitation SET token_sha256 = ? WHERE id = ?").params(MailedLinks.sha256(token), id).update();
         Invitation i = find(id).orElseThrow();
         Locale language = Locale.forLanguageTag(i.language());
         String forWhat = JURY.equals(i.role()) ? (cycleName == null ? "" : cycleName)
@@ -180,7 +177,7 @@ class InvitationService implements Invitations {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE token_sha256 = ?").param(CompanyRegistration.sha256(token))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE token_sha256 = ?").param(MailedLinks.sha256(token))
                 .query(InvitationService::invitation).optional()
                 .filter(i -> i.status(now()) == Status.PENDING);
     }
@@ -203,11 +200,7 @@ class InvitationService implements Invitations {
         if (lastName == null || lastName.isBlank() || lastName.strip().length() > 60) {
             problems.put("lastName", "register.error.name");
         }
-        if (password == null || password.length() < CompanyRegistration.MIN_PASSWORD_LENGTH || password.length() > 128) {
-            problems.put("password", "register.error.password");
-        } else if (!password.equals(passwordAgain)) {
-            problems.put("passwordAgain", "register.error.passwordAgain");
-        }
+        MailedLinks.checkPassword(password, passwordAgain, problems);
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -303,12 +296,6 @@ class InvitationService implements Invitations {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static OffsetDateTime utc(Instant instant) {
