@@ -21,7 +21,9 @@ public enum NotificationKind {
     /** A published challenge matches a supplier's catalogue solutions (marketplace); optional, on by default. */
     SOLUTION_ALERT(true),
     /** A coordinator extended an open call: its applicants and draft-holders learn the new closing date (mandatory). */
-    CALL_EXTENDED(false);
+    CALL_EXTENDED(false),
+    /** A coordinator closed an open call before its deadline: its applicants and draft-holders learn why (mandatory). */
+    CALL_CLOSED_EARLY(false);
 
     private final boolean optional;
 

@@ -266,11 +266,15 @@ class CallWindowTest {
     }
 
     @Test
-    void closingEarlyStartsTheSelectionAsAtTheDeadline() {
+    void closingEarlyStartsTheSelectionAsAtTheDeadlineAndTellsApplicantsAndDraftHolders() throws Exception {
         UUID id = launch("Early close " + UUID.randomUUID(), null, inDays(30));
         approve(id);
         applications.submit(new Applications.Submission(id, "company-urbansense", "Quiet sensors",
                 "Noise sensors on buses and stops.", BigDecimal.valueOf(8_500), 7, true, "BE", 40, true, true));
+        drafts.save(new ApplicationDrafts.Draft(id, "company-parkflow", "Half-written", null, null, null, true, null, null,
+                true, false, null), "parkflow");
+        language("parkflow", "fr");
+        jdbc.update("delete from notification"); // the application's receipt is not what this test is about
 
         assertThatThrownBy(() -> challenges.closeCallEarly(id, "", "coordinator"))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey())
@@ -289,6 +293,20 @@ class CallWindowTest {
         assertThatThrownBy(() -> challenges.closeCallEarly(id, "Again", "coordinator"))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("challenge.error.callNotOpen"));
+
+        // the applicant and the draft-holder (who can no longer submit) hear of it, each in their language, with the reason
+        dispatcher.sendDue(Instant.now());
+        Map<String, MimeMessage> byRecipient = new java.util.HashMap<>();
+        for (MimeMessage m : MAIL.smtp().getReceivedMessages()) {
+            if (NotificationKind.CALL_CLOSED_EARLY.name().equals(m.getHeader("X-Notification-Kind", null))) {
+                byRecipient.put(m.getAllRecipients()[0].toString(), m);
+            }
+        }
+        assertThat(byRecipient).containsOnlyKeys("urbansense@demo.smartcity.local", "parkflow@demo.smartcity.local");
+        assertThat(byRecipient.get("parkflow@demo.smartcity.local").getSubject()).startsWith("L’appel a été clôturé plus tôt");
+        assertThat(byRecipient.get("parkflow@demo.smartcity.local").getContent().toString())
+                .contains("Motif : The city council cancelled the budget line", "un brouillon ne peut plus être envoyé");
+        assertThat(byRecipient.get("urbansense@demo.smartcity.local").getSubject()).startsWith("The call was closed early");
     }
 
     void language(String user, String language) {

@@ -13,9 +13,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A call was extended: every company that applied to it and every company holding a draft for it gets one mail
- * per person, in their language, with the old and the new closing date and the coordinator's reason. Recorded in
- * the extension's transaction (the event is published synchronously).
+ * A call was extended or closed early: every company that applied to it and every company holding a draft for it
+ * gets one mail per person, in their language, with the old and the new closing date and the coordinator's reason
+ * (a draft-holder of a call closed early can no longer submit: it must hear of it). Recorded in the change's
+ * transaction (the event is published synchronously).
  */
 @Component
 class CallWindowNotifications {
@@ -38,19 +39,18 @@ class CallWindowNotifications {
     @EventListener
     void onCallWindowChanged(Challenges.CallWindowChanged event) {
         Challenges.CallWindowChange change = event.change();
-        if (change.kind() != Challenges.CallWindowChange.Kind.EXTENDED) {
-            return;
-        }
+        NotificationKind kind = change.kind() == Challenges.CallWindowChange.Kind.EXTENDED ? NotificationKind.CALL_EXTENDED
+                : NotificationKind.CALL_CLOSED_EARLY;
         Set<String> companies = new TreeSet<>(drafts.holdersOf(event.challengeId()));
         applications.receivedBy(event.challengeId()).forEach(a -> companies.add(a.companyGroup()));
         for (String company : companies) {
-            recorder.record(NotificationKind.CALL_EXTENDED, null, change.id().toString(), recipients.ofGroup(company),
-                    event.title(), "/challenges/" + event.challengeId(), locale -> detail(change, locale));
+            recorder.record(kind, null, change.id().toString(), recipients.ofGroup(company),
+                    event.title(), "/challenges/" + event.challengeId(), locale -> detail(kind, change, locale));
         }
     }
 
-    private String detail(Challenges.CallWindowChange change, Locale locale) {
-        return messages.getMessage("notification.call-extended.detail", new Object[] {
+    private String detail(NotificationKind kind, Challenges.CallWindowChange change, Locale locale) {
+        return messages.getMessage("notification." + kind.key() + ".detail", new Object[] {
                 UserMessages.dateTime(change.closesBefore(), locale), UserMessages.dateTime(change.closesAfter(), locale),
                 change.reason()}, locale);
     }
