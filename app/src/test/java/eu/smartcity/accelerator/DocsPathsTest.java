@@ -36,7 +36,7 @@ class DocsPathsTest {
     static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     /** {@code ApplicantScoring}, {@code ApplicantScoring.rank}, {@code workflow.TaskCompletions}, {@code DecisionService.evaluate(key)}. */
     static final Pattern CLASS = Pattern.compile("(?:[a-z]\\w*\\.)*([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:[.#(][\\w(), …]*)?");
-    /** BPMN and DMN element ids: {@code EndEvent_ChallengeEvaluated}, {@code Rule_WeightedSum}. */
+    /** BPMN and DMN element ids: {@code EndEvent_ChallengeEvaluated}, {@code Rule_SameDomain}. */
     static final Pattern ELEMENT_ID = Pattern.compile("[A-Z][a-z][A-Za-z]*_[A-Za-z0-9_]+");
 
     final List<String> paths = tree();

@@ -100,21 +100,27 @@ final class DecisionCases {
     private static Case scoring(String name, CriterionScores scores, ScoringWeights weights, double expected) {
         Map<String, Object> in = new LinkedHashMap<>(scores.toInputs());
         in.putAll(weights.toInputs());
-        return new Case(name, in, List.of("Rule_WeightedSum"), List.of(expected));
+        return new Case(name, in, SCORING_RULES, List.of(expected));
     }
 
-    /** expected = the weightedScore. */
+    /** One rule per criterion, each always applies: its points are the mark times the weight; the table sums them. */
+    static final List<String> SCORING_RULES = List.of("Rule_Fit", "Rule_Innovation", "Rule_Team", "Rule_Price",
+            "Rule_Replicability", "Rule_OpenDataUse");
+
+    /** expected = the weightedScore (the sum of the criteria's points). */
     static List<Case> applicantScoring() {
         CriterionScores mixed = CriterionScores.of(9, 7, 6, 4, 8, 5);
         return List.of(
                 scoring("all zero (lower boundary)", CriterionScores.of(0, 0, 0, 0, 0, 0), SPRING, 0.0),
+                // points 3, 2, 1.5, 1.5, 1, 1: equal points of two criteria both count (no distinct-results aggregation)
                 scoring("all ten (upper boundary)", CriterionScores.of(10, 10, 10, 10, 10, 10), SPRING, 10.0),
                 scoring("mixed scores, spring weights", mixed, SPRING, 6.9),
                 scoring("same scores, autumn weights", mixed, AUTUMN, 6.0),
                 scoring("half points", CriterionScores.of(7.5, 7, 7, 7, 7, 7), SPRING, 7.15),
+                // points 4, 0, 1.5, 1.5, 1.5, 1.5: whole and fractional points are summed alike on both engines
                 scoring("a criterion weighted zero does not count",
                         CriterionScores.of(10, 0, 10, 10, 10, 10), new ScoringWeights("no-innovation", 40, 0, 15, 15, 15, 15), 10.0),
-                new Case("integer inputs", integers(), List.of("Rule_WeightedSum"), List.of(6.9)));
+                new Case("integer inputs", integers(), SCORING_RULES, List.of(6.9)));
     }
 
     private static Map<String, Object> integers() {

@@ -48,7 +48,7 @@ class DecisionExplanationsTest {
         assertThat(shown).extracting(DecisionRecord::decisionKey)
                 .containsExactly("eligibility", "applicant-scoring", "applicant-scoring");
         assertThat(shown).extracting(DecisionRecord::actor).containsExactly(null, "jury member 1", "jury member 2");
-        assertThat(shown.get(1).matchedRulesJson()).contains("Rule_WeightedSum");
+        assertThat(shown.get(1).matchedRulesJson()).contains("Rule_Fit", "Rule_OpenDataUse");
         assertThat(shown.get(1).outputsJson()).contains("weightedScore");
         assertThat(shown).allSatisfy(r -> assertThat(r.decisionVersion()).isPositive());
     }

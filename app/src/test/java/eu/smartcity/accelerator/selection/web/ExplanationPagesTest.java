@@ -182,7 +182,8 @@ class ExplanationPagesTest {
                         + NumberFormat.getNumberInstance(Locale.ENGLISH).format(100 * bylaws.scoringWeights().get("fit")) + "% = "
                         + NumberFormat.getNumberInstance(Locale.ENGLISH).format(6 * bylaws.scoringWeights().get("fit")) + " points")
                 .contains("Your application met every eligibility condition.")
-                .contains("the weights are percentages that add up to 100");
+                .contains("The weights are percentages that add up to 100")
+                .contains("Jury score: Fit to the challenge — its mark counts with the weight");
         assertThat(visibleText(login(port, "parkflow", "fr").get("/applications/" + worse + "/explanation").body()))
                 .contains("Rang 2 sur 2 candidatures classées.");
         assertThat(visibleText(login(port, "parkflow", "nl").get("/applications/" + worse + "/explanation").body()))
