@@ -2,7 +2,8 @@
 # Renders every processes/*.bpmn (whole diagram) and processes/*.dmn (the decision table) to
 # docs/processes/<name>.png with bpmn-js / dmn-js — what Camunda Modeler and Cockpit show — in headless
 # Chromium, and writes the SHA-256 of each source beside the pictures (docs/processes/sources.sha256).
-# RenderedProcessesTest fails when a model changed without re-running this script.
+# RenderedProcessesTest fails when a model changed without re-running this script. Also writes
+# docs/processes/layout-defects.txt: per process, what makes its picture hard to read (a list, not a check).
 # Installs the pinned renderer (tools/bpmn-render) on first use. Chromium: /usr/bin/chromium, or $CHROMIUM.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

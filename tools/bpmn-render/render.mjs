@@ -4,9 +4,10 @@
 //   node render.mjs <output dir> <model>...
 //
 // BPMN: the whole diagram at scale 1 with a margin. DMN: the decision's table (or literal expression).
-// Writes <output dir>/<model file name without extension>.png per model. Fails (exit 1) on an import
+// Writes <output dir>/<model file name without extension>.png per model, and <output dir>/layout-defects.txt
+// listing per process what layout-defects.js finds hard to read. Fails (exit 1) on an import
 // error or warning, so a model that bpmn-js cannot draw is noticed here rather than in the Modeler.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -30,6 +31,7 @@ const browser = await puppeteer.launch({
     '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
 });
 let failed = false;
+const layout = [];
 try {
   for (const model of models) {
     const target = join(outputDir, basename(model, extname(model)) + '.png');
@@ -51,6 +53,17 @@ try {
 } finally {
   await browser.close();
 }
+if (layout.length) {
+  const lines = ['Layout defects found by tools/bpmn-render/layout-defects.js (written by scripts/render-processes.sh).',
+    'Flows drawn diagonally, through shapes or over other flows; merge gateways with a label; names or labels that',
+    'collide, overflow their shape or break mid-word. An empty section means none found.'];
+  for (const { model, width, defects } of layout) {
+    lines.push('', `${basename(model, '.png')} (${width} px wide)`, ...defects.map(d => `- ${d}`));
+  }
+  await writeFile(join(outputDir, 'layout-defects.txt'), lines.join('\n') + '\n');
+  const count = layout.reduce((n, l) => n + l.defects.length, 0);
+  console.log(`layout: ${count} defect(s) in ${layout.filter(l => l.defects.length).length} of ${layout.length} process(es), listed in ${join(outputDir, 'layout-defects.txt')}`);
+}
 process.exit(failed ? 1 : 0);
 
 async function newPage(width, height) {
@@ -70,6 +83,7 @@ async function renderBpmn(xml, target) {
       await page.addStyleTag({ path: resolve(modules, 'bpmn-js/dist/assets', css) });
     }
     await page.addScriptTag({ path: resolve(modules, 'bpmn-js/dist/bpmn-viewer.production.min.js') });
+    await page.addScriptTag({ path: join(here, 'layout-defects.js') });
     const size = await page.evaluate(async (xml, margin, logoRoom) => {
       const container = document.getElementById('canvas');
       container.style.width = '1200px';
@@ -80,6 +94,12 @@ async function renderBpmn(xml, target) {
         throw new Error('import warnings: ' + warnings.map(w => w.message).join('; '));
       }
       const canvas = viewer.get('canvas');
+      let defects;
+      try {
+        defects = window.layoutDefects(viewer.get('elementRegistry'));
+      } catch (e) {
+        defects = ['the layout check failed: ' + e.message]; // the picture still counts
+      }
       canvas.zoom(1);
       const inner = canvas.viewbox().inner;
       const width = Math.ceil(inner.width + 2 * margin);
@@ -88,8 +108,9 @@ async function renderBpmn(xml, target) {
       container.style.height = height + 'px';
       canvas.resized();
       canvas.viewbox({ x: inner.x - margin, y: inner.y - margin, width, height });
-      return { width, height };
+      return { width, height, defects };
     }, xml, MARGIN, LOGO_ROOM);
+    layout.push({ model: target, width: size.width, defects: size.defects });
     await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: 1 });
     await page.screenshot({ path: target, clip: { x: 0, y: 0, width: size.width, height: size.height } });
   } finally {
