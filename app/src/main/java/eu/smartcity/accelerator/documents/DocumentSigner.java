@@ -29,13 +29,19 @@ import org.springframework.stereotype.Component;
  * signs with zero set-up. Without a keystore (the postgres profile until one is configured) the app still
  * starts, logs {@link #NOT_CONFIGURED} and refuses every signature with that sentence; with a keystore but no
  * TSA it refuses with {@link #NO_TIMESTAMP_AUTHORITY}.
+ *
+ * <p>On several nodes every node must sign with the same key: either the same file on each node, or the
+ * keystore's bytes as a secret, {@code accelerator.signing.keystore-base64} ({@code ACCELERATOR_SIGNING_KEYSTORE_BASE64}),
+ * which then wins over the file and is never replaced by a demo certificate. At start each node logs the
+ * certificate it signs with (subject and SHA-256 fingerprint), so the nodes' logs can be compared.
  */
 @Component
 public class DocumentSigner {
 
     /** The start-up warning and the refusal when no keystore is configured: it names the setting to set. */
     public static final String NOT_CONFIGURED = "Contract signing is not configured: set ACCELERATOR_SIGNING_KEYSTORE "
-            + "(accelerator.signing.keystore) to the programme's PKCS#12 keystore, with ACCELERATOR_SIGNING_PASSWORD and "
+            + "(accelerator.signing.keystore) to the programme's PKCS#12 keystore (or ACCELERATOR_SIGNING_KEYSTORE_BASE64 to its "
+            + "bytes in base64), the same on every node, with ACCELERATOR_SIGNING_PASSWORD and "
             + "ACCELERATOR_SIGNING_ALIAS; until then signed contracts cannot be archived.";
 
     /** The refusal when no timestamp authority is configured outside the demo. */
@@ -47,7 +53,11 @@ public class DocumentSigner {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigner.class);
 
+    /** Where the secret form comes from, in refusals and the log. */
+    static final String SECRET = "ACCELERATOR_SIGNING_KEYSTORE_BASE64 (accelerator.signing.keystore-base64)";
+
     private final Path keystore;
+    private final byte[] keystoreBytes;
     private final char[] password;
     private final String alias;
     private final String location;
@@ -60,8 +70,15 @@ public class DocumentSigner {
         this(keystore, password, alias, location, createDemo, "", "", "", "");
     }
 
+    /** The signer with a file keystore (tests): as the configured one without the secret form. */
+    public DocumentSigner(String keystore, String password, String alias, String location, boolean createDemo,
+            String tsaUrl, String tsaUsername, String tsaPassword, String tsaCertificate) {
+        this("", keystore, password, alias, location, createDemo, tsaUrl, tsaUsername, tsaPassword, tsaCertificate);
+    }
+
     @Autowired
-    public DocumentSigner(@Value("${accelerator.signing.keystore:}") String keystore,
+    public DocumentSigner(@Value("${accelerator.signing.keystore-base64:}") String keystoreBase64,
+            @Value("${accelerator.signing.keystore:}") String keystore,
             @Value("${accelerator.signing.password:}") String password,
             @Value("${accelerator.signing.alias:accelerator}") String alias,
             @Value("${accelerator.signing.location:Smart City Accelerator}") String location,
@@ -71,14 +88,19 @@ public class DocumentSigner {
             @Value("${accelerator.signing.tsa.password:}") String tsaPassword,
             @Value("${accelerator.signing.tsa.certificate:}") String tsaCertificate) {
         this.keystore = keystore == null || keystore.isBlank() ? null : Path.of(keystore.strip());
+        this.keystoreBytes = decode(keystoreBase64);
         this.password = password.toCharArray();
         this.alias = alias;
         this.location = location;
-        if (this.keystore == null) {
+        if (keystoreBytes != null) {
+            logCertificate(SECRET);
+        } else if (this.keystore == null) {
             log.warn(NOT_CONFIGURED);
         } else if (createDemo && !Files.exists(this.keystore)) {
             DemoCertificate.write(DemoCertificate.demo(), this.keystore, this.password, alias);
             log.info("Created a self-signed demo signing certificate in {} (not for real contracts)", this.keystore);
+        } else if (Files.exists(this.keystore)) {
+            logCertificate(this.keystore.toString());
         }
         if (tsaUrl != null && !tsaUrl.isBlank()) {
             this.tsa = refusingWhenSilent(online(tsaUrl.strip(), tsaUsername, tsaPassword), tsaUrl.strip());
@@ -96,6 +118,33 @@ public class DocumentSigner {
             tsaAnchors.add(demo.certificate());
         } else {
             this.tsa = null;
+        }
+    }
+
+    /** The secret's bytes (line breaks allowed, as {@code base64} wraps them); null when not set. */
+    private static byte[] decode(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(SECRET + " is not base64 (the PKCS#12 file's bytes, e.g. `base64 -w0 programme.p12`): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Which certificate this node signs with: the same on every node, or the nodes do not sign as one programme. */
+    private void logCertificate(String source) {
+        try {
+            X509Certificate certificate = key().certificate();
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            log.info("Signing as {} with the keystore from {} (certificate SHA-256 {})", certificate.getSubjectX500Principal().getName(),
+                    source, java.util.HexFormat.of().withUpperCase().formatHex(digest));
+        } catch (SigningRefusedException e) {
+            log.warn("The signing keystore from {} cannot be used: {}", source, e.getMessage());
+        } catch (java.security.GeneralSecurityException e) {
+            log.warn("Cannot fingerprint the signing certificate: {}", e.getMessage());
         }
     }
 
@@ -146,7 +195,10 @@ public class DocumentSigner {
 
     private SigningKey key() {
         SigningKey current = key;
-        if (current == null) {
+        if (current == null && keystoreBytes != null) {
+            current = SigningKey.load(keystoreBytes, SECRET, password, alias);
+            key = current;
+        } else if (current == null) {
             if (keystore == null) {
                 throw new SigningRefusedException(NOT_CONFIGURED);
             }

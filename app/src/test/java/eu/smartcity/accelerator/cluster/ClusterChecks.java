@@ -127,6 +127,22 @@ final class ClusterChecks {
                 .entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + " x" + e.getValue()).toList();
     }
 
+    /**
+     * Signed contracts whose signature does not verify against the programme's one certificate (empty when all
+     * do); {@code signed} receives how many were checked.
+     */
+    static List<String> signaturesNotOfTheProgramme(ClusterDatabase db, ClusterSigning signing, java.util.concurrent.atomic.AtomicInteger signed) {
+        List<String> wrong = new java.util.ArrayList<>();
+        for (List<Object> row : db.rows("select cast(contract_id as varchar), signed_pdf from contract_document where signed_pdf is not null")) {
+            signed.incrementAndGet();
+            eu.smartcity.accelerator.documents.PadesSignatures.Verification verification = signing.verify((byte[]) row.get(1));
+            if (!verification.valid() || !signing.certificate().getSubjectX500Principal().getName().equals(verification.signer())) {
+                wrong.add(row.get(0) + ": " + verification.signer() + " " + verification.problem());
+            }
+        }
+        return wrong;
+    }
+
     static int mailsReceived(GreenMail mail) {
         return mail.getReceivedMessages().length;
     }

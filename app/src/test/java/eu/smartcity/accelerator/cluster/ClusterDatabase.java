@@ -34,6 +34,10 @@ final class ClusterDatabase implements AutoCloseable {
         return new ClusterDatabase(name);
     }
 
+    String name() {
+        return name;
+    }
+
     String url() {
         String admin = TestPostgres.adminUrl();
         return admin.substring(0, admin.lastIndexOf('/') + 1) + name;

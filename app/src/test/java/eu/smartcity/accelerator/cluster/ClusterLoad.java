@@ -31,6 +31,7 @@ final class ClusterLoad {
     private static final Pattern CYCLE_OPTION = Pattern.compile("<option[^>]*value=\"([0-9a-f-]{36})\"");
     private static final String[] OFFICERS = {"officer-mechelen", "officer-delft"};
     private static final String[] COMPANIES = {"urbansense", "parkflow"};
+    private static final String[] JURY = {"jury-an", "jury-ben", "jury-chloe"};
 
     /** What the client learnt about one submission. */
     enum Outcome { ACCEPTED, REFUSED, NOT_SENT, UNKNOWN }
@@ -130,19 +131,74 @@ final class ClusterLoad {
         }
     }
 
-    /** A company logged in on its thread's node, or (that node dying under the login) on the next one, as a proxy would retry. */
-    private static PortalClient loggedIn(List<Integer> ports, int thread) {
+    /**
+     * A company logged in on its thread's node, or (that node dying under the login) on the next one, as a person
+     * would try again; through the proxy (one port) simply again.
+     */
+    static PortalClient loggedIn(List<Integer> ports, int thread) {
         RuntimeException lost = null;
-        for (int i = 0; i < ports.size(); i++) {
+        for (int i = 0; i < Math.max(3, ports.size()); i++) {
             PortalClient company = new PortalClient(ports.get((thread + i) % ports.size()));
             try {
-                company.login(COMPANIES[thread % COMPANIES.length], "demo");
-                return company;
+                HttpResponse<String> login = company.login(COMPANIES[thread % COMPANIES.length], "demo");
+                if (login.statusCode() == 302 && !login.headers().firstValue("Location").orElse("").contains("error")) {
+                    return company;
+                }
+                lost = new IllegalStateException("login answered " + login.statusCode());
             } catch (RuntimeException connectionLost) {
                 lost = connectionLost;
             }
+            ClusterNode.sleep(500);
         }
         throw lost;
+    }
+
+    /** Someone logged in through {@code port} (the proxy), trying again while a node dies under the login. */
+    static PortalClient loggedInAs(int port, String user) {
+        for (int attempt = 0; ; attempt++) {
+            PortalClient client = new PortalClient(port);
+            try {
+                HttpResponse<String> login = client.login(user, "demo");
+                if (login.statusCode() == 302 && !login.headers().firstValue("Location").orElse("").contains("error")) {
+                    return client;
+                }
+                if (attempt >= 2) {
+                    throw new IllegalStateException(user + ": login answered " + login.statusCode());
+                }
+            } catch (RuntimeException connectionLost) {
+                if (attempt >= 2) {
+                    throw connectionLost;
+                }
+            }
+            ClusterNode.sleep(500);
+        }
+    }
+
+    /** A company's apply form as its browser holds it: the session's CSRF token, before anything is sent. */
+    static String openForm(PortalClient company, String challengeId) {
+        return PortalClient.csrfToken(company.get("/challenges/" + challengeId + "/apply").body());
+    }
+
+    /** Sends a form opened earlier (maybe on a node that has died since), as the browser would. */
+    Outcome submitOpened(PortalClient company, String challengeId, String csrf, String title) {
+        String[] fields = {"solutionTitle", title, "pitch", "Built on open standards and the city's open data.",
+                "requestedBudget", "9000", "trl", "7", "legalEntity", "true", "country", "BE", "employees", "25",
+                "interoperable", "true", "declarationsSigned", "true"};
+        StringBuilder body = new StringBuilder("_csrf=").append(java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append('&').append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        Outcome outcome;
+        try {
+            HttpResponse<String> response = company.postWithoutCsrf("/challenges/" + challengeId + "/apply", body.toString());
+            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications")
+                    ? Outcome.ACCEPTED : response.statusCode() == 200 ? Outcome.REFUSED : Outcome.UNKNOWN;
+        } catch (RuntimeException connectionLost) {
+            outcome = Outcome.UNKNOWN;
+        }
+        submissions.put(title, outcome);
+        return outcome;
     }
 
     Outcome submit(PortalClient company, String challengeId, String title) {
@@ -161,6 +217,55 @@ final class ClusterLoad {
         }
         submissions.put(title, outcome);
         return outcome;
+    }
+
+    /**
+     * The jury of the challenges titled {@code prefix N} (N below {@code challenges}): each juror in a thread of their
+     * own, logged in through {@code port}, declares no conflict and marks every application, all jurors at once, as
+     * the portal's forms do. Returns the forms not accepted (empty when every one was).
+     */
+    List<String> juryMarks(int port, String prefix, int challenges) {
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < challenges; i++) {
+            titles.add(prefix + " " + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(JURY.length);
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String juror : JURY) {
+                futures.add(pool.submit(() -> {
+                    PortalClient client = new PortalClient(port);
+                    client.login(juror, "demo");
+                    for (String key : List.of(ChallengeProcess.USER_TASK_DECLARE_CONFLICT, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
+                        for (String task : openTasks(juror, key, titles)) {
+                            String path = "/tasks/" + task;
+                            HttpResponse<String> answer = ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(key)
+                                    ? client.postForm(path, path, ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT)
+                                    : client.postForm(path, path, "fit", "8", "innovation", "7", "team", "7", "price", "7",
+                                            "replicability", "7", "openDataUse", "6", "comment", "Marked through the proxy");
+                            if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/tasks")) {
+                                refused.add(juror + " " + key + " " + task + " -> " + answer.statusCode());
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return refused;
+    }
+
+    private List<String> openTasks(String juror, String key, List<String> challengeTitles) {
+        return db.strings("select t.id_ from act_ru_task t join challenge c on c.process_instance_id = t.proc_inst_id_ "
+                + "where t.assignee_ = ? and t.task_def_key_ = ? and c.title = any (?) order by t.id_", juror, key,
+                challengeTitles.toArray(String[]::new));
     }
 
     /**

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * One application node: the Spring Boot jar that {@code package} built, started with {@code java -jar} in its
- * own JVM on its own port, on the {@code postgres} profile. {@link #kill()} is {@code kill -9}
+ * own JVM on its own port and in its own working directory (its data folder, its log), on the {@code postgres}
+ * profile, with the environment a node of the cluster gets (the same signing secret on every node). {@link #kill()} is {@code kill -9}
  * ({@link Process#destroyForcibly()} sends SIGKILL): no shutdown hook, no rollback but the database's own.
  *
  * <p>Per node: a distinct {@code hostname} engine property (it is written to every job log row, so the test can
@@ -31,16 +33,25 @@ final class ClusterNode {
     private final int port;
     private final String databaseUrl;
     private final int smtpPort;
-    private final Path logDirectory;
+    private final Path workDirectory;
+    private final Map<String, String> environment;
+    private final List<String> extraArguments;
     private Process process;
     private int starts;
 
-    ClusterNode(String name, int port, String databaseUrl, int smtpPort, Path logDirectory) {
+    /**
+     * @param workDirectory this node's own directory (nothing in it is shared with another node)
+     * @param environment the cluster's settings given as environment variables (signing secret, limits)
+     */
+    ClusterNode(String name, int port, String databaseUrl, int smtpPort, Path workDirectory, Map<String, String> environment,
+            String... extraArguments) {
         this.name = name;
         this.port = port;
         this.databaseUrl = databaseUrl;
         this.smtpPort = smtpPort;
-        this.logDirectory = logDirectory;
+        this.workDirectory = workDirectory;
+        this.environment = Map.copyOf(environment);
+        this.extraArguments = List.of(extraArguments);
     }
 
     String name() {
@@ -53,11 +64,17 @@ final class ClusterNode {
 
     /** Starts the JVM and waits until /actuator/health says UP. */
     void start(Duration timeout) {
+        launch();
+        awaitHealthy(timeout);
+    }
+
+    /** Starts the JVM without waiting (several nodes started at the same moment); then {@link #awaitHealthy}. */
+    void launch() {
         starts++;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-jar", jar().toString(),
+                "-jar", jar().toAbsolutePath().toString(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
@@ -67,11 +84,7 @@ final class ClusterNode {
                 // demo users (and, on the first node's first start, the demo cycle with its open cycle)
                 "--accelerator.demo-data.enabled=true",
                 "--accelerator.demo-data.cycle=true",
-                // the postgres profile signs only with a configured keystore: a demo one made at test time under
-                // target/ (node-a creates it at its first start, before node-b starts), never a committed key
-                "--accelerator.signing.keystore=" + logDirectory.toAbsolutePath().resolve("signing/cluster-signing.p12"),
-                "--accelerator.signing.password=cluster-test",
-                "--accelerator.signing.create-demo-certificate=true",
+                // signing: ACCELERATOR_SIGNING_KEYSTORE_BASE64 & co. in the environment (ClusterSigning), no demo key
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                 // pick up jobs created on the other node within a second (production keeps the defaults)
@@ -79,23 +92,43 @@ final class ClusterNode {
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN",
+                // what a node says about its signing identity and its start-up lock
+                "--logging.level.eu.smartcity.accelerator.documents.DocumentSigner=INFO",
+                "--logging.level.eu.smartcity.accelerator.shared.StartupLock=INFO"));
+        command.addAll(extraArguments);
         try {
-            Files.createDirectories(logDirectory);
-            File log = logDirectory.resolve(name + "-" + starts + ".log").toFile();
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            Files.createDirectories(workDirectory);
+            File log = log().toFile();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log);
+            builder.environment().putAll(environment);
+            builder.environment().put("ACCELERATOR_DATA_DIR", workDirectory.resolve("data").toString());
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         }
-        awaitHealthy(timeout);
     }
 
-    private void awaitHealthy(Duration timeout) {
+    /** This start's log file. */
+    Path log() {
+        return workDirectory.resolve(name + "-" + starts + ".log");
+    }
+
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logDirectory);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log());
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
@@ -111,7 +144,7 @@ final class ClusterNode {
             }
             sleep(500);
         }
-        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logDirectory);
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log());
     }
 
     /** kill -9: the JVM dies at once, in the middle of whatever it was doing. */

@@ -30,7 +30,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * An RFC 3161 timestamp authority on localhost for tests: BouncyCastle's generator behind a tiny HTTP server,
  * with its own certificate made at start (no key is ever committed). {@link #stop()} makes it not answer.
  */
-final class LocalTimestampAuthority implements AutoCloseable {
+public final class LocalTimestampAuthority implements AutoCloseable {
 
     private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1");
 
@@ -39,7 +39,7 @@ final class LocalTimestampAuthority implements AutoCloseable {
     private final AtomicLong serial = new AtomicLong();
     private final HttpServer server;
 
-    LocalTimestampAuthority() throws IOException {
+    public LocalTimestampAuthority() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/tsa", exchange -> {
             try {
@@ -70,16 +70,16 @@ final class LocalTimestampAuthority implements AutoCloseable {
         return response.getEncoded();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa";
     }
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return issued.certificate();
     }
 
     /** Writes the authority's certificate (PEM) for {@code accelerator.signing.tsa.certificate}. */
-    Path writeCertificate(Path file) throws Exception {
+    public Path writeCertificate(Path file) throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(issued.certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
@@ -88,7 +88,7 @@ final class LocalTimestampAuthority implements AutoCloseable {
     }
 
     /** From now on nothing answers at {@link #url()}. */
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 

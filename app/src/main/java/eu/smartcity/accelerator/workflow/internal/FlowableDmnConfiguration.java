@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.workflow.internal;
 
 import com.zaxxer.hikari.HikariConfig;
+import eu.smartcity.accelerator.shared.StartupLock;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flowable.dmn.spring.SpringDmnEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -21,8 +22,11 @@ class FlowableDmnConfiguration {
     static final String FLOWABLE_SCHEMA = "flowable";
 
     @Bean
-    EngineConfigurationConfigurer<SpringDmnEngineConfiguration> flowableInOwnSchema(DataSourceProperties primary) {
+    EngineConfigurationConfigurer<SpringDmnEngineConfiguration> flowableInOwnSchema(DataSourceProperties primary,
+            StartupLock startupLock) {
         return configuration -> {
+            // its schema (when missing) and the .dmn deployments: one node at a time (docs/operations-nodes.md)
+            startupLock.acquire();
             FlowableSchema schema = FlowableSchema.forUrl(primary.determineUrl());
             HikariConfig pool = new HikariConfig();
             pool.setPoolName("flowable-dmn");
@@ -38,8 +42,8 @@ class FlowableDmnConfiguration {
             // Without this Flowable inspects the whole database and finds Camunda's act_ge_property.
             configuration.setDatabaseSchema(schema.name());
             configuration.setDatabaseSchemaUpdate("true");
-            // No schema lock: Flowable keeps that lock in act_ge_property, which does not exist yet on
-            // a fresh database, so the first start would wait for it and fail.
+            // Not Flowable's own schema lock: it keeps that lock in act_ge_property, which does not exist yet on
+            // a fresh database, so the first start would wait for it and fail. The StartupLock above does that job.
             configuration.setUseLockForDatabaseSchemaUpdate(false);
             // One deployment per .dmn file: only a changed table gets a new version.
             configuration.setDeploymentMode("single-resource");
