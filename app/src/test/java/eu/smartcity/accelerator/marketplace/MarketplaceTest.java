@@ -8,7 +8,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
-import eu.smartcity.accelerator.marketplace.internal.PersonalData;
+import eu.smartcity.accelerator.marketplace.library.PersonalData;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.publicapi.ApiRateLimitFilter;
 import eu.smartcity.accelerator.support.AcceleratorTest;
