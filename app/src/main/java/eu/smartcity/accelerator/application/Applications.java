@@ -1,5 +1,12 @@
 package eu.smartcity.accelerator.application;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +16,31 @@ import java.util.UUID;
 /** A company's applications to challenges. */
 public interface Applications {
 
-    /** What a company fills in when it applies. */
-    record Submission(UUID challengeId, String companyGroup, String solutionTitle, String pitch,
-            BigDecimal requestedBudget, int trl, boolean legalEntity, String country, int employees,
-            boolean interoperable, boolean declarationsSigned) {}
+    /**
+     * What a company fills in when it applies. Its constraints are the one statement of the input rules: the
+     * service checks a submission against them, the apply page checks each typed field against them. A message is
+     * a bundle key (apply.error.<field>) in braces, a sentence about the field in the reader's language.
+     */
+    record Submission(UUID challengeId,
+            @NotNull(message = "{apply.error.companyGroup}") @Pattern(regexp = "company-.+", message = "{apply.error.companyGroup}")
+            String companyGroup,
+            @NotBlank(message = "{apply.error.solutionTitle}") @Size(max = 200, message = "{apply.error.solutionTitle}")
+            String solutionTitle,
+            @NotBlank(message = "{apply.error.pitch}") @Size(max = 4000, message = "{apply.error.pitch}") String pitch,
+            @NotNull(message = "{apply.error.requestedBudget}") @DecimalMin(value = "1", message = "{apply.error.requestedBudget}")
+            BigDecimal requestedBudget,
+            @NotNull(message = "{apply.error.trl}") @Min(value = 1, message = "{apply.error.trl}") @Max(value = 9, message = "{apply.error.trl}")
+            int trl,
+            boolean legalEntity,
+            @NotBlank(message = "{apply.error.country}") @Pattern(regexp = "[A-Z]{2}", message = "{apply.error.country}") String country,
+            @NotNull(message = "{apply.error.employees}") @Min(value = 1, message = "{apply.error.employees}")
+            @Max(value = 10_000_000, message = "{apply.error.employees}") int employees,
+            boolean interoperable, boolean declarationsSigned) {
+
+        /** The fields in the order a form shows them (the first broken rule is named). */
+        public static final List<String> FIELDS = List.of("companyGroup", "solutionTitle", "pitch", "requestedBudget", "trl",
+                "country", "employees");
+    }
 
     record ApplicationView(UUID id, UUID challengeId, String companyGroup, String solutionTitle, String pitch,
             BigDecimal requestedBudget, int trl, boolean legalEntity, String country, int employees,

@@ -19,6 +19,7 @@ import eu.smartcity.accelerator.documents.ContractTemplates;
 import eu.smartcity.accelerator.documents.DocumentSigner;
 import eu.smartcity.accelerator.documents.Documents;
 import eu.smartcity.accelerator.documents.PadesSignatures;
+import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.shared.IsoDurations;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -31,8 +32,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +51,11 @@ public class ContractDocuments {
     private final Cycles cycles;
     private final ContractTemplates templates;
     private final DocumentSigner signer;
-    private final IdentityService identity;
+    private final Organisations organisations;
     private final BylawsCatalog catalog;
 
     ContractDocuments(Contracts contracts, Acceptances acceptances, ContractFiles files, Challenges challenges,
-            Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer, IdentityService identity, BylawsCatalog catalog) {
+            Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer, Organisations organisations, BylawsCatalog catalog) {
         this.catalog = catalog;
         this.contracts = contracts;
         this.acceptances = acceptances;
@@ -66,7 +65,7 @@ public class ContractDocuments {
         this.cycles = cycles;
         this.templates = templates;
         this.signer = signer;
-        this.identity = identity;
+        this.organisations = organisations;
     }
 
     public record AcceptanceView(String party, String decision, String userId, Instant decidedAt, String remoteAddress,
@@ -157,12 +156,10 @@ public class ContractDocuments {
         return file.acceptedSha256();
     }
 
-    /** The frozen PDF; a contract found compliant before documents existed (older installation) is frozen now. */
+    /** The PDF frozen when the contract was found compliant; a decision or signature before that is a fault. */
     private ContractFile frozen(UUID contractId) {
-        return files.findById(contractId).orElseGet(() -> {
-            freeze(contractId);
-            return files.findById(contractId).orElseThrow();
-        });
+        return files.findById(contractId).orElseThrow(() -> new IllegalStateException(
+                "Contract " + contractId + " has no frozen PDF: it was not found compliant"));
     }
 
     /** Sent back to negotiation: the frozen PDF no longer holds. */
@@ -220,15 +217,12 @@ public class ContractDocuments {
             List<Challenges.Extra> cityFunds) {}
 
     private Case caseOf(Contract contract) {
-        // A contract process started without its challenge or application (process tests) still gets a
-        // draft: under the newest bylaws, with the missing facts named as unknown.
-        Challenges.ChallengeView challenge = challenges.find(contract.challengeId()).orElseGet(() -> new Challenges.ChallengeView(
-                contract.challengeId(), null, contract.cityGroup(), "(unknown challenge " + contract.challengeId() + ")", "-", null,
-                null, null, null, 0, "UNKNOWN", null, null, null));
-        Applications.ApplicationView application = applications.find(contract.applicationId()).orElseGet(() ->
-                new Applications.ApplicationView(contract.applicationId(), contract.challengeId(), contract.companyGroup(),
-                        "(unknown application " + contract.applicationId() + ")", "-", null, 0, false, "-", 0, false, false, null,
-                        "UNKNOWN", List.of()));
+        // a contract is drafted from its challenge and the selected application: without them there is nothing to draft
+        Challenges.ChallengeView challenge = challenges.find(contract.challengeId()).orElseThrow(() -> new IllegalStateException(
+                "Contract " + contract.id() + " names challenge " + contract.challengeId() + ", which does not exist"));
+        Applications.ApplicationView application = applications.find(contract.applicationId()).orElseThrow(() ->
+                new IllegalStateException("Contract " + contract.id() + " names application " + contract.applicationId()
+                        + ", which does not exist"));
         Bylaws bylaws = challenge.cycleId() != null ? cycles.bylawsOf(challenge.cycleId())
                 : catalog.all().values().stream().max(java.util.Comparator.comparing(Bylaws::version)).orElseThrow();
         ContractTemplate template = templates.forBylaws(bylaws.version()).orElseThrow(
@@ -308,8 +302,7 @@ public class ContractDocuments {
     }
 
     private String groupName(String groupId) {
-        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-        return group != null && group.getName() != null ? group.getName() : groupId;
+        return organisations.nameOf(groupId);
     }
 
     private static String money(BigDecimal amount) {

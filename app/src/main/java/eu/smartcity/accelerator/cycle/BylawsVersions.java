@@ -98,4 +98,12 @@ public interface BylawsVersions {
             return line;
         }
     }
+
+    /** The version id asked for a new draft is taken already (a page says so in its own words). */
+    class VersionTakenException extends InvalidDraftException {
+
+        public VersionTakenException(String version) {
+            super("version", "exists already: " + version);
+        }
+    }
 }

@@ -18,7 +18,8 @@ public interface TaskValuesKeeper {
      * Stores the answers in the feature's records (in the completing transaction).
      *
      * @return the variables the process continues with (often none)
-     * @throws IllegalArgumentException "field: problem" when an answer breaks a rule the form cannot express
+     * @throws eu.smartcity.accelerator.shared.RuleViolationException naming the field, the message key and its
+     *         arguments when an answer breaks a rule the form cannot express
      */
     Map<String, Object> keep(Task task, String userId, Map<String, Object> values);
 }

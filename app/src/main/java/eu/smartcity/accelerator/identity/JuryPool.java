@@ -24,4 +24,7 @@ public interface JuryPool {
      * the cycle has no pool (the whole jury group is drawn from then, as before pools existed).
      */
     List<String> drawOrder(UUID cycleId, Set<String> challengeLanguages, String challengeText);
+
+    /** Every holder of the jury role, by user id (the draw for a cycle without a pool). */
+    List<String> wholeJury();
 }

@@ -1,15 +1,15 @@
 package eu.smartcity.accelerator.marketplace;
 
-import eu.smartcity.accelerator.marketplace.internal.Framework;
-import eu.smartcity.accelerator.marketplace.internal.Frameworks;
-import eu.smartcity.accelerator.marketplace.internal.Implementation;
-import eu.smartcity.accelerator.marketplace.internal.Implementations;
-import eu.smartcity.accelerator.marketplace.internal.JoinRequest;
-import eu.smartcity.accelerator.marketplace.internal.JoinRequests;
-import eu.smartcity.accelerator.marketplace.internal.Replication;
-import eu.smartcity.accelerator.marketplace.internal.Replications;
-import eu.smartcity.accelerator.marketplace.internal.Solution;
-import eu.smartcity.accelerator.marketplace.internal.Solutions;
+import eu.smartcity.accelerator.marketplace.frameworks.Framework;
+import eu.smartcity.accelerator.marketplace.frameworks.Frameworks;
+import eu.smartcity.accelerator.marketplace.catalogue.Implementation;
+import eu.smartcity.accelerator.marketplace.catalogue.Implementations;
+import eu.smartcity.accelerator.marketplace.frameworks.JoinRequest;
+import eu.smartcity.accelerator.marketplace.frameworks.JoinRequests;
+import eu.smartcity.accelerator.marketplace.replication.Replication;
+import eu.smartcity.accelerator.marketplace.replication.Replications;
+import eu.smartcity.accelerator.marketplace.catalogue.Solution;
+import eu.smartcity.accelerator.marketplace.catalogue.Solutions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ContractCase;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import eu.smartcity.accelerator.documents.PadesSignatures;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of the contract process. */
@@ -22,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ContractProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationContext context;
     @Autowired ContractDocuments documents;
 
     ProcessInstance agreedAndCompliant() {
-        ProcessInstance contract = start(KEY, deliveryVariables());
+        ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT).task().hasCandidateGroup("company-greengrid");
         assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES)))
                 .hasMessageContaining("requestedChanges");
@@ -106,7 +109,7 @@ class ContractProcessTest extends ProcessTestBase {
 
     @Test
     void shouldSendTheDraftBackToNegotiationWhenNotCompliant() {
-        ProcessInstance contract = start(KEY, deliveryVariables());
+        ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
         driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
         assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK)))
                 .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class)

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
-import eu.smartcity.accelerator.support.ProcessTestBase;
+import eu.smartcity.accelerator.support.ContractCase;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,6 +35,7 @@ class ContractSigningRetryTest {
 
     @Autowired ContractDocuments documents;
     @Autowired ProcessEngine engine;
+    @Autowired ApplicationContext context;
     @Autowired TaskCompletions completions;
     ProcessDriver driver;
 
@@ -52,7 +54,7 @@ class ContractSigningRetryTest {
     @Test
     void aSilentTimestampAuthorityLeavesTheContractUnsignedAndTheJobRetried() {
         ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey(KEY, UUID.randomUUID().toString(),
-                new HashMap<>(ProcessTestBase.deliveryVariables()));
+                new HashMap<>(ContractCase.of(context, "city-bruges", "company-greengrid").delivery()));
         driver.runAsyncJobs(contract.getId());
         driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
         driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));

@@ -76,6 +76,13 @@ class ProgrammeOfficePagesTest {
                 "basedOn", "scifi-2025", "version", name);
         assertThat(location(drafted)).endsWith("/coordinator/bylaws/" + name);
         String page = "/coordinator/bylaws/" + name;
+        // the same name again is taken (said as such, not as a malformed name); a malformed one is said so
+        HttpResponse<String> taken = coordinator.postForm("/coordinator/bylaws", "/coordinator/bylaws",
+                "basedOn", "scifi-2025", "version", name);
+        assertThat(taken.body()).contains("id=\"version-error\"").contains("A version with this name exists already");
+        HttpResponse<String> malformed = coordinator.postForm("/coordinator/bylaws", "/coordinator/bylaws",
+                "basedOn", "scifi-2025", "version", "Not A Name");
+        assertThat(malformed.body()).contains("id=\"version-error\"").doesNotContain("A version with this name exists already");
 
         // weights that do not add up to 1: the form comes back with the input kept, the problem at the weights
         HttpResponse<String> refused = coordinator.postForm(page, page, form(name, Map.of("scoringWeights.fit", "0.9")));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import eu.smartcity.accelerator.marketplace.internal.Framework;
-import eu.smartcity.accelerator.marketplace.internal.FrameworkContracts;
-import eu.smartcity.accelerator.marketplace.internal.JoinRequest;
-import eu.smartcity.accelerator.marketplace.internal.JoinRequests;
+import eu.smartcity.accelerator.marketplace.frameworks.Framework;
+import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
+import eu.smartcity.accelerator.marketplace.frameworks.JoinRequest;
+import eu.smartcity.accelerator.marketplace.frameworks.JoinRequests;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.time.LocalDate;

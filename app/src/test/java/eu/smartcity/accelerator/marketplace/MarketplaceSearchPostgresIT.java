@@ -2,8 +2,8 @@ package eu.smartcity.accelerator.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.smartcity.accelerator.marketplace.internal.Catalogue;
-import eu.smartcity.accelerator.marketplace.internal.CatalogueSearch;
+import eu.smartcity.accelerator.marketplace.catalogue.Catalogue;
+import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
 import eu.smartcity.accelerator.support.PostgresTest;
 import java.math.BigDecimal;
 import java.util.List;

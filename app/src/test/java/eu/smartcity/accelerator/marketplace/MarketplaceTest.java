@@ -8,7 +8,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
-import eu.smartcity.accelerator.marketplace.internal.PersonalData;
+import eu.smartcity.accelerator.marketplace.library.PersonalData;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.publicapi.ApiRateLimitFilter;
 import eu.smartcity.accelerator.support.AcceleratorTest;
@@ -404,6 +404,13 @@ class MarketplaceTest {
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("id=\"domain-error\"").contains("id=\"trl-error\"").contains("id=\"indicativeCost-error\"")
                 .contains("value=\"Kerbside sensor\"");
+        // text that is no number is said at its own field, in its own words, and every other field is still checked
+        HttpResponse<String> unreadable = urbansense.postForm("/marketplace/my-solutions/new", "/marketplace/my-solutions/new",
+                "name", "", "trl", "high", "indicativeCost", "lots", "minPopulation", "many");
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("id=\"name-error\"").contains("id=\"domain-error\"").contains("id=\"trl-error\"")
+                .contains("id=\"indicativeCost-error\"").contains("id=\"minPopulation-error\"").contains("value=\"high\"")
+                .contains("Enter a whole number, zero or more.");
         String name = "Kerbside sensor " + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> listed = urbansense.postForm("/marketplace/my-solutions/new", "/marketplace/my-solutions/new",
                 "name", name, "domain", "parking", "description", "Counts kerbside use for deliveries", "trl", "7",

@@ -2,7 +2,7 @@ package eu.smartcity.accelerator.marketplace;
 
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
-import eu.smartcity.accelerator.marketplace.internal.ReplicationStarter;
+import eu.smartcity.accelerator.marketplace.replication.ReplicationStarter;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;

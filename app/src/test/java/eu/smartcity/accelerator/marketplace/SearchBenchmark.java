@@ -2,7 +2,7 @@ package eu.smartcity.accelerator.marketplace;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import eu.smartcity.accelerator.marketplace.internal.CatalogueSearch;
+import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -72,6 +72,7 @@ class NotificationMailTest {
     @Autowired Challenges challenges;
     @Autowired Applications applications;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired eu.smartcity.accelerator.notification.internal.Recipients recipients;
     @LocalServerPort int port;
 
@@ -250,11 +251,9 @@ class NotificationMailTest {
 
     // ---- contract --------------------------------------------------------------------------------
 
-    /** The process tests' delivery variables, with Delft and ParkFlow as the parties and one milestone. */
-    static Map<String, Object> delivery() {
-        Map<String, Object> v = eu.smartcity.accelerator.support.ProcessTestBase.deliveryVariables();
-        v.put("cityGroup", "city-delft");
-        v.put("companyGroup", "company-parkflow");
+    /** The process tests' delivery variables, with Delft and ParkFlow as the parties (of a real case) and one milestone. */
+    Map<String, Object> delivery() {
+        Map<String, Object> v = eu.smartcity.accelerator.support.ContractCase.of(context, "city-delft", "company-parkflow").delivery();
         v.put("milestoneCount", 1L);
         return v;
     }

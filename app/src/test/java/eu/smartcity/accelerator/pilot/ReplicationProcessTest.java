@@ -8,6 +8,7 @@ import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ContractCase;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.util.Map;
 import java.util.UUID;
@@ -21,13 +22,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReplicationProcessTest extends ProcessTestBase {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired Pilots pilots;
     @Autowired eu.smartcity.accelerator.opendata.OcdsPublisher ocds;
 
     /** A pilot that ran in Bruges. */
     String originalPilot() {
         UUID id = UUID.randomUUID();
-        pilots.save(new Pilot(id, UUID.randomUUID(), UUID.randomUUID(), null, UUID.randomUUID(), "city-bruges", "company-greengrid"));
+        ContractCase original = ContractCase.of(context, "city-bruges", "company-greengrid");
+        pilots.save(new Pilot(id, original.challengeId(), original.applicationId(), null, UUID.randomUUID(), "city-bruges",
+                "company-greengrid"));
         return id.toString();
     }
 

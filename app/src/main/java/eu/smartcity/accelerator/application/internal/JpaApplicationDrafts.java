@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.application.internal;
 import eu.smartcity.accelerator.application.ApplicationDrafts;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.shared.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class JpaApplicationDrafts implements ApplicationDrafts {
 
     private static void require(boolean condition, String field) {
         if (!condition) {
-            throw new IllegalArgumentException(field + ": beyond the input limit");
+            throw new RuleViolationException(field, "draft.beyondLimit", "beyond the input limit");
         }
     }
 

@@ -6,12 +6,15 @@ import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +38,14 @@ class JpaApplications implements Applications {
     private final Challenges challenges;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final Validator validator;
+    private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
     JpaApplications(ApplicationRepository applications, Challenges challenges, RuntimeService runtimeService,
-            HistoryService historyService) {
+            HistoryService historyService, Validator validator, MessageSource messages) {
+        this.validator = validator;
+        this.messages = messages;
         this.applications = applications;
         this.challenges = challenges;
         this.runtimeService = runtimeService;
@@ -81,22 +89,15 @@ class JpaApplications implements Applications {
         return application.id();
     }
 
-    static void validate(Submission s) {
-        require(s.solutionTitle() != null && !s.solutionTitle().isBlank() && s.solutionTitle().length() <= 200,
-                "solutionTitle", "between 1 and 200 characters");
-        require(s.pitch() != null && !s.pitch().isBlank() && s.pitch().length() <= 4000, "pitch", "between 1 and 4000 characters");
-        require(s.requestedBudget() != null && s.requestedBudget().signum() > 0, "requestedBudget", "an amount above 0");
-        require(s.trl() >= 1 && s.trl() <= 9, "trl", "a technology readiness level from 1 to 9");
-        require(s.country() != null && s.country().matches("[A-Z]{2}"), "country", "a two-letter country code such as BE");
-        require(s.employees() >= 1, "employees", "at least 1");
-        require(s.companyGroup() != null && s.companyGroup().startsWith("company-"), "companyGroup", "a company organisation");
-    }
-
-    /** The same keys as the apply form's own constraints (apply.error.<field>), so a page says the same thing. */
-    private static void require(boolean condition, String field, String english) {
-        if (!condition) {
-            throw new RuleViolationException(field, "apply.error." + field, english);
-        }
+    /** The submission's own constraints ({@link Submission}); the first one broken, in the form's order, is refused. */
+    private void validate(Submission s) {
+        validator.validate(s).stream()
+                .min(Comparator.comparingInt(v -> Submission.FIELDS.indexOf(v.getPropertyPath().toString())))
+                .ifPresent(broken -> {
+                    String field = broken.getPropertyPath().toString();
+                    String key = broken.getMessageTemplate().replaceAll("^\\{|\\}$", "");
+                    throw new RuleViolationException(field, key, messages.getMessage(key, null, key, Locale.ENGLISH));
+                });
     }
 
     @Override

@@ -30,7 +30,7 @@ import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.scoring.EligibilityInWords;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -69,11 +69,14 @@ class ApplicationPages {
     private final ApplicationDrafts drafts;
     private final SubmissionEligibility submissionEligibility;
 
+    private final Validator validator;
+
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
             eu.smartcity.accelerator.application.PilotStopReasons pilots, MessageSource messages, NextSteps nextSteps,
             Organisations organisations, Cycles cycles, ApplicationDrafts drafts,
-            SubmissionEligibility submissionEligibility) {
+            SubmissionEligibility submissionEligibility, Validator validator) {
+        this.validator = validator;
         this.submissionEligibility = submissionEligibility;
         this.nextSteps = nextSteps;
         this.organisations = organisations;
@@ -192,9 +195,10 @@ class ApplicationPages {
                 return "redirect:/challenges/" + id + "/apply";
             } catch (ApplicationRefusedException refused) {
                 errors.reject(refused.key(), refused.args(), refused.getMessage());
-            } catch (IllegalArgumentException beyondLimit) {
-                String field = beyondLimit.getMessage().substring(0, Math.max(0, beyondLimit.getMessage().indexOf(':')));
-                errors.rejectValue(field.isEmpty() ? "solutionTitle" : field, "draft.beyondLimit");
+            } catch (RuleViolationException beyondLimit) {
+                // a draft's own limits (ApplicationDrafts): said next to the field, or the first one if the form has none
+                errors.rejectValue(errors.getFieldType(beyondLimit.field()) != null ? beyondLimit.field() : "solutionTitle",
+                        beyondLimit.messageKey(), beyondLimit.args(), beyondLimit.getMessage());
             }
         }
         return applyPage(id, company, model);
@@ -228,12 +232,13 @@ class ApplicationPages {
     }
 
     @PostMapping("/challenges/{id}/apply")
-    String apply(@PathVariable UUID id, @Valid @ModelAttribute("form") ApplyForm form, BindingResult errors,
+    String apply(@PathVariable UUID id, @ModelAttribute("form") ApplyForm form, BindingResult errors,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
         applyPage(id, company, model);
         takeRegisteredLegalEntity(form, company);
+        form.check(validator, errors);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         List<InspectedPdf> inspected = new ArrayList<>();
         try {

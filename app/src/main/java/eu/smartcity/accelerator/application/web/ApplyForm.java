@@ -1,35 +1,26 @@
 package eu.smartcity.accelerator.application.web;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import eu.smartcity.accelerator.application.ApplicationDrafts;
+import eu.smartcity.accelerator.application.Applications.Submission;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.springframework.validation.Errors;
 
 /**
- * What a company types when it applies; kept as typed when the form comes back with errors. Each constraint's
- * message is a bundle key (apply.error.<field>), resolved by Spring Boot's validator through the MessageSource
- * in the user's language: a sentence about the field, never the constraint's own wording.
+ * What a company types when it applies; kept as typed when the form comes back with errors. Its rules are the
+ * constraints of {@link Submission} ({@link #check}), not a copy: each broken one is said next to its field with
+ * the constraint's bundle key (apply.error.<field>), in the user's language.
  */
 public class ApplyForm {
 
-    @NotBlank(message = "{apply.error.solutionTitle}") @Size(max = 200, message = "{apply.error.solutionTitle}")
     private String solutionTitle;
-    @NotBlank(message = "{apply.error.pitch}") @Size(max = 4000, message = "{apply.error.pitch}") private String pitch;
-    @NotNull(message = "{apply.error.requestedBudget}") @DecimalMin(value = "1", message = "{apply.error.requestedBudget}")
+    private String pitch;
     private BigDecimal requestedBudget;
-    @NotNull(message = "{apply.error.trl}") @Min(value = 1, message = "{apply.error.trl}") @Max(value = 9, message = "{apply.error.trl}")
     private Integer trl;
     private boolean legalEntity;
-    @NotBlank(message = "{apply.error.country}") @Pattern(regexp = "[A-Z]{2}", message = "{apply.error.country}")
     private String country;
-    @NotNull(message = "{apply.error.employees}") @Min(value = 1, message = "{apply.error.employees}")
-    @Max(value = 10_000_000, message = "{apply.error.employees}") private Integer employees;
+    private Integer employees;
     private boolean interoperable;
     private boolean declarationsSigned;
 
@@ -57,9 +48,30 @@ public class ApplyForm {
     }
 
     /** What the company submits. */
-    eu.smartcity.accelerator.application.Applications.Submission toSubmission(UUID challengeId, String companyGroup) {
-        return new eu.smartcity.accelerator.application.Applications.Submission(challengeId, companyGroup, solutionTitle, pitch,
+    Submission toSubmission(UUID challengeId, String companyGroup) {
+        return new Submission(challengeId, companyGroup, solutionTitle, pitch,
                 requestedBudget, trl, legalEntity, country, employees, interoperable, declarationsSigned);
+    }
+
+    /**
+     * Each typed field against the submission's constraint for it; a field whose text could not even be read (no
+     * number) already has its problem from binding.
+     */
+    void check(Validator validator, Errors errors) {
+        check(validator, errors, "solutionTitle", solutionTitle);
+        check(validator, errors, "pitch", pitch);
+        check(validator, errors, "requestedBudget", requestedBudget);
+        check(validator, errors, "trl", trl);
+        check(validator, errors, "country", country);
+        check(validator, errors, "employees", employees);
+    }
+
+    private static void check(Validator validator, Errors errors, String field, Object value) {
+        if (errors.hasFieldErrors(field)) {
+            return;
+        }
+        validator.validateValue(Submission.class, field, value).stream().findFirst().ifPresent(broken -> errors.rejectValue(field,
+                broken.getMessageTemplate().replaceAll("^\\{|\\}$", ""), broken.getMessage()));
     }
 
     /** Every fact the eligibility table needs is there and well-formed (a draft may be checked). */

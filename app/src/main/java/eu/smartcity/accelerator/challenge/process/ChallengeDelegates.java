@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge.process;
 
+import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.challenge.CallDates;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
@@ -12,12 +13,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
@@ -65,28 +64,27 @@ class ChallengeDelegates {
 
     /** ServiceTask_PublishCall: the call opens until its approved closing date; published as an OCDS tender. */
     @Bean
-    JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, IdentityService identity) {
+    JavaDelegate publishCall(JpaChallenges challenges, OcdsPublisher ocds, Organisations organisations) {
         return execution -> {
             String challengeId = (String) execution.getVariable(ChallengeProcess.CHALLENGE_ID);
             challenges.publish(challengeId);
-            publishTender(UUID.fromString(challengeId), challenges, ocds, identity);
+            publishTender(UUID.fromString(challengeId), challenges, ocds, organisations);
         };
     }
 
     /** An extension or an early closing: the OCDS tender is published again with the new tenderPeriod.endDate. */
     @Bean
     ApplicationListener<PayloadApplicationEvent<Challenges.CallWindowChanged>> tenderPeriodChanged(JpaChallenges challenges,
-            OcdsPublisher ocds, IdentityService identity) {
-        return event -> publishTender(event.getPayload().challengeId(), challenges, ocds, identity);
+            OcdsPublisher ocds, Organisations organisations) {
+        return event -> publishTender(event.getPayload().challengeId(), challenges, ocds, organisations);
     }
 
-    private static void publishTender(UUID challengeId, Challenges challenges, OcdsPublisher ocds, IdentityService identity) {
+    private static void publishTender(UUID challengeId, Challenges challenges, OcdsPublisher ocds, Organisations organisations) {
         Challenges.ChallengeView c = challenges.find(challengeId).orElseThrow();
         Challenges.CallWindow window = challenges.callWindow(challengeId);
-        Group city = identity.createGroupQuery().groupId(c.cityGroup()).singleResult();
         Instant now = Instant.now();
         ocds.publishTender(new OcdsFacts.Tender(challengeId.toString(),
-                new OcdsFacts.Party(c.cityGroup(), city != null ? city.getName() : c.cityGroup()),
+                new OcdsFacts.Party(c.cityGroup(), organisations.nameOf(c.cityGroup())),
                 c.title(), c.problem(), c.budgetCap(), window.opensAt(), window.closesAt(),
                 "Eligibility as set by the cycle's bylaws: programme area, company size, budget cap, "
                         + "technology readiness level " + c.minTrl() + " or more, signed declarations.",

@@ -10,18 +10,17 @@ import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.contract.internal.Contract;
 import eu.smartcity.accelerator.contract.internal.Contracts;
 import eu.smartcity.accelerator.identity.Organisations;
+import eu.smartcity.accelerator.workflow.EngineAuthentication;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,11 +93,11 @@ class ContractDelegates {
 
     /** Complete listener of both signature tasks: who accepted (or declined, and why), and when. */
     @Bean
-    TaskListener recordSignature(Contracts contracts, IdentityService identity, ContractDocuments documents,
+    TaskListener recordSignature(Contracts contracts, EngineAuthentication engine, ContractDocuments documents,
             Applications applications) {
         return task -> {
             Contract contract = find(contracts, task);
-            String who = actor(identity, task);
+            String who = actor(engine, task);
             String from = remoteAddress();
             if (task.getTaskDefinitionKey().equals(ContractProcess.USER_TASK_SIGN_AS_COMPANY)) {
                 if (!Boolean.TRUE.equals(task.getVariable(ContractProcess.COMPANY_SIGNS))) {
@@ -178,11 +177,7 @@ class ContractDelegates {
     }
 
     /** The logged-in user who completed the task (Tasklist, REST or portal), else its assignee. */
-    private static String actor(IdentityService identity, DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    private static String actor(EngineAuthentication engine, DelegateTask task) {
+        return engine.currentUserId().orElse(task.getAssignee() != null ? task.getAssignee() : "unknown");
     }
 }

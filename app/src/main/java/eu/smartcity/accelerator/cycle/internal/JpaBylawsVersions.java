@@ -137,7 +137,7 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
             throw new InvalidDraftException("version", "lower-case letters, digits and hyphens, 2 to 50 characters");
         }
         if (versions.existsById(newVersion)) {
-            throw new InvalidDraftException("version", "exists already");
+            throw new BylawsVersions.VersionTakenException(newVersion);
         }
         ObjectNode rules = (ObjectNode) read(base.rulesYaml());
         rules.put("version", newVersion);

@@ -55,7 +55,7 @@ class BylawsAdminPages {
             versions.draftFrom(basedOn, version.trim(), coordinator);
         } catch (InvalidDraftException e) {
             model.addAttribute("newVersion", version);
-            model.addAttribute("newVersionProblem", "version".equals(e.field()) && e.getMessage().contains("exists")
+            model.addAttribute("newVersionProblem", e instanceof BylawsVersions.VersionTakenException
                     ? "bylawsAdmin.error.versionTaken" : "bylawsAdmin.error.version");
             return list(authentication, model);
         }

@@ -78,4 +78,10 @@ class JdbcJuryPool implements JuryPool {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
+
+    @Override
+    public List<String> wholeJury() {
+        return identity.createUserQuery().memberOfGroup(Roles.JURY).orderByUserId().asc().list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getId).toList();
+    }
 }

@@ -1,5 +1,12 @@
 package eu.smartcity.accelerator.marketplace.internal;
 
+import eu.smartcity.accelerator.marketplace.catalogue.Catalogue;
+import eu.smartcity.accelerator.marketplace.prospection.Demand;
+import eu.smartcity.accelerator.marketplace.frameworks.Framework;
+import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
+import eu.smartcity.accelerator.marketplace.library.Library;
+import eu.smartcity.accelerator.marketplace.catalogue.Solution;
+import eu.smartcity.accelerator.marketplace.catalogue.Solutions;
 import static eu.smartcity.accelerator.marketplace.MarketplaceVocabulary.DOMAINS;
 
 import java.math.BigDecimal;

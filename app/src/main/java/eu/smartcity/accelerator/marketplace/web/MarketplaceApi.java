@@ -1,13 +1,13 @@
 package eu.smartcity.accelerator.marketplace.web;
 
 import eu.smartcity.accelerator.marketplace.MarketplaceVocabulary;
-import eu.smartcity.accelerator.marketplace.internal.Catalogue;
-import eu.smartcity.accelerator.marketplace.internal.CatalogueSearch;
-import eu.smartcity.accelerator.marketplace.internal.Framework;
-import eu.smartcity.accelerator.marketplace.internal.FrameworkContracts;
-import eu.smartcity.accelerator.marketplace.internal.Implementation;
+import eu.smartcity.accelerator.marketplace.catalogue.Catalogue;
+import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
+import eu.smartcity.accelerator.marketplace.frameworks.Framework;
+import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
+import eu.smartcity.accelerator.marketplace.catalogue.Implementation;
 import eu.smartcity.accelerator.marketplace.internal.NotFoundException;
-import eu.smartcity.accelerator.marketplace.internal.Review;
+import eu.smartcity.accelerator.marketplace.catalogue.Review;
 import eu.smartcity.accelerator.shared.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,10 +43,10 @@ class MarketplaceApi {
 
     private final Catalogue catalogue;
     private final FrameworkContracts frameworks;
-    private final eu.smartcity.accelerator.marketplace.internal.Implementations implementations;
+    private final eu.smartcity.accelerator.marketplace.catalogue.Implementations implementations;
 
     MarketplaceApi(Catalogue catalogue, FrameworkContracts frameworks,
-            eu.smartcity.accelerator.marketplace.internal.Implementations implementations) {
+            eu.smartcity.accelerator.marketplace.catalogue.Implementations implementations) {
         this.catalogue = catalogue;
         this.frameworks = frameworks;
         this.implementations = implementations;

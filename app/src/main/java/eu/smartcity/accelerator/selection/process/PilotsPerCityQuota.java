@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection.process;
 
+import eu.smartcity.accelerator.workflow.EngineAuthentication;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -44,13 +44,13 @@ class PilotsPerCityQuota implements TaskListener {
     private final Challenges challenges;
     private final Cycles cycles;
     private final QuotaOverrides overrides;
-    private final IdentityService identity;
+    private final EngineAuthentication engine;
 
-    PilotsPerCityQuota(Challenges challenges, Cycles cycles, QuotaOverrides overrides, IdentityService identity) {
+    PilotsPerCityQuota(Challenges challenges, Cycles cycles, QuotaOverrides overrides, EngineAuthentication engine) {
         this.challenges = challenges;
         this.cycles = cycles;
         this.overrides = overrides;
-        this.identity = identity;
+        this.engine = engine;
     }
 
     @Override
@@ -94,7 +94,7 @@ class PilotsPerCityQuota implements TaskListener {
                     "at most " + MAX_REASON + " characters", MAX_REASON);
         }
         String who = task.getAssignee() != null ? task.getAssignee()
-                : identity.getCurrentAuthentication() != null ? identity.getCurrentAuthentication().getUserId() : null;
+                : engine.currentUserId().orElse(null);
         if (who == null) {
             throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE, "selection.error.quotaOverrideWho",
                     "an override records who made it: claim the task first");

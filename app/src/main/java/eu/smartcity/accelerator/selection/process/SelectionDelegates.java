@@ -8,8 +8,8 @@ import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.JuryPool;
+import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.identity.People;
-import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.opendata.OcdsFacts;
 import eu.smartcity.accelerator.opendata.OcdsPublisher;
 import eu.smartcity.accelerator.selection.internal.JuryScore;
@@ -35,12 +35,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -87,8 +84,8 @@ class SelectionDelegates {
     /** The jury: who holds the seats, which applications they score. */
     @Bean
     JuryPanel juryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
-            IdentityService identity, JuryPool pool, People people) {
-        return new JuryPanel(challenges, applications, cycles, seats, identity, pool, people);
+            JuryPool pool, People people) {
+        return new JuryPanel(challenges, applications, cycles, seats, pool, people);
     }
 
     /**
@@ -186,7 +183,7 @@ class SelectionDelegates {
 
     /** ServiceTask_AnnounceSelection: the top-ranked application is selected; everyone is told; award published. */
     @Bean
-    JavaDelegate announceSelection(Applications applications, OcdsPublisher ocds, IdentityService identity) {
+    JavaDelegate announceSelection(Applications applications, OcdsPublisher ocds, Organisations organisations) {
         return execution -> {
             UUID challengeId = challengeId(execution);
             UUID selected = UUID.fromString((String) execution.getVariable("topApplicationId"));
@@ -198,9 +195,8 @@ class SelectionDelegates {
             execution.setVariable(ChallengeProcess.CONTRACT_ID, UUID.randomUUID().toString());
             execution.setVariable(ChallengeProcess.PILOT_ID, UUID.randomUUID().toString());
             execution.setVariable(ChallengeProcess.EVALUATION_ID, UUID.randomUUID().toString());
-            Group company = identity.createGroupQuery().groupId(winner.companyGroup()).singleResult();
             ocds.publishAward(new OcdsFacts.Award(challengeId.toString(), challengeId + "-award-1",
-                    new OcdsFacts.Party(winner.companyGroup(), company != null ? company.getName() : winner.companyGroup()),
+                    new OcdsFacts.Party(winner.companyGroup(), organisations.nameOf(winner.companyGroup())),
                     winner.solutionTitle(), winner.requestedBudget(), Instant.now()));
         };
     }
@@ -243,17 +239,15 @@ class SelectionDelegates {
         private final Applications applications;
         private final Cycles cycles;
         private final JurySeats seats;
-        private final IdentityService identity;
         private final JuryPool pool;
         private final People people;
 
-        JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats, IdentityService identity,
+        JuryPanel(Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
                 JuryPool pool, People people) {
             this.challenges = challenges;
             this.applications = applications;
             this.cycles = cycles;
             this.seats = seats;
-            this.identity = identity;
             this.pool = pool;
             this.people = people;
         }
@@ -268,7 +262,7 @@ class SelectionDelegates {
                     .filter(l -> !l.isEmpty()).map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             List<String> drawn = pool.drawOrder(challenge.cycleId(), languages,
                     String.join(" ", challenge.title(), challenge.problem(), String.valueOf(challenge.openDatasets())));
-            return drawn.isEmpty() ? juryMembers(identity).stream().filter(m -> !people.deactivated(m)).toList() : drawn;
+            return drawn.isEmpty() ? pool.wholeJury().stream().filter(m -> !people.deactivated(m)).toList() : drawn;
         }
 
         /** The members holding the seats; seated on first call from the draw order, as many as the bylaws say. */
@@ -286,11 +280,6 @@ class SelectionDelegates {
 
         public List<String> applicationsToScore(String challengeId) {
             return applications.eligibleFor(UUID.fromString(challengeId)).stream().map(a -> a.id().toString()).toList();
-        }
-
-        static List<String> juryMembers(IdentityService identity) {
-            return identity.createUserQuery().memberOfGroup(Roles.JURY).orderByUserId().asc().list().stream()
-                    .map(User::getId).toList();
         }
     }
 

@@ -1,0 +1,69 @@
+package eu.smartcity.accelerator.marketplace.catalogue;
+
+import eu.smartcity.accelerator.marketplace.MarketplaceVocabulary;
+import eu.smartcity.accelerator.marketplace.web.Chosen.Vocabulary;
+import eu.smartcity.accelerator.marketplace.web.MarketplaceForms;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Finding a solution: the public search with its facets, and the guided filter. */
+@Controller
+class CataloguePages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Catalogue catalogue;
+
+    CataloguePages(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The full page, or only the results fragment for htmx (HX-Request). */
+    @GetMapping("/marketplace")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String domain,
+            @RequestParam(required = false) String priceModel, @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String d = Vocabulary.DOMAINS.has(domain) ? domain : null;
+        String p = Vocabulary.PRICE_MODELS.has(priceModel) ? priceModel : null;
+        CatalogueSearch.Result result = catalogue.search(new CatalogueSearch.Query(q, d, p, null, Math.max(0, page), PAGE_SIZE), true);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("domain", d);
+        model.addAttribute("priceModel", p);
+        model.addAttribute("result", result);
+        model.addAttribute("ratings", catalogue.ratings(result.hits().stream().map(CatalogueSearch.Hit::id).toList()));
+        model.addAttribute("domains", MarketplaceVocabulary.DOMAINS);
+        model.addAttribute("priceModels", MarketplaceVocabulary.PRICE_MODELS);
+        return htmx != null ? "marketplace/partials/results :: results" : "marketplace/search";
+    }
+
+    /** Without answers: the questions; with them: the problems next to the fields, or the matches and why. */
+    @GetMapping("/marketplace/guided")
+    String guided(@Valid @ModelAttribute("guidedForm") GuidedForm form, BindingResult errors, @RequestParam Map<String, String> raw,
+            Model model) {
+        model.addAttribute("domains", MarketplaceVocabulary.DOMAINS);
+        model.addAttribute("routes", MarketplaceVocabulary.ROUTES);
+        model.addAttribute("raw", raw);
+        model.addAttribute("dataAvailable", Boolean.TRUE.equals(form.dataAvailable()));
+        if (raw.get("domain") == null && raw.get("budget") == null && raw.get("population") == null) {
+            model.addAttribute("problems", Map.of());
+            return "marketplace/guided";
+        }
+        Map<String, String> problems = MarketplaceForms.problems(form, errors, raw);
+        model.addAttribute("problems", problems);
+        if (problems.isEmpty()) {
+            Catalogue.GuidedAnswers answers = form.answers();
+            model.addAttribute("matches", catalogue.guided(answers));
+            // the reasons name the city's own figures next to the solution's
+            model.addAttribute("askedBudget", answers.budget());
+            model.addAttribute("askedPopulation", answers.population());
+        }
+        return "marketplace/guided";
+    }
+}

@@ -1,0 +1,305 @@
+package eu.smartcity.accelerator.marketplace.catalogue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * Full-text search over the catalogue with facet counts, in plain SQL so PostgreSQL can use its GIN
+ * index. Every word of the query must match (AND), as a word prefix:
+ * <ul>
+ * <li><b>PostgreSQL</b>: {@code search_vector @@ to_tsquery('simple', 'word1:* & word2:*')} over the
+ * stored tsvector with a GIN index (db/vendor/postgresql); results ordered by {@code ts_rank}.</li>
+ * <li><b>H2</b>: {@code search_text LIKE '%word%'} per word over the lower-cased column (a scan;
+ * also matches inside words); results ordered by name.</li>
+ * </ul>
+ * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
+ * other domains have. On H2 three statements per search: the page, the domain facet, the price-model facet. On
+ * PostgreSQL a search with words reads the page's matches once and returns the page and the facets over those same
+ * rows in one statement (see {@code searchWordsPostgres}): one statement without filters, two or three with them.
+ * <p>
+ * <b>Bounded work</b> (a search with words): common words match 10&ndash;100 % of a large catalogue, and
+ * ranking or counting every match made a search take seconds at 1,000,000 solutions. So each statement
+ * reads at most {@code cap + 1} matches (the first ones the index hands out, i.e. in storage order,
+ * with a {@code LIMIT} inside a subquery): the page is the best-ranked of those, the total is exact up
+ * to {@code cap} and otherwise reported as {@code cap} with {@link Result#totalCapped()} ("1,000+"),
+ * and facet counts over more than {@code cap} matches are lower bounds ({@link Result#facetsCapped()}).
+ * Below the cap (every realistic catalogue query with specific words, the demo data) nothing changes.
+ * Browsing without words is not capped (exact counts; the page by name uses an index on PostgreSQL).
+ * Used by the portal, the public API and the search benchmark alike.
+ */
+public class CatalogueSearch {
+
+    public static final int MAX_TERMS = 8;
+    /** Matches read per statement of a search with words (see the class comment). */
+    public static final int DEFAULT_CAP = 1_000;
+
+    public record Query(String text, String domain, String priceModel, String supplier, int page, int size) {
+
+        public List<String> terms() {
+            List<String> terms = new ArrayList<>();
+            if (text != null) {
+                for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                    if (word.length() >= 2 && terms.size() < MAX_TERMS && !terms.contains(word)) {
+                        terms.add(word);
+                    }
+                }
+            }
+            return terms;
+        }
+    }
+
+    public record Hit(UUID id, String name, String supplierGroup, String domain, String description, int trl, String priceModel,
+            BigDecimal indicativeCost) {}
+
+    /**
+     * {@code totalCapped}: more than {@code cap} solutions match; {@code total} is then {@code cap} (show "cap+"), and
+     * the pages go up to the cap. {@code facetsCapped}: a facet was counted over more than {@code cap} matches, so
+     * its counts are lower bounds.
+     */
+    public record Result(List<Hit> hits, long total, Map<String, Long> domains, Map<String, Long> priceModels, int page, int size,
+            boolean totalCapped, boolean facetsCapped, int cap) {
+
+        public Result(List<Hit> hits, long total, Map<String, Long> domains, Map<String, Long> priceModels, int page, int size) {
+            this(hits, total, domains, priceModels, page, size, false, false, Integer.MAX_VALUE);
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    private static final RowMapper<Hit> HIT = (rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getString("name"),
+            rs.getString("supplier_group"), rs.getString("domain"), rs.getString("description"), rs.getInt("trl"),
+            rs.getString("price_model"), rs.getBigDecimal("indicative_cost"));
+
+    private static final String COLUMNS = "id, name, supplier_group, domain, description, trl, price_model, indicative_cost";
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final int cap;
+
+    public CatalogueSearch(DataSource dataSource) {
+        this(dataSource, DEFAULT_CAP);
+    }
+
+    public CatalogueSearch(DataSource dataSource, int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be positive: " + cap);
+        }
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.cap = cap;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database product", e);
+        }
+    }
+
+    public boolean fullTextIndex() {
+        return postgres;
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    public Result search(Query query) {
+        List<String> terms = query.terms();
+        return terms.isEmpty() ? browse(query) : searchWords(query, terms);
+    }
+
+    /** With words: every statement reads at most cap + 1 matches. */
+    private Result searchWords(Query query, List<String> terms) {
+        return postgres ? searchWordsPostgres(query, terms) : searchWordsPortable(query, terms);
+    }
+
+    /**
+     * PostgreSQL: one statement reads the page's matches once (a MATERIALIZED CTE, at most cap + 1 rows) and returns
+     * the ranked page plus every facet whose filters are the page's (a facet leaves out its own filter, so without
+     * a price-model filter the price-model facet counts the page's matches, and likewise for the domain); only a
+     * facet over other rows needs a statement of its own. One statement without filters, two with one filter.
+     */
+    private Result searchWordsPostgres(Query query, List<String> terms) {
+        Filter all = filter(query, terms, true, true);
+        boolean domainsHere = query.domain() == null;
+        boolean pricesHere = query.priceModel() == null;
+        List<Object> args = new ArrayList<>();
+        args.add(tsQuery(terms));
+        args.addAll(all.args);
+        args.add(cap + 1);
+        long offset = (long) query.page() * query.size();
+        args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
+        args.add(offset);
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT " + COLUMNS
+                + ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)"
+                + " (SELECT 0 AS kind, row_number() OVER (ORDER BY r DESC, name, id) AS pos, " + COLUMNS
+                + ", CAST(NULL AS varchar) AS v, (SELECT COUNT(*) FROM m) AS n FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?)");
+        String nulls = ", CAST(NULL AS uuid), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),"
+                + " CAST(NULL AS integer), CAST(NULL AS varchar), CAST(NULL AS numeric), ";
+        if (domainsHere) {
+            sql.append(" UNION ALL SELECT 1, 0").append(nulls).append("domain, COUNT(*) FROM m GROUP BY domain");
+        }
+        if (pricesHere) {
+            sql.append(" UNION ALL SELECT 2, 0").append(nulls).append("price_model, COUNT(*) FROM m GROUP BY price_model");
+        }
+        if (domainsHere || pricesHere) {
+            sql.append(" ORDER BY kind, pos, n DESC, v");
+        }
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Long> pageDomains = new LinkedHashMap<>();
+        Map<String, Long> pagePriceModels = new LinkedHashMap<>();
+        long[] matched = {-1};
+        jdbc.query(sql.toString(), rs -> {
+            switch (rs.getInt("kind")) {
+                case 0 -> {
+                    matched[0] = rs.getLong("n");
+                    hits.add(HIT.mapRow(rs, hits.size()));
+                }
+                case 1 -> pageDomains.put(rs.getString("v"), rs.getLong("n"));
+                default -> pagePriceModels.put(rs.getString("v"), rs.getLong("n"));
+            }
+        }, args.toArray());
+        Map<String, Long> domains = pageDomains;
+        Map<String, Long> priceModels = pagePriceModels;
+        if (matched[0] < 0) { // no row on this page: the facet over the same rows has the count
+            if (domainsHere) {
+                matched[0] = sum(domains);
+            } else if (pricesHere) {
+                matched[0] = sum(priceModels);
+            } else {
+                List<Object> countArgs = new ArrayList<>(all.args);
+                countArgs.add(cap + 1);
+                matched[0] = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS x FROM market_solution" + all.where + " LIMIT ?) m",
+                        Long.class, countArgs.toArray());
+            }
+        }
+        if (!domainsHere) {
+            domains = facet("domain", filter(query, terms, false, true), cap + 1);
+        }
+        if (!pricesHere) {
+            priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
+        }
+        boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
+        return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
+                facetsCapped, cap);
+    }
+
+    /** H2 (and any other database): the page, then each facet, every statement over at most cap + 1 matches. */
+    private Result searchWordsPortable(Query query, List<String> terms) {
+        Filter all = filter(query, terms, true, true);
+        List<Object> pageArgs = new ArrayList<>(all.args);
+        pageArgs.add(cap + 1);
+        long offset = (long) query.page() * query.size();
+        pageArgs.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
+        pageArgs.add(offset);
+        long[] matched = {-1};
+        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS
+                + " FROM market_solution" + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", (rs, n) -> {
+                    matched[0] = rs.getLong("matched");
+                    return HIT.mapRow(rs, n);
+                }, pageArgs.toArray());
+        if (matched[0] < 0) { // no row on this page: count the matches on their own
+            List<Object> countArgs = new ArrayList<>(all.args);
+            countArgs.add(cap + 1);
+            matched[0] = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS x FROM market_solution" + all.where + " LIMIT ?) m",
+                    Long.class, countArgs.toArray());
+        }
+        Map<String, Long> domains = facet("domain", filter(query, terms, false, true), cap + 1);
+        Map<String, Long> priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
+        boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
+        return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
+                facetsCapped, cap);
+    }
+
+    /** Without words: exact counts, the page by name. */
+    private Result browse(Query query) {
+        Filter all = filter(query, List.of(), true, true);
+        List<Object> args = new ArrayList<>(all.args);
+        args.add(query.size());
+        args.add((long) query.page() * query.size());
+        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + " FROM market_solution" + all.where + " ORDER BY name, id LIMIT ? OFFSET ?",
+                HIT, args.toArray());
+        Map<String, Long> domains = facet("domain", filter(query, List.of(), false, true), 0);
+        Map<String, Long> priceModels = facet("price_model", filter(query, List.of(), true, false), 0);
+        long total = query.domain() != null ? domains.getOrDefault(query.domain(), 0L) : sum(domains);
+        return new Result(hits, total, domains, priceModels, query.page(), query.size());
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Counts per value of the column; over at most {@code limit} matching rows when limit &gt; 0. */
+    private Map<String, Long> facet(String column, Filter filter, int limit) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<Object> args = new ArrayList<>(filter.args);
+        String from;
+        if (limit > 0) {
+            from = " FROM (SELECT " + column + " FROM market_solution" + filter.where + " LIMIT ?) m";
+            args.add(limit);
+        } else {
+            from = " FROM market_solution" + filter.where;
+        }
+        jdbc.query("SELECT " + column + " AS v, COUNT(*) AS n" + from + " GROUP BY " + column + " ORDER BY n DESC, v",
+                rs -> {
+                    counts.put(rs.getString("v"), rs.getLong("n"));
+                }, args.toArray());
+        return counts;
+    }
+
+    private record Filter(String where, List<Object> args) {}
+
+    private Filter filter(Query query, List<String> terms, boolean withDomain, boolean withPriceModel) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (!terms.isEmpty()) {
+            if (postgres) {
+                conditions.add("search_vector @@ to_tsquery('simple', ?)");
+                args.add(tsQuery(terms));
+            } else {
+                for (String term : terms) {
+                    conditions.add("search_text LIKE ?");
+                    args.add("%" + term + "%");
+                }
+            }
+        }
+        if (withDomain && query.domain() != null) {
+            conditions.add("domain = ?");
+            args.add(query.domain());
+        }
+        if (withPriceModel && query.priceModel() != null) {
+            conditions.add("price_model = ?");
+            args.add(query.priceModel());
+        }
+        if (query.supplier() != null) {
+            conditions.add("supplier_group = ?");
+            args.add(query.supplier());
+        }
+        return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), args);
+    }
+
+    /** Terms are letters and digits only (see {@link Query#terms()}), so nothing in them is tsquery syntax. */
+    static String tsQuery(List<String> terms) {
+        return String.join(" & ", terms.stream().map(t -> t + ":*").toList());
+    }
+
+    /**
+     * The candidates the guided filter hands to the {@code solution-matching} decision: solutions of the
+     * domain, those within budget and proven for the city's size first, then the higher TRL.
+     */
+    public List<UUID> candidates(String domain, BigDecimal budget, long population, int limit) {
+        return jdbc.queryForList("SELECT id FROM market_solution WHERE domain = ? ORDER BY"
+                + " CASE WHEN indicative_cost <= ? THEN 0 ELSE 1 END, CASE WHEN min_population <= ? THEN 0 ELSE 1 END,"
+                + " trl DESC, id LIMIT ?", UUID.class, domain, budget, population, limit);
+    }
+}

@@ -1,0 +1,15 @@
+package eu.smartcity.accelerator.marketplace.frameworks;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface JoinRequests extends JpaRepository<JoinRequest, UUID> {
+
+    List<JoinRequest> findByFrameworkIdOrderByRequestedAtDesc(UUID frameworkId);
+
+    java.util.Optional<JoinRequest> findFirstByProcessInstanceId(String processInstanceId);
+}
