@@ -1,6 +1,14 @@
 package eu.smartcity.accelerator.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowable.dmn.engine.DmnEngine;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.workflow.DecisionService;
@@ -17,6 +25,7 @@ class DecisionCacheTest {
 
     @Autowired DecisionService decisions;
     @Autowired FlowableDecisionService flowable;
+    @Autowired DmnEngine dmnEngine;
 
     @Test
     void evaluationsAfterTheFirstAskTheRepositoryNothing() {
@@ -27,5 +36,30 @@ class DecisionCacheTest {
         }
         // at most the periodic check for another node's deployment (every 10 s), never one per evaluation
         assertThat(flowable.lookUps() - before).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * Issue 19, point 4: a submission evaluates eligibility inside its transaction; an evaluation that needed one of
+     * Flowable's 4 connections would hold the main pool's connection while queueing for it ("idle in transaction").
+     */
+    @Test
+    void anEvaluationNeedsNoConnectionEvenWhenFlowablesPoolIsExhausted() throws Exception {
+        decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L));
+        HikariDataSource pool = (HikariDataSource) dmnEngine.getDmnEngineConfiguration().getDataSource();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                for (int i = 0; i < 100; i++) {
+                    assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 9_000L + i)).singleOutput()).containsKey("verdict");
+                }
+            });
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
     }
 }
