@@ -66,8 +66,8 @@ if [[ -x scripts/benchmark-marketplace-search.sh ]]; then
   done
 fi
 step startup scripts/measure-startup.sh
-awk -F': *' '/^H2, existing/ {gsub(/ s$/,"",$2); print "h2_existing_s\t"$2} /^H2, empty/ {gsub(/ s$/,"",$2); print "h2_empty_s\t"$2}
-  /^PostgreSQL, existing/ {gsub(/ s$/,"",$2); print "pg_existing_s\t"$2} /^PostgreSQL, empty/ {gsub(/ s$/,"",$2); print "pg_empty_s\t"$2}' \
+sed -n -e 's/^H2, empty data dir: *\([0-9.]*\) s.*/h2_empty_s\t\1/p' -e 's/^H2, existing data dir: *\([0-9.]*\) s.*/h2_existing_s\t\1/p' \
+  -e 's/^PostgreSQL, empty db: *\([0-9.]*\) s.*/pg_empty_s\t\1/p' -e 's/^PostgreSQL, existing: *\([0-9.]*\) s.*/pg_existing_s\t\1/p' \
   "$OUT/startup.log" >"$OUT/startup.tsv"
 for name in "${!STATUS[@]}"; do printf "%s\t%s\n" "$name" "${STATUS[$name]}"; done >"$OUT/status.tsv"
 
