@@ -225,17 +225,18 @@ public final class EngineBenchmark {
             none.exactlyOnce = true;
             return none;
         }
+        // a company applies once per call: each client is a company of its own and sends one submission to each call
+        int callCount = (submissions + clients - 1) / clients;
         List<UUID> calls = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < callCount; i++) {
             calls.add(driver.publish(cycle, "city-mechelen", "Rush call " + i));
         }
         // async publish of the call ran inside publish(): the calls are open now
-        String[] companies = {"urbansense", "parkflow", "greengrid"};
         List<PortalClient> sessions = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             PortalClient client = new PortalClient(port);
-            client.login(companies[c % companies.length], "demo");
+            client.login(driver.rushCompanyUser(c), "demo");
             tokens.add(PortalClient.csrfToken(client.get("/challenges/" + calls.get(0) + "/apply").body()));
             sessions.add(client);
         }
@@ -249,7 +250,7 @@ public final class EngineBenchmark {
             done.add(pool.submit(() -> {
                 go.await();
                 for (int n = client; n < submissions; n += clients) {
-                    UUID call = calls.get(n % calls.size());
+                    UUID call = calls.get(n / clients);
                     String title = "Rush submission " + n;
                     String body = "_csrf=" + enc(tokens.get(client)) + "&solutionTitle=" + enc(title)
                             + "&pitch=" + enc("Submitted in the last minute.") + "&requestedBudget=9000&trl=7&legalEntity=true"
