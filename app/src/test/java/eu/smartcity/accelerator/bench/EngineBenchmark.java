@@ -61,7 +61,12 @@ public final class EngineBenchmark {
         // as command-line arguments: they must win over the postgres profile's defaults
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=false"));
+                "--spring.main.banner-mode=off", "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=false",
+                // the contract step signs its PDF (PAdES): a demo key under target, as the PostgreSQL tests use
+                "--accelerator.signing.keystore=" + out.toAbsolutePath().resolve("signing/demo-signing.p12"),
+                "--accelerator.signing.password=bench-signing", "--accelerator.signing.create-demo-certificate=true",
+                // no SMTP server here: notifications are recorded in their transactions, not sent
+                "--accelerator.notifications.scheduling.enabled=false"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AcceleratorApplication.class, StatementCounter.class)
                 .run(arguments.toArray(String[]::new));
         try {
