@@ -29,7 +29,7 @@ java -Xmx768m -DACCELERATOR_DATA_DIR="$PWD/$DATA" \
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 240); do
+for _ in $(seq 1 900); do
   if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
   kill -0 $APP 2>/dev/null || { tail -30 "$LOG"; exit 1; }
   sleep 1
