@@ -144,7 +144,7 @@ public final class BenchmarkSummary {
                     .append(r.ratio).append(" | ").append(r.target).append(" | ")
                     .append(r.met == null ? "—" : r.met ? "yes" : "no").append(" |\n");
         }
-        List<String> failed = status.entrySet().stream().filter(x -> !x.getValue().equals("ok"))
+        List<String> failed = status.entrySet().stream().filter(x -> !x.getValue().startsWith("ok"))
                 .map(x -> "`" + x.getKey() + "` " + x.getValue()).toList();
         md.append("\nSteps: ").append(status.isEmpty() ? "none recorded" : String.join(", ", status.keySet().stream().sorted().toList()))
                 .append(failed.isEmpty() ? " — all ran." : "; failed: " + String.join(", ", failed) + " (see app/target/benchmark/*.log).")

@@ -45,7 +45,7 @@ class DecisionCacheTest {
     @Test
     void anEvaluationNeedsNoConnectionEvenWhenFlowablesPoolIsExhausted() throws Exception {
         decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L));
-        HikariDataSource pool = (HikariDataSource) dmnEngine.getDmnEngineConfiguration().getDataSource();
+        HikariDataSource pool = dmnEngine.getDmnEngineConfiguration().getDataSource().unwrap(HikariDataSource.class);
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
