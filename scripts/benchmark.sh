@@ -8,7 +8,8 @@
 #   scripts/benchmark.sh
 # Needs psql/pgbench and the postgres superuser on 127.0.0.1 (trust), as .ci/run sets up; it (re)creates the
 # databases accelerator_bench_pgbench and accelerator_bench_engine (owner accelerator).
-# Tuning: BENCH_OPTS="-Dcycles=8 -Dapplications=20 -Dthreads=2 -Drush=3000 -DrushThreads=32"  PGBENCH_SECONDS=30 PGBENCH_CLIENTS=2
+# Tuning: BENCH_OPTS="-Dcycles=8 -Dapplications=20 -Dthreads=2 -Drush=5000 -DrushThreads=50"  PGBENCH_SECONDS=30 PGBENCH_CLIENTS=2
+# SKIP_BUILD=1 reuses the compiled classes and class path (scripts/benchmark-all.sh builds once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGHOST=${PGHOST:-127.0.0.1}
@@ -21,9 +22,11 @@ fresh_db() {
   psql -h "$PGHOST" -U postgres -qAt -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1 OWNER accelerator"
 }
 
-echo "== build"
-./mvnw -B -q -pl app test-compile
-./mvnw -B -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "== build"
+  ./mvnw -B -q -pl app test-compile
+  ./mvnw -B -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
+fi
 
 echo "== pgbench: $PGBENCH_CLIENTS clients, $PGBENCH_SECONDS s"
 fresh_db accelerator_bench_pgbench

@@ -68,6 +68,24 @@ public class ApplicantScoring {
         return new JuryScore(applicationId, juryMember, scores, number.doubleValue(), result.decisionVersion());
     }
 
+    /** One jury member's scores for one application, for {@link #scoreAll}. */
+    public record ScoreSheet(String applicationId, String juryMember, CriterionScores scores, String processInstanceId) {}
+
+    /**
+     * Weighs many score sheets under the same weights in one transaction (a re-scoring after the weights were
+     * corrected, an imported jury sheet): every evaluation is recorded as {@link #score} records it, and the records
+     * are written together at the commit in JDBC batches instead of one commit each. All or nothing: one invalid
+     * sheet rolls back every record.
+     */
+    @Transactional
+    public List<JuryScore> scoreAll(ScoringWeights weights, List<ScoreSheet> sheets) {
+        List<JuryScore> scored = new ArrayList<>(sheets.size());
+        for (ScoreSheet sheet : sheets) {
+            scored.add(score(sheet.applicationId(), sheet.juryMember(), sheet.scores(), weights, sheet.processInstanceId()));
+        }
+        return scored;
+    }
+
     /** The decision inputs, checked: every score 0–10, every weight ≥ 0, weights adding up to 100. */
     static Map<String, Object> inputs(CriterionScores scores, ScoringWeights weights) {
         Map<String, Object> inputs = new LinkedHashMap<>(scores.toInputs());

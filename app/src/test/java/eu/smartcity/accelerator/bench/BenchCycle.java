@@ -12,6 +12,9 @@ import eu.smartcity.accelerator.pilot.PilotProcess;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import eu.smartcity.accelerator.identity.Roles;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -42,12 +45,32 @@ final class BenchCycle {
         this.driver = new ProcessDriver(engine, completions);
     }
 
+    /**
+     * The company of a challenge's i-th application: one live application per company and challenge, so beyond the
+     * three demo companies each application comes from a benchmark company of its own (a Camunda organisation group).
+     */
+    String company(int i) {
+        if (i < COMPANIES.size()) {
+            return COMPANIES.get(i);
+        }
+        String group = "company-bench-" + i;
+        synchronized (BenchCycle.class) {
+            if (engine.getIdentityService().createGroupQuery().groupId(group).count() == 0) {
+                Group created = engine.getIdentityService().newGroup(group);
+                created.setName("Benchmark company " + i);
+                created.setType(Roles.ORGANISATION_TYPE);
+                engine.getIdentityService().saveGroup(created);
+            }
+        }
+        return group;
+    }
+
     /** Runs one challenge from definition to evaluation; returns its process instance id. */
     String run(UUID cycle, String city, String title, int applicationCount) {
         UUID id = publish(cycle, city, title);
         String pi = challenges.find(id).orElseThrow().processInstanceId();
         for (int i = 0; i < applicationCount; i++) {
-            applications.submit(new Applications.Submission(id, COMPANIES.get(i % COMPANIES.size()), title + " solution " + i,
+            applications.submit(new Applications.Submission(id, company(i), title + " solution " + i,
                     "Built on open standards and the city's open data.", BigDecimal.valueOf(7_000 + i), 7, true, "BE", 25, true, true));
         }
         retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
@@ -98,6 +121,29 @@ final class BenchCycle {
             throw new IllegalStateException(title + " ended at " + end + ", expected " + ChallengeProcess.END_EVALUATED);
         }
         return pi;
+    }
+
+    /** A company user of its own for each rush client (a company applies once per call), logged in with {@code demo}. */
+    String rushCompanyUser(int client) {
+        String user = "rush-" + client;
+        String group = "company-rush-" + client;
+        synchronized (BenchCycle.class) {
+            if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
+                Group created = engine.getIdentityService().newGroup(group);
+                created.setName("Rush company " + client);
+                created.setType(Roles.ORGANISATION_TYPE);
+                engine.getIdentityService().saveGroup(created);
+                User u = engine.getIdentityService().newUser(user);
+                u.setFirstName("Rush");
+                u.setLastName("Client " + client);
+                u.setEmail(user + "@bench.smartcity.local");
+                u.setPassword("demo");
+                engine.getIdentityService().saveUser(u);
+                engine.getIdentityService().createMembership(user, Roles.COMPANIES);
+                engine.getIdentityService().createMembership(user, group);
+            }
+        }
+        return user;
     }
 
     UUID publish(UUID cycle, String city, String title) {

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ol>
  * Writes {@code benchmark.md} and PNG plots to {@code bench.out}.
  *
- * <p>System properties: cycles (8), applications per challenge (20), threads (2), rush (3000), rushThreads (32),
+ * <p>System properties: cycles (8), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
  * pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
  */
 public final class EngineBenchmark {
@@ -50,8 +50,8 @@ public final class EngineBenchmark {
         int cycles = Integer.getInteger("cycles", 8);
         int applicationsPerChallenge = Integer.getInteger("applications", 20);
         int threads = Integer.getInteger("threads", 2);
-        int rush = Integer.getInteger("rush", 3000);
-        int rushThreads = Integer.getInteger("rushThreads", 32);
+        int rush = Integer.getInteger("rush", 5000);
+        int rushThreads = Integer.getInteger("rushThreads", 50);
         double pgbenchTps = Double.parseDouble(System.getProperty("pgbenchTps", "0"));
         String pgbenchClients = System.getProperty("pgbenchClients", "?");
         Path out = Path.of(System.getProperty("bench.out", "app/target/benchmark"));
@@ -61,7 +61,12 @@ public final class EngineBenchmark {
         // as command-line arguments: they must win over the postgres profile's defaults
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=false"));
+                "--spring.main.banner-mode=off", "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=false",
+                // the contract step signs its PDF (PAdES): a demo key under target, as the PostgreSQL tests use
+                "--accelerator.signing.keystore=" + out.toAbsolutePath().resolve("signing/demo-signing.p12"),
+                "--accelerator.signing.password=bench-signing", "--accelerator.signing.create-demo-certificate=true",
+                // no SMTP server here: notifications are recorded in their transactions, not sent
+                "--accelerator.notifications.scheduling.enabled=false"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AcceleratorApplication.class, StatementCounter.class)
                 .run(arguments.toArray(String[]::new));
         try {
@@ -89,6 +94,7 @@ public final class EngineBenchmark {
 
             // 1. full cycles, `threads` at once
             Counters before = Counters.read(jdbc, engine, pgss);
+            Map<String, Long> kindsBefore = kinds();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             AtomicInteger next = new AtomicInteger();
@@ -109,6 +115,7 @@ public final class EngineBenchmark {
             pool.shutdown();
             double seconds = (System.nanoTime() - t0) / 1e9;
             Counters after = Counters.read(jdbc, engine, pgss);
+            Map<String, Long> kindsAfter = kinds();
             long tasks = after.tasksCompleted - before.tasksCompleted;
             long commits = after.commits - before.commits;
             long writeCommits = after.writeCommits - before.writeCommits;
@@ -152,6 +159,18 @@ public final class EngineBenchmark {
                             + "the way Tasklist and the job executor do); writing commits are those that inserted, updated or deleted: "
                             + "task completions, submissions, async jobs and timers. pgbench's transactions all write.\n\n")
                     .append("![engine vs pgbench](throughput.png)\n\n![rush latency](rush-latency.png)\n");
+            md.append("\nThe most frequent statements during the cycles, per completed task (kind and table, JDBC count):\n\n")
+                    .append("| statements per task | kind |\n| --- | --- |\n");
+            kindsAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - kindsBefore.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                    .forEach(e -> md.append(fmt("| %.2f | `%s` |%n", (double) e.getValue() / tasks, e.getKey())));
+            Files.writeString(out.resolve("engine.tsv"), fmt("measure\tvalue%npgbench_tps\t%.0f%ntasks_per_s\t%.1f%n"
+                    + "statements_per_task\t%.1f%nwrite_commits_per_s\t%.1f%nrush_per_s\t%.1f%nrush_p50_ms\t%.0f%nrush_p99_ms\t%.0f%n"
+                    + "rush_accepted\t%d%nrush_exactly_once\t%s%nhistory\t%s%n", pgbenchTps, tasks / seconds, (double) statements / tasks,
+                    writeCommitsPerSecond, result.accepted / Math.max(result.seconds, 1e-9), result.percentile(50), result.percentile(99),
+                    result.accepted, result.exactlyOnce, engine.getProcessEngineConfiguration().getHistory()));
             Files.writeString(out.resolve("benchmark.md"), md.toString());
             BenchmarkCharts.throughput(out.resolve("throughput.png"), pgbenchTps, commitsPerSecond, writeCommitsPerSecond, tasks / seconds,
                     result.accepted / result.seconds);
@@ -164,6 +183,12 @@ public final class EngineBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    private static Map<String, Long> kinds() {
+        Map<String, Long> snapshot = new HashMap<>();
+        StatementCounter.BY_TABLE.forEach((kind, count) -> snapshot.put(kind, count.sum()));
+        return snapshot;
     }
 
     private record Counters(long commits, long writeCommits, long statements, long writeStatements, long pgssCalls, long tasksCompleted, long jobsRun) {
@@ -200,17 +225,23 @@ public final class EngineBenchmark {
 
     /** Thousands of submissions released at once against open calls, through the portal as companies submit. */
     private static Rush rush(BenchCycle driver, UUID cycle, int port, int submissions, int clients, JdbcTemplate jdbc) throws Exception {
+        if (submissions <= 0) {
+            Rush none = new Rush();
+            none.exactlyOnce = true;
+            return none;
+        }
+        // a company applies once per call: each client is a company of its own and sends one submission to each call
+        int callCount = (submissions + clients - 1) / clients;
         List<UUID> calls = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < callCount; i++) {
             calls.add(driver.publish(cycle, "city-mechelen", "Rush call " + i));
         }
         // async publish of the call ran inside publish(): the calls are open now
-        String[] companies = {"urbansense", "parkflow", "greengrid"};
         List<PortalClient> sessions = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             PortalClient client = new PortalClient(port);
-            client.login(companies[c % companies.length], "demo");
+            client.login(driver.rushCompanyUser(c), "demo");
             tokens.add(PortalClient.csrfToken(client.get("/challenges/" + calls.get(0) + "/apply").body()));
             sessions.add(client);
         }
@@ -224,7 +255,7 @@ public final class EngineBenchmark {
             done.add(pool.submit(() -> {
                 go.await();
                 for (int n = client; n < submissions; n += clients) {
-                    UUID call = calls.get(n % calls.size());
+                    UUID call = calls.get(n / clients);
                     String title = "Rush submission " + n;
                     String body = "_csrf=" + enc(tokens.get(client)) + "&solutionTitle=" + enc(title)
                             + "&pitch=" + enc("Submitted in the last minute.") + "&requestedBudget=9000&trl=7&legalEntity=true"

@@ -9,6 +9,13 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -29,6 +36,28 @@ public class StatementCounter implements BeanPostProcessor {
     static final AtomicLong WRITE_COMMITS = new AtomicLong();
     /** Statements of the transactions that wrote (their reads included). */
     static final AtomicLong WRITE_STATEMENTS = new AtomicLong();
+    /** Statements by kind and table ("insert act_hi_detail", "select act_ru_task"): which ones a change saves, by count. */
+    static final Map<String, LongAdder> BY_TABLE = new ConcurrentHashMap<>();
+
+    /** The {@code n} most frequent kinds of statement, most frequent first, as "count  kind table" lines. */
+    static List<String> top(int n) {
+        return BY_TABLE.entrySet().stream()
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum)).reversed())
+                .limit(n).map(e -> e.getValue().sum() + "  " + e.getKey()).toList();
+    }
+
+    static String kind(String sql) {
+        Matcher write = TABLE_OF_WRITE.matcher(sql);
+        if (write.lookingAt()) {
+            return write.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s.*", "") + " " + write.group(2).toLowerCase(Locale.ROOT);
+        }
+        Matcher read = TABLE_OF_READ.matcher(sql);
+        return read.find() ? "select " + read.group(1).toLowerCase(Locale.ROOT) : "other";
+    }
+
+    private static final Pattern TABLE_OF_WRITE = Pattern.compile("\\s*(insert\\s+into|update|delete\\s+from|delete)\\s+([\\w.\"]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TABLE_OF_READ = Pattern.compile("\\bfrom\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -53,6 +82,7 @@ public class StatementCounter implements BeanPostProcessor {
                     STATEMENTS.incrementAndGet();
                     inTransaction.incrementAndGet();
                     String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
+                    BY_TABLE.computeIfAbsent(kind(text), k -> new LongAdder()).increment();
                     if (WRITE.matcher(text).lookingAt()) {
                         flag.set(true);
                     }

@@ -70,6 +70,29 @@ class ApplicantScoringDecisionTest {
     }
 
     @Test
+    void aBatchOfSheetsIsScoredAndRecordedInOneTransactionAllOrNothing() {
+        String a = "app-" + UUID.randomUUID();
+        String b = "app-" + UUID.randomUUID();
+        List<JuryScore> scored = scoring.scoreAll(SPRING, List.of(
+                new ApplicantScoring.ScoreSheet(a, "jury-an", CriterionScores.of(9, 7, 6, 4, 8, 5), "process-8"),
+                new ApplicantScoring.ScoreSheet(b, "jury-an", CriterionScores.of(5, 5, 5, 5, 5, 5), "process-9")));
+        assertThat(scored).extracting(JuryScore::applicationId).containsExactly(a, b);
+        assertThat(scored.get(0).weightedScore()).isCloseTo(6.9, within(1e-9));
+        assertThat(records.forSubject(Decisions.SUBJECT_APPLICATION, a)).singleElement()
+                .satisfies(r -> assertThat(r.processInstanceId()).isEqualTo("process-8"));
+        assertThat(records.forSubject(Decisions.SUBJECT_APPLICATION, b)).hasSize(1);
+
+        String c = "app-" + UUID.randomUUID();
+        long before = records.count();
+        assertThatThrownBy(() -> scoring.scoreAll(SPRING, List.of(
+                new ApplicantScoring.ScoreSheet(c, "jury-an", CriterionScores.of(9, 7, 6, 4, 8, 5), null),
+                new ApplicantScoring.ScoreSheet(c, "jury-ben", CriterionScores.of(11, 7, 6, 4, 8, 5), null))))
+                .isInstanceOf(DecisionInputException.class);
+        assertThat(records.count()).isEqualTo(before);
+        assertThat(records.forSubject(Decisions.SUBJECT_APPLICATION, c)).isEmpty();
+    }
+
+    @Test
     void everyJuryScoreIsRecordedUnderTheApplicationWithTheJuryMember() {
         String applicationId = "app-" + UUID.randomUUID();
         scoring.score(applicationId, "jury-an", CriterionScores.of(9, 7, 6, 4, 8, 5), SPRING, "process-7");

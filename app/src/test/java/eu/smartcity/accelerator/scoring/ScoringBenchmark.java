@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.flowable.common.engine.impl.interceptor.CommandConfig;
+import org.flowable.dmn.api.DecisionExecutionAuditContainer;
+import org.flowable.dmn.api.DmnDecision;
+import org.flowable.dmn.api.ExecuteDecisionContext;
+import org.flowable.dmn.engine.DmnEngine;
+import org.flowable.dmn.engine.DmnEngineConfiguration;
+import org.flowable.dmn.model.Decision;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,19 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Benchmark, not a test (run by scripts/benchmark-decisions.sh): {@code applicant-scoring}
  * decisions per second in-process with the audit record off and on, and scoring N applications
- * end to end through {@link ApplicantScoring} (each jury score recorded in its own transaction, as
- * a jury task completing would) followed by the ranking. One run, one JVM, so the ratios compare.
+ * end to end through {@link ApplicantScoring#scoreAll} (records batched, {@code batch} sheets per
+ * transaction) followed by the ranking; then one transaction per score for comparison. One run, one JVM, so the ratios compare.
+ *
+ * <p>The reference, in the same JVM: Flowable's rule engine on the parsed table without any look-up.
  *
  * <p>System properties: {@code decisions} (default 5000), {@code applications} (10000),
- * {@code jury} (jury members per application, 1), {@code warmup} (3000).
+ * {@code jury} (jury members per application, 1), {@code warmup} (3000), {@code batch} (score sheets per
+ * transaction end to end, 1000), {@code bench.out} (a directory for decisions.tsv).
  */
 public final class ScoringBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int decisions = Integer.getInteger("decisions", 5000);
         int applications = Integer.getInteger("applications", 10_000);
         int jury = Integer.getInteger("jury", 1);
         int warmup = Integer.getInteger("warmup", 3000);
+        int batch = Integer.getInteger("batch", 1000);
 
         long startUp = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AcceleratorApplication.class)
@@ -66,11 +77,18 @@ public final class ScoringBenchmark {
                 }
             }
 
+            PureEngine pure = new PureEngine(context.getBean(DmnEngine.class), Decisions.APPLICANT_SCORING);
+            for (int i = 0; i < warmup; i++) {
+                pure.evaluate(inputs.get(i % inputs.size()));
+            }
+            // the reference before and after the service, so that drift of a busy machine hits both alike
+            double pureBefore = pure.rate(decisions, inputs);
             long t0 = System.nanoTime();
             for (int i = 0; i < decisions; i++) {
                 service.evaluate(Decisions.APPLICANT_SCORING, inputs.get(i % inputs.size()));
             }
             double off = decisions / ((System.nanoTime() - t0) / 1e9);
+            double pureRate = (pureBefore + pure.rate(decisions, inputs)) / 2;
 
             long t1 = System.nanoTime();
             for (int i = 0; i < decisions; i++) {
@@ -80,34 +98,91 @@ public final class ScoringBenchmark {
             }
             double on = decisions / ((System.nanoTime() - t1) / 1e9);
 
+            // end to end: every application scored by its jury and recorded, the records of `batch` sheets per transaction
             long before = records.count();
             Map<String, Instant> submitted = new HashMap<>();
             List<JuryScore> scores = new ArrayList<>(applications * jury);
             Instant base = Instant.parse("2026-03-01T09:00:00Z");
-            long t2 = System.nanoTime();
+            List<ApplicantScoring.ScoreSheet> sheets = new ArrayList<>(applications * jury);
             for (int a = 0; a < applications; a++) {
                 String applicationId = "bench-app-" + a;
                 submitted.put(applicationId, base.plusSeconds(a));
                 for (int j = 0; j < jury; j++) {
-                    scores.add(scoring.score(applicationId, "jury-" + j, CriterionScores.of(random.nextInt(11),
-                            random.nextInt(11), random.nextInt(11), random.nextInt(11), random.nextInt(11),
-                            random.nextInt(11)), DecisionCases.SPRING, null));
+                    sheets.add(new ApplicantScoring.ScoreSheet(applicationId, "jury-" + j, CriterionScores.of(random.nextInt(11),
+                            random.nextInt(11), random.nextInt(11), random.nextInt(11), random.nextInt(11), random.nextInt(11)), null));
                 }
+            }
+            long t2 = System.nanoTime();
+            for (int from = 0; from < sheets.size(); from += batch) {
+                scores.addAll(scoring.scoreAll(DecisionCases.SPRING, sheets.subList(from, Math.min(sheets.size(), from + batch))));
             }
             long t3 = System.nanoTime();
             List<RankedApplication> ranking = scoring.rank(scores, submitted);
             long t4 = System.nanoTime();
             long recorded = records.count() - before;
 
+            // for comparison: one transaction (one commit) per score, as a jury member's single marking does
+            int single = Math.min(sheets.size(), 2_000);
+            long t5 = System.nanoTime();
+            for (ApplicantScoring.ScoreSheet sheet : sheets.subList(0, single)) {
+                scoring.score(sheet.applicationId(), sheet.juryMember(), sheet.scores(), DecisionCases.SPRING, null);
+            }
+            double perCommit = single / ((System.nanoTime() - t5) / 1e9);
+
+            System.out.printf(Locale.ROOT, "pure Flowable rule engine (parsed table, same JVM): %,.0f decisions/s%n", pureRate);
+            System.out.printf(Locale.ROOT, "DecisionService.evaluate / pure engine: %.2f%n", off / pureRate);
             System.out.printf(Locale.ROOT, "applicant-scoring, audit record off: %,.0f decisions/s (%d decisions)%n", off, decisions);
             System.out.printf(Locale.ROOT, "applicant-scoring, audit record on:  %,.0f decisions/s (%d decisions, one transaction each)%n", on, decisions);
             System.out.printf(Locale.ROOT, "audit on / off: %.2f%n", on / off);
-            System.out.printf(Locale.ROOT, "end to end: %,d applications x %d jury member(s) scored and recorded in %.1f s (%,.0f scores/s), "
-                    + "ranked in %.0f ms; %,d records written; top: %s %.3f%n",
-                    applications, jury, (t3 - t2) / 1e9, applications * jury / ((t3 - t2) / 1e9), (t4 - t3) / 1e6, recorded,
+            System.out.printf(Locale.ROOT, "end to end: %,d applications x %d jury member(s) scored and recorded in %.2f s (%,.0f scores/s, "
+                    + "%d sheets per transaction), ranked in %.0f ms; %,d records written; top: %s %.3f%n",
+                    applications, jury, (t3 - t2) / 1e9, applications * jury / ((t3 - t2) / 1e9), batch, (t4 - t3) / 1e6, recorded,
                     ranking.get(0).applicationId(), ranking.get(0).averageScore());
+            System.out.printf(Locale.ROOT, "one transaction per score (first %,d sheets): %,.0f scores/s%n", single, perCommit);
+            if (recorded != (long) applications * jury) {
+                throw new IllegalStateException("expected " + applications * jury + " records, found " + recorded);
+            }
+            String out = System.getProperty("bench.out");
+            if (out != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(out, "decisions.tsv"), String.format(Locale.ROOT,
+                        "measure\tvalue%npure_engine_per_s\t%.0f%nservice_off_per_s\t%.0f%nservice_on_per_s\t%.0f%n"
+                        + "service_to_pure\t%.3f%nend_to_end_s\t%.3f%napplications\t%d%nper_commit_scores_per_s\t%.0f%n",
+                        pureRate, off, on, off / pureRate, (t3 - t2) / 1e9, applications * jury, perCommit));
+            }
         } finally {
             context.close();
+        }
+    }
+
+    /** The reference: Flowable's rule engine on the parsed table, no repository, no input checks, no record. */
+    static final class PureEngine {
+
+        private final DmnEngineConfiguration engine;
+        private final Decision decision;
+        private final String key;
+
+        PureEngine(DmnEngine dmnEngine, String key) {
+            this.engine = dmnEngine.getDmnEngineConfiguration();
+            this.key = key;
+            DmnDecision latest = dmnEngine.getDmnRepositoryService().createDecisionQuery().decisionKey(key).latestVersion().singleResult();
+            this.decision = dmnEngine.getDmnRepositoryService().getDmnDefinition(latest.getId()).getDecisionById(key);
+        }
+
+        DecisionExecutionAuditContainer evaluate(Map<String, Object> inputs) {
+            ExecuteDecisionContext context = new ExecuteDecisionContext();
+            context.setDecisionKey(key);
+            context.setVariables(new LinkedHashMap<>(inputs));
+            context.setDmnElement(decision);
+            return engine.getCommandExecutor().execute(new CommandConfig(false).transactionNotSupported(),
+                    commandContext -> engine.getRuleEngineExecutor().execute(decision, context));
+        }
+
+        double rate(int decisions, List<Map<String, Object>> inputs) {
+            long t = System.nanoTime();
+            for (int i = 0; i < decisions; i++) {
+                evaluate(inputs.get(i % inputs.size()));
+            }
+            return decisions / ((System.nanoTime() - t) / 1e9);
         }
     }
 }

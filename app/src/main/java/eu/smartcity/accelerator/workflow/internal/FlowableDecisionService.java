@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.flowable.common.engine.impl.interceptor.CommandConfig;
 import org.flowable.dmn.api.DecisionExecutionAuditContainer;
 import org.flowable.dmn.api.DmnDecision;
-import org.flowable.dmn.api.DmnDecisionService;
 import org.flowable.dmn.api.DmnRepositoryService;
+import org.flowable.dmn.api.ExecuteDecisionContext;
+import org.flowable.dmn.engine.DmnEngine;
+import org.flowable.dmn.engine.DmnEngineConfiguration;
 import org.flowable.dmn.api.RuleExecutionAuditContainer;
 import org.flowable.dmn.model.Decision;
 import org.flowable.dmn.model.DecisionRule;
@@ -28,44 +33,68 @@ import javax.xml.stream.XMLStreamException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link DecisionService} on Flowable DMN; inputs are checked against the table before evaluation. */
+/**
+ * {@link DecisionService} on Flowable DMN; inputs are checked against the table before evaluation. The latest
+ * version of each decision is kept parsed in memory and evaluated by Flowable's rule engine directly, so an
+ * evaluation does no repository look-up and takes no database connection (issue 19).
+ */
 @Service
 class FlowableDecisionService implements DecisionService {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final DmnDecisionService dmnDecisionService;
-    private final DmnRepositoryService dmnRepositoryService;
-    private final DecisionEvaluationRecorder recorder;
-    /** Parsed tables by decision definition id (immutable once deployed). */
-    private final Map<String, DecisionTable> tables = new ConcurrentHashMap<>();
-    /** Rule annotations (rule id → {@code <description>}) by decision definition id. */
-    private final Map<String, Map<String, String>> annotations = new ConcurrentHashMap<>();
+    /** How long a node trusts its cached latest version before asking the database again (another node may deploy). */
+    static final Duration RECHECK = Duration.ofSeconds(10);
 
-    FlowableDecisionService(DmnDecisionService dmnDecisionService, DmnRepositoryService dmnRepositoryService,
-            DecisionEvaluationRecorder recorder) {
-        this.dmnDecisionService = dmnDecisionService;
-        this.dmnRepositoryService = dmnRepositoryService;
+    private final DmnRepositoryService dmnRepositoryService;
+    private final DmnEngineConfiguration engine;
+    private final DecisionDeployments deployments;
+    private final DecisionEvaluationRecorder recorder;
+    /** The latest deployed version of each decision, parsed, by key: evaluating needs no repository look-up. */
+    private final Map<String, Deployed> latest = new ConcurrentHashMap<>();
+    private volatile long generation;
+    private final LongAdder lookUps = new LongAdder();
+
+    FlowableDecisionService(DmnEngine dmnEngine, DecisionDeployments deployments, DecisionEvaluationRecorder recorder) {
+        this.engine = dmnEngine.getDmnEngineConfiguration();
+        this.dmnRepositoryService = dmnEngine.getDmnRepositoryService();
+        this.deployments = deployments;
         this.recorder = recorder;
+        this.generation = deployments.generation();
+    }
+
+    /** A deployed decision version with everything an evaluation needs, read once. */
+    record Deployed(DmnDecision definition, Decision decision, DecisionTable table, Map<String, String> annotations,
+            long checkedAt) {
+
+        Deployed checked(long now) {
+            return new Deployed(definition, decision, table, annotations, now);
+        }
     }
 
     @Override
     public DecisionResult evaluate(String decisionKey, Map<String, Object> inputs) {
-        DmnDecision definition = latest(decisionKey);
-        DecisionTable table = table(definition);
-        checkInputs(decisionKey, table, inputs);
+        Deployed deployed = deployed(decisionKey);
+        checkInputs(decisionKey, deployed.table(), inputs);
 
-        DecisionExecutionAuditContainer audit = dmnDecisionService.createExecuteDecisionBuilder()
-                .decisionKey(decisionKey)
-                .variables(new LinkedHashMap<>(inputs))
-                .executeWithAuditTrail();
+        ExecuteDecisionContext context = new ExecuteDecisionContext();
+        context.setDecisionKey(decisionKey);
+        context.setDecisionId(deployed.definition().getId());
+        context.setDecisionVersion(deployed.definition().getVersion());
+        context.setDeploymentId(deployed.definition().getDeploymentId());
+        context.setVariables(new LinkedHashMap<>(inputs));
+        context.setDmnElement(deployed.decision());
+        // The rule engine on the parsed table, inside a command (the hit policies read the engine's configuration
+        // from it) that opens no transaction and so takes no connection from Flowable's pool.
+        DecisionExecutionAuditContainer audit = engine.getCommandExecutor().execute(new CommandConfig(false).transactionNotSupported(),
+                commandContext -> engine.getRuleEngineExecutor().execute(deployed.decision(), context));
         if (Boolean.TRUE.equals(audit.isFailed())) {
             String why = audit.getExceptionMessage() != null ? audit.getExceptionMessage() : audit.getValidationMessage();
-            throw new DecisionEvaluationException("Decision '" + decisionKey + "' v" + audit.getDecisionVersion()
+            throw new DecisionEvaluationException("Decision '" + decisionKey + "' v" + deployed.definition().getVersion()
                     + " could not be evaluated: " + why);
         }
-        return new DecisionResult(decisionKey, audit.getDecisionVersion(), audit.getDecisionResult(),
-                matchedRules(table, annotations(definition), audit));
+        return new DecisionResult(decisionKey, deployed.definition().getVersion(), audit.getDecisionResult(),
+                matchedRules(deployed.table(), deployed.annotations(), audit));
     }
 
     @Override
@@ -77,7 +106,37 @@ class FlowableDecisionService implements DecisionService {
         return result;
     }
 
-    private DmnDecision latest(String decisionKey) {
+    /** How often the repository was asked for a decision's latest version (tests: not once per evaluation). */
+    long lookUps() {
+        return lookUps.sum();
+    }
+
+    /**
+     * The cached latest version; a deployment in this JVM (start-up, a test) empties the cache at once
+     * ({@link DecisionDeployments}), and every {@link #RECHECK} the database is asked whether another node
+     * deployed a newer version (one indexed look-up per decision key, not per evaluation).
+     */
+    private Deployed deployed(String decisionKey) {
+        long current = deployments.generation();
+        if (current != generation) {
+            latest.clear();
+            generation = current;
+        }
+        long now = System.nanoTime();
+        Deployed known = latest.get(decisionKey);
+        if (known != null && now - known.checkedAt() < RECHECK.toNanos()) {
+            return known;
+        }
+        DmnDecision definition = latestDefinition(decisionKey);
+        Deployed deployed = known != null && known.definition().getId().equals(definition.getId())
+                ? known.checked(now)
+                : load(definition, now);
+        latest.put(decisionKey, deployed);
+        return deployed;
+    }
+
+    private DmnDecision latestDefinition(String decisionKey) {
+        lookUps.increment();
         DmnDecision decision = dmnRepositoryService.createDecisionQuery()
                 .decisionKey(decisionKey).latestVersion().singleResult();
         if (decision == null) {
@@ -86,17 +145,15 @@ class FlowableDecisionService implements DecisionService {
         return decision;
     }
 
-    private DecisionTable table(DmnDecision definition) {
-        return tables.computeIfAbsent(definition.getId(), id -> {
-            Decision decision = dmnRepositoryService.getDmnDefinition(id).getDecisions().stream()
-                    .filter(d -> d.getId().equals(definition.getKey()))
-                    .findFirst()
-                    .orElseThrow(() -> new DecisionEvaluationException("Decision '" + definition.getKey() + "' not found in its definition"));
-            if (!(decision.getExpression() instanceof DecisionTable table)) {
-                throw new DecisionEvaluationException("Decision '" + definition.getKey() + "' is not a decision table");
-            }
-            return table;
-        });
+    private Deployed load(DmnDecision definition, long now) {
+        Decision decision = dmnRepositoryService.getDmnDefinition(definition.getId()).getDecisions().stream()
+                .filter(d -> d.getId().equals(definition.getKey()))
+                .findFirst()
+                .orElseThrow(() -> new DecisionEvaluationException("Decision '" + definition.getKey() + "' not found in its definition"));
+        if (!(decision.getExpression() instanceof DecisionTable table)) {
+            throw new DecisionEvaluationException("Decision '" + definition.getKey() + "' is not a decision table");
+        }
+        return new Deployed(definition, decision, table, annotations(definition), now);
     }
 
     /** A missing or mistyped input is the caller's error: say which, instead of letting a rule silently not match. */
@@ -126,13 +183,11 @@ class FlowableDecisionService implements DecisionService {
      * annotations are read from the deployed DMN itself, once per deployed version.
      */
     private Map<String, String> annotations(DmnDecision definition) {
-        return annotations.computeIfAbsent(definition.getId(), id -> {
-            try (InputStream xml = dmnRepositoryService.getDmnResource(id)) {
-                return RuleAnnotations.read(xml);
-            } catch (IOException | XMLStreamException e) {
-                throw new DecisionEvaluationException("Cannot read the rule annotations of '" + definition.getKey() + "': " + e.getMessage());
-            }
-        });
+        try (InputStream xml = dmnRepositoryService.getDmnResource(definition.getId())) {
+            return RuleAnnotations.read(xml);
+        } catch (IOException | XMLStreamException e) {
+            throw new DecisionEvaluationException("Cannot read the rule annotations of '" + definition.getKey() + "': " + e.getMessage());
+        }
     }
 
     private static List<MatchedRule> matchedRules(DecisionTable table, Map<String, String> annotations,
