@@ -58,19 +58,19 @@ class DocumentSamplesTest {
         assertThat(jdbc.queryForObject("select clause_changes from contract where original_contract_id = ?", String.class, contractId))
                 .contains("+C5a Insurance");
 
-        byte[] evaluation = Documents.evaluationReport(reports.evaluation(evaluationId).orElseThrow());
+        byte[] evaluation = Documents.evaluationReport(reports.evaluation(evaluationId, java.util.Locale.ENGLISH).orElseThrow(), java.util.Locale.ENGLISH);
         assertThat(text(evaluation)).contains("KPIs against their targets").contains("Night-time noise complaints per month")
                 .contains("-9 (-22.5 %)").contains("Survey (0-100)").contains("Replicate").contains("completed, 3 milestones reported")
                 .contains("KPI met; other cities asked for it");
         write("evaluation-report.pdf", evaluation);
 
         UUID cycleId = cycles.all().get(0).id();
-        byte[] cycle = Documents.cycleReport(reports.cycle(cycleId).orElseThrow());
+        byte[] cycle = Documents.cycleReport(reports.cycle(cycleId, java.util.Locale.ENGLISH).orElseThrow(), java.util.Locale.ENGLISH);
         assertThat(text(cycle)).contains("Cycle report").contains("Smart parking with open data").contains("Selections, pilots and outcomes")
                 .contains("replicate");
         write("cycle-report.pdf", cycle);
 
-        byte[] bylaws = reports.bylaws("scifi-2025").orElseThrow();
+        byte[] bylaws = reports.bylaws("scifi-2025", java.util.Locale.ENGLISH).orElseThrow();
         assertThat(text(bylaws)).contains("Bylaws").contains("Eligibility.");
         write("bylaws-scifi-2025.pdf", bylaws);
     }
