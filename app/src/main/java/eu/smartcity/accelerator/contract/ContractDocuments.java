@@ -146,6 +146,15 @@ public class ContractDocuments implements ContractOutcomes {
         return Documents.contract(document(find(contractId)));
     }
 
+    /**
+     * The contract as it stands, drawn up in another language than the one the city chose: to compare the
+     * translations of the template, never to sign (the parties decide on and sign the frozen PDF only).
+     */
+    @Transactional(readOnly = true)
+    public byte[] draftIn(UUID contractId, Locale language) {
+        return Documents.contract(document(find(contractId), Documents.language(language)));
+    }
+
     /** The signed PDF, once both parties accepted and the programme signed. */
     @Transactional(readOnly = true)
     public Optional<byte[]> signedPdf(UUID contractId) {
@@ -238,6 +247,10 @@ public class ContractDocuments implements ContractOutcomes {
     }
 
     private Case caseOf(Contract contract) {
+        return caseOf(contract, contractLanguage(contract));
+    }
+
+    private Case caseOf(Contract contract, Locale language) {
         // A contract process started without its challenge or application (process tests) still gets a
         // draft: under the newest bylaws, with the missing facts named as unknown.
         Challenges.ChallengeView challenge = challenges.find(contract.challengeId()).orElseGet(() -> new Challenges.ChallengeView(
@@ -249,7 +262,6 @@ public class ContractDocuments implements ContractOutcomes {
                         "UNKNOWN", List.of()));
         Bylaws bylaws = challenge.cycleId() != null ? cycles.bylawsOf(challenge.cycleId())
                 : catalog.all().values().stream().max(java.util.Comparator.comparing(Bylaws::version)).orElseThrow();
-        Locale language = contractLanguage(contract);
         ContractTemplate template = templates.forBylaws(bylaws.version(), language).orElseThrow(
                 () -> new NoSuchElementException("No contract template for bylaws " + bylaws.version()));
         Map<String, String> values = new HashMap<>();
@@ -269,12 +281,15 @@ public class ContractDocuments implements ContractOutcomes {
     }
 
     Documents.ContractDocument document(Contract contract) {
-        Case c = caseOf(contract);
+        return document(contract, contractLanguage(contract));
+    }
+
+    Documents.ContractDocument document(Contract contract, Locale language) {
+        Case c = caseOf(contract, language);
         Challenges.ChallengeView challenge = c.challenge();
         Applications.ApplicationView application = c.application();
         Bylaws bylaws = c.bylaws();
         Map<String, String> v = c.values();
-        Locale language = c.language();
         List<Documents.Annex> annexes = List.of(
                 new Documents.Annex(text("pdf.annex.challenge", language), List.of(
                         entry("pdf.annex.challenge.title", challenge.title(), language),

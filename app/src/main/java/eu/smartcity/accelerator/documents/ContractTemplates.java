@@ -108,7 +108,7 @@ public class ContractTemplates implements BylawsTextCheck {
             if (text == null) {
                 continue;
             }
-            String field = "contractTemplateMd_" + language;
+            String field = "nl".equals(language) ? "contractTemplateMdNl" : "contractTemplateMdFr";
             try {
                 sameClauses("contract template (" + language + ")", english, ContractTemplate.parse("contract template (" + language + ")", text));
             } catch (InvalidTemplateException e) {

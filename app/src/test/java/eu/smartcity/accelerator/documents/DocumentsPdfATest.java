@@ -72,6 +72,8 @@ class DocumentsPdfATest {
             }
         }
         String contractText = text(contract);
+        // no ligature glyphs: "fi" and "ff" copy and search as the letters (PDFTextStripper would hide U+FB01, poppler not)
+        assertThat(rawText(contract)).doesNotContain("\ufb00", "\ufb01", "\ufb02").contains("scifi-2025");
         assertThat(contractText).contains("Contrat de pilote — Smart City Accelerator").contains("12 500 € — en deux fois")
                 .contains("Énergie Café SàRL").containsPattern("\\d+ \\S+ \\d+");
         switch (tag) {
@@ -110,6 +112,20 @@ class DocumentsPdfATest {
             PdfAValidation.Result result = PdfAValidation.validate(out.toByteArray());
             assertThat(result.compliant()).isFalse();
             assertThat(result.failedRules()).isNotEmpty();
+        }
+    }
+
+    static String rawText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                    StringBuilder raw = new StringBuilder();
+                    positions.forEach(p -> raw.append(p.getUnicode()));
+                    super.writeString(raw.toString(), positions);
+                }
+            };
+            return stripper.getText(document);
         }
     }
 

@@ -29,8 +29,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class PdfRenderer {
 
     public static final String FONT_FAMILY = "DejaVu Sans";
-    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
+    private static final byte[] REGULAR = withoutLigatures(resource("/fonts/DejaVuSans.ttf"));
+    private static final byte[] BOLD = withoutLigatures(resource("/fonts/DejaVuSans-Bold.ttf"));
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private PdfRenderer() {}
@@ -98,6 +98,23 @@ public final class PdfRenderer {
             throw new UncheckedIOException("Cannot render " + template + " as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The font with its glyph substitution table (GSUB) hidden: PDFBox would otherwise set "fi", "ff" and "fl" as
+     * ligature glyphs, which copy and search as U+FB01 etc. ("scifi" not found in the text). The table's tag in the
+     * font's table directory is renamed, so no reader knows it; the embedded subset never contains it.
+     */
+    static byte[] withoutLigatures(byte[] ttf) {
+        byte[] copy = ttf.clone();
+        int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (new String(copy, record, 4, StandardCharsets.ISO_8859_1).equals("GSUB")) {
+                System.arraycopy("xSUB".getBytes(StandardCharsets.ISO_8859_1), 0, copy, record, 4);
+            }
+        }
+        return copy;
     }
 
     private static byte[] resource(String name) {
