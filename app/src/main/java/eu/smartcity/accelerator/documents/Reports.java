@@ -6,7 +6,6 @@ import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.evaluation.EvaluationRecords;
 import eu.smartcity.accelerator.evaluation.EvaluationRecords.EvaluationView;
 import eu.smartcity.accelerator.identity.Organisations;
-import eu.smartcity.accelerator.pilot.PilotRecords;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The programme's reports, in the reader's language: a pilot's evaluation, a cycle's outcome, the bylaws for
- * publication. Every fact comes through its module's API: challenges, applications, cycles, evaluations and pilots
- * through their query services, contracts through {@link ContractOutcomes} (the contract module depends on this one).
+ * publication. Every fact comes through its module's API: challenges, applications, cycles and evaluations through
+ * their query services, contracts and pilots through {@link ContractOutcomes} and {@link PilotFacts}, which those
+ * modules implement (they depend on this one, for the contract's PDF and signature).
  */
 @Service
 public class Reports {
@@ -29,13 +29,13 @@ public class Reports {
     private final Cycles cycles;
     private final ContractTemplates templates;
     private final EvaluationRecords evaluations;
-    private final PilotRecords pilots;
+    private final PilotFacts pilots;
     private final ContractOutcomes contracts;
     private final Organisations organisations;
     private final MessageSource messages;
 
     Reports(Challenges challenges, Applications applications, Cycles cycles, ContractTemplates templates, EvaluationRecords evaluations,
-            PilotRecords pilots, @org.springframework.context.annotation.Lazy ContractOutcomes contracts, Organisations organisations,
+            @org.springframework.context.annotation.Lazy PilotFacts pilots, @org.springframework.context.annotation.Lazy ContractOutcomes contracts, Organisations organisations,
             MessageSource messages) {
         this.challenges = challenges;
         this.applications = applications;
@@ -66,10 +66,10 @@ public class Reports {
             List<Documents.Evidence> evidence = e.surveyScore() == null ? List.of()
                     : List.of(new Documents.Evidence(messages.getMessage("pdf.evaluation.overallScore", null, Documents.language(language)),
                             number(e.surveyScore()), number(e.measuredScore())));
-            Optional<PilotRecords.PilotView> pilot = e.pilotId() == null ? Optional.empty() : pilots.find(e.pilotId());
+            Optional<PilotFacts.PilotFact> pilot = e.pilotId() == null ? Optional.empty() : pilots.pilot(e.pilotId());
             return new Documents.EvaluationReport(evaluationId.toString(), challenge, name(e.cityGroup(), language),
-                    pilot.map(p -> name(p.companyGroup(), language)).orElse("-"), pilot.map(PilotRecords.PilotView::status).orElse(null),
-                    pilot.map(PilotRecords.PilotView::milestonesDone).orElse(0), kpis, evidence, e.verdict(),
+                    pilot.map(p -> name(p.companyGroup(), language)).orElse("-"), pilot.map(PilotFacts.PilotFact::status).orElse(null),
+                    pilot.map(PilotFacts.PilotFact::milestonesDone).orElse(0), kpis, evidence, e.verdict(),
                     evaluations.verdictReason(evaluationId).orElse(null), e.publishedAt());
         });
     }
@@ -81,15 +81,14 @@ public class Reports {
                 int submitted = applications.submittedTo(c.id()).size();
                 int eligible = applications.eligibleFor(c.id()).size();
                 Optional<ContractOutcomes.ContractOutcome> contract = contracts.ofChallenge(c.id());
-                Optional<PilotRecords.PilotView> pilot = pilots.ofChallenge(c.id()).stream().filter(p -> p.originalPilotId() == null)
-                        .findFirst();
+                Optional<PilotFacts.PilotFact> pilot = pilots.pilotOfChallenge(c.id());
                 Optional<EvaluationView> evaluation = evaluations.ofChallenge(c.id()).stream()
                         .filter(e -> pilot.isEmpty() || pilot.get().id().equals(e.pilotId()))
                         .min(Comparator.comparing((EvaluationView e) -> e.verdict() == null ? 1 : 0));
                 return new Documents.ChallengeOutcome(c.title(), name(c.cityGroup(), language), c.status(), submitted, eligible,
                         contract.map(k -> name(k.companyGroup(), language)).orElse(null),
                         contract.map(ContractOutcomes.ContractOutcome::status).orElse(null),
-                        pilot.map(PilotRecords.PilotView::status).orElse(null),
+                        pilot.map(PilotFacts.PilotFact::status).orElse(null),
                         evaluation.map(EvaluationView::verdict).orElse(null));
             }).toList();
             return new Documents.CycleReport(cycle.name(), cycle.bylawsVersion(), cycle.status(), outcomes);
