@@ -152,6 +152,10 @@ class ContractPagesTest {
         assertThat(bylaws.statusCode()).isEqualTo(200);
         assertThat(bylaws.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         assertThat(new PortalClient(port).getBytes("/bylaws/nope.pdf").statusCode()).isEqualTo(404);
+        // in the reader's language (the request's), PDF/A either way
+        try (var document = Loader.loadPDF(new PortalClient(port).speaking("fr").getBytes("/bylaws/scifi-2025.pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Règlement scifi-2025").contains("page 1 sur");
+        }
         assertThat(delft.getBytes("/reports/cycles/" + cycle + ".pdf").statusCode()).isEqualTo(404);
         HttpResponse<byte[]> cycleReport = as("coordinator").getBytes("/reports/cycles/" + cycle + ".pdf");
         assertThat(cycleReport.statusCode()).isEqualTo(200);
