@@ -82,12 +82,12 @@ public interface BylawsVersions {
      * the {@code bylaws/} files; a problem is refused with {@link InvalidDraftException} naming the field.
      * A published version is refused with {@link IllegalStateException}: it is immutable.
      */
-    default void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd) {
-        Texts now = texts(version);
-        saveDraft(version, fields, bylawsMd, contractTemplateMd, now.contractTemplateMdNl(), now.contractTemplateMdFr());
-    }
+    void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd);
 
-    /** As above, with the contract template's Dutch and French texts (blank: none, the English one is used). */
+    /**
+     * As above, with the contract template's Dutch and French texts (blank: none, the English one is used); the call
+     * above keeps the draft's translations as they are.
+     */
     void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
             String contractTemplateMdNl, String contractTemplateMdFr);
 

@@ -153,6 +153,13 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
         return view(versions.save(draft));
     }
 
+    /** Keeps the template's translations as they are (overrides the interface's default in this transaction). */
+    @Override
+    public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd) {
+        BylawsVersion draft = get(version);
+        saveDraft(version, fields, bylawsMd, contractTemplateMd, draft.contractTemplateMdNl(), draft.contractTemplateMdFr());
+    }
+
     @Override
     public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
             String contractTemplateMdNl, String contractTemplateMdFr) {
