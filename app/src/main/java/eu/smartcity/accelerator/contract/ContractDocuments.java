@@ -93,7 +93,8 @@ public class ContractDocuments implements ContractOutcomes {
                             a.pdfSha256(), a.reason()))
                     .toList();
             return new ContractPage(contractId, c.template().title(), contract.status(), c.bylawsVersion(), contract.cityGroup(),
-                    c.values().get("city"), contract.companyGroup(), c.values().get("company"), c.clauses(),
+                    organisations.displayName(contract.cityGroup()), contract.companyGroup(),
+                    organisations.displayName(contract.companyGroup()) /* the reader's language; the clauses are in the contract's */, c.clauses(),
                     c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
                     file.map(ContractFile::acceptedSha256).orElse(null), file.map(ContractFile::signedSha256).orElse(null),
                     file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false),
