@@ -43,12 +43,8 @@ class ModuleApiTests {
     static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(BASE);
 
-    /**
-     * Known violations, allowed until they are gone. Issue 22: {@code documents.Reports} still reads the evaluation,
-     * pilot and contract tables and the identity store itself; it is being rewritten onto those modules' query APIs
-     * (remove it from here then).
-     */
-    static final Set<String> KNOWN = Set.of(BASE + ".documents.Reports");
+    /** Known violations, allowed until they are gone (none now: keep it that way). */
+    static final Set<String> KNOWN = Set.of();
 
     static final DescribedPredicate<JavaClass> KNOWN_VIOLATION = DescribedPredicate.describe("a known violation (issue 22)",
             c -> KNOWN.contains(c.getName()) || KNOWN.contains(c.getName().replaceFirst("\\$.*", "")));

@@ -127,6 +127,21 @@ public interface Challenges {
     /** Every time the challenge was sent back, oldest first. */
     List<Remark> remarksOf(UUID challengeId);
 
+    /** The languages a contract can be written in (language tags), the default first. */
+    List<String> CONTRACT_LANGUAGES = List.of("en", "nl", "fr");
+
+    /**
+     * The language of the challenge's contract: the city's choice, else the first of the challenge's languages a contract
+     * can be written in (the city's own, as it lists it first), else English. Empty for an unknown challenge.
+     */
+    Optional<java.util.Locale> contractLanguage(UUID challengeId);
+
+    /**
+     * The city chooses the contract's language (one of {@link #CONTRACT_LANGUAGES}), until a contract is drawn up
+     * ({@link eu.smartcity.accelerator.shared.RuleViolationException} on field {@code contractLanguage} otherwise).
+     */
+    void chooseContractLanguage(UUID challengeId, String language);
+
     /** The call window is over: no more applications or withdrawals; the selection begins. */
     void closeCall(UUID challengeId);
 }

@@ -15,12 +15,14 @@ import eu.smartcity.accelerator.documents.ClauseChange;
 import eu.smartcity.accelerator.documents.ClauseComparison;
 import eu.smartcity.accelerator.documents.ClauseComparison.ClauseView;
 import eu.smartcity.accelerator.documents.ContractTemplate;
+import eu.smartcity.accelerator.documents.ContractOutcomes;
 import eu.smartcity.accelerator.documents.ContractTemplates;
 import eu.smartcity.accelerator.documents.DocumentSigner;
 import eu.smartcity.accelerator.documents.Documents;
 import eu.smartcity.accelerator.documents.PadesSignatures;
 import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.shared.IsoDurations;
+import eu.smartcity.accelerator.shared.UserMessages;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * programme when both accepted) and each party's decision on it.
  */
 @Service
-public class ContractDocuments {
+public class ContractDocuments implements ContractOutcomes {
 
     private final Contracts contracts;
     private final Acceptances acceptances;
@@ -51,12 +54,16 @@ public class ContractDocuments {
     private final Cycles cycles;
     private final ContractTemplates templates;
     private final DocumentSigner signer;
-    private final Organisations organisations;
     private final BylawsCatalog catalog;
+    private final MessageSource messages;
+    private final Organisations organisations;
 
     ContractDocuments(Contracts contracts, Acceptances acceptances, ContractFiles files, Challenges challenges,
-            Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer, Organisations organisations, BylawsCatalog catalog) {
+            Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer,
+            BylawsCatalog catalog, MessageSource messages, Organisations organisations) {
+        this.organisations = organisations;
         this.catalog = catalog;
+        this.messages = messages;
         this.contracts = contracts;
         this.acceptances = acceptances;
         this.files = files;
@@ -65,7 +72,6 @@ public class ContractDocuments {
         this.cycles = cycles;
         this.templates = templates;
         this.signer = signer;
-        this.organisations = organisations;
     }
 
     public record AcceptanceView(String party, String decision, String userId, Instant decidedAt, String remoteAddress,
@@ -75,7 +81,7 @@ public class ContractDocuments {
     public record ContractPage(UUID id, String title, String status, String bylawsVersion, String cityGroup, String city,
             String companyGroup, String company, List<ClauseView> clauses, long changedClauses, String requestedChanges,
             List<AcceptanceView> acceptances, String acceptedSha256, String signedSha256, Instant signedAt, boolean signed,
-            String complianceRemarks, BigDecimal pilotAmount, List<Challenges.Extra> cityFunds) {}
+            String complianceRemarks, BigDecimal pilotAmount, List<Challenges.Extra> cityFunds, Locale language) {}
 
     @Transactional(readOnly = true)
     public Optional<ContractPage> page(UUID contractId) {
@@ -87,11 +93,12 @@ public class ContractDocuments {
                             a.pdfSha256(), a.reason()))
                     .toList();
             return new ContractPage(contractId, c.template().title(), contract.status(), c.bylawsVersion(), contract.cityGroup(),
-                    c.values().get("city"), contract.companyGroup(), c.values().get("company"), c.clauses(),
+                    organisations.displayName(contract.cityGroup()), contract.companyGroup(),
+                    organisations.displayName(contract.companyGroup()) /* the reader's language; the clauses are in the contract's */, c.clauses(),
                     c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
                     file.map(ContractFile::acceptedSha256).orElse(null), file.map(ContractFile::signedSha256).orElse(null),
                     file.map(ContractFile::signedAt).orElse(null), file.map(f -> f.signedPdf() != null).orElse(false),
-                    contract.complianceRemarks(), c.application().requestedBudget(), c.cityFunds());
+                    contract.complianceRemarks(), c.application().requestedBudget(), c.cityFunds(), c.language());
         });
     }
 
@@ -100,6 +107,14 @@ public class ContractDocuments {
     public Optional<UUID> signedContractOf(UUID challengeId, UUID applicationId) {
         return contracts.findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(challengeId, applicationId, "SIGNED")
                 .stream().map(Contract::id).findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ContractOutcome> ofChallenge(UUID challengeId) {
+        return contracts.findByChallengeIdAndOriginalContractIdIsNull(challengeId).stream()
+                .min(java.util.Comparator.comparing((Contract c) -> "SIGNED".equals(c.status()) ? 0 : 1))
+                .map(c -> new ContractOutcome(c.companyGroup(), c.status()));
     }
 
     /** The contract drafted for a selected application, if any (for links from the application's pages). */
@@ -130,6 +145,15 @@ public class ContractDocuments {
             return file.get().signedPdf() != null ? file.get().signedPdf() : file.get().acceptedPdf();
         }
         return Documents.contract(document(find(contractId)));
+    }
+
+    /**
+     * The contract as it stands, drawn up in another language than the one the city chose: to compare the
+     * translations of the template, never to sign (the parties decide on and sign the frozen PDF only).
+     */
+    @Transactional(readOnly = true)
+    public byte[] draftIn(UUID contractId, Locale language) {
+        return Documents.contract(document(find(contractId), Documents.language(language)));
     }
 
     /** The signed PDF, once both parties accepted and the programme signed. */
@@ -214,9 +238,18 @@ public class ContractDocuments {
 
     private record Case(ContractTemplate template, String bylawsVersion, Map<String, String> values, List<ClauseView> clauses,
             Challenges.ChallengeView challenge, Applications.ApplicationView application, Bylaws bylaws,
-            List<Challenges.Extra> cityFunds) {}
+            List<Challenges.Extra> cityFunds, Locale language) {}
+
+    /** The language the city chose for the challenge's contract; English when the challenge is unknown. */
+    private Locale contractLanguage(Contract contract) {
+        return Documents.language(challenges.contractLanguage(contract.challengeId()).orElse(Locale.ENGLISH));
+    }
 
     private Case caseOf(Contract contract) {
+        return caseOf(contract, contractLanguage(contract));
+    }
+
+    private Case caseOf(Contract contract, Locale language) {
         // a contract is drafted from its challenge and the selected application: without them there is nothing to draft
         Challenges.ChallengeView challenge = challenges.find(contract.challengeId()).orElseThrow(() -> new IllegalStateException(
                 "Contract " + contract.id() + " names challenge " + contract.challengeId() + ", which does not exist"));
@@ -225,98 +258,113 @@ public class ContractDocuments {
                         + ", which does not exist"));
         Bylaws bylaws = challenge.cycleId() != null ? cycles.bylawsOf(challenge.cycleId())
                 : catalog.all().values().stream().max(java.util.Comparator.comparing(Bylaws::version)).orElseThrow();
-        ContractTemplate template = templates.forBylaws(bylaws.version()).orElseThrow(
+        ContractTemplate template = templates.forBylaws(bylaws.version(), language).orElseThrow(
                 () -> new NoSuchElementException("No contract template for bylaws " + bylaws.version()));
         Map<String, String> values = new HashMap<>();
-        values.put("city", groupName(contract.cityGroup()));
-        values.put("company", groupName(contract.companyGroup()));
+        values.put("city", organisations.displayName(contract.cityGroup(), language));
+        values.put("company", organisations.displayName(contract.companyGroup(), language));
         values.put("challenge", challenge.title());
         values.put("solution", application.solutionTitle());
-        values.put("budget", money(application.requestedBudget()));
+        values.put("budget", money(application.requestedBudget(), language));
         values.put("bylawsVersion", bylaws.version());
         values.put("milestoneCount", String.valueOf(bylaws.milestonesPerPilot()));
-        values.put("milestoneCadence", readable(bylaws.duration("milestoneCadence")));
-        values.put("signatureWindow", readable(bylaws.duration("signatureWindow")));
+        values.put("milestoneCadence", readable(bylaws.duration("milestoneCadence"), language));
+        values.put("signatureWindow", readable(bylaws.duration("signatureWindow"), language));
         values.put("contractId", contract.id().toString());
         List<ClauseChange> changes = ClauseChange.parse("clauseChanges", contract.clauseChanges(), template);
         return new Case(template, bylaws.version(), values, ClauseComparison.compare(template, changes, values), challenge,
-                application, bylaws, challenges.extrasOf(contract.challengeId()));
+                application, bylaws, challenges.extrasOf(contract.challengeId()), language);
     }
 
     Documents.ContractDocument document(Contract contract) {
-        Case c = caseOf(contract);
+        return document(contract, contractLanguage(contract));
+    }
+
+    Documents.ContractDocument document(Contract contract, Locale language) {
+        Case c = caseOf(contract, language);
         Challenges.ChallengeView challenge = c.challenge();
         Applications.ApplicationView application = c.application();
         Bylaws bylaws = c.bylaws();
         Map<String, String> v = c.values();
         List<Documents.Annex> annexes = List.of(
-                new Documents.Annex("Challenge", List.of(
-                        new Documents.Entry("Title", challenge.title()),
-                        new Documents.Entry("City", v.get("city")),
-                        new Documents.Entry("Problem", challenge.problem()),
-                        new Documents.Entry("Open datasets", nullToDash(challenge.openDatasets())),
-                        new Documents.Entry("KPIs", nullToDash(challenge.kpis())),
-                        new Documents.Entry("Budget cap", money(challenge.budgetCap())),
-                        new Documents.Entry("Minimum TRL", String.valueOf(challenge.minTrl())))),
-                new Documents.Annex("Accepted application", List.of(
-                        new Documents.Entry("Supplier", v.get("company")),
-                        new Documents.Entry("Solution", application.solutionTitle()),
-                        new Documents.Entry("Pitch", application.pitch()),
-                        new Documents.Entry("Requested budget", money(application.requestedBudget())),
-                        new Documents.Entry("Technology readiness", "TRL " + application.trl()),
-                        new Documents.Entry("Country", application.country()),
-                        new Documents.Entry("Submitted", String.valueOf(application.submittedAt())))),
-                new Documents.Annex("Milestones", milestones(bylaws)),
-                new Documents.Annex("Budget", budget(application, bylaws, c.cityFunds())));
+                new Documents.Annex(text("pdf.annex.challenge", language), List.of(
+                        entry("pdf.annex.challenge.title", challenge.title(), language),
+                        entry("pdf.city", v.get("city"), language),
+                        entry("pdf.annex.challenge.problem", challenge.problem(), language),
+                        entry("pdf.annex.challenge.datasets", nullToDash(challenge.openDatasets()), language),
+                        entry("pdf.annex.challenge.kpis", nullToDash(challenge.kpis()), language),
+                        entry("pdf.annex.challenge.budgetCap", money(challenge.budgetCap(), language), language),
+                        entry("pdf.annex.challenge.minTrl", String.valueOf(challenge.minTrl()), language))),
+                new Documents.Annex(text("pdf.annex.application", language), List.of(
+                        entry("pdf.supplier", v.get("company"), language),
+                        entry("pdf.annex.application.solution", application.solutionTitle(), language),
+                        entry("pdf.annex.application.pitch", application.pitch(), language),
+                        entry("pdf.annex.application.budget", money(application.requestedBudget(), language), language),
+                        entry("pdf.annex.application.trl", "TRL " + application.trl(), language),
+                        entry("pdf.annex.application.country", application.country(), language),
+                        entry("pdf.annex.application.submitted", application.submittedAt() == null ? "-"
+                                : UserMessages.dateTime(application.submittedAt(), language), language))),
+                new Documents.Annex(text("pdf.annex.milestones", language), milestones(bylaws, language)),
+                new Documents.Annex(text("pdf.annex.budget", language), budget(application, bylaws, c.cityFunds(), language)));
         return new Documents.ContractDocument(contract.id().toString(), c.template().title(), c.bylawsVersion(), v.get("city"),
-                v.get("company"), c.clauses(), annexes);
+                v.get("company"), c.clauses(), annexes, language);
+    }
+
+    private String text(String code, Locale language, Object... args) {
+        return messages.getMessage(code, args, language);
+    }
+
+    private Documents.Entry entry(String code, String value, Locale language) {
+        return new Documents.Entry(text(code, language), value);
     }
 
     /**
      * The pilot's amount, then what the city funds beside it as a separate line: the city buys it, the contract
      * amount (and the cap it is checked against) stays the pilot's alone.
      */
-    private static List<Documents.Entry> budget(Applications.ApplicationView application, Bylaws bylaws,
-            List<Challenges.Extra> cityFunds) {
+    private List<Documents.Entry> budget(Applications.ApplicationView application, Bylaws bylaws,
+            List<Challenges.Extra> cityFunds, Locale language) {
         List<Documents.Entry> entries = new java.util.ArrayList<>(List.of(
-                new Documents.Entry("Contract amount", money(application.requestedBudget())),
-                new Documents.Entry("Cap per pilot (bylaws)", money(bylaws.budgetPerPilot())),
-                new Documents.Entry("Payment", "as clause C5 of this contract says")));
+                entry("pdf.annex.budget.amount", money(application.requestedBudget(), language), language),
+                entry("pdf.annex.budget.cap", money(bylaws.budgetPerPilot(), language), language),
+                entry("pdf.annex.budget.payment", text("pdf.annex.budget.paymentValue", language), language)));
         if (!cityFunds.isEmpty()) {
             BigDecimal total = cityFunds.stream().map(Challenges.Extra::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             // short label: the annex's label column is narrow
-            entries.add(new Documents.Entry("Funded by the city", "outside the pilot budget: " + money(total)));
+            entries.add(entry("pdf.annex.budget.cityFunds", text("pdf.annex.budget.cityFundsValue", language, money(total, language)), language));
             for (Challenges.Extra e : cityFunds) {
-                entries.add(new Documents.Entry("- " + e.kind().english(), e.description() + ": " + money(e.amount())));
+                entries.add(new Documents.Entry("- " + e.kind().english(), e.description() + ": " + money(e.amount(), language)));
             }
         }
         return entries;
     }
 
-    private static List<Documents.Entry> milestones(Bylaws bylaws) {
+    private List<Documents.Entry> milestones(Bylaws bylaws, Locale language) {
         Duration cadence = IsoDurations.parse(bylaws.duration("milestoneCadence"));
         return java.util.stream.IntStream.rangeClosed(1, bylaws.milestonesPerPilot())
-                .mapToObj(i -> new Documents.Entry("Milestone " + i, "progress report due " + cadence.multipliedBy(i).toDays()
-                        + " days after kick-off" + (i == bylaws.milestonesPerPilot() ? "; then the demo to the local support group" : "")))
+                .mapToObj(i -> new Documents.Entry(text("pdf.annex.milestone", language, i),
+                        text(i == bylaws.milestonesPerPilot() ? "pdf.annex.milestone.dueLast" : "pdf.annex.milestone.due", language,
+                                cadence.multipliedBy(i).toDays())))
                 .toList();
     }
 
-    private String groupName(String groupId) {
-        return organisations.nameOf(groupId);
-    }
-
-    private static String money(BigDecimal amount) {
+    /** An amount in euro as the language writes it (e.g. "€1,500.00", "€ 1.500,00", "1 500,00 €"). */
+    private static String money(BigDecimal amount, Locale language) {
         if (amount == null) {
             return "-";
         }
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMaximumFractionDigits(2);
-        return "EUR " + format.format(amount);
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(switch (language.getLanguage()) {
+            case "nl" -> "nl-BE";
+            case "fr" -> "fr-BE";
+            default -> "en-IE";
+        }));
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        return format.format(amount);
     }
 
-    private static String readable(String iso) {
+    private String readable(String iso, Locale language) {
         Duration d = IsoDurations.parse(iso);
-        return d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";
+        return d.toHours() % 24 == 0 ? text("pdf.duration.days", language, d.toDays()) : text("pdf.duration.hours", language, d.toHours());
     }
 
     private static String nullToDash(String s) {

@@ -24,8 +24,25 @@ public interface BylawsVersions {
         }
     }
 
-    /** The files of a version as the {@code bylaws/} folder holds them; the contract template may be absent. */
-    record Texts(String rulesYaml, String bylawsMd, String contractTemplateMd) {}
+    /**
+     * The files of a version as the {@code bylaws/} folder holds them; the contract template may be absent, and so may
+     * its translations ({@code contract-template.nl.md}, {@code .fr.md}).
+     */
+    record Texts(String rulesYaml, String bylawsMd, String contractTemplateMd, String contractTemplateMdNl, String contractTemplateMdFr) {
+
+        public Texts(String rulesYaml, String bylawsMd, String contractTemplateMd) {
+            this(rulesYaml, bylawsMd, contractTemplateMd, null, null);
+        }
+
+        /** The contract template in a language ("en", "nl", "fr"); null when there is none in that language. */
+        public String contractTemplateMd(String language) {
+            return switch (language) {
+                case "nl" -> contractTemplateMdNl;
+                case "fr" -> contractTemplateMdFr;
+                default -> contractTemplateMd;
+            };
+        }
+    }
 
     /** What changed from the version a draft is based on: rules field by field, readable text line by line. */
     record Diff(String basedOn, List<Change> rules, List<TextChange> bylawsText, List<TextChange> contractTemplate) {
@@ -66,6 +83,13 @@ public interface BylawsVersions {
      * A published version is refused with {@link IllegalStateException}: it is immutable.
      */
     void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd);
+
+    /**
+     * As above, with the contract template's Dutch and French texts (blank: none, the English one is used); the call
+     * above keeps the draft's translations as they are.
+     */
+    void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
+            String contractTemplateMdNl, String contractTemplateMdFr);
 
     /** Publishes a draft: irreversible. Publishing an already published version is refused. */
     VersionView publish(String version, String coordinator);

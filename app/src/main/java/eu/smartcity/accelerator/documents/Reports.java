@@ -3,45 +3,49 @@ package eu.smartcity.accelerator.documents;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
-import java.sql.Timestamp;
+import eu.smartcity.accelerator.evaluation.EvaluationRecords;
+import eu.smartcity.accelerator.evaluation.EvaluationRecords.EvaluationView;
+import eu.smartcity.accelerator.identity.Organisations;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The programme's reports as PDFs: a pilot's evaluation, a cycle's outcome, the bylaws for publication.
- * Challenges, applications and cycles come through their modules' APIs; contract, pilot and evaluation
- * facts are read (read-only) from their tables, as a reporting read model, because those modules
- * publish no query API yet and depend on this one (contract).
+ * The programme's reports, in the reader's language: a pilot's evaluation, a cycle's outcome, the bylaws for
+ * publication. Every fact comes through its module's API: challenges, applications, cycles and evaluations through
+ * their query services, contracts and pilots through {@link ContractOutcomes} and {@link PilotFacts}, which those
+ * modules implement (they depend on this one, for the contract's PDF and signature).
  */
 @Service
 public class Reports {
 
-    private final JdbcTemplate jdbc;
     private final Challenges challenges;
     private final Applications applications;
     private final Cycles cycles;
     private final ContractTemplates templates;
-    private final HistoryService history;
-    private final IdentityService identity;
+    private final EvaluationRecords evaluations;
+    private final PilotFacts pilots;
+    private final ContractOutcomes contracts;
+    private final Organisations organisations;
+    private final MessageSource messages;
 
-    Reports(JdbcTemplate jdbc, Challenges challenges, Applications applications, Cycles cycles, ContractTemplates templates,
-            HistoryService history, IdentityService identity) {
-        this.jdbc = jdbc;
+    Reports(Challenges challenges, Applications applications, Cycles cycles, ContractTemplates templates, EvaluationRecords evaluations,
+            @org.springframework.context.annotation.Lazy PilotFacts pilots, @org.springframework.context.annotation.Lazy ContractOutcomes contracts, Organisations organisations,
+            MessageSource messages) {
         this.challenges = challenges;
         this.applications = applications;
         this.cycles = cycles;
         this.templates = templates;
-        this.history = history;
-        this.identity = identity;
+        this.evaluations = evaluations;
+        this.pilots = pilots;
+        this.contracts = contracts;
+        this.organisations = organisations;
+        this.messages = messages;
     }
 
     /** Who may read an evaluation report: its city; anyone once published. */
@@ -49,108 +53,61 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public Optional<EvaluationAccess> evaluationAccess(UUID evaluationId) {
-        return jdbc.query("select city_group, published_at from evaluation where id = ?",
-                (rs, i) -> new EvaluationAccess(rs.getString(1), rs.getTimestamp(2) != null), evaluationId).stream().findFirst();
+        return evaluations.find(evaluationId).map(e -> new EvaluationAccess(e.cityGroup(), e.publishedAt() != null));
+    }
+
+    /** The evaluation report's facts; names of organisations and the evidence's label in {@code language}. */
+    @Transactional(readOnly = true)
+    public Optional<Documents.EvaluationReport> evaluation(UUID evaluationId, Locale language) {
+        return evaluations.find(evaluationId).map(e -> {
+            String challenge = challenges.find(e.challengeId()).map(Challenges.ChallengeView::title).orElse("challenge " + e.challengeId());
+            List<Documents.Kpi> kpis = e.kpiName() == null ? List.of()
+                    : List.of(new Documents.Kpi(e.kpiName(), number(e.kpiTarget()), number(e.kpiResult()), null));
+            List<Documents.Evidence> evidence = e.surveyScore() == null ? List.of()
+                    : List.of(new Documents.Evidence(messages.getMessage("pdf.evaluation.overallScore", null, Documents.language(language)),
+                            number(e.surveyScore()), number(e.measuredScore())));
+            Optional<PilotFacts.PilotFact> pilot = e.pilotId() == null ? Optional.empty() : pilots.pilot(e.pilotId());
+            return new Documents.EvaluationReport(evaluationId.toString(), challenge, name(e.cityGroup(), language),
+                    pilot.map(p -> name(p.companyGroup(), language)).orElse("-"), pilot.map(PilotFacts.PilotFact::status).orElse(null),
+                    pilot.map(PilotFacts.PilotFact::milestonesDone).orElse(0), kpis, evidence, e.verdict(),
+                    evaluations.verdictReason(evaluationId).orElse(null), e.publishedAt());
+        });
     }
 
     @Transactional(readOnly = true)
-    public Optional<Documents.EvaluationReport> evaluation(UUID evaluationId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                select e.challenge_id, e.city_group, e.kpi_name, e.kpi_target, e.kpi_result, e.survey_score, e.measured_score,
-                       e.verdict, e.published_at, p.status as pilot_status, p.company_group, p.milestones_done
-                from evaluation e left join pilot p on p.id = e.pilot_id where e.id = ?""", evaluationId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> r = lower(rows.get(0));
-        UUID challengeId = (UUID) r.get("challenge_id");
-        String challenge = challenges.find(challengeId).map(Challenges.ChallengeView::title).orElse("challenge " + challengeId);
-        List<Documents.Kpi> kpis = r.get("kpi_name") == null ? List.of()
-                : List.of(new Documents.Kpi((String) r.get("kpi_name"), number(r.get("kpi_target")), number(r.get("kpi_result")), null));
-        List<Documents.Evidence> evidence = r.get("survey_score") == null ? List.of()
-                : List.of(new Documents.Evidence("Overall score (citizens vs measured)",
-                        number(r.get("survey_score")), number(r.get("measured_score"))));
-        String pilot = r.get("pilot_status") == null ? "-"
-                : r.get("pilot_status").toString().toLowerCase().replace('_', ' ') + ", " + r.get("milestones_done") + " milestones reported";
-        java.time.Instant published = instant(r.get("published_at"));
-        return Optional.of(new Documents.EvaluationReport(evaluationId.toString(), challenge, groupName((String) r.get("city_group")),
-                r.get("company_group") == null ? "-" : groupName((String) r.get("company_group")), pilot, kpis, evidence,
-                (String) r.get("verdict"), verdictReason(evaluationId), published));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Documents.CycleReport> cycle(UUID cycleId) {
+    public Optional<Documents.CycleReport> cycle(UUID cycleId, Locale language) {
         return cycles.all().stream().filter(c -> c.id().equals(cycleId)).findFirst().map(cycle -> {
             List<Documents.ChallengeOutcome> outcomes = challenges.ofCycle(cycleId).stream().map(c -> {
                 int submitted = applications.submittedTo(c.id()).size();
                 int eligible = applications.eligibleFor(c.id()).size();
-                Map<String, Object> contract = first("select company_group, status from contract where challenge_id = ? "
-                        + "and original_contract_id is null order by case when status = 'SIGNED' then 0 else 1 end", c.id());
-                Map<String, Object> pilot = first("select status from pilot where challenge_id = ? and original_pilot_id is null", c.id());
-                Map<String, Object> evaluation = first("select verdict from evaluation where challenge_id = ?", c.id());
-                return new Documents.ChallengeOutcome(c.title(), groupName(c.cityGroup()), words(c.status()), submitted, eligible,
-                        contract == null ? null : groupName((String) contract.get("company_group")),
-                        contract == null ? null : words((String) contract.get("status")),
-                        pilot == null ? null : words((String) pilot.get("status")),
-                        evaluation == null ? null : (String) evaluation.get("verdict"));
+                Optional<ContractOutcomes.ContractOutcome> contract = contracts.ofChallenge(c.id());
+                Optional<PilotFacts.PilotFact> pilot = pilots.pilotOfChallenge(c.id());
+                Optional<EvaluationView> evaluation = evaluations.ofChallenge(c.id()).stream()
+                        .filter(e -> pilot.isEmpty() || pilot.get().id().equals(e.pilotId()))
+                        .min(Comparator.comparing((EvaluationView e) -> e.verdict() == null ? 1 : 0));
+                return new Documents.ChallengeOutcome(c.title(), name(c.cityGroup(), language), c.status(), submitted, eligible,
+                        contract.map(k -> name(k.companyGroup(), language)).orElse(null),
+                        contract.map(ContractOutcomes.ContractOutcome::status).orElse(null),
+                        pilot.map(PilotFacts.PilotFact::status).orElse(null),
+                        evaluation.map(EvaluationView::verdict).orElse(null));
             }).toList();
-            return new Documents.CycleReport(cycle.name(), cycle.bylawsVersion(), words(cycle.status()), outcomes);
+            return new Documents.CycleReport(cycle.name(), cycle.bylawsVersion(), cycle.status(), outcomes);
         });
     }
 
-    /** The bylaws of a version as a PDF, from {@code bylaws/<version>/bylaws.md}. */
-    public Optional<byte[]> bylaws(String version) {
-        return templates.bylawsText(version).map(text -> Documents.bylaws(version, text));
+    /** The bylaws of a published version as a PDF, from its {@code bylaws.md}, framed in the reader's language. */
+    public Optional<byte[]> bylaws(String version, Locale language) {
+        return templates.bylawsText(version).map(text -> Documents.bylaws(version, text, language));
     }
 
-    private Map<String, Object> first(String sql, UUID id) {
-        List<Map<String, Object>> rows = jdbc.queryForList(sql, id);
-        return rows.isEmpty() ? null : lower(rows.get(0));
-    }
-
-    private static Map<String, Object> lower(Map<String, Object> row) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return out;
-    }
-
-    private String verdictReason(UUID evaluationId) {
-        // the evaluation process that holds this evaluationId (called by a challenge or a replication)
-        for (HistoricVariableInstance holder : history.createHistoricVariableInstanceQuery()
-                .variableValueEquals("evaluationId", evaluationId.toString()).list()) {
-            HistoricVariableInstance reason = history.createHistoricVariableInstanceQuery()
-                    .processInstanceId(holder.getProcessInstanceId()).variableName("verdictReason").singleResult();
-            if (reason != null && reason.getValue() != null) {
-                return reason.getValue().toString();
-            }
-        }
-        return null;
-    }
-
-    private String groupName(String groupId) {
+    private String name(String groupId, Locale language) {
         if (groupId == null) {
             return "-";
         }
-        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-        return group != null && group.getName() != null ? group.getName() : groupId;
+        return organisations.displayName(groupId, Documents.language(language));
     }
 
-    private static String words(String status) {
-        return status == null ? null : status.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
-
-    /** H2 answers OffsetDateTime, PostgreSQL Timestamp. */
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof java.time.Instant i ? i : null;
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : 0;
+    private static double number(Double value) {
+        return value == null ? 0 : value;
     }
 }

@@ -5,6 +5,8 @@ import eu.smartcity.accelerator.evaluation.internal.Evaluations;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvaluationRecords {
 
     private final Evaluations evaluations;
+    private final HistoryService history;
 
-    EvaluationRecords(Evaluations evaluations) {
+    EvaluationRecords(Evaluations evaluations, HistoryService history) {
         this.evaluations = evaluations;
+        this.history = history;
     }
 
     public record EvaluationView(UUID id, UUID pilotId, UUID challengeId, String cityGroup, String kpiName, Double kpiTarget,
@@ -29,6 +33,27 @@ public class EvaluationRecords {
     @Transactional(readOnly = true)
     public Optional<EvaluationView> ofPilot(UUID pilotId) {
         return evaluations.findFirstByPilotId(pilotId).map(EvaluationRecords::view);
+    }
+
+    /** The evaluations of a challenge's pilots (its own and its replications'), oldest pilot first is not promised. */
+    @Transactional(readOnly = true)
+    public java.util.List<EvaluationView> ofChallenge(UUID challengeId) {
+        return evaluations.findByChallengeId(challengeId).stream().map(EvaluationRecords::view).toList();
+    }
+
+    /** Why the city decided its verdict, as it wrote it in the evaluation process; empty when it wrote nothing. */
+    @Transactional(readOnly = true)
+    public Optional<String> verdictReason(UUID evaluationId) {
+        // the evaluation process that holds this evaluationId (called by a challenge or a replication)
+        for (HistoricVariableInstance holder : history.createHistoricVariableInstanceQuery()
+                .variableValueEquals(EvaluationProcess.EVALUATION_ID, evaluationId.toString()).list()) {
+            HistoricVariableInstance reason = history.createHistoricVariableInstanceQuery()
+                    .processInstanceId(holder.getProcessInstanceId()).variableName("verdictReason").singleResult();
+            if (reason != null && reason.getValue() != null && !reason.getValue().toString().isBlank()) {
+                return Optional.of(reason.getValue().toString());
+            }
+        }
+        return Optional.empty();
     }
 
     private static EvaluationView view(Evaluation e) {

@@ -15,6 +15,9 @@ public interface Organisations {
      */
     String displayName(String groupId);
 
+    /** As {@link #displayName(String)}, in a given language (a document's rather than the request's). */
+    String displayName(String groupId, java.util.Locale locale);
+
     /** Whether the company registered as a legal entity; empty when it registered before this was asked (demo companies). */
     java.util.Optional<Boolean> legalEntity(String groupId);
 }

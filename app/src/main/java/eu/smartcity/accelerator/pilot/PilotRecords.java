@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.documents.PilotFacts;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.PilotReport;
 import eu.smartcity.accelerator.pilot.internal.PilotReports;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Read-only views of pilots (and replications) and their milestone reports, for pages that show what a task is about. */
 @Service
-public class PilotRecords {
+public class PilotRecords implements PilotFacts {
 
     private final Pilots pilots;
     private final PilotReports reports;
@@ -41,6 +42,22 @@ public class PilotRecords {
     @Transactional(readOnly = true)
     public Optional<PilotView> find(UUID pilotId) {
         return pilots.findById(pilotId).map(PilotRecords::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PilotFact> pilot(UUID pilotId) {
+        return find(pilotId).map(PilotRecords::fact);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PilotFact> pilotOfChallenge(UUID challengeId) {
+        return ofChallenge(challengeId).stream().filter(p -> p.originalPilotId() == null).findFirst().map(PilotRecords::fact);
+    }
+
+    private static PilotFact fact(PilotView p) {
+        return new PilotFact(p.id(), p.companyGroup(), p.status(), p.milestonesDone());
     }
 
     /** The pilots run for a challenge, replications of them included (they carry {@code originalPilotId}). */

@@ -397,7 +397,7 @@ class WholeCycleBrowserIT {
         // it is this contract: the challenge (Annex A), the two parties, the negotiated price clause
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(title)
-                    .contains("Municipality of Delft").contains("UrbanSense").contains("half after the final demo");
+                    .contains("Gemeente Delft").contains("UrbanSense").contains("half after the final demo"); // in nl, the challenge's first language
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,6 +45,7 @@ class ContractCityFundsTest {
                 "Overflows per month", "nl", 6), List.of(
                         new Challenges.Extra(Challenges.ExtraKind.EQUIPMENT, "Fill-level sensors for 30 bins", new BigDecimal("4500")),
                         new Challenges.Extra(Challenges.ExtraKind.DATA_ACCESS, "Collection route data feed", new BigDecimal("500"))));
+        challenges.chooseContractLanguage(challengeId, "en"); // Delft chose English (its default would be nl)
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
         driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
                 Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
@@ -78,10 +79,10 @@ class ContractCityFundsTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Contract amount EUR 9,800")
-                    .contains("Funded by the city outside the pilot budget: EUR 5,000")
-                    .contains("Fill-level sensors for 30 bins: EUR 4,500")
-                    .contains("Collection route data feed: EUR 500");
+            assertThat(text).contains("Contract amount €9,800.00")
+                    .contains("Funded by the city outside the pilot budget: €5,000.00")
+                    .contains("Fill-level sensors for 30 bins: €4,500.00")
+                    .contains("Collection route data feed: €500.00");
         }
     }
 }

@@ -124,8 +124,10 @@ class ContractPagesTest {
         assertThat(verification.valid()).as(verification.problem()).isTrue();
         try (var document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Municipality of Delft").contains("ParkFlow SAS").contains("Rewritten for this case")
-                    .contains("Annex A: Challenge").contains("Annex D: Budget").contains("EUR 9,200").containsPattern("page 1 of \\d+");
+            // the challenge's language is nl: the contract both parties signed is the Dutch one (Delft's own name)
+            assertThat(text).contains("Pilotcontract \u2014").contains("Gemeente Delft").contains("ParkFlow SAS")
+                    .contains("Voor dit dossier herschreven").contains("EUR 9,200") // the case's own words stay as negotiated
+                    .contains("Bijlage A: Uitdaging").contains("Bijlage D: Budget").containsPattern("pagina 1 van \\d+");
         }
 
         // open contracting: the signed PDF is public and referenced by the OCDS contract release
@@ -150,6 +152,10 @@ class ContractPagesTest {
         assertThat(bylaws.statusCode()).isEqualTo(200);
         assertThat(bylaws.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         assertThat(new PortalClient(port).getBytes("/bylaws/nope.pdf").statusCode()).isEqualTo(404);
+        // in the reader's language (the request's), PDF/A either way
+        try (var document = Loader.loadPDF(new PortalClient(port).speaking("fr").getBytes("/bylaws/scifi-2025.pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Règlement scifi-2025").contains("page 1 sur");
+        }
         assertThat(delft.getBytes("/reports/cycles/" + cycle + ".pdf").statusCode()).isEqualTo(404);
         HttpResponse<byte[]> cycleReport = as("coordinator").getBytes("/reports/cycles/" + cycle + ".pdf");
         assertThat(cycleReport.statusCode()).isEqualTo(200);

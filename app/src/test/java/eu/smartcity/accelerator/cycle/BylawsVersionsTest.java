@@ -107,6 +107,35 @@ class BylawsVersionsTest {
         assertThat(versions.diff(name).empty()).as("nothing refused was stored").isTrue();
     }
 
+    @Test
+    void theContractTemplatesTranslationsAreSeededCopiedEditedAndChecked() {
+        BylawsVersions.Texts shipped = versions.texts("scifi-2025");
+        assertThat(shipped.contractTemplateMdNl()).startsWith("# Pilotcontract");
+        assertThat(shipped.contractTemplateMd("fr")).startsWith("# Contrat de pilote");
+        String name = draft();
+        BylawsVersions.Texts copied = versions.texts(name);
+        assertThat(copied.contractTemplateMdNl()).isEqualTo(shipped.contractTemplateMdNl());
+        assertThat(copied.contractTemplateMdFr()).isEqualTo(shipped.contractTemplateMdFr());
+        Map<String, String> fields = versions.fields(name);
+
+        // a French text that lost a clause is refused at its field; nothing is stored
+        String frenchWithoutC10 = copied.contractTemplateMdFr().substring(0, copied.contractTemplateMdFr().indexOf("## C10"));
+        assertThatThrownBy(() -> versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd(),
+                copied.contractTemplateMdNl(), frenchWithoutC10))
+                .isInstanceOfSatisfying(BylawsVersions.InvalidDraftException.class,
+                        e -> assertThat(e.field()).isEqualTo("contractTemplateMdFr"));
+        assertThat(versions.texts(name).contractTemplateMdFr()).isEqualTo(shipped.contractTemplateMdFr());
+
+        // an edited Dutch text is kept; an empty French one means "use the English text"
+        String dutch = copied.contractTemplateMdNl().replace("Partijen", "De partijen");
+        versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd(), dutch, " ");
+        assertThat(versions.texts(name).contractTemplateMdNl()).contains("## C1 De partijen");
+        assertThat(versions.texts(name).contractTemplateMdFr()).isNull();
+        // saving without naming the translations (the English-only call) keeps them
+        versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd());
+        assertThat(versions.texts(name).contractTemplateMdNl()).contains("## C1 De partijen");
+    }
+
     private String refusal(String name, Map<String, String> valid, String key, String value, String text) {
         Map<String, String> fields = new HashMap<>(valid);
         fields.put(key, value);

@@ -31,7 +31,28 @@ class ContractTemplateTest {
             assertThat(template.clauses()).extracting(ContractTemplate.Clause::id).startsWith("C1", "C2").hasSize(10);
         }
         assertThat(templates.bylawsText("scifi-2025")).get().asString().contains("Bylaws");
+        // each version's template in Dutch and French: the same clauses, in the language's words
+        for (String version : List.of("scifi-2024", "scifi-2025")) {
+            assertThat(templates.forBylaws(version, java.util.Locale.forLanguageTag("nl")).orElseThrow().title()).startsWith("Pilotcontract —");
+            ContractTemplate french = templates.forBylaws(version, java.util.Locale.FRENCH).orElseThrow();
+            assertThat(french.title()).startsWith("Contrat de pilote —");
+            assertThat(french.clause("C9").orElseThrow().title()).isEqualTo("Résiliation");
+            assertThat(french.clauses()).extracting(ContractTemplate.Clause::id)
+                    .isEqualTo(templates.forBylaws(version).orElseThrow().clauses().stream().map(ContractTemplate.Clause::id).toList());
+            // a language without a text of its own falls back to English
+            assertThat(templates.forBylaws(version, java.util.Locale.GERMAN).orElseThrow().title()).startsWith("Pilot contract —");
+        }
         assertThat(templates.bylawsText("../etc")).isEmpty();
+    }
+
+    @Test
+    void aTranslationMustHaveTheEnglishClauses() {
+        ContractTemplate english = ContractTemplate.parse("t.md", TEMPLATE);
+        ContractTemplates.sameClauses("t.fr.md", english, ContractTemplate.parse("t.fr.md", TEMPLATE.replace("Price", "Prix")));
+        assertThatThrownBy(() -> ContractTemplates.sameClauses("t.fr.md", english,
+                ContractTemplate.parse("t.fr.md", TEMPLATE.replace("## C2 Price\nThe City pays {{budget}}; see [C1].\n", ""))))
+                .isInstanceOf(InvalidTemplateException.class).hasMessageContaining("t.fr.md:").hasMessageContaining("[C1]")
+                .hasMessageContaining("[C1, C2]");
     }
 
     @Test

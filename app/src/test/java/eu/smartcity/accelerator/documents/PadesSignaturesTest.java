@@ -51,7 +51,7 @@ class PadesSignaturesTest {
     }
 
     static byte[] pdf() {
-        return Documents.bylaws("test", "# Bylaws\n\n1. **Purpose.** Testing signatures.\n");
+        return Documents.bylaws("test", "# Bylaws\n\n1. **Purpose.** Testing signatures.\n", java.util.Locale.ENGLISH);
     }
 
     @Test

@@ -231,6 +231,9 @@ class AccessMatrixTest {
         m.put("GET /city/challenges/{id}/extras", concat(List.of(get("officer-mechelen", extras, Expect.ALLOWED)),
                 refusedToAll(extras, Set.of("officer-mechelen"))));
         m.put("POST /city/challenges/{id}/extras", refusedToAllPost(extras, Set.of("officer-mechelen")));
+        // the contract's language: the challenge's own city only (officer-delft gets 404)
+        m.put("POST /city/challenges/{id}/contract-language",
+                refusedToAllPost("/city/challenges/" + published + "/contract-language", Set.of("officer-mechelen")));
 
         // coordinators
         m.put("GET /coordinator", concat(List.of(get("coordinator", "/coordinator", Expect.ALLOWED)),

@@ -52,6 +52,9 @@ class Challenge {
     private Instant callOpensAt;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    /** The language the city chose for the contract (en, nl, fr); null: derived from {@link #languages}. */
+    @Column(name = "contract_language")
+    private String contractLanguage;
 
     protected Challenge() {}
 
@@ -149,6 +152,12 @@ class Challenge {
     Instant callClosesAt() { return callClosesAt; }
     Instant callOpensAt() { return callOpensAt; }
     String processInstanceId() { return processInstanceId; }
+    String contractLanguage() { return contractLanguage; }
+    String languages() { return languages; }
+
+    void chooseContractLanguage(String language) {
+        this.contractLanguage = language;
+    }
 
     Challenges.CallWindow proposedWindow() {
         return new Challenges.CallWindow(windowOpensAt, windowClosesAt);

@@ -191,6 +191,34 @@ public class JpaChallenges implements Challenges {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<java.util.Locale> contractLanguage(UUID challengeId) {
+        return challenges.findById(challengeId).map(c -> {
+            if (c.contractLanguage() != null) {
+                return java.util.Locale.forLanguageTag(c.contractLanguage());
+            }
+            String listed = c.languages() == null ? "" : c.languages().toLowerCase(java.util.Locale.ROOT);
+            return java.util.Arrays.stream(listed.split("[^a-z]+")).filter(CONTRACT_LANGUAGES::contains).findFirst()
+                    .map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.ENGLISH);
+        });
+    }
+
+    @Override
+    public void chooseContractLanguage(UUID challengeId, String language) {
+        Challenge challenge = get(challengeId.toString());
+        if (!CONTRACT_LANGUAGES.contains(language)) {
+            throw new RuleViolationException("contractLanguage", "challenge.error.contractLanguage",
+                    "the contract language is one of " + CONTRACT_LANGUAGES);
+        }
+        if (challenge.stage().ordinal() >= ChallengeStage.CONTRACTING.ordinal()) {
+            // the contract is drawn up (or the challenge ended): the parties negotiate and sign the text they have
+            throw new RuleViolationException("contractLanguage", "challenge.error.contractLanguageFixed",
+                    "the contract is drawn up: its language no longer changes");
+        }
+        challenge.chooseContractLanguage(language);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<ChallengeView> find(UUID challengeId) {
         return challenges.findById(challengeId).map(Challenge::view);
     }

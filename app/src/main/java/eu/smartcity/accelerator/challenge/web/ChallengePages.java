@@ -102,6 +102,11 @@ class ChallengePages {
         model.addAttribute("windowRaw", windowRaw);
         model.addAttribute("windowProblems", windowProblems);
         model.addAttribute("windowConfirmation", confirmation);
+        // the contract's language: shown to all; the challenge's city chooses it until the contract is drawn up
+        model.addAttribute("contractLanguage", challenges.contractLanguage(id).orElse(java.util.Locale.ENGLISH));
+        boolean ownCity = authentication != null && CurrentUser.of(authentication).city().filter(challenge.cityGroup()::equals).isPresent();
+        model.addAttribute("chooseContractLanguage", ownCity && challenge.stage().ordinal() < ChallengeStage.CONTRACTING.ordinal());
+        model.addAttribute("contractLanguages", Challenges.CONTRACT_LANGUAGES);
         return "challenge/detail";
     }
 

@@ -8,6 +8,9 @@ public interface Contracts extends JpaRepository<Contract, UUID> {
     java.util.List<Contract> findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(UUID challengeId,
             UUID applicationId, String status);
 
+    /** A challenge's own contracts (not its replications'). */
+    java.util.List<Contract> findByChallengeIdAndOriginalContractIdIsNull(UUID challengeId);
+
     /** The contract of an accepted application (not a replication's, which reuses the original application). */
     java.util.Optional<Contract> findFirstByApplicationIdAndOriginalContractIdIsNull(UUID applicationId);
 }

@@ -27,6 +27,10 @@ class BylawsVersion {
     private String bylawsMd;
     @Column(name = "contract_template_md")
     private String contractTemplateMd;
+    @Column(name = "contract_template_md_nl")
+    private String contractTemplateMdNl;
+    @Column(name = "contract_template_md_fr")
+    private String contractTemplateMdFr;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "created_by")
@@ -57,6 +61,15 @@ class BylawsVersion {
         this.contractTemplateMd = contractTemplateMd;
     }
 
+    /** The template's translations: of a draft, or of a version seeded before translations shipped (filled in once). */
+    void translations(String nl, String fr) {
+        if (status != BylawsVersions.Status.DRAFT && (contractTemplateMdNl != null || contractTemplateMdFr != null)) {
+            throw new IllegalStateException("Bylaws version " + version + " is published and cannot change");
+        }
+        this.contractTemplateMdNl = nl;
+        this.contractTemplateMdFr = fr;
+    }
+
     void publish(Instant at, String by) {
         requireDraft();
         this.status = BylawsVersions.Status.PUBLISHED;
@@ -76,6 +89,8 @@ class BylawsVersion {
     String rulesYaml() { return rulesYaml; }
     String bylawsMd() { return bylawsMd; }
     String contractTemplateMd() { return contractTemplateMd; }
+    String contractTemplateMdNl() { return contractTemplateMdNl; }
+    String contractTemplateMdFr() { return contractTemplateMdFr; }
 
     BylawsVersions.VersionView view(String title) {
         return new BylawsVersions.VersionView(version, title, basedOn, status, createdAt, createdBy, publishedAt, publishedBy);

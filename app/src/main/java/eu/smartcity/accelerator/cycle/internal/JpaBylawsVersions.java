@@ -76,8 +76,14 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
                     BylawsVersion seeded = new BylawsVersion(version, previous, classpathText(version, "rules.yaml"),
                             Optional.ofNullable(classpathText(version, "bylaws.md")).orElse(""),
                             classpathText(version, "contract-template.md"), Instant.now(), null);
+                    seeded.translations(classpathText(version, "contract-template.nl.md"), classpathText(version, "contract-template.fr.md"));
                     seeded.publish(Instant.now(), null);
                     versions.save(seeded);
+                } else {
+                    // seeded before the template's translations shipped: they are part of the same published files
+                    versions.findById(version).filter(v -> v.contractTemplateMdNl() == null && v.contractTemplateMdFr() == null)
+                            .ifPresent(v -> v.translations(classpathText(version, "contract-template.nl.md"),
+                                    classpathText(version, "contract-template.fr.md")));
                 }
                 previous = version;
             }
@@ -120,7 +126,7 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
     @Transactional(readOnly = true)
     public Texts texts(String version) {
         BylawsVersion v = get(version);
-        return new Texts(v.rulesYaml(), v.bylawsMd(), v.contractTemplateMd());
+        return new Texts(v.rulesYaml(), v.bylawsMd(), v.contractTemplateMd(), v.contractTemplateMdNl(), v.contractTemplateMdFr());
     }
 
     @Override
@@ -141,12 +147,22 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
         }
         ObjectNode rules = (ObjectNode) read(base.rulesYaml());
         rules.put("version", newVersion);
-        return view(versions.save(new BylawsVersion(newVersion, basedOn, write(rules), base.bylawsMd(),
-                base.contractTemplateMd(), Instant.now(), coordinator)));
+        BylawsVersion draft = new BylawsVersion(newVersion, basedOn, write(rules), base.bylawsMd(),
+                base.contractTemplateMd(), Instant.now(), coordinator);
+        draft.translations(base.contractTemplateMdNl(), base.contractTemplateMdFr());
+        return view(versions.save(draft));
+    }
+
+    /** Keeps the template's translations as they are (overrides the interface's default in this transaction). */
+    @Override
+    public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd) {
+        BylawsVersion draft = get(version);
+        saveDraft(version, fields, bylawsMd, contractTemplateMd, draft.contractTemplateMdNl(), draft.contractTemplateMdFr());
     }
 
     @Override
-    public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd) {
+    public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
+            String contractTemplateMdNl, String contractTemplateMdFr) {
         BylawsVersion draft = get(version);
         if (draft.status() != Status.DRAFT) {
             throw new IllegalStateException("Bylaws version " + version + " is published and cannot change");
@@ -165,9 +181,12 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
             // contracts of cycles under this version are drawn up from it
             throw new InvalidDraftException("contractTemplateMd", "the contract template is empty");
         }
-        Texts texts = new Texts(rules, bylawsMd, template);
+        String nl = contractTemplateMdNl == null || contractTemplateMdNl.isBlank() ? null : contractTemplateMdNl;
+        String fr = contractTemplateMdFr == null || contractTemplateMdFr.isBlank() ? null : contractTemplateMdFr;
+        Texts texts = new Texts(rules, bylawsMd, template, nl, fr);
         textChecks.forEach(check -> check.check(version, texts));
         draft.edit(rules, bylawsMd, template);
+        draft.translations(nl, fr);
     }
 
     @Override

@@ -67,7 +67,7 @@ class BylawsAdminPages {
         coordinator(authentication);
         BylawsVersions.VersionView view = find(version);
         BylawsVersions.Texts texts = versions.texts(version);
-        return page(view, versions.fields(version), texts.bylawsMd(), texts.contractTemplateMd(), Map.of(), model);
+        return page(view, versions.fields(version), texts, Map.of(), model);
     }
 
     @PostMapping("/coordinator/bylaws/{version}")
@@ -85,11 +85,14 @@ class BylawsAdminPages {
         }
         String bylawsMd = params.getFirst("bylawsMd");
         String contractTemplateMd = params.getFirst("contractTemplateMd");
+        String contractTemplateMdNl = params.getFirst("contractTemplateMdNl");
+        String contractTemplateMdFr = params.getFirst("contractTemplateMdFr");
         try {
-            versions.saveDraft(version, fields, bylawsMd, contractTemplateMd);
+            versions.saveDraft(version, fields, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr);
         } catch (InvalidDraftException e) {
             model.addAttribute("invalid", true);
-            return page(view, fields, bylawsMd, contractTemplateMd, Map.of(fieldOf(e.field()), problem(e)), model);
+            return page(view, fields, new BylawsVersions.Texts(null, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr),
+                    Map.of(fieldOf(e.field()), problem(e)), model);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/coordinator/bylaws/" + version + "#differences";
@@ -125,8 +128,8 @@ class BylawsAdminPages {
         return download(publishedOnly(version), "bylaws.md", "text/markdown", versions.texts(version).bylawsMd());
     }
 
-    private String page(BylawsVersions.VersionView view, Map<String, String> fields, String bylawsMd,
-            String contractTemplateMd, Map<String, Problem> problems, Model model) {
+    private String page(BylawsVersions.VersionView view, Map<String, String> fields, BylawsVersions.Texts texts,
+            Map<String, Problem> problems, Model model) {
         model.addAttribute("v", view);
         model.addAttribute("sections", BylawsFields.SECTIONS);
         Map<String, java.util.List<BylawsFields.Field>> fieldsOf = new LinkedHashMap<>();
@@ -134,8 +137,10 @@ class BylawsAdminPages {
         model.addAttribute("fieldsOf", fieldsOf);
         model.addAttribute("atSubmission", BylawsFields.AT_SUBMISSION);
         model.addAttribute("fields", fields);
-        model.addAttribute("bylawsMd", bylawsMd);
-        model.addAttribute("contractTemplateMd", contractTemplateMd);
+        model.addAttribute("bylawsMd", texts.bylawsMd());
+        model.addAttribute("contractTemplateMd", texts.contractTemplateMd());
+        model.addAttribute("contractTemplateMdNl", texts.contractTemplateMdNl());
+        model.addAttribute("contractTemplateMdFr", texts.contractTemplateMdFr());
         model.addAttribute("problems", problems);
         model.addAttribute("diff", versions.diff(view.version()));
         return "cycle/bylaws-version";
@@ -154,6 +159,9 @@ class BylawsAdminPages {
     }
 
     private static Problem problem(InvalidDraftException e) {
+        if ("contractTemplateMdNl".equals(e.field()) || "contractTemplateMdFr".equals(e.field())) {
+            return new Problem("bylawsAdmin.error.contractTemplateTranslation", Math.max(e.line(), 1));
+        }
         if ("contractTemplateMd".equals(e.field())) {
             return e.line() > 0 ? new Problem("bylawsAdmin.error.contractTemplate", e.line())
                     : new Problem("bylawsAdmin.error.contractTemplateEmpty", null);

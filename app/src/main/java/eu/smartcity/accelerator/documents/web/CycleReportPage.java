@@ -41,11 +41,11 @@ class CycleReportPage {
     }
 
     @GetMapping("/coordinator/cycles/{id}/report")
-    String report(@PathVariable UUID id, Authentication authentication, Model model) {
+    String report(@PathVariable UUID id, Authentication authentication, Model model, java.util.Locale locale) {
         if (!CurrentUser.of(authentication).has(Roles.COORDINATORS)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Documents.CycleReport report = reports.cycle(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Documents.CycleReport report = reports.cycle(id, locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("cycleId", id);
         model.addAttribute("report", report);
         model.addAttribute("totals", Totals.of(report));

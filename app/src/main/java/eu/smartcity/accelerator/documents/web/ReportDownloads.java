@@ -5,6 +5,7 @@ import eu.smartcity.accelerator.documents.Reports;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.shared.PdfDownload;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Reports as PDF downloads: an evaluation report (its city and coordinators; anyone logged in once it is
+ * Reports as PDF downloads in the reader's language (the request's locale): an evaluation report (its city and coordinators; anyone logged in once it is
  * published), a cycle report (logged-in users: procurement outcomes are public in OCDS anyway), and the
  * bylaws of a version (public, for publication).
  */
@@ -30,26 +31,26 @@ class ReportDownloads {
     }
 
     @GetMapping("/reports/evaluations/{id}.pdf")
-    ResponseEntity<byte[]> evaluation(@PathVariable UUID id, Authentication authentication) {
+    ResponseEntity<byte[]> evaluation(@PathVariable UUID id, Authentication authentication, Locale locale) {
         CurrentUser user = CurrentUser.of(authentication);
         Reports.EvaluationAccess access = reports.evaluationAccess(id).filter(a -> a.published() || user.has(Roles.COORDINATORS)
                 || user.city().filter(a.cityGroup()::equals).isPresent()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return pdf("evaluation-report-" + id + ".pdf", Documents.evaluationReport(reports.evaluation(id).orElseThrow()));
+        return pdf("evaluation-report-" + id + ".pdf", Documents.evaluationReport(reports.evaluation(id, locale).orElseThrow(), locale));
     }
 
     /** Coordinators only: a running cycle's report shows every applicant's stage, which is not public before it is final. */
     @GetMapping("/reports/cycles/{id}.pdf")
-    ResponseEntity<byte[]> cycle(@PathVariable UUID id, Authentication authentication) {
+    ResponseEntity<byte[]> cycle(@PathVariable UUID id, Authentication authentication, Locale locale) {
         if (!CurrentUser.of(authentication).has(Roles.COORDINATORS)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return pdf("cycle-report-" + id + ".pdf", Documents.cycleReport(reports.cycle(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))));
+        return pdf("cycle-report-" + id + ".pdf", Documents.cycleReport(reports.cycle(id, locale)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), locale));
     }
 
     @GetMapping("/bylaws/{version}.pdf")
-    ResponseEntity<byte[]> bylaws(@PathVariable String version) {
-        return pdf("bylaws-" + version + ".pdf", reports.bylaws(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    ResponseEntity<byte[]> bylaws(@PathVariable String version, Locale locale) {
+        return pdf("bylaws-" + version + ".pdf", reports.bylaws(version, locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
     private static ResponseEntity<byte[]> pdf(String name, byte[] body) {

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Evaluations extends JpaRepository<Evaluation, UUID> {
 
     Optional<Evaluation> findFirstByPilotId(UUID pilotId);
+
+    java.util.List<Evaluation> findByChallengeId(UUID challengeId);
 }

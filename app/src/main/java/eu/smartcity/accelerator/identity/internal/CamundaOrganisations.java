@@ -36,10 +36,15 @@ class CamundaOrganisations implements Organisations {
 
     @Override
     public String displayName(String groupId) {
+        return displayName(groupId, LocaleContextHolder.getLocale());
+    }
+
+    @Override
+    public String displayName(String groupId, java.util.Locale locale) {
         if (groupId == null || groupId.isBlank()) {
             return "";
         }
-        String translated = messages.getMessage("organisation." + groupId, null, null, LocaleContextHolder.getLocale());
+        String translated = messages.getMessage("organisation." + groupId, null, null, locale);
         return translated != null ? translated : nameOf(groupId);
     }
 }
