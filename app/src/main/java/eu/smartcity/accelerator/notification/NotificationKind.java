@@ -23,7 +23,9 @@ public enum NotificationKind {
     /** A coordinator extended an open call: its applicants and draft-holders learn the new closing date (mandatory). */
     CALL_EXTENDED(false),
     /** A coordinator closed an open call before its deadline: its applicants and draft-holders learn why (mandatory). */
-    CALL_CLOSED_EARLY(false);
+    CALL_CLOSED_EARLY(false),
+    /** The challenge was withdrawn or its cycle closed before the selection: the applicants learn their application ended (mandatory). */
+    CHALLENGE_ENDED(false);
 
     private final boolean optional;
 

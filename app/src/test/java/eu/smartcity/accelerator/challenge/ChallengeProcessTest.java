@@ -393,6 +393,63 @@ class ChallengeProcessTest {
                 .containsEntry("STATUS", "DECLINED").containsEntry("DECLINE_REASON", "Budget not approved by the council");
     }
 
+    @Test
+    void shouldEndEveryWaitingApplicationWhenTheCoordinatorWithdrawsTheChallengeDuringTheSelection() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        UUID withdrawnEarlier = applyEligible("parkflow");
+        applications.withdraw(withdrawnEarlier, "company-parkflow");
+        closeCall();
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("UNDER_REVIEW");
+
+        assertThatThrownBy(() -> challenges.withdraw(challengeId, " ", "coordinator")).hasMessageContaining("reason");
+        challenges.withdraw(challengeId, "The city council cancelled the parking budget", "coordinator");
+        driver.runAsyncJobs(pi());
+
+        assertThat(challenge).isEnded().hasPassed(SEND_TELL_CHALLENGE_WITHDRAWN).hasPassed(END_CHALLENGE_WITHDRAWN);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("WITHDRAWN");
+        assertThat(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)).isEmpty(); // the jury is not left with tasks
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_CHALLENGE_STOPPED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CHALLENGE_WITHDRAWN");
+        assertThat(applications.find(withdrawnEarlier).orElseThrow().status()).isEqualTo("WITHDRAWN");
+        assertThat(challengeEndedMails(urbansense, "body")).singleElement().asString()
+                .contains("The city council cancelled the parking budget");
+        assertNoApplicationWaits();
+        assertThatThrownBy(() -> challenges.withdraw(challengeId, "again", "coordinator"))
+                .hasMessageContaining("has not reached its contract");
+    }
+
+    @Test
+    void shouldEndTheChallengeAndItsSubmittedApplicationsWhenItsCycleClosesDuringTheCall() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
+        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("accelerator-cycle")
+                .processInstanceBusinessKey(cycleId.toString()).singleResult();
+
+        cycles.closeByCoordinator(cycleId, "coordinator");
+        driver.runAsyncJobs(cycle.getId());
+        driver.runAsyncJobs(pi());
+
+        assertThat(cycle).isEnded().hasPassed("SendTask_StopOpenChallenges", "EndEvent_CycleClosed");
+        assertThat(challenge).isEnded().hasPassed(SEND_TELL_CYCLE_CLOSED).hasPassed(END_CYCLE_CLOSED);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("CYCLE_CLOSED");
+        assertApplicationEndedAt(parkflow, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
+        assertThat(applications.find(parkflow).orElseThrow().status()).isEqualTo("CYCLE_CLOSED");
+        assertThat(challengeEndedMails(parkflow, "subject")).singleElement().asString().containsAnyOf("The cycle closed", "De cyclus is afgesloten", "Le cycle est clôturé");
+        assertNoApplicationWaits();
+        // no timer is left to close a call that is gone
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi()).count()).isZero();
+    }
+
+    /** The CHALLENGE_ENDED mails (subject or body) about one application (dedup key: kind, application process, user). */
+    List<String> challengeEndedMails(UUID applicationId, String column) {
+        String process = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .processInstanceBusinessKey(applicationId.toString()).singleResult().getId();
+        return jdbc.queryForList("select " + column + " from notification where dedup_key like ?", String.class,
+                "challenge-ended:" + process + ":%");
+    }
+
     void signContractWithOneNegotiationRound(boolean citySigns) {
         driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT,
                 Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES, ContractProcess.REQUESTED_CHANGES, "C7: payment in two instalments"));
