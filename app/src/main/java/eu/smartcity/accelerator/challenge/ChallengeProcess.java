@@ -97,7 +97,8 @@ public final class ChallengeProcess {
     public static final String STOP_REASON = "stopReason";
     /** Bylaws durations copied into the process at launch (ISO-8601 strings), named as in rules.yaml. */
     public static final String[] DURATIONS = {"approvalWindow", "callWindow", "juryWindow", "signatureWindow",
-            "milestoneCadence", "reminderDelay", "escalationDelay"};
+            "milestoneCadence", "reminderDelay", "escalationDelay", "citySignatureWindow", "negotiationWindow",
+            "replicationConfirmationWindow"};
 
     private ChallengeProcess() {}
 }

@@ -442,6 +442,43 @@ class ChallengeProcessTest {
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi()).count()).isZero();
     }
 
+    /** One eligible applicant, scored and approved: the contract process is waiting for the company's review. */
+    UUID selectedAndContracting() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        for (String member : JURY) {
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
+        }
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        return urbansense;
+    }
+
+    @Test
+    void shouldEndInContractNotSignedAndTellTheCompanyWhenTheNegotiationRunsOutOfTime() {
+        UUID urbansense = selectedAndContracting();
+        driver.fireTimer(pi(), ContractProcess.BOUNDARY_NEGOTIATION_OVER_COMPANY);
+
+        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CONTRACT_EXPIRED");
+        assertNoApplicationWaits();
+    }
+
+    @Test
+    void shouldEndInContractNotSignedWhenTheCityLetsItsSignatureWindowPass() {
+        UUID urbansense = selectedAndContracting();
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.fireTimer(pi(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
+
+        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CONTRACT_EXPIRED");
+        assertNoApplicationWaits();
+    }
+
     /** The CHALLENGE_ENDED mails (subject or body) about one application (dedup key: kind, application process, user). */
     List<String> challengeEndedMails(UUID applicationId, String column) {
         String process = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
