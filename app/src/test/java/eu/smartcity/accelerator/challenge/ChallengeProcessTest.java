@@ -59,6 +59,9 @@ class ChallengeProcessTest {
     UUID challengeId;
     ProcessInstance challenge;
 
+    /** The challenge instances this class started, to check that together they reach every end event of the model. */
+    static final java.util.Set<String> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @org.junit.jupiter.api.BeforeAll
     static void gateCoverage() {
         eu.smartcity.accelerator.support.ProcessCoverageTestConfiguration.gateThisClass();
@@ -74,6 +77,28 @@ class ChallengeProcessTest {
                 new BigDecimal("10000"), "Search time -20 %", "nl, en", 6));
         challenge = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(KEY).singleResult();
+        STARTED.add(challenge.getId());
+    }
+
+    /**
+     * Issue 23, point 1: the tests of this class walk every end event of the challenge (its own and its event
+     * subprocesses', not the jury seat's), and each of those tests asserts that no application is left waiting.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void everyEndEventOfTheChallengeWasWalked(@Autowired ProcessEngine engine) {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+                engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId());
+        List<String> ends = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class).stream()
+                .filter(end -> !(end.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub)
+                        || sub.triggeredByEvent())
+                .map(org.camunda.bpm.model.bpmn.instance.EndEvent::getId).toList();
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (String instance : STARTED) {
+            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).activityType("noneEndEvent")
+                    .list().forEach(a -> reached.add(a.getActivityId()));
+        }
+        assertThat(reached).as("end events of %s reached by this class's tests", KEY).containsAll(ends);
+        STARTED.clear();
     }
 
     @AfterEach
