@@ -30,7 +30,11 @@ public enum ApplicationStatus {
     EVALUATING,
     EVALUATED,
     CONTRACT_DECLINED,
-    CONTRACT_EXPIRED;
+    CONTRACT_EXPIRED,
+    /** The coordinator withdrew the challenge before the selection was made. */
+    CHALLENGE_WITHDRAWN,
+    /** The challenge's cycle closed before the selection was made. */
+    CYCLE_CLOSED;
 
     /** Selected, whatever became of the contract and pilot since. */
     public static final Set<ApplicationStatus> SELECTED = EnumSet.of(CONTRACTING, COMPANY_SIGNED, CONTRACT_SIGNED,
@@ -38,6 +42,7 @@ public enum ApplicationStatus {
 
     /** Nothing will change any more. */
     public boolean isFinal() {
-        return EnumSet.of(WITHDRAWN, INELIGIBLE, NOT_SELECTED, NO_SELECTION, EVALUATED, CONTRACT_DECLINED, CONTRACT_EXPIRED).contains(this);
+        return EnumSet.of(WITHDRAWN, INELIGIBLE, NOT_SELECTED, NO_SELECTION, EVALUATED, CONTRACT_DECLINED, CONTRACT_EXPIRED,
+                CHALLENGE_WITHDRAWN, CYCLE_CLOSED).contains(this);
     }
 }

@@ -86,6 +86,13 @@ public interface Applications {
     void noSelectionMade(UUID challengeId);
 
     /**
+     * The challenge stopped before its selection (withdrawn, or its cycle closed): every application still submitted
+     * or under review ends in {@code ending} ({@link ApplicationStatus#CHALLENGE_WITHDRAWN} or
+     * {@link ApplicationStatus#CYCLE_CLOSED}) and its company is told, with the reason when there is one.
+     */
+    void challengeStopped(UUID challengeId, ApplicationStatus ending, String reason);
+
+    /**
      * The selected application's later milestones, each in the transaction of the step that makes it: the
      * company signed its contract, the contract concluded (signed, declined or expired), the pilot kicked off,
      * ended, was evaluated. Only for the application's own contract and pilot, never a replication's.

@@ -86,6 +86,8 @@ public class NextSteps {
             case EVALUATED -> NextStep.waiting("next.evaluated", null);
             case CONTRACT_DECLINED, CONTRACT_EXPIRED -> NextStep.waiting("next.contractEnded", null);
             case WITHDRAWN -> NextStep.waiting("next.withdrawn", null);
+            case CHALLENGE_WITHDRAWN -> NextStep.waiting("next.challengeWithdrawn", null);
+            case CYCLE_CLOSED -> NextStep.waiting("next.cycleClosed", null);
         };
     }
 

@@ -85,9 +85,20 @@ public final class ChallengeProcess {
     public static final String PILOT_OUTCOME = "pilotOutcome";
     public static final String VERDICT = "verdict";
     public static final String MILESTONE_COUNT = "milestoneCount";
+    public static final String MESSAGE_CHALLENGE_WITHDRAWN = "ChallengeWithdrawn";
+    public static final String MESSAGE_CYCLE_CLOSED = "CycleClosed";
+    public static final String SEND_TELL_CHALLENGE_WITHDRAWN = "SendTask_TellChallengeWithdrawn";
+    public static final String SEND_TELL_CYCLE_CLOSED = "SendTask_TellCycleClosed";
+    public static final String END_CHALLENGE_WITHDRAWN = "EndEvent_ChallengeWithdrawn";
+    public static final String END_CYCLE_CLOSED = "EndEvent_CycleClosed";
+    /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
+    public static final String CHALLENGE_ENDING = "challengeEnding";
+    /** Why the coordinator withdrew the challenge (empty when its cycle closed). */
+    public static final String STOP_REASON = "stopReason";
     /** Bylaws durations copied into the process at launch (ISO-8601 strings), named as in rules.yaml. */
     public static final String[] DURATIONS = {"approvalWindow", "callWindow", "juryWindow", "signatureWindow",
-            "milestoneCadence", "reminderDelay", "escalationDelay"};
+            "milestoneCadence", "reminderDelay", "escalationDelay", "citySignatureWindow", "negotiationWindow",
+            "replicationConfirmationWindow"};
 
     private ChallengeProcess() {}
 }

@@ -29,10 +29,21 @@ public enum ChallengeStage {
     NO_APPLICATIONS,
     NO_ELIGIBLE_APPLICANT,
     NO_QUORUM,
-    CONTRACT_NOT_SIGNED;
+    CONTRACT_NOT_SIGNED,
+    /** The coordinator withdrew the challenge before its contract (with a reason its applicants are told). */
+    WITHDRAWN,
+    /** Its cycle was closed before the challenge reached its contract. */
+    CYCLE_CLOSED;
 
     private static final Set<ChallengeStage> ENDINGS =
-            EnumSet.of(EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, CONTRACT_NOT_SIGNED);
+            EnumSet.of(EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, CONTRACT_NOT_SIGNED, WITHDRAWN, CYCLE_CLOSED);
+    /** A contract, a pilot or an evaluation runs: the challenge is delivering and runs to its own end. */
+    private static final Set<ChallengeStage> DELIVERING = EnumSet.of(CONTRACTING, PILOT_RUNNING, EVALUATION);
+
+    /** Not ended and not yet delivering: the challenge may still be withdrawn, or stopped by its cycle's closing. */
+    public boolean stoppable() {
+        return !ended() && !DELIVERING.contains(this);
+    }
 
     public boolean ended() {
         return ENDINGS.contains(this);

@@ -144,4 +144,16 @@ public interface Challenges {
 
     /** The call window is over: no more applications or withdrawals; the selection begins. */
     void closeCall(UUID challengeId);
+
+    /**
+     * The coordinator withdraws a challenge that has not reached its contract (a reason is required): its process
+     * stops (message ChallengeWithdrawn), its stage becomes WITHDRAWN and every application still waiting ends.
+     */
+    void withdraw(UUID challengeId, String reason, String coordinator);
+
+    /**
+     * The cycle closed: each of its challenges that has not reached its contract stops (message CycleClosed, stage
+     * CYCLE_CLOSED); those contracting, piloting or evaluating run to their own end. Returns the stopped ones.
+     */
+    List<UUID> stopWithClosedCycle(UUID cycleId);
 }

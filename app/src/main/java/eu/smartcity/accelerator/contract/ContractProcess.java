@@ -12,6 +12,14 @@ public final class ContractProcess {
     public static final String USER_TASK_SIGN_AS_COMPANY = "UserTask_SignAsCompany";
     public static final String USER_TASK_SIGN_AS_CITY = "UserTask_SignAsCity";
     public static final String BOUNDARY_SIGNATURE_WINDOW_OVER = "BoundaryEvent_SignatureWindowOver";
+    /** The city's signature deadline (bylaws citySignatureWindow): the contract expires. */
+    public static final String BOUNDARY_CITY_SIGNATURE_WINDOW_OVER = "BoundaryEvent_CitySignatureWindowOver";
+    public static final String END_CITY_SIGNATURE_EXPIRED = "EndEvent_CitySignatureExpired";
+    /** The negotiation deadline (bylaws negotiationWindow, fixed once as negotiationDeadline), on either party's turn. */
+    public static final String BOUNDARY_NEGOTIATION_OVER_COMPANY = "BoundaryEvent_NegotiationOverWhileCompanyReviews";
+    public static final String BOUNDARY_NEGOTIATION_OVER_CITY = "BoundaryEvent_NegotiationOverWhileCityAnswers";
+    public static final String END_NEGOTIATION_LAPSED = "EndEvent_NegotiationLapsed";
+    public static final String NEGOTIATION_DEADLINE = "negotiationDeadline";
     public static final String SERVICE_TASK_ARCHIVE = "ServiceTask_ArchiveSignedContract";
     public static final String END_SIGNED = "EndEvent_ContractSigned";
     public static final String END_DECLINED = "EndEvent_ContractDeclined";

@@ -44,6 +44,16 @@ public record Bylaws(
      */
     public static final List<String> CALL_WINDOW_BOUNDS = List.of("callWindowMin", "callWindowMax");
     public static final Map<String, String> CALL_WINDOW_DEFAULTS = Map.of("callWindowMin", "P14D", "callWindowMax", "P120D");
+    /**
+     * Optional deadlines of the waits that had none (issue 23), named as in rules.yaml under {@code durations}: the
+     * city's signature, the whole contract negotiation, a supplier's answer to a replication request, a framework
+     * join's approval, the cycle itself. Versions written before they existed (and processes started before) get
+     * {@link #DEADLINE_DEFAULTS}. A reminder goes out {@code reminderDelay} before each.
+     */
+    public static final List<String> DEADLINES = List.of("citySignatureWindow", "negotiationWindow",
+            "replicationConfirmationWindow", "joinApprovalWindow", "cycleLength");
+    public static final Map<String, String> DEADLINE_DEFAULTS = Map.of("citySignatureWindow", "P14D", "negotiationWindow", "P30D",
+            "replicationConfirmationWindow", "P14D", "joinApprovalWindow", "P14D", "cycleLength", "P365D");
     public static final List<String> CRITERIA = List.of("fit", "innovation", "team", "price", "replicability",
             "openDataUse");
 
@@ -55,9 +65,9 @@ public record Bylaws(
         checkAtSubmission = checkAtSubmission == null ? AtSubmission.WARN : checkAtSubmission;
     }
 
-    /** An ISO-8601 duration by name, e.g. {@code callWindow} → {@code P30D}. */
+    /** An ISO-8601 duration by name, e.g. {@code callWindow} → {@code P30D}; a deadline absent here has its default. */
     public String duration(String name) {
-        String value = durations.get(name);
+        String value = durations.getOrDefault(name, DEADLINE_DEFAULTS.get(name));
         if (value == null) {
             throw new IllegalArgumentException("No duration '" + name + "' in bylaws " + version);
         }

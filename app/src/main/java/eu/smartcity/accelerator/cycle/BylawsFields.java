@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.cycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every field of rules.yaml as the drafting form shows it, in the file's order, by dotted key. The durations come
@@ -21,7 +22,8 @@ public final class BylawsFields {
     }
 
     /** Bounds of the call window a city may propose (the windows feature); P14D and P120D when absent. */
-    public static final List<String> OPTIONAL_DURATIONS = List.of("callWindowMin", "callWindowMax");
+    public static final List<String> OPTIONAL_DURATIONS = Stream.concat(Stream.of("callWindowMin", "callWindowMax"),
+            Bylaws.DEADLINES.stream()).toList();
 
     public static final List<String> AT_SUBMISSION = List.of("refuse", "warn");
 

@@ -33,6 +33,12 @@ public final class BylawsLoader {
         for (String name : Bylaws.DURATIONS) {
             durations.put(name, r.duration("durations." + name));
         }
+        for (String name : Bylaws.DEADLINES) {
+            // optional: absent, the default applies (Bylaws.duration)
+            if (!root.path("durations").path(name).isMissingNode() && !root.path("durations").path(name).isNull()) {
+                durations.put(name, r.duration("durations." + name));
+            }
+        }
         for (String name : Bylaws.CALL_WINDOW_BOUNDS) {
             // optional: absent, the default applies (Bylaws.callWindowMin/Max)
             if (!root.path("durations").path(name).isMissingNode() && !root.path("durations").path(name).isNull()) {

@@ -23,7 +23,13 @@ public enum NotificationKind {
     /** A coordinator extended an open call: its applicants and draft-holders learn the new closing date (mandatory). */
     CALL_EXTENDED(false),
     /** A coordinator closed an open call before its deadline: its applicants and draft-holders learn why (mandatory). */
-    CALL_CLOSED_EARLY(false);
+    CALL_CLOSED_EARLY(false),
+    /** The challenge was withdrawn or its cycle closed before the selection: the applicants learn their application ended (mandatory). */
+    CHALLENGE_ENDED(false),
+    /** A step with a bylaws deadline (a signature, the negotiation, a replication answer, a join, the cycle) is due soon (optional). */
+    DEADLINE_REMINDER(true),
+    /** A wait passed its bylaws deadline and is escalated: every coordinator is told (mandatory). */
+    DEADLINE_MISSED(false);
 
     private final boolean optional;
 

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.notification.internal.Recipients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminders from task due dates: a jury task (conflict declaration or scoring) due within
  * {@code accelerator.notifications.jury-reminder-lead} gets one reminder to its jury member (once per task,
- * the dedup key is the task id). Milestone reminders come from the pilot's own timers.
+ * the dedup key is the task id). Milestone reminders come from the pilot's own timers. The steps with a bylaws
+ * deadline ({@link #DEADLINE_TASKS}) get one reminder each before they are due.
  */
 @Component
 public class NotificationReminders {
@@ -35,10 +37,12 @@ public class NotificationReminders {
     private final Challenges challenges;
     private final TransactionTemplate tx;
     private final Duration lead;
+    private final Duration deadlineLead;
 
     NotificationReminders(TaskService tasks, RuntimeService runtime, NotificationRecorder recorder, Recipients recipients,
             Challenges challenges, PlatformTransactionManager transactionManager,
-            @Value("${accelerator.notifications.jury-reminder-lead:P2D}") Duration lead) {
+            @Value("${accelerator.notifications.jury-reminder-lead:P2D}") Duration lead,
+            @Value("${accelerator.notifications.deadline-reminder-lead:P3D}") Duration deadlineLead) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.recorder = recorder;
@@ -46,6 +50,7 @@ public class NotificationReminders {
         this.challenges = challenges;
         this.tx = new TransactionTemplate(transactionManager);
         this.lead = lead;
+        this.deadlineLead = deadlineLead;
     }
 
     /** Records a reminder for every open jury task due before {@code now} + lead; returns how many were recorded. */
@@ -63,6 +68,45 @@ public class NotificationReminders {
                 // typically another node recorded this reminder at the same moment (the unique dedup key kept
                 // it to one); anything else is tried again on the next run, and never gives two reminders
                 log.info("Jury reminder for task {} not recorded now: {}", task.getId(), e.getMessage());
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The steps whose wait has a bylaws deadline (issue 23): contract negotiation and signatures, a supplier's answer to
+     * a replication request, a framework join's approval, the cycle's closing. Each open one gets one reminder
+     * {@code reminderDelay} (its process's bylaws value, else {@code accelerator.notifications.deadline-reminder-lead})
+     * before it is due, to its assignee or else its candidate groups.
+     */
+    public static final List<String> DEADLINE_TASKS = List.of("UserTask_ReviewDraftAsCompany", "UserTask_AnswerChangeRequest",
+            "UserTask_SignAsCompany", "UserTask_SignAsCity", "UserTask_SupplierConfirms", "UserTask_ApproveJoin", "UserTask_CloseCycle");
+    private static final Duration LONGEST_LEAD = Duration.ofDays(60);
+
+    /** Records a DEADLINE_REMINDER for every open deadline step within its reminder lead; returns how many were recorded. */
+    public int remindDeadlines(Instant now) {
+        int recorded = 0;
+        for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(DEADLINE_TASKS.toArray(String[]::new))
+                .dueBefore(Date.from(now.plus(LONGEST_LEAD))).list()) {
+            Object delay = runtime.getVariable(task.getExecutionId(), "reminderDelay");
+            Duration lead = delay == null ? deadlineLead : eu.smartcity.accelerator.shared.IsoDurations.parse(delay.toString());
+            if (task.getDueDate().toInstant().minus(lead).isAfter(now)) {
+                continue;
+            }
+            List<Recipients.Recipient> to = new java.util.ArrayList<>();
+            if (task.getAssignee() != null) {
+                to.addAll(recipients.ofUser(task.getAssignee()));
+            } else {
+                tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .forEach(link -> to.addAll(recipients.ofGroup(link.getGroupId())));
+            }
+            String title = challengeTitle(task);
+            try {
+                Integer n = tx.execute(s -> recorder.record(NotificationKind.DEADLINE_REMINDER, null, task.getId(), to, title, task.getName()));
+                recorded += n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                log.info("Deadline reminder for task {} not recorded now: {}", task.getId(), e.getMessage());
             }
         }
         return recorded;

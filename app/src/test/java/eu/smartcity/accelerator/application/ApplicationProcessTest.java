@@ -67,4 +67,27 @@ class ApplicationProcessTest extends ProcessTestBase {
         send(application, MESSAGE_PILOT_EVALUATED, Map.of());
         assertThat(application).isEnded().hasPassed(END_EVALUATED);
     }
+
+    @Test
+    void shouldEndInNoSelectionWhenTheJuryMissesItsQuorum() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_NO_SELECTION_MADE, Map.of());
+        assertThat(application).isEnded().hasPassed(END_NO_SELECTION);
+    }
+
+    @Test
+    void shouldEndInChallengeStoppedWhenTheChallengeIsWithdrawnBeforeTheEligibilityCheck() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING, "CHALLENGE_WITHDRAWN", STOP_REASON, "Budget cut"));
+        assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
+    }
+
+    @Test
+    void shouldEndInChallengeStoppedWhenTheCycleClosesDuringTheSelection() {
+        ProcessInstance application = submitted();
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING, "CYCLE_CLOSED", STOP_REASON, ""));
+        assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED);
+    }
 }

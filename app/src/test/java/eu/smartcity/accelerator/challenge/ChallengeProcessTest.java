@@ -59,6 +59,9 @@ class ChallengeProcessTest {
     UUID challengeId;
     ProcessInstance challenge;
 
+    /** The challenge instances this class started, to check that together they reach every end event of the model. */
+    static final java.util.Set<String> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @org.junit.jupiter.api.BeforeAll
     static void gateCoverage() {
         eu.smartcity.accelerator.support.ProcessCoverageTestConfiguration.gateThisClass();
@@ -74,6 +77,28 @@ class ChallengeProcessTest {
                 new BigDecimal("10000"), "Search time -20 %", "nl, en", 6));
         challenge = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(KEY).singleResult();
+        STARTED.add(challenge.getId());
+    }
+
+    /**
+     * Issue 23, point 1: the tests of this class walk every end event of the challenge (its own and its event
+     * subprocesses', not the jury seat's), and each of those tests asserts that no application is left waiting.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void everyEndEventOfTheChallengeWasWalked(@Autowired ProcessEngine engine) {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+                engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId());
+        List<String> ends = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class).stream()
+                .filter(end -> !(end.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub)
+                        || sub.triggeredByEvent())
+                .map(org.camunda.bpm.model.bpmn.instance.EndEvent::getId).toList();
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (String instance : STARTED) {
+            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).activityType("noneEndEvent")
+                    .list().forEach(a -> reached.add(a.getActivityId()));
+        }
+        assertThat(reached).as("end events of %s reached by this class's tests", KEY).containsAll(ends);
+        STARTED.clear();
     }
 
     @AfterEach
@@ -391,6 +416,100 @@ class ChallengeProcessTest {
         assertNoApplicationWaits();
         assertThat(jdbc.queryForMap("select status, declined_by, decline_reason from contract where application_id = ?", urbansense))
                 .containsEntry("STATUS", "DECLINED").containsEntry("DECLINE_REASON", "Budget not approved by the council");
+    }
+
+    @Test
+    void shouldEndEveryWaitingApplicationWhenTheCoordinatorWithdrawsTheChallengeDuringTheSelection() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        UUID withdrawnEarlier = applyEligible("parkflow");
+        applications.withdraw(withdrawnEarlier, "company-parkflow");
+        closeCall();
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("UNDER_REVIEW");
+
+        assertThatThrownBy(() -> challenges.withdraw(challengeId, " ", "coordinator")).hasMessageContaining("reason");
+        challenges.withdraw(challengeId, "The city council cancelled the parking budget", "coordinator");
+        driver.runAsyncJobs(pi());
+
+        assertThat(challenge).isEnded().hasPassed(SEND_TELL_CHALLENGE_WITHDRAWN).hasPassed(END_CHALLENGE_WITHDRAWN);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("WITHDRAWN");
+        assertThat(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)).isEmpty(); // the jury is not left with tasks
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_CHALLENGE_STOPPED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CHALLENGE_WITHDRAWN");
+        assertThat(applications.find(withdrawnEarlier).orElseThrow().status()).isEqualTo("WITHDRAWN");
+        assertThat(challengeEndedMails(urbansense, "body")).singleElement().asString()
+                .contains("The city council cancelled the parking budget");
+        assertNoApplicationWaits();
+        assertThatThrownBy(() -> challenges.withdraw(challengeId, "again", "coordinator"))
+                .hasMessageContaining("has not reached its contract");
+    }
+
+    @Test
+    void shouldEndTheChallengeAndItsSubmittedApplicationsWhenItsCycleClosesDuringTheCall() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
+        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("accelerator-cycle")
+                .processInstanceBusinessKey(cycleId.toString()).singleResult();
+
+        cycles.closeByCoordinator(cycleId, "coordinator");
+        driver.runAsyncJobs(cycle.getId());
+        driver.runAsyncJobs(pi());
+
+        assertThat(cycle).isEnded().hasPassed("SendTask_StopOpenChallenges", "EndEvent_CycleClosed");
+        assertThat(challenge).isEnded().hasPassed(SEND_TELL_CYCLE_CLOSED).hasPassed(END_CYCLE_CLOSED);
+        assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("CYCLE_CLOSED");
+        assertApplicationEndedAt(parkflow, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
+        assertThat(applications.find(parkflow).orElseThrow().status()).isEqualTo("CYCLE_CLOSED");
+        assertThat(challengeEndedMails(parkflow, "subject")).singleElement().asString().containsAnyOf("The cycle closed", "De cyclus is afgesloten", "Le cycle est clôturé");
+        assertNoApplicationWaits();
+        // no timer is left to close a call that is gone
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi()).count()).isZero();
+    }
+
+    /** One eligible applicant, scored and approved: the contract process is waiting for the company's review. */
+    UUID selectedAndContracting() {
+        approveAndPublish();
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        for (String member : JURY) {
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
+        }
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        return urbansense;
+    }
+
+    @Test
+    void shouldEndInContractNotSignedAndTellTheCompanyWhenTheNegotiationRunsOutOfTime() {
+        UUID urbansense = selectedAndContracting();
+        driver.fireTimer(pi(), ContractProcess.BOUNDARY_NEGOTIATION_OVER_COMPANY);
+
+        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CONTRACT_EXPIRED");
+        assertNoApplicationWaits();
+    }
+
+    @Test
+    void shouldEndInContractNotSignedWhenTheCityLetsItsSignatureWindowPass() {
+        UUID urbansense = selectedAndContracting();
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.fireTimer(pi(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
+
+        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("CONTRACT_EXPIRED");
+        assertNoApplicationWaits();
+    }
+
+    /** The CHALLENGE_ENDED mails (subject or body) about one application (dedup key: kind, application process, user). */
+    List<String> challengeEndedMails(UUID applicationId, String column) {
+        String process = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .processInstanceBusinessKey(applicationId.toString()).singleResult().getId();
+        return jdbc.queryForList("select " + column + " from notification where dedup_key like ?", String.class,
+                "challenge-ended:" + process + ":%");
     }
 
     void signContractWithOneNegotiationRound(boolean citySigns) {

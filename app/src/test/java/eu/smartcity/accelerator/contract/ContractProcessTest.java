@@ -125,4 +125,70 @@ class ContractProcessTest extends ProcessTestBase {
         driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
         assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isNull();
     }
+
+    // Issue 23: every wait of the contract has a deadline from the bylaws, a reminder before it and an ending after it.
+
+    @Autowired eu.smartcity.accelerator.notification.NotificationReminders reminders;
+
+    /** The DEADLINE_REMINDER mails recorded for one task (dedup key: kind, task id, user). */
+    long remindersOf(org.camunda.bpm.engine.task.Task task) {
+        return jdbc.queryForObject("select count(*) from notification where dedup_key like ?", Long.class,
+                "deadline-reminder:" + task.getId() + ":%");
+    }
+
+    @Test
+    void shouldRemindTheCityThenExpireWhenTheCityDoesNotSignInTime() {
+        ProcessInstance contract = agreedAndCompliant();
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        org.camunda.bpm.engine.task.Task sign = driver.task(contract.getId(), USER_TASK_SIGN_AS_CITY);
+        // due after the bylaws' citySignatureWindow (P14D here: the default), reminded reminderDelay (P3D) before
+        assertThat(sign.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(14)).minusSeconds(120),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(14)));
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(10)));
+        assertThat(remindersOf(sign)).isZero();
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(12)));
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(13)));
+        assertThat(remindersOf(sign)).as("one reminder per city user, however often the reminders run").isPositive()
+                .isEqualTo(jdbc.queryForObject("select count(distinct recipient_user_id) from notification where dedup_key like ?", Long.class,
+                        "deadline-reminder:" + sign.getId() + ":%"));
+
+        driver.fireTimer(contract.getId(), BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
+
+        assertThat(contract).isEnded().hasPassed(END_CITY_SIGNATURE_EXPIRED).hasNotPassed(END_DECLINED)
+                .variables().containsEntry(CONTRACT_OUTCOME, "expired");
+        assertThat(jdbc.queryForObject("select status from contract where id = ?", String.class, contractId(contract))).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void shouldExpireWhenTheNegotiationOutlivesItsWindowWhileTheCompanyReviews() {
+        Map<String, Object> variables = new java.util.HashMap<>(deliveryVariables());
+        variables.put("negotiationWindow", "P20D");
+        ProcessInstance contract = start(KEY, variables);
+        org.camunda.bpm.engine.task.Task review = driver.task(contract.getId(), USER_TASK_REVIEW_DRAFT);
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(18)));
+        assertThat(remindersOf(review)).isPositive();
+
+        driver.fireTimer(contract.getId(), BOUNDARY_NEGOTIATION_OVER_COMPANY);
+
+        assertThat(contract).isEnded().hasPassed(END_NEGOTIATION_LAPSED).hasNotPassed(USER_TASK_CHECK_COMPLIANCE)
+                .variables().containsEntry(CONTRACT_OUTCOME, "expired");
+        assertThat(jdbc.queryForObject("select status from contract where id = ?", String.class, contractId(contract))).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void shouldKeepOneNegotiationDeadlineAcrossRoundsAndExpireWhileTheCityAnswers() {
+        ProcessInstance contract = start(KEY, deliveryVariables());
+        java.util.Date deadline = (java.util.Date) engine.getRuntimeService().getVariable(contract.getId(), NEGOTIATION_DEADLINE);
+        // the bylaws' default negotiationWindow (P30D): one window for the whole negotiation, not per round
+        assertThat(deadline.toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).minusSeconds(120),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES, REQUESTED_CHANGES, "C4: data ownership"));
+        assertThat(driver.task(contract.getId(), USER_TASK_ANSWER_CHANGES).getDueDate()).isEqualTo(deadline);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(contract.getId()).timers()
+                .activityId(BOUNDARY_NEGOTIATION_OVER_CITY).singleResult().getDuedate()).isEqualTo(deadline);
+
+        driver.fireTimer(contract.getId(), BOUNDARY_NEGOTIATION_OVER_CITY);
+
+        assertThat(contract).isEnded().hasPassed(END_NEGOTIATION_LAPSED).variables().containsEntry(CONTRACT_OUTCOME, "expired");
+    }
 }

@@ -90,4 +90,31 @@ class AcceleratorCycleProcessTest {
                 .hasMessageContaining("scifi-1999").hasMessageContaining("scifi-2024");
     }
 
+
+    @Autowired eu.smartcity.accelerator.notification.NotificationReminders reminders;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Issue 23: the cycle has a length (bylaws cycleLength): its closing task is due then, reminded before, escalated after. */
+    @Test
+    void shouldRemindThenAlertTheCoordinatorsWhenTheCycleOutlivesItsLength() {
+        Cycles.CycleView cycle = cycles.open("Cycle that runs late", "scifi-2024");
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(cycle.id().toString()).processDefinitionKey("accelerator-cycle").singleResult();
+        ProcessDriver driver = new ProcessDriver(engine);
+        org.camunda.bpm.engine.task.Task close = driver.task(instance.getId(), "UserTask_CloseCycle");
+        assertThat(close.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(365)).minusSeconds(120),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(365)));
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(363)));
+        assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?", Long.class,
+                "deadline-reminder:" + close.getId() + ":%")).isPositive();
+
+        driver.fireTimer(instance.getId(), "BoundaryEvent_CycleOverdue");
+
+        assertThat(instance).hasPassed("SendTask_AlertCoordinatorsCycleOverdue", "EndEvent_CoordinatorsAlertedOfCycle")
+                .isWaitingAt("UserTask_CloseCycle");
+        assertThat(jdbc.queryForList("select subject from notification where kind = 'DEADLINE_MISSED'", String.class))
+                .anySatisfy(subject -> assertThat(subject).contains("Cycle that runs late"));
+        driver.complete(instance.getId(), "UserTask_CloseCycle", Map.of("closeConfirmed", true));
+        assertThat(instance).isEnded().hasPassed("EndEvent_CycleClosed");
+    }
 }

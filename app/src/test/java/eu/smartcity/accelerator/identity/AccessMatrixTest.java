@@ -267,6 +267,11 @@ class AccessMatrixTest {
                 refusedToAllPost("/coordinator/challenges/" + published + "/extend", Set.of("coordinator")));
         m.put("POST /coordinator/challenges/{id}/close-early",
                 refusedToAllPost("/coordinator/challenges/" + published + "/close-early", Set.of("coordinator")));
+        m.put("GET /coordinator/challenges/{id}/withdraw", concat(
+                List.of(get("coordinator", "/coordinator/challenges/" + published + "/withdraw", Expect.ALLOWED)),
+                refusedToAll("/coordinator/challenges/" + published + "/withdraw", Set.of("coordinator"))));
+        m.put("POST /coordinator/challenges/{id}/withdraw",
+                refusedToAllPost("/coordinator/challenges/" + published + "/withdraw", Set.of("coordinator")));
 
         // marketplace: browsing and the API are public; suppliers keep only their own solutions; cities act as cities
         String solution = jdbc.queryForObject(

@@ -115,4 +115,29 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
                 .hasMessage("market.join.alreadyAsked");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before + 1);
     }
+
+    @Autowired eu.smartcity.accelerator.notification.NotificationReminders reminders;
+
+    /** Issue 23: the authority's answer has a deadline (bylaws joinApprovalWindow): reminded, then the coordinators are alerted. */
+    @Test
+    void shouldRemindTheAuthorityThenAlertTheCoordinatorsWhenTheJoinIsNotAnsweredInTime() {
+        JoinRequest request = contracts.askToJoin(framework(contracts.today().plusYears(1), true, Set.of()).id(), "city-delft", "officer-delft");
+        ProcessInstance instance = asked(request);
+        org.camunda.bpm.engine.task.Task approve = driver.task(instance.getId(), USER_TASK_APPROVE_JOIN);
+        org.assertj.core.api.Assertions.assertThat(approve.getDueDate().toInstant()).isBetween(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(14)).minusSeconds(120), java.time.Instant.now().plus(java.time.Duration.ofDays(14)));
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(12)));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?",
+                Long.class, "deadline-reminder:" + approve.getId() + ":%")).isPositive();
+
+        driver.fireTimer(instance.getId(), "BoundaryEvent_JoinApprovalOverdue");
+
+        assertThat(instance).hasPassed("SendTask_AlertCoordinatorsJoinOverdue", "EndEvent_CoordinatorsAlertedOfJoin")
+                .isWaitingAt(USER_TASK_APPROVE_JOIN);
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForList("select body from notification where kind = 'DEADLINE_MISSED'"
+                + " and recipient_user_id in (select user_id_ from act_id_membership where group_id_ = 'coordinators')", String.class))
+                .anySatisfy(body -> org.assertj.core.api.Assertions.assertThat(body).contains("Approve or refuse the join"));
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Late, but welcome"));
+        assertThat(instance).isEnded().hasPassed(END_JOINED);
+    }
 }

@@ -31,6 +31,7 @@ class NotificationTemplatesTest {
         List<String> variants = switch (kind) {
             case ELIGIBILITY_RESULT -> List.of(".eligible", ".ineligible");
             case SELECTION_RESULT -> List.of(".selected", ".not-selected");
+            case CHALLENGE_ENDED -> List.of(".withdrawn", ".cycle-closed");
             default -> List.of("");
         };
         List<String> keys = new ArrayList<>();

@@ -94,4 +94,19 @@ class PilotProcessTest extends ProcessTestBase {
         assertThat(pilot).isEnded().hasPassed(END_STOPPED_EARLY).hasNotPassed(USER_TASK_DEMO)
                 .variables().containsEntry(PILOT_OUTCOME, "stopped-early");
     }
+
+    /** Issue 23: Gateway_ContinuePilot has a default flow; a pilot started without a milestone count goes on to its demo. */
+    @Test
+    void shouldGoOnToTheDemoWhenTheMilestoneCountIsUnknown() {
+        Map<String, Object> variables = deliveryVariables();
+        variables.remove("milestoneCount");
+        ProcessInstance pilot = start(KEY, variables);
+        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
+                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step 1", "milestoneMet", "yes"));
+        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
+
+        assertThat(pilot).isWaitingAt(USER_TASK_DEMO);
+    }
 }

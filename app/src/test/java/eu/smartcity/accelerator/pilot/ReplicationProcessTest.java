@@ -141,4 +141,45 @@ class ReplicationProcessTest extends ProcessTestBase {
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATION_NOT_CONTRACTED).hasNotPassed("CallActivity_Pilot");
     }
+
+    @Autowired eu.smartcity.accelerator.notification.NotificationReminders reminders;
+
+    /** Issue 23: the supplier's answer has a deadline (bylaws replicationConfirmationWindow), reminded before. */
+    @Test
+    void shouldRemindTheSupplierThenEndInSupplierDidNotAnswerWhenTheWindowPasses() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        org.camunda.bpm.engine.task.Task confirm = driver.task(replication.getId(), "UserTask_SupplierConfirms");
+        // not in the variables (a replication started before the key existed): the bylaws' default, P14D
+        org.assertj.core.api.Assertions.assertThat(confirm.getDueDate().toInstant()).isBetween(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(14)).minusSeconds(120), java.time.Instant.now().plus(java.time.Duration.ofDays(14)));
+        reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(12)));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?",
+                Long.class, "deadline-reminder:" + confirm.getId() + ":%")).isPositive();
+
+        driver.fireTimer(replication.getId(), "BoundaryEvent_ConfirmationWindowOver");
+
+        assertThat(replication).isEnded().hasPassed("EndEvent_SupplierDidNotAnswer").hasNotPassed("ServiceTask_PrepareReplication");
+    }
+
+    /** The replication's contract has the same deadlines as any contract: a lapsed negotiation leaves it uncontracted. */
+    @Test
+    void shouldEndNotContractedWhenTheNegotiationRunsOutOfTime() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        driver.complete(replication.getId(), "UserTask_SupplierConfirms", Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.fireTimer(replication.getId(), ContractProcess.BOUNDARY_NEGOTIATION_OVER_COMPANY);
+
+        assertThat(replication).isEnded().hasPassed("EndEvent_ReplicationNotContracted").hasNotPassed("CallActivity_Pilot");
+    }
+
+    @Test
+    void shouldEndNotContractedWhenTheCityDoesNotSignInTime() {
+        ProcessInstance replication = replicationFor(originalPilot());
+        driver.complete(replication.getId(), "UserTask_SupplierConfirms", Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.fireTimer(replication.getId(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
+
+        assertThat(replication).isEnded().hasPassed("EndEvent_ReplicationNotContracted").hasNotPassed("CallActivity_Pilot");
+    }
 }

@@ -167,6 +167,19 @@ class JpaApplications implements Applications {
     }
 
     @Override
+    public void challengeStopped(UUID challengeId, ApplicationStatus ending, String reason) {
+        if (ending != ApplicationStatus.CHALLENGE_WITHDRAWN && ending != ApplicationStatus.CYCLE_CLOSED) {
+            throw new IllegalArgumentException("A stopped challenge ends its applications as CHALLENGE_WITHDRAWN or CYCLE_CLOSED, not " + ending);
+        }
+        for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+                EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW))) {
+            application.moveTo(ending, clock.instant());
+            correlate(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, Map.of(
+                    ApplicationProcess.CHALLENGE_ENDING, ending.name(), ApplicationProcess.STOP_REASON, reason == null ? "" : reason));
+        }
+    }
+
+    @Override
     public void companySigned(UUID applicationId) {
         moveOnFrom(ApplicationStatus.CONTRACTING, ApplicationStatus.COMPANY_SIGNED, applicationId);
     }

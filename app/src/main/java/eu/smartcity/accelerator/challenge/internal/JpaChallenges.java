@@ -386,6 +386,44 @@ public class JpaChallenges implements Challenges {
         get(challengeId.toString()).callClosed(clock.instant());
     }
 
+    @Override
+    public void withdraw(UUID challengeId, String reason, String coordinator) {
+        requireReason(reason);
+        Challenge challenge = stoppable(challengeId);
+        if (challenge == null) {
+            throw new RuleViolationException("reason", "challenge.error.notWithdrawable",
+                    "only a challenge that has not reached its contract can be withdrawn");
+        }
+        stop(challenge, ChallengeStage.WITHDRAWN, ChallengeProcess.MESSAGE_CHALLENGE_WITHDRAWN, reason.strip());
+    }
+
+    @Override
+    public List<UUID> stopWithClosedCycle(UUID cycleId) {
+        List<UUID> stopped = new java.util.ArrayList<>();
+        for (Challenge challenge : challenges.findByCycleIdOrderByTitle(cycleId)) {
+            if (challenge.stage().stoppable() && challenge.processInstanceId() != null) {
+                stop(challenge, ChallengeStage.CYCLE_CLOSED, ChallengeProcess.MESSAGE_CYCLE_CLOSED, "");
+                stopped.add(challenge.id());
+            }
+        }
+        return stopped;
+    }
+
+    /** Null unless the challenge may still stop (see {@link ChallengeStage#stoppable()}). */
+    private Challenge stoppable(UUID challengeId) {
+        Challenge challenge = get(challengeId.toString());
+        return challenge.stage().stoppable() && challenge.processInstanceId() != null ? challenge : null;
+    }
+
+    /** The stage first (same transaction), then the process: its interrupting event subprocess tells the applicants. */
+    private void stop(Challenge challenge, ChallengeStage ending, String message, String reason) {
+        challenge.entered(ending);
+        runtimeService.createMessageCorrelation(message)
+                .processInstanceId(challenge.processInstanceId())
+                .setVariable(ChallengeProcess.STOP_REASON, reason)
+                .correlate();
+    }
+
     /** The challenge process moved on: contracting, pilot, evaluation, or how it ended. */
     public void enter(String challengeId, ChallengeStage stage) {
         get(challengeId).entered(stage);

@@ -66,7 +66,7 @@ class ChallengeApi {
             description = "stage: open (accepting applications), closed (selection, contract or pilot under way), ended. "
                     + "status: where the challenge stands in detail (PUBLISHED, SELECTION, CONTRACTING, PILOT_RUNNING, "
                     + "EVALUATION, or how it ended: EVALUATED, NO_APPLICATIONS, NO_ELIGIBLE_APPLICANT, NO_QUORUM, "
-                    + "CONTRACT_NOT_SIGNED).")
+                    + "CONTRACT_NOT_SIGNED, WITHDRAWN, CYCLE_CLOSED).")
     ResponseEntity<ApiPage<ChallengeJson>> list(
             @Parameter(description = "the city's organisation id, e.g. city-mechelen") @RequestParam(required = false) String city,
             @Parameter(description = "open, closed or ended") @RequestParam(required = false) String stage,

@@ -99,6 +99,7 @@ class ChallengePages {
         boolean coordinator = authentication != null && CurrentUser.of(authentication).has(Roles.COORDINATORS);
         model.addAttribute("coordinator", coordinator);
         model.addAttribute("windowActions", coordinator && challenge.stage() == ChallengeStage.PUBLISHED);
+        model.addAttribute("withdrawable", coordinator && challenge.stage().stoppable());
         model.addAttribute("windowRaw", windowRaw);
         model.addAttribute("windowProblems", windowProblems);
         model.addAttribute("windowConfirmation", confirmation);

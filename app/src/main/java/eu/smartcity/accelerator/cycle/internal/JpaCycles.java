@@ -49,7 +49,8 @@ class JpaCycles implements Cycles {
         String rules = write(bylaws);
         Cycle cycle = cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now()));
         runtimeService.startProcessInstanceByKey(CYCLE_PROCESS, cycle.id().toString(),
-                Map.of("cycleId", cycle.id().toString(), "bylawsVersion", bylawsVersion));
+                Map.of("cycleId", cycle.id().toString(), "bylawsVersion", bylawsVersion, "subjectTitle", name,
+                        "cycleLength", bylaws.duration("cycleLength"), "reminderDelay", bylaws.duration("reminderDelay")));
         return view(cycle);
     }
 

@@ -102,7 +102,7 @@ public class NotificationRecorder {
 
     private static String link(NotificationKind kind) {
         return switch (kind) {
-            case APPLICATION_RECEIVED, ELIGIBILITY_RESULT, SELECTION_RESULT -> "/applications";
+            case APPLICATION_RECEIVED, ELIGIBILITY_RESULT, SELECTION_RESULT, CHALLENGE_ENDED -> "/applications";
             default -> "/tasks";
         };
     }

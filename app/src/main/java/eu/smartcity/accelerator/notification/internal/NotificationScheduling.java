@@ -38,6 +38,7 @@ class NotificationScheduling {
     @SchedulerLock(name = "notification-reminders", lockAtMostFor = "PT55M", lockAtLeastFor = "PT50M")
     public void remindAndPurge() {
         reminders.remindJury(Instant.now());
+        reminders.remindDeadlines(Instant.now());
         dispatcher.purgeSent(Instant.now());
     }
 }

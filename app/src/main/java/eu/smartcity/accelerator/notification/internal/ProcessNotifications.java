@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * <tr><td>application process starts</td><td>APPLICATION_RECEIVED</td><td>company</td></tr>
  * <tr><td>application reaches Under review / Ineligible</td><td>ELIGIBILITY_RESULT</td><td>company</td></tr>
  * <tr><td>application reaches Contracting / Not selected</td><td>SELECTION_RESULT</td><td>company</td></tr>
+ * <tr><td>application ends as Challenge stopped (withdrawn, cycle closed)</td><td>CHALLENGE_ENDED</td><td>company</td></tr>
  * <tr><td>jury conflict-declaration task created</td><td>JURY_ASSIGNMENT</td><td>the jury member</td></tr>
  * <tr><td>contract sign task created (company, city)</td><td>CONTRACT_READY_TO_SIGN</td><td>that party</td></tr>
  * <tr><td>contract ends signed / declined</td><td>CONTRACT_SIGNED / CONTRACT_DECLINED</td><td>company and city</td></tr>
@@ -91,12 +92,16 @@ public class ProcessNotifications {
                 case ApplicationProcess.RECEIVE_CONTRACTING -> { kind = NotificationKind.SELECTION_RESULT; variant = "selected"; }
                 case ApplicationProcess.END_NOT_SELECTED -> { kind = NotificationKind.SELECTION_RESULT; variant = "not-selected"; }
                 case ApplicationProcess.END_NO_SELECTION -> { kind = NotificationKind.SELECTION_RESULT; variant = "no-selection"; }
+                case ApplicationProcess.END_CHALLENGE_STOPPED, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED -> {
+                    kind = NotificationKind.CHALLENGE_ENDED;
+                    variant = "CYCLE_CLOSED".equals(string(execution, ApplicationProcess.CHALLENGE_ENDING)) ? "cycle-closed" : "withdrawn";
+                }
                 default -> {
                     return; // every other activity: no mail, and no look-up either
                 }
             }
             recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
-                    challengeTitle(execution), "");
+                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON) : "");
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
             List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));

@@ -189,4 +189,31 @@ class CallWindowPagesTest {
         int end = html.indexOf(to, start);
         return html.substring(start, end < 0 ? html.length() : end);
     }
+
+    /** Issue 23: a coordinator withdraws a challenge from its page, with a reason and a confirmation; nobody else can. */
+    @Test
+    void aCoordinatorWithdrawsAChallengeWithAReasonAndAConfirmation() {
+        UUID id = challenges.launch(UUID.fromString(cycleId), "city-mechelen", new Challenges.Definition(
+                "Bike counters " + UUID.randomUUID(), "Count bikes at the main junctions, openly.", "Bike counts (CSV)",
+                new BigDecimal("9000"), "Counted junctions 20", "nl", 6), new Challenges.CallWindow(null, inDays(30)));
+        driver.complete(challenges.find(id).orElseThrow().processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
+                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        String page = "/challenges/" + id;
+        assertThat(as("urbansense").get(page).body()).doesNotContain("data-withdraw");
+        PortalClient coordinator = as("coordinator");
+        assertThat(coordinator.get(page).body()).contains("data-withdraw");
+        String form = "/coordinator/challenges/" + id + "/withdraw";
+
+        HttpResponse<String> noReason = coordinator.postForm(form, form, "reason", " ");
+        assertThat(noReason.body()).contains("id=\"reason-error\"");
+        HttpResponse<String> asked = coordinator.postForm(form, form, "reason", "The council cut the budget");
+        assertThat(asked.body()).contains("data-confirmation", "The council cut the budget");
+        assertThat(challenges.find(id).orElseThrow().stage()).isEqualTo(ChallengeStage.PUBLISHED);
+
+        HttpResponse<String> done = coordinator.postForm(form, form, "reason", "The council cut the budget", "confirmed", "true");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(challenges.find(id).orElseThrow().stage()).isEqualTo(ChallengeStage.WITHDRAWN);
+        assertThat(coordinator.get(page).body()).doesNotContain("data-withdraw");
+        assertThat(coordinator.get(form).statusCode()).isEqualTo(409);
+    }
 }
