@@ -13,8 +13,12 @@ CREATE FUNCTION market_search_prefixes(text) RETURNS tsvector
   SELECT array_to_tsvector(ARRAY(SELECT left(l, n)
     FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, $1))) AS l, generate_series(2, least(length(l), 32)) AS n))
 $$;
+-- The domain and the price model are lexemes of it too ('=domain=parking', '=price=licence': the
+-- parser never makes a lexeme with '='), so a filtered search is one GIN intersection instead of a
+-- btree bitmap of the whole domain ANDed with the words' bitmap.
 ALTER TABLE market_solution
-    ADD COLUMN search_prefixes tsvector GENERATED ALWAYS AS (market_search_prefixes(search_text)) STORED;
+    ADD COLUMN search_prefixes tsvector GENERATED ALWAYS AS (market_search_prefixes(search_text)
+        || array_to_tsvector(ARRAY['=domain=' || domain, '=price=' || price_model])) STORED;
 CREATE INDEX market_solution_prefix ON market_solution USING GIN (search_prefixes);
 -- the planner would otherwise AND the old index on search_vector in (the expensive partial match again)
 DROP INDEX market_solution_fts;

@@ -32,7 +32,7 @@ class MarketplaceSearchPostgresIT {
         // the old index on search_vector is gone (the planner would AND its partial match in)
         assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'market_solution_fts'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select search_prefixes::text from market_solution where name = 'Smart parking sensors'", String.class))
-                .contains("'pa'", "'park'", "'parking'", "'sens'", "'sensors'");
+                .contains("'pa'", "'park'", "'parking'", "'sens'", "'sensors'", "'=domain=parking'", "'=price=");
         List<String> plan = tx.execute(status -> {
             jdbc.execute("set local enable_seqscan = off");
             return jdbc.queryForList("explain select id from market_solution where search_vector @@ to_tsquery('simple', 'parking:* & sensor:*')"

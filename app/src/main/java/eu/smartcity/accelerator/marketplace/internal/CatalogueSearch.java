@@ -271,8 +271,16 @@ public class CatalogueSearch {
                 // prefix query on search_vector, cheaper per row and planned first, decides, exactly as before
                 conditions.add("search_vector @@ to_tsquery('simple', ?)");
                 args.add(tsQuery(terms));
-                conditions.add("search_prefixes @@ to_tsquery('simple', ?)");
+                // a domain or price-model filter is an entry of the same index too ('=domain=parking', exact): one GIN
+                // intersection instead of a btree bitmap of the whole domain ANDed in
+                String filters = filterLexemes(withDomain ? query.domain() : null, withPriceModel ? query.priceModel() : null);
                 args.add(prefixIndexQuery(terms));
+                if (filters.isEmpty()) {
+                    conditions.add("search_prefixes @@ to_tsquery('simple', ?)");
+                } else {
+                    conditions.add("search_prefixes @@ (to_tsquery('simple', ?) && CAST(? AS tsquery))");
+                    args.add(filters);
+                }
             } else {
                 for (String term : terms) {
                     conditions.add("search_text LIKE ?");
@@ -280,11 +288,13 @@ public class CatalogueSearch {
                 }
             }
         }
-        if (withDomain && query.domain() != null) {
+        // on PostgreSQL with words a plain domain or price model is decided by its lexeme in the index condition above
+        boolean lexemes = postgres && !terms.isEmpty();
+        if (withDomain && query.domain() != null && !(lexemes && plain(query.domain()))) {
             conditions.add("domain = ?");
             args.add(query.domain());
         }
-        if (withPriceModel && query.priceModel() != null) {
+        if (withPriceModel && query.priceModel() != null && !(lexemes && plain(query.priceModel()))) {
             conditions.add("price_model = ?");
             args.add(query.priceModel());
         }
@@ -309,6 +319,28 @@ public class CatalogueSearch {
      */
     static String prefixIndexQuery(List<String> terms) {
         return String.join(" & ", terms.stream().map(t -> t.length() > INDEXED_PREFIX ? t.substring(0, INDEXED_PREFIX) : t).toList());
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VALUE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
+
+    /**
+     * The filters as lexemes of the prefix index ({@code '=domain=parking' & '=price=licence'}, never a word of a text:
+     * the parser makes no lexeme with '='), which then decide the filter; a value that is not plain (it matches no
+     * solution anyway) is left to the equality condition. Empty without such filters.
+     */
+    static String filterLexemes(String domain, String priceModel) {
+        List<String> lexemes = new ArrayList<>();
+        if (domain != null && plain(domain)) {
+            lexemes.add("'=domain=" + domain + "'");
+        }
+        if (priceModel != null && plain(priceModel)) {
+            lexemes.add("'=price=" + priceModel + "'");
+        }
+        return String.join(" & ", lexemes);
+    }
+
+    private static boolean plain(String value) {
+        return PLAIN_VALUE.matcher(value).matches();
     }
 
     /**
