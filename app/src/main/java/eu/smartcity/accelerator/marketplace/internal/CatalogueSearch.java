@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
  * stored tsvector; results ordered by {@code ts_rank}. The rows come from a GIN index over every prefix of every
  * lexeme ({@code search_prefixes @@ 'word1 & word2'}, db/vendor/postgresql/V150): each word is
  * one exact index entry, not a GIN partial match, whose bitmap of every matching posting was the cost at 1,000,000
- * solutions. The prefix query still decides, so the matches are the same.</li>
+ * solutions; so is a domain or price-model filter. The prefix query still decides, so the matches are the same.</li>
  * <li><b>H2</b>: {@code search_text LIKE '%word%'} per word over the lower-cased column (a scan;
  * also matches inside words); results ordered by name.</li>
  * </ul>
@@ -325,8 +325,8 @@ public class CatalogueSearch {
 
     /**
      * The filters as lexemes of the prefix index ({@code '=domain=parking' & '=price=licence'}, never a word of a text:
-     * the parser makes no lexeme with '='), which then decide the filter; a value that is not plain (it matches no
-     * solution anyway) is left to the equality condition. Empty without such filters.
+     * the parser makes no lexeme with '='), which then decide the filter; a value that is not plain lower case is left
+     * to the equality condition. Empty without such filters.
      */
     static String filterLexemes(String domain, String priceModel) {
         List<String> lexemes = new ArrayList<>();
