@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Loads N generated solutions into the marketplace catalogue of a PostgreSQL database, fast
-# (one INSERT … SELECT over generate_series; the GIN index is dropped during the load and rebuilt).
+# (one INSERT … SELECT over generate_series; the search's GIN index is dropped during the load and rebuilt).
 #   scripts/generate-marketplace-solutions.sh 100000  [postgres://accelerator:accelerator@localhost:5432/accelerator_bench_market]
 #   scripts/generate-marketplace-solutions.sh 1000000 ...
 # The database may be empty: the marketplace tables are created from the app's own migrations
-# (V50 + db/vendor/postgresql/V51, V52) if they are missing. Existing generated rows (supplier
+# (V50 + db/vendor/postgresql/V51, V52, V150) if they are missing. Existing generated rows (supplier
 # company-gen-*) are replaced; other catalogue rows are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +16,14 @@ if [[ "$("${PSQL[@]}" -tAc "select to_regclass('public.market_solution') is not 
   "${PSQL[@]}" -f app/src/main/resources/db/migration/V50__marketplace.sql
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V51__marketplace_fulltext.sql
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V52__marketplace_name_index.sql
+  "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V150__marketplace_prefix_index.sql
+elif [[ "$("${PSQL[@]}" -tAc "select count(*) from information_schema.columns where table_name = 'market_solution' and column_name = 'search_prefixes'")" == "0" ]]; then
+  echo "adding the search's prefix index (db/vendor/postgresql/V150) to a catalogue loaded before it"
+  "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V150__marketplace_prefix_index.sql
 fi
 start=$(date +%s)
 "${PSQL[@]}" <<SQL
-DROP INDEX IF EXISTS market_solution_fts;
+DROP INDEX IF EXISTS market_solution_prefix;
 DELETE FROM market_solution s WHERE supplier_group LIKE 'company-gen-%'
   AND NOT EXISTS (SELECT 1 FROM market_implementation i WHERE i.solution_id = s.id);
 WITH words AS (
@@ -59,7 +63,9 @@ SELECT md5('gen-' || g)::uuid, supplier, initcap(w1) || ' ' || w2 || ' ' || g, d
       || ' data built for cities ' || standards || ' ' || supplier || ' ' || domain),
     now() - (g || ' seconds')::interval
 FROM facts;
-CREATE INDEX market_solution_fts ON market_solution USING GIN (search_vector);
-ANALYZE market_solution;
+SET maintenance_work_mem = '256MB';
+CREATE INDEX market_solution_prefix ON market_solution USING GIN (search_prefixes);
 SQL
+# outside a transaction: sets the hint bits and the visibility map, so the first searches do not write
+"${PSQL[@]}" -c "VACUUM ANALYZE market_solution"
 echo "loaded $N generated solutions in $(( $(date +%s) - start )) s; catalogue now holds $("${PSQL[@]}" -tAc 'select count(*) from market_solution') solutions"

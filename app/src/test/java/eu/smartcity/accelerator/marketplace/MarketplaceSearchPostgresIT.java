@@ -25,16 +25,20 @@ class MarketplaceSearchPostgresIT {
     }
 
     @Test
-    void theCatalogueHasAGinIndexOverAStoredTsvectorAndTheSearchUsesIt() {
+    void theCatalogueHasAGinIndexOverEveryWordPrefixAndTheSearchUsesItWithoutAPartialMatch() {
         assertThat(catalogue.fullTextIndex()).isTrue();
-        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'market_solution_fts'", String.class))
-                .containsIgnoringCase("using gin").contains("search_vector");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'market_solution_prefix'", String.class))
+                .containsIgnoringCase("using gin").contains("search_prefixes");
+        // the old index on search_vector is gone (the planner would AND its partial match in)
+        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'market_solution_fts'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select search_prefixes::text from market_solution where name = 'Smart parking sensors'", String.class))
+                .contains("'pa'", "'park'", "'parking'", "'sens'", "'sensors'", "'=domain=parking'", "'=price=");
         List<String> plan = tx.execute(status -> {
             jdbc.execute("set local enable_seqscan = off");
-            return jdbc.queryForList("explain select id from market_solution where search_vector @@ to_tsquery('simple', 'parking:* & sensor:*')",
-                    String.class);
+            return jdbc.queryForList("explain select id from market_solution where search_vector @@ to_tsquery('simple', 'parking:* & sensor:*')"
+                    + " and search_prefixes @@ to_tsquery('simple', 'parking & sensor')", String.class);
         });
-        assertThat(String.join("\n", plan)).contains("market_solution_fts");
+        assertThat(String.join("\n", plan)).contains("market_solution_prefix").contains("Index Cond: (search_prefixes @@");
     }
 
     @Test
@@ -62,6 +66,11 @@ class MarketplaceSearchPostgresIT {
     @Test
     void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() {
         CappedSearchCheck.check(dataSource);
+    }
+
+    @Test
+    void theSearchFindsAndOrdersAFixedDataSetAsTheStatementBeforeThePrefixIndexDoes() {
+        SearchRankingCheck.check(dataSource);
     }
 
     @Test

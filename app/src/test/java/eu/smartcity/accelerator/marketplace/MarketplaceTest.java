@@ -79,6 +79,11 @@ class MarketplaceTest {
     }
 
     @Test
+    void theSearchFindsAndOrdersAFixedDataSetAsThePlainStatementDoes() {
+        SearchRankingCheck.check(dataSource);
+    }
+
+    @Test
     void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() throws Exception {
         CappedSearchCheck.check(dataSource);
         // the page and the API say so too (cap 1,000 by default: the demo catalogue stays below it)

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.RowMapper;
  * index. Every word of the query must match (AND), as a word prefix:
  * <ul>
  * <li><b>PostgreSQL</b>: {@code search_vector @@ to_tsquery('simple', 'word1:* & word2:*')} over the
- * stored tsvector with a GIN index (db/vendor/postgresql); results ordered by {@code ts_rank}.</li>
+ * stored tsvector; results ordered by {@code ts_rank}. The rows come from a GIN index over every prefix of every
+ * lexeme ({@code search_prefixes @@ 'word1 & word2'}, db/vendor/postgresql/V150): each word is
+ * one exact index entry, not a GIN partial match, whose bitmap of every matching posting was the cost at 1,000,000
+ * solutions; so is a domain or price-model filter. The prefix query still decides, so the matches are the same.</li>
  * <li><b>H2</b>: {@code search_text LIKE '%word%'} per word over the lower-cased column (a scan;
  * also matches inside words); results ordered by name.</li>
  * </ul>
@@ -264,8 +267,20 @@ public class CatalogueSearch {
         List<Object> args = new ArrayList<>();
         if (!terms.isEmpty()) {
             if (postgres) {
+                // the index condition (one exact GIN entry per word, db/vendor/postgresql/V150) finds a superset; the
+                // prefix query on search_vector, cheaper per row and planned first, decides, exactly as before
                 conditions.add("search_vector @@ to_tsquery('simple', ?)");
                 args.add(tsQuery(terms));
+                // a domain or price-model filter is an entry of the same index too ('=domain=parking', exact): one GIN
+                // intersection instead of a btree bitmap of the whole domain ANDed in
+                String filters = filterLexemes(withDomain ? query.domain() : null, withPriceModel ? query.priceModel() : null);
+                args.add(prefixIndexQuery(terms));
+                if (filters.isEmpty()) {
+                    conditions.add("search_prefixes @@ to_tsquery('simple', ?)");
+                } else {
+                    conditions.add("search_prefixes @@ (to_tsquery('simple', ?) && CAST(? AS tsquery))");
+                    args.add(filters);
+                }
             } else {
                 for (String term : terms) {
                     conditions.add("search_text LIKE ?");
@@ -273,11 +288,13 @@ public class CatalogueSearch {
                 }
             }
         }
-        if (withDomain && query.domain() != null) {
+        // on PostgreSQL with words a plain domain or price model is decided by its lexeme in the index condition above
+        boolean lexemes = postgres && !terms.isEmpty();
+        if (withDomain && query.domain() != null && !(lexemes && plain(query.domain()))) {
             conditions.add("domain = ?");
             args.add(query.domain());
         }
-        if (withPriceModel && query.priceModel() != null) {
+        if (withPriceModel && query.priceModel() != null && !(lexemes && plain(query.priceModel()))) {
             conditions.add("price_model = ?");
             args.add(query.priceModel());
         }
@@ -291,6 +308,39 @@ public class CatalogueSearch {
     /** Terms are letters and digits only (see {@link Query#terms()}), so nothing in them is tsquery syntax. */
     static String tsQuery(List<String> terms) {
         return String.join(" & ", terms.stream().map(t -> t + ":*").toList());
+    }
+
+    /** Longest prefix the PostgreSQL prefix index holds (db/vendor/postgresql/V150__marketplace_prefix_index.sql). */
+    static final int INDEXED_PREFIX = 32;
+
+    /**
+     * The same words as exact lexemes of the prefix index: a word matches the lexemes it is a prefix of, and the index
+     * holds each lexeme's prefixes up to {@link #INDEXED_PREFIX} characters, so a longer word looks up its first 32.
+     */
+    static String prefixIndexQuery(List<String> terms) {
+        return String.join(" & ", terms.stream().map(t -> t.length() > INDEXED_PREFIX ? t.substring(0, INDEXED_PREFIX) : t).toList());
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VALUE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
+
+    /**
+     * The filters as lexemes of the prefix index ({@code '=domain=parking' & '=price=licence'}, never a word of a text:
+     * the parser makes no lexeme with '='), which then decide the filter; a value that is not plain lower case is left
+     * to the equality condition. Empty without such filters.
+     */
+    static String filterLexemes(String domain, String priceModel) {
+        List<String> lexemes = new ArrayList<>();
+        if (domain != null && plain(domain)) {
+            lexemes.add("'=domain=" + domain + "'");
+        }
+        if (priceModel != null && plain(priceModel)) {
+            lexemes.add("'=price=" + priceModel + "'");
+        }
+        return String.join(" & ", lexemes);
+    }
+
+    private static boolean plain(String value) {
+        return PLAIN_VALUE.matcher(value).matches();
     }
 
     /**
