@@ -161,7 +161,7 @@ class ContractProcessTest extends ProcessTestBase {
 
     @Test
     void shouldExpireWhenTheNegotiationOutlivesItsWindowWhileTheCompanyReviews() {
-        Map<String, Object> variables = new java.util.HashMap<>(deliveryVariables());
+        Map<String, Object> variables = new java.util.HashMap<>(ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
         variables.put("negotiationWindow", "P20D");
         ProcessInstance contract = start(KEY, variables);
         org.camunda.bpm.engine.task.Task review = driver.task(contract.getId(), USER_TASK_REVIEW_DRAFT);
@@ -177,7 +177,7 @@ class ContractProcessTest extends ProcessTestBase {
 
     @Test
     void shouldKeepOneNegotiationDeadlineAcrossRoundsAndExpireWhileTheCityAnswers() {
-        ProcessInstance contract = start(KEY, deliveryVariables());
+        ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
         java.util.Date deadline = (java.util.Date) engine.getRuntimeService().getVariable(contract.getId(), NEGOTIATION_DEADLINE);
         // the bylaws' default negotiationWindow (P30D): one window for the whole negotiation, not per round
         assertThat(deadline.toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).minusSeconds(120),

@@ -2,7 +2,7 @@ package eu.smartcity.accelerator.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.smartcity.accelerator.marketplace.internal.CatalogueSearch;
+import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
