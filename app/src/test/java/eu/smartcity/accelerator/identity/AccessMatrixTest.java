@@ -172,7 +172,7 @@ class AccessMatrixTest {
         m.put("GET /api/ocds/records/{ocid}", List.of(get(ANONYMOUS, "/api/ocds/records/" + ocid(published), Expect.ALLOWED),
                 get(ANONYMOUS, "/api/ocds/records/" + ocid(draft), Expect.REFUSED)));
         m.put("GET /api/ocds/releases", publicGet("/api/ocds/releases"));
-        m.put("GET /api/challenges", List.of(get(ANONYMOUS, "/api/challenges?city=city-mechelen", Expect.ALLOWED, published.toString()),
+        m.put("GET /api/challenges", List.of(get(ANONYMOUS, "/api/challenges?city=city-mechelen&size=100", Expect.ALLOWED, published.toString()),
                 get(ANONYMOUS, "/api/challenges?city=city-mechelen&size=100", Expect.ALLOWED_WITHOUT, draft.toString())));
         m.put("GET /api/challenges/{id}", concat(publicGet("/api/challenges/" + published),
                 List.of(get(ANONYMOUS, "/api/challenges/" + draft, Expect.REFUSED))));

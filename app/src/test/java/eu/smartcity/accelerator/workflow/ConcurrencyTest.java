@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.support.AcceleratorTest;
+import eu.smartcity.accelerator.support.ContractCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,6 +32,7 @@ class ConcurrencyTest {
 
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationContext context;
     final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -61,12 +64,9 @@ class ConcurrencyTest {
     }
 
     ProcessInstance contractAtCompanyReview() {
-        Map<String, Object> v = new java.util.HashMap<>();
+        // a contract is drafted from a real challenge and application (ContractDocuments refuses made-up ids)
+        Map<String, Object> v = ContractCase.of(context, "city-mechelen", "company-urbansense").delivery();
         v.put("contractId", UUID.randomUUID().toString());
-        v.put("challengeId", UUID.randomUUID().toString());
-        v.put("applicationId", UUID.randomUUID().toString());
-        v.put("cityGroup", "city-mechelen");
-        v.put("companyGroup", "company-urbansense");
         v.put("signatureWindow", "P14D");
         ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey("contract", v);
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
