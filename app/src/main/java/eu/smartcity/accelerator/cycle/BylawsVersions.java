@@ -26,12 +26,23 @@ public interface BylawsVersions {
 
     /**
      * The files of a version as the {@code bylaws/} folder holds them; the contract template may be absent, and so may
-     * its translations ({@code contract-template.nl.md}, {@code .fr.md}).
+     * its translations ({@code contract-template.nl.md}, {@code .fr.md}) and those of the readable text
+     * ({@code bylaws.nl.md}, {@code .fr.md}).
      */
-    record Texts(String rulesYaml, String bylawsMd, String contractTemplateMd, String contractTemplateMdNl, String contractTemplateMdFr) {
+    record Texts(String rulesYaml, String bylawsMd, String contractTemplateMd, String contractTemplateMdNl, String contractTemplateMdFr,
+            String bylawsMdNl, String bylawsMdFr) {
 
         public Texts(String rulesYaml, String bylawsMd, String contractTemplateMd) {
             this(rulesYaml, bylawsMd, contractTemplateMd, null, null);
+        }
+
+        public Texts(String rulesYaml, String bylawsMd, String contractTemplateMd, String contractTemplateMdNl, String contractTemplateMdFr) {
+            this(rulesYaml, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr, null, null);
+        }
+
+        /** These texts with the readable text's Dutch and French translations. */
+        public Texts withBylawsTranslations(String nl, String fr) {
+            return new Texts(rulesYaml, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr, nl, fr);
         }
 
         /** The contract template in a language ("en", "nl", "fr"); null when there is none in that language. */
@@ -40,6 +51,15 @@ public interface BylawsVersions {
                 case "nl" -> contractTemplateMdNl;
                 case "fr" -> contractTemplateMdFr;
                 default -> contractTemplateMd;
+            };
+        }
+
+        /** The readable text in a language ("en", "nl", "fr"); null when there is none in that language. */
+        public String bylawsMd(String language) {
+            return switch (language) {
+                case "nl" -> bylawsMdNl;
+                case "fr" -> bylawsMdFr;
+                default -> bylawsMd;
             };
         }
     }
@@ -86,10 +106,17 @@ public interface BylawsVersions {
 
     /**
      * As above, with the contract template's Dutch and French texts (blank: none, the English one is used); the call
-     * above keeps the draft's translations as they are.
+     * above keeps the draft's translations as they are, this one those of the readable text.
      */
     void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
             String contractTemplateMdNl, String contractTemplateMdFr);
+
+    /**
+     * As above with every text: the readable text and the contract template, each with its Dutch and French texts
+     * (blank: none, readers and contracts in that language get the English one). {@code texts.rulesYaml()} is ignored:
+     * the rules come from {@code fields}.
+     */
+    void saveDraft(String version, Map<String, String> fields, Texts texts);
 
     /** Publishes a draft: irreversible. Publishing an already published version is refused. */
     VersionView publish(String version, String coordinator);

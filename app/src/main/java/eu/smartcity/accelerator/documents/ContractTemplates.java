@@ -117,15 +117,37 @@ public class ContractTemplates implements BylawsTextCheck {
         }
     }
 
-    /** The readable bylaws text of a version ({@code bylaws/<version>/bylaws.md}), for the bylaws PDF. */
+    /** The readable bylaws text of a version ({@code bylaws/<version>/bylaws.md}), in English. */
     public Optional<String> bylawsText(String version) {
+        return bylawsText(version, "en").map(BylawsText::markdown);
+    }
+
+    /** A version's readable text in a language, or the English one ({@code fallback}) when it has none in that language. */
+    public record BylawsText(String markdown, boolean fallback) {}
+
+    /**
+     * The readable bylaws text of a published version in a language ("en", "nl", "fr": {@code bylaws.md},
+     * {@code bylaws.nl.md}, {@code bylaws.fr.md}), for the bylaws page and PDF; English when there is none in that language.
+     */
+    public Optional<BylawsText> bylawsText(String version, String language) {
         if (!version.matches("[a-z0-9-]+")) {
             return Optional.empty();
         }
+        String lang = List.of("nl", "fr").contains(language) ? language : "en";
         if (versions != null) { // published versions only: a draft is not for publication
-            return versions.find(version).filter(BylawsVersions.VersionView::published).map(v -> versions.texts(version).bylawsMd());
+            return versions.find(version).filter(BylawsVersions.VersionView::published).map(v -> {
+                BylawsVersions.Texts texts = versions.texts(version);
+                String translated = texts.bylawsMd(lang);
+                return translated == null ? new BylawsText(texts.bylawsMd(), !"en".equals(lang)) : new BylawsText(translated, false);
+            });
         }
-        try (InputStream in = ContractTemplates.class.getResourceAsStream("/bylaws/" + version + "/bylaws.md")) {
+        Optional<String> english = classpathBylaws(version, "bylaws.md");
+        Optional<String> translated = "en".equals(lang) ? english : classpathBylaws(version, "bylaws." + lang + ".md");
+        return translated.map(text -> new BylawsText(text, false)).or(() -> english.map(text -> new BylawsText(text, true)));
+    }
+
+    private static Optional<String> classpathBylaws(String version, String file) {
+        try (InputStream in = ContractTemplates.class.getResourceAsStream("/bylaws/" + version + "/" + file)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

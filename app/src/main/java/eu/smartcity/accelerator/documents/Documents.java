@@ -117,8 +117,17 @@ public final class Documents {
 
     /** The readable bylaws ({@code bylaws.md}, Markdown) as a PDF for publication, framed in the reader's language. */
     public static byte[] bylaws(String version, String markdown, Locale locale) {
+        return bylaws(version, markdown, false, locale);
+    }
+
+    /**
+     * As above; {@code englishFallback}: the text is the English one because the version has none in the reader's
+     * language, and the PDF says so.
+     */
+    public static byte[] bylaws(String version, String markdown, boolean englishFallback, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         model.put("version", version);
+        model.put("fallback", englishFallback);
         model.put("body", markdownToXhtml(markdown));
         return PdfRenderer.pdf("bylaws", language(locale), model);
     }

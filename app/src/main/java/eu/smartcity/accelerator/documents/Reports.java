@@ -95,9 +95,14 @@ public class Reports {
         });
     }
 
-    /** The bylaws of a published version as a PDF, from its {@code bylaws.md}, framed in the reader's language. */
+    /**
+     * The bylaws of a published version as a PDF in the reader's language: its {@code bylaws.nl.md} or {@code .fr.md},
+     * or {@code bylaws.md} with a note saying so when there is none in that language.
+     */
     public Optional<byte[]> bylaws(String version, Locale language) {
-        return templates.bylawsText(version).map(text -> Documents.bylaws(version, text, language));
+        Locale reader = Documents.language(language);
+        return templates.bylawsText(version, reader.getLanguage())
+                .map(text -> Documents.bylaws(version, text.markdown(), text.fallback(), reader));
     }
 
     private String name(String groupId, Locale language) {

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One bylaws version: its rules.yaml, bylaws.md and contract template; immutable once published. */
+/** One bylaws version: its rules.yaml, bylaws.md and contract template (each with its Dutch and French texts); immutable once published. */
 @Entity
 @Table(name = "bylaws_version")
 class BylawsVersion {
@@ -31,6 +31,10 @@ class BylawsVersion {
     private String contractTemplateMdNl;
     @Column(name = "contract_template_md_fr")
     private String contractTemplateMdFr;
+    @Column(name = "bylaws_md_nl")
+    private String bylawsMdNl;
+    @Column(name = "bylaws_md_fr")
+    private String bylawsMdFr;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "created_by")
@@ -70,6 +74,15 @@ class BylawsVersion {
         this.contractTemplateMdFr = fr;
     }
 
+    /** The readable text's translations: of a draft, or of a version seeded before they shipped (filled in once). */
+    void bylawsTranslations(String nl, String fr) {
+        if (status != BylawsVersions.Status.DRAFT && (bylawsMdNl != null || bylawsMdFr != null)) {
+            throw new IllegalStateException("Bylaws version " + version + " is published and cannot change");
+        }
+        this.bylawsMdNl = nl;
+        this.bylawsMdFr = fr;
+    }
+
     void publish(Instant at, String by) {
         requireDraft();
         this.status = BylawsVersions.Status.PUBLISHED;
@@ -91,6 +104,8 @@ class BylawsVersion {
     String contractTemplateMd() { return contractTemplateMd; }
     String contractTemplateMdNl() { return contractTemplateMdNl; }
     String contractTemplateMdFr() { return contractTemplateMdFr; }
+    String bylawsMdNl() { return bylawsMdNl; }
+    String bylawsMdFr() { return bylawsMdFr; }
 
     BylawsVersions.VersionView view(String title) {
         return new BylawsVersions.VersionView(version, title, basedOn, status, createdAt, createdBy, publishedAt, publishedBy);

@@ -77,6 +77,7 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
                             Optional.ofNullable(classpathText(version, "bylaws.md")).orElse(""),
                             classpathText(version, "contract-template.md"), Instant.now(), null);
                     seeded.translations(classpathText(version, "contract-template.nl.md"), classpathText(version, "contract-template.fr.md"));
+                    seeded.bylawsTranslations(classpathText(version, "bylaws.nl.md"), classpathText(version, "bylaws.fr.md"));
                     seeded.publish(Instant.now(), null);
                     versions.save(seeded);
                 } else {
@@ -84,6 +85,9 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
                     versions.findById(version).filter(v -> v.contractTemplateMdNl() == null && v.contractTemplateMdFr() == null)
                             .ifPresent(v -> v.translations(classpathText(version, "contract-template.nl.md"),
                                     classpathText(version, "contract-template.fr.md")));
+                    // seeded before the readable text's translations shipped: the same
+                    versions.findById(version).filter(v -> v.bylawsMdNl() == null && v.bylawsMdFr() == null)
+                            .ifPresent(v -> v.bylawsTranslations(classpathText(version, "bylaws.nl.md"), classpathText(version, "bylaws.fr.md")));
                 }
                 previous = version;
             }
@@ -126,7 +130,8 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
     @Transactional(readOnly = true)
     public Texts texts(String version) {
         BylawsVersion v = get(version);
-        return new Texts(v.rulesYaml(), v.bylawsMd(), v.contractTemplateMd(), v.contractTemplateMdNl(), v.contractTemplateMdFr());
+        return new Texts(v.rulesYaml(), v.bylawsMd(), v.contractTemplateMd(), v.contractTemplateMdNl(), v.contractTemplateMdFr(),
+                v.bylawsMdNl(), v.bylawsMdFr());
     }
 
     @Override
@@ -150,6 +155,7 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
         BylawsVersion draft = new BylawsVersion(newVersion, basedOn, write(rules), base.bylawsMd(),
                 base.contractTemplateMd(), Instant.now(), coordinator);
         draft.translations(base.contractTemplateMdNl(), base.contractTemplateMdFr());
+        draft.bylawsTranslations(base.bylawsMdNl(), base.bylawsMdFr());
         return view(versions.save(draft));
     }
 
@@ -160,9 +166,19 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
         saveDraft(version, fields, bylawsMd, contractTemplateMd, draft.contractTemplateMdNl(), draft.contractTemplateMdFr());
     }
 
+    /** Keeps the readable text's translations as they are. */
     @Override
     public void saveDraft(String version, Map<String, String> fields, String bylawsMd, String contractTemplateMd,
             String contractTemplateMdNl, String contractTemplateMdFr) {
+        BylawsVersion draft = get(version);
+        saveDraft(version, fields, new Texts(null, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr,
+                draft.bylawsMdNl(), draft.bylawsMdFr()));
+    }
+
+    @Override
+    public void saveDraft(String version, Map<String, String> fields, Texts edited) {
+        String bylawsMd = edited.bylawsMd();
+        String contractTemplateMd = edited.contractTemplateMd();
         BylawsVersion draft = get(version);
         if (draft.status() != Status.DRAFT) {
             throw new IllegalStateException("Bylaws version " + version + " is published and cannot change");
@@ -181,12 +197,19 @@ class JpaBylawsVersions implements BylawsVersions, InitializingBean {
             // contracts of cycles under this version are drawn up from it
             throw new InvalidDraftException("contractTemplateMd", "the contract template is empty");
         }
-        String nl = contractTemplateMdNl == null || contractTemplateMdNl.isBlank() ? null : contractTemplateMdNl;
-        String fr = contractTemplateMdFr == null || contractTemplateMdFr.isBlank() ? null : contractTemplateMdFr;
-        Texts texts = new Texts(rules, bylawsMd, template, nl, fr);
+        String nl = blankToNull(edited.contractTemplateMdNl());
+        String fr = blankToNull(edited.contractTemplateMdFr());
+        String bylawsNl = blankToNull(edited.bylawsMdNl());
+        String bylawsFr = blankToNull(edited.bylawsMdFr());
+        Texts texts = new Texts(rules, bylawsMd, template, nl, fr, bylawsNl, bylawsFr);
         textChecks.forEach(check -> check.check(version, texts));
         draft.edit(rules, bylawsMd, template);
         draft.translations(nl, fr);
+        draft.bylawsTranslations(bylawsNl, bylawsFr);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     @Override

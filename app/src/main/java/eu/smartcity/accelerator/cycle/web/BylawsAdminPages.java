@@ -87,12 +87,13 @@ class BylawsAdminPages {
         String contractTemplateMd = params.getFirst("contractTemplateMd");
         String contractTemplateMdNl = params.getFirst("contractTemplateMdNl");
         String contractTemplateMdFr = params.getFirst("contractTemplateMdFr");
+        BylawsVersions.Texts texts = new BylawsVersions.Texts(null, bylawsMd, contractTemplateMd, contractTemplateMdNl,
+                contractTemplateMdFr, params.getFirst("bylawsMdNl"), params.getFirst("bylawsMdFr"));
         try {
-            versions.saveDraft(version, fields, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr);
+            versions.saveDraft(version, fields, texts);
         } catch (InvalidDraftException e) {
             model.addAttribute("invalid", true);
-            return page(view, fields, new BylawsVersions.Texts(null, bylawsMd, contractTemplateMd, contractTemplateMdNl, contractTemplateMdFr),
-                    Map.of(fieldOf(e.field()), problem(e)), model);
+            return page(view, fields, texts, Map.of(fieldOf(e.field()), problem(e)), model);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/coordinator/bylaws/" + version + "#differences";
@@ -128,6 +129,18 @@ class BylawsAdminPages {
         return download(publishedOnly(version), "bylaws.md", "text/markdown", versions.texts(version).bylawsMd());
     }
 
+    /** The readable text's Dutch or French translation ({@code bylaws.nl.md}, {@code bylaws.fr.md}); 404 when there is none. */
+    @GetMapping("/coordinator/bylaws/{version}/bylaws.{language:nl|fr}.md")
+    ResponseEntity<byte[]> translation(@PathVariable String version, @PathVariable String language, Authentication authentication) {
+        coordinator(authentication);
+        BylawsVersions.VersionView view = publishedOnly(version);
+        String text = versions.texts(version).bylawsMd(language);
+        if (text == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return download(view, "bylaws." + language + ".md", "text/markdown", text);
+    }
+
     private String page(BylawsVersions.VersionView view, Map<String, String> fields, BylawsVersions.Texts texts,
             Map<String, Problem> problems, Model model) {
         model.addAttribute("v", view);
@@ -138,6 +151,8 @@ class BylawsAdminPages {
         model.addAttribute("atSubmission", BylawsFields.AT_SUBMISSION);
         model.addAttribute("fields", fields);
         model.addAttribute("bylawsMd", texts.bylawsMd());
+        model.addAttribute("bylawsMdNl", texts.bylawsMdNl());
+        model.addAttribute("bylawsMdFr", texts.bylawsMdFr());
         model.addAttribute("contractTemplateMd", texts.contractTemplateMd());
         model.addAttribute("contractTemplateMdNl", texts.contractTemplateMdNl());
         model.addAttribute("contractTemplateMdFr", texts.contractTemplateMdFr());

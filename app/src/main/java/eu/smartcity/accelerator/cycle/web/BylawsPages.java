@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.cycle.web;
 
 import eu.smartcity.accelerator.cycle.BylawsVersions;
+import java.util.Locale;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Public: the readable bylaws ({@code bylaws.md}) of every published version, so an applicant reads the rules
+ * Public: the readable bylaws ({@code bylaws.md}, or {@code bylaws.nl.md}/{@code .fr.md} for a Dutch or French reader) of every published version, so an applicant reads the rules
  * of the cycle a challenge runs under. Drafts are the programme office's own (see {@link BylawsAdminPages}).
  */
 @Controller
@@ -34,12 +35,18 @@ class BylawsPages {
     }
 
     @GetMapping("/bylaws/{version}")
-    String bylaws(@PathVariable String version, Model model) {
+    String bylaws(@PathVariable String version, Locale locale, Model model) {
         if (versions.find(version).filter(BylawsVersions.VersionView::published).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        BylawsVersions.Texts texts = versions.texts(version);
+        String language = locale == null ? "en" : locale.getLanguage();
+        String translated = "nl".equals(language) || "fr".equals(language) ? texts.bylawsMd(language) : texts.bylawsMd();
+        // no text in the reader's language: the English one, and the page says so
+        boolean fallback = translated == null;
         model.addAttribute("version", version);
-        model.addAttribute("html", renderer.render(parser.parse(versions.texts(version).bylawsMd())));
+        model.addAttribute("fallback", fallback);
+        model.addAttribute("html", renderer.render(parser.parse(fallback ? texts.bylawsMd() : translated)));
         return "cycle/bylaws";
     }
 }
