@@ -33,9 +33,14 @@ class BylawsVersionsPostgresIT {
         fields.put("title", "Tweede cyclus — édition spéciale");
         String longText = "# Règlement\n\n" + "Article. Les villes financent l’équipement manquant.\n".repeat(2000); // ~100 000 characters
         versions.saveDraft(name, fields, longText, versions.texts(name).contractTemplateMd());
+        String longDutch = "# Reglement\n\n" + "Artikel. De steden financieren de ontbrekende uitrusting.\n".repeat(1800);
+        versions.saveDraft(name, fields, versions.texts(name).withBylawsTranslations(longDutch, ""));
         versions.publish(name, "coordinator");
 
         assertThat(versions.texts(name).bylawsMd()).isEqualTo(longText);
+        assertThat(versions.texts(name).bylawsMdNl()).isEqualTo(longDutch);
+        assertThat(versions.texts(name).bylawsMdFr()).isNull();
+        assertThat(versions.texts("scifi-2025").bylawsMdFr()).as("seeded").startsWith("# Règlement");
         Bylaws readBack = BylawsLoader.load(name, new ByteArrayInputStream(versions.texts(name).rulesYaml().getBytes(StandardCharsets.UTF_8)));
         assertThat(readBack.budgetPerPilot()).isEqualByComparingTo("12500.50");
         assertThat(readBack.title()).isEqualTo("Tweede cyclus — édition spéciale");

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.support.AcceleratorTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,37 @@ class BylawsVersionsTest {
         // saving without naming the translations (the English-only call) keeps them
         versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd());
         assertThat(versions.texts(name).contractTemplateMdNl()).contains("## C1 De partijen");
+    }
+
+    @Test
+    void theReadableTextsTranslationsAreSeededCopiedAndEdited() throws Exception {
+        for (String version : List.of("scifi-2024", "scifi-2025")) {
+            BylawsVersions.Texts shipped = versions.texts(version);
+            assertThat(shipped.bylawsMdNl()).as(version).startsWith("# Reglement").isEqualTo(file(version, "bylaws.nl.md"));
+            assertThat(shipped.bylawsMd("fr")).as(version).startsWith("# Règlement").isEqualTo(file(version, "bylaws.fr.md"));
+            assertThat(shipped.bylawsMd("en")).isEqualTo(shipped.bylawsMd());
+        }
+        String name = draft();
+        BylawsVersions.Texts copied = versions.texts(name);
+        assertThat(copied.bylawsMdNl()).isEqualTo(versions.texts("scifi-2025").bylawsMdNl());
+        Map<String, String> fields = versions.fields(name);
+
+        // every text at once: an edited Dutch text is kept, an empty French one means "readers get the English text"
+        versions.saveDraft(name, fields, copied.withBylawsTranslations(copied.bylawsMdNl() + "\nArtikel 10. Nieuw.\n", " "));
+        assertThat(versions.texts(name).bylawsMdNl()).endsWith("Artikel 10. Nieuw.\n");
+        assertThat(versions.texts(name).bylawsMdFr()).isNull();
+        assertThat(versions.texts(name).contractTemplateMdNl()).isEqualTo(copied.contractTemplateMdNl());
+        // the calls that do not name them keep them
+        versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd(), copied.contractTemplateMdNl(), copied.contractTemplateMdFr());
+        versions.saveDraft(name, fields, copied.bylawsMd(), copied.contractTemplateMd());
+        assertThat(versions.texts(name).bylawsMdNl()).endsWith("Artikel 10. Nieuw.\n");
+        versions.publish(name, "coordinator");
+        assertThatThrownBy(() -> versions.saveDraft(name, fields, copied)).isInstanceOf(IllegalStateException.class);
+        assertThat(versions.texts(name).bylawsMdNl()).endsWith("Artikel 10. Nieuw.\n");
+    }
+
+    private static String file(String version, String name) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("..", "bylaws", version, name));
     }
 
     private String refusal(String name, Map<String, String> valid, String key, String value, String text) {

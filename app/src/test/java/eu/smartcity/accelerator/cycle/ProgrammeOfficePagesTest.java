@@ -59,6 +59,11 @@ class ProgrammeOfficePagesTest {
             pairs.add(value);
         }
         BylawsVersions.Texts texts = versions.texts(version);
+        for (String translation : List.of("bylawsMdNl", "bylawsMdFr")) {
+            if (changed.containsKey(translation)) {
+                pairs.addAll(List.of(translation, changed.get(translation)));
+            }
+        }
         pairs.addAll(List.of("bylawsMd", changed.getOrDefault("bylawsMd", texts.bylawsMd()),
                 "contractTemplateMd", java.util.Objects.toString(texts.contractTemplateMd(), "")));
         return pairs.toArray(String[]::new);
@@ -94,11 +99,22 @@ class ProgrammeOfficePagesTest {
                 .contains("aria-describedby=\"durations_juryWindow-error\"");
         assertThat(badDuration.body()).doesNotContain("Exception").doesNotContain("key '");
 
+        // the draft starts with the Dutch and French texts of the version it is based on
+        assertThat(versions.texts(name).bylawsMdNl()).contains("Ontvankelijkheid.");
+        assertThat(versions.texts(name).bylawsMdFr()).contains("Éligibilité.");
+        assertThat(coordinator.get(page).body()).contains("id=\"bylawsMdNl\"").contains("id=\"bylawsMdFr\"").contains("Ontvankelijkheid.");
         HttpResponse<String> saved = coordinator.postForm(page, page, form(name, Map.of(
-                "caps.budgetPerPilot", "12000", "bylawsMd", versions.texts(name).bylawsMd() + "\nArticle 99. Extras.\n")));
+                "caps.budgetPerPilot", "12000", "bylawsMd", versions.texts(name).bylawsMd() + "\nArticle 99. Extras.\n",
+                "bylawsMdNl", versions.texts(name).bylawsMdNl() + "\nArtikel 99. Aanvullingen.\n", "bylawsMdFr", " ")));
         assertThat(location(saved)).contains(page);
         String shown = coordinator.get(page).body();
-        assertThat(shown).contains("data-key=\"caps.budgetPerPilot\"").contains("12000").contains("Article 99. Extras.");
+        assertThat(shown).contains("data-key=\"caps.budgetPerPilot\"").contains("12000").contains("Article 99. Extras.")
+                .contains("Artikel 99. Aanvullingen.");
+        assertThat(versions.texts(name).bylawsMdFr()).as("posted empty: no French text").isNull();
+        // a form without the translations (an older page) keeps them
+        coordinator.postForm(page, page, form(name, Map.of("caps.budgetPerPilot", "12000",
+                "bylawsMd", versions.texts(name).bylawsMd())));
+        assertThat(versions.texts(name).bylawsMdNl()).contains("Artikel 99. Aanvullingen.");
 
         HttpResponse<String> asked = coordinator.postForm(page, page + "/publish");
         assertThat(versions.find(name).orElseThrow().published()).as("the first click only asks").isFalse();
@@ -116,6 +132,39 @@ class ProgrammeOfficePagesTest {
                 .isEqualTo(versions.published(name));
         assertThat(coordinator.get(page + "/bylaws.md").body()).isEqualTo(versions.texts(name).bylawsMd());
         assertThat(new PortalClient(port).get("/bylaws/" + name).body()).as("public once published").contains("Article 99. Extras.");
+        assertThat(coordinator.get(page).body()).contains(page + "/bylaws.nl.md").doesNotContain(page + "/bylaws.fr.md");
+        HttpResponse<String> dutch = coordinator.get(page + "/bylaws.nl.md");
+        assertThat(dutch.headers().firstValue("Content-Disposition").orElse("")).contains(name + "-bylaws.nl.md");
+        assertThat(dutch.body()).isEqualTo(versions.texts(name).bylawsMdNl());
+        assertThat(coordinator.get(page + "/bylaws.fr.md").statusCode()).as("no French text").isEqualTo(404);
+
+        // the public page and the PDF in the reader's language; no French text: the English one, said so in French
+        String nl = new PortalClient(port).speaking("nl").get("/bylaws/" + name).body();
+        assertThat(nl).contains("Artikel 99. Aanvullingen.").contains("Ontvankelijkheid.").doesNotContain("Article 99. Extras.")
+                .doesNotContain("Dit reglement bestaat nog niet");
+        String fr = new PortalClient(port).speaking("fr").get("/bylaws/" + name).body();
+        assertThat(fr).contains("Article 99. Extras.").contains("pas encore en français");
+        assertThat(pdfText(new PortalClient(port).speaking("nl").getBytes("/bylaws/" + name + ".pdf").body()))
+                .contains("Reglement " + name).contains("Artikel 99. Aanvullingen.").doesNotContain("Article 99. Extras.");
+        assertThat(pdfText(new PortalClient(port).speaking("fr").getBytes("/bylaws/" + name + ".pdf").body()))
+                .contains("Règlement " + name).contains("pas encore en français").contains("Article 99. Extras.");
+    }
+
+    @Test
+    void theShippedBylawsReadInDutchAndFrench() throws Exception {
+        assertThat(new PortalClient(port).speaking("nl").get("/bylaws/scifi-2024").body())
+                .contains("Ontvankelijkheid.").contains("EUR 25.000 per pilot").doesNotContain("Eligibility.");
+        assertThat(new PortalClient(port).speaking("fr").get("/bylaws/scifi-2025").body())
+                .contains("Éligibilité.").contains("10 000 EUR par projet pilote").doesNotContain("Eligibility.");
+        assertThat(new PortalClient(port).get("/bylaws/scifi-2025").body()).contains("Eligibility.");
+        assertThat(pdfText(new PortalClient(port).speaking("fr").getBytes("/bylaws/scifi-2024.pdf").body()))
+                .contains("Éligibilité.").doesNotContain("pas encore en français");
+    }
+
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     @Test

@@ -31,6 +31,12 @@ class ContractTemplateTest {
             assertThat(template.clauses()).extracting(ContractTemplate.Clause::id).startsWith("C1", "C2").hasSize(10);
         }
         assertThat(templates.bylawsText("scifi-2025")).get().asString().contains("Bylaws");
+        assertThat(templates.bylawsText("scifi-2025", "nl")).get().isEqualTo(new ContractTemplates.BylawsText(
+                templates.bylawsText("scifi-2025", "nl").orElseThrow().markdown(), false));
+        assertThat(templates.bylawsText("scifi-2025", "nl").orElseThrow().markdown()).startsWith("# Reglement");
+        assertThat(templates.bylawsText("scifi-2024", "fr").orElseThrow().markdown()).startsWith("# Règlement");
+        assertThat(templates.bylawsText("scifi-2024", "de").orElseThrow()).as("a language the bylaws are not written in: English, as for en")
+                .isEqualTo(new ContractTemplates.BylawsText(templates.bylawsText("scifi-2024").orElseThrow(), false));
         // each version's template in Dutch and French: the same clauses, in the language's words
         for (String version : List.of("scifi-2024", "scifi-2025")) {
             assertThat(templates.forBylaws(version, java.util.Locale.forLanguageTag("nl")).orElseThrow().title()).startsWith("Pilotcontract —");

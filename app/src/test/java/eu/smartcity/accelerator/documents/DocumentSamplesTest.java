@@ -108,7 +108,8 @@ class DocumentSamplesTest {
             assertPdfA(write("cycle-report-" + tag + ".pdf", cycle).getFileName().toString(), cycle);
 
             byte[] bylaws = reports.bylaws("scifi-2025", language).orElseThrow();
-            assertThat(text(bylaws)).contains("Eligibility.").contains(Map.of("en", "Bylaws scifi-2025", "nl", "Reglement scifi-2025",
+            assertThat(text(bylaws)).contains(Map.of("en", "Eligibility.", "nl", "Ontvankelijkheid.", "fr", "Éligibilité.").get(tag))
+                    .contains(Map.of("en", "Bylaws scifi-2025", "nl", "Reglement scifi-2025",
                     "fr", "Règlement scifi-2025").get(tag));
             assertPdfA(write("bylaws-scifi-2025-" + tag + ".pdf", bylaws).getFileName().toString(), bylaws);
         }

@@ -57,7 +57,9 @@ class DocumentsPdfATest {
         java.nio.file.Files.write(folder.resolve("contract-" + tag + ".pdf"), contract);
         java.nio.file.Files.write(folder.resolve("evaluation-report-" + tag + ".pdf"), evaluation);
         java.nio.file.Files.write(folder.resolve("cycle-report-" + tag + ".pdf"), cycle);
-        for (byte[] pdf : List.of(contract, evaluation, cycle, bylaws)) {
+        // the English text with the note that there is none in the reader's language
+        byte[] bylawsInEnglish = Documents.bylaws("scifi-2025", "# Bylaws\n\n1. **Eligibility.** Companies — of any size.\n", true, language);
+        for (byte[] pdf : List.of(contract, evaluation, cycle, bylaws, bylawsInEnglish)) {
             PdfAValidation.Result result = PdfAValidation.validate(pdf);
             assertThat(result.compliant()).as(result.summary()).isTrue();
             try (PDDocument document = Loader.loadPDF(pdf)) {

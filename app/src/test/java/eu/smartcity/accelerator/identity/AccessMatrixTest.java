@@ -262,6 +262,10 @@ class AccessMatrixTest {
         m.put("GET /coordinator/bylaws/{version}/bylaws.md", concat(
                 List.of(get("coordinator", "/coordinator/bylaws/scifi-2025/bylaws.md", Expect.ALLOWED)),
                 refusedToAll("/coordinator/bylaws/scifi-2025/bylaws.md", Set.of("coordinator"))));
+        m.put("GET /coordinator/bylaws/{version}/bylaws.{language:nl|fr}.md", concat(
+                List.of(get("coordinator", "/coordinator/bylaws/scifi-2025/bylaws.nl.md", Expect.ALLOWED),
+                        get("coordinator", "/coordinator/bylaws/scifi-2025/bylaws.fr.md", Expect.ALLOWED)),
+                refusedToAll("/coordinator/bylaws/scifi-2025/bylaws.fr.md", Set.of("coordinator"))));
         // windows: a call's window is the coordinator's to change (extend, close early); everyone else is refused
         m.put("POST /coordinator/challenges/{id}/extend",
                 refusedToAllPost("/coordinator/challenges/" + published + "/extend", Set.of("coordinator")));

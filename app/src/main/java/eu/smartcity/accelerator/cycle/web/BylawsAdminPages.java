@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The programme office keeps its bylaws versions: lists them, drafts a new one from the latest published one
- * (every field of rules.yaml as a form, the readable text and the contract template beside it), sees what
+ * (every field of rules.yaml as a form, the readable text and the contract template beside it, each also in Dutch
+ * and French), sees what
  * changed, publishes (irreversible) and downloads a published version in the {@code bylaws/} folder's format.
  * Coordinators only (the security configuration guards {@code /coordinator/**}; checked here too).
  */
@@ -87,8 +88,11 @@ class BylawsAdminPages {
         String contractTemplateMd = params.getFirst("contractTemplateMd");
         String contractTemplateMdNl = params.getFirst("contractTemplateMdNl");
         String contractTemplateMdFr = params.getFirst("contractTemplateMdFr");
+        // the readable text's translations: a form without them (an older page) keeps them; posted empty: none
+        BylawsVersions.Texts stored = versions.texts(version);
         BylawsVersions.Texts texts = new BylawsVersions.Texts(null, bylawsMd, contractTemplateMd, contractTemplateMdNl,
-                contractTemplateMdFr, params.getFirst("bylawsMdNl"), params.getFirst("bylawsMdFr"));
+                contractTemplateMdFr, params.containsKey("bylawsMdNl") ? params.getFirst("bylawsMdNl") : stored.bylawsMdNl(),
+                params.containsKey("bylawsMdFr") ? params.getFirst("bylawsMdFr") : stored.bylawsMdFr());
         try {
             versions.saveDraft(version, fields, texts);
         } catch (InvalidDraftException e) {
