@@ -242,8 +242,26 @@ final class Browser implements AutoCloseable {
         open("/login").type("username", user).type("password", password);
         WebElement submit = driver.findElement(By.cssSelector("main form button[type=submit]"));
         submit.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(driver, WAIT).until(d -> isGone(submit));
         return this;
+    }
+
+    /**
+     * True once the element's page has been replaced. Chrome reports an element of a page that is being replaced
+     * either as stale or, mid-navigation, as a node that "does not belong to the document"; both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Records the step: no server error page, no console error, a screenshot named after the step. */
