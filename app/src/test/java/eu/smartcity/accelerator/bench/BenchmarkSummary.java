@@ -117,7 +117,7 @@ public final class BenchmarkSummary {
             if (m.find()) {
                 double p95 = Double.parseDouble(m.group(1));
                 double target = n == 100_000 ? 50 : 150;
-                rows.add(new Row(fmt("catalogue search at %,d solutions, 20 searchers (PostgreSQL)", (double) n), fmt("p95 %.1f ms", p95),
+                rows.add(new Row(fmt("catalogue search at %,d solutions, 20 searchers (PostgreSQL)", n), fmt("p95 %.1f ms", p95),
                         "—", "—", fmt("p95 < %.0f ms", target), p95 < target, target / p95));
             }
         }
