@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.RowMapper;
  * lexeme ({@code search_prefixes @@ 'word1 & word2'}, db/vendor/postgresql/V150): each word is
  * one exact index entry, not a GIN partial match, whose bitmap of every matching posting was the cost at 1,000,000
  * solutions; so is a domain or price-model filter. The prefix query still decides, so the matches are the same.</li>
- * <li><b>H2</b>: {@code search_text LIKE '%word%'} per word over the lower-cased column (a scan;
- * also matches inside words); results ordered by name.</li>
+ * <li><b>H2</b>: per word {@code id IN (SELECT solution_id FROM market_solution_word WHERE word >= 'park' AND word < 'park' || U+FFFF)}:
+ * a range of the primary key of a table of every solution's words (db/vendor/h2/V160, kept by {@link SolutionWordsTrigger}),
+ * so a word prefix, as on PostgreSQL, found through indexes instead of a scan; results ordered by name.</li>
  * </ul>
  * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
  * other domains have. On H2 three statements per search: the page, the domain facet, the price-model facet. On
@@ -51,7 +52,7 @@ public class CatalogueSearch {
         public List<String> terms() {
             List<String> terms = new ArrayList<>();
             if (text != null) {
-                for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                for (String word : words(text)) {
                     if (word.length() >= 2 && terms.size() < MAX_TERMS && !terms.contains(word)) {
                         terms.add(word);
                     }
@@ -59,6 +60,31 @@ public class CatalogueSearch {
             }
             return terms;
         }
+    }
+
+    /** Longest word the H2 word table holds (db/vendor/h2/V160); a longer one is stored as its first 64 characters. */
+    static final int STORED_WORD = 64;
+
+    /** The words of a text: lower case, split at everything that is not a letter or a digit. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** What the H2 word table holds for a search text: each distinct word of two characters or more, cut to 64. */
+    static java.util.Set<String> storedWords(String text) {
+        java.util.Set<String> stored = new java.util.LinkedHashSet<>();
+        for (String word : words(text)) {
+            if (word.length() >= 2) {
+                stored.add(word.length() > STORED_WORD ? word.substring(0, STORED_WORD) : word);
+            }
+        }
+        return stored;
     }
 
     public record Hit(UUID id, String name, String supplierGroup, String domain, String description, int trl, String priceModel,
@@ -200,17 +226,12 @@ public class CatalogueSearch {
     /** H2 (and any other database): the page, then each facet, every statement over at most cap + 1 matches. */
     private Result searchWordsPortable(Query query, List<String> terms) {
         Filter all = filter(query, terms, true, true);
-        List<Object> pageArgs = new ArrayList<>(all.args);
-        pageArgs.add(cap + 1);
-        long offset = (long) query.page() * query.size();
-        pageArgs.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
-        pageArgs.add(offset);
+        Statement page = portablePage(query, all);
         long[] matched = {-1};
-        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS
-                + " FROM market_solution" + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", (rs, n) -> {
-                    matched[0] = rs.getLong("matched");
-                    return HIT.mapRow(rs, n);
-                }, pageArgs.toArray());
+        List<Hit> hits = jdbc.query(page.sql(), (rs, n) -> {
+            matched[0] = rs.getLong("matched");
+            return HIT.mapRow(rs, n);
+        }, page.args().toArray());
         if (matched[0] < 0) { // no row on this page: count the matches on their own
             List<Object> countArgs = new ArrayList<>(all.args);
             countArgs.add(cap + 1);
@@ -222,6 +243,37 @@ public class CatalogueSearch {
         boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
         return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
                 facetsCapped, cap);
+    }
+
+    private record Statement(String sql, List<Object> args) {}
+
+    private Statement portablePage(Query query, Filter all) {
+        List<Object> args = new ArrayList<>(all.args);
+        args.add(cap + 1);
+        long offset = (long) query.page() * query.size();
+        args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
+        args.add(offset);
+        return new Statement("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS + " FROM market_solution"
+                + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", args);
+    }
+
+    /**
+     * The database's plan (EXPLAIN, not run) of the statement that finds a search's matches: on H2 the page statement of
+     * {@link #searchWordsPortable}, on PostgreSQL the matches of {@link #searchWordsPostgres} (its CTE). For tests and
+     * docs/performance.md: it shows which index finds the rows.
+     */
+    public String plan(Query query) {
+        List<String> terms = query.terms();
+        Filter all = filter(query, terms, true, true);
+        Statement statement;
+        if (postgres) {
+            List<Object> args = new ArrayList<>(all.args);
+            args.add(cap + 1);
+            statement = new Statement("SELECT id FROM market_solution" + all.where + " LIMIT ?", args);
+        } else {
+            statement = portablePage(query, all);
+        }
+        return String.join("\n", jdbc.queryForList("EXPLAIN " + statement.sql(), String.class, statement.args().toArray()));
     }
 
     /** Without words: exact counts, the page by name. */
@@ -282,9 +334,16 @@ public class CatalogueSearch {
                     args.add(filters);
                 }
             } else {
+                // each word a range of the word table's primary key (db/vendor/h2/V160): the words it is a prefix of
                 for (String term : terms) {
-                    conditions.add("search_text LIKE ?");
-                    args.add("%" + term + "%");
+                    String stored = term.length() > STORED_WORD ? term.substring(0, STORED_WORD) : term;
+                    conditions.add("id IN (SELECT solution_id FROM market_solution_word WHERE word >= ? AND word < ?)");
+                    args.add(stored);
+                    args.add(stored + Character.MAX_VALUE);
+                    if (term.length() > STORED_WORD) { // the table holds a long word's first 64 characters: the text decides the rest
+                        conditions.add("search_text LIKE ?");
+                        args.add("%" + term + "%");
+                    }
                 }
             }
         }
