@@ -84,6 +84,54 @@ class MarketplaceTest {
     }
 
     @Test
+    void onH2AWordIsARangeOfTheWordTableNotALikeScanOfEverySolution() {
+        eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch search =
+                new eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch(dataSource);
+        for (String[] q : new String[][] {{"parking", null}, {"parking sens", null}, {"sensor", "water"}}) {
+            String plan = search.plan(new eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch.Query(q[0], q[1], null, null, 0, 20));
+            // H2 writes the access path of each table as a comment: "/* PUBLIC.MARKET_SOLUTION.tableScan */" for a scan
+            assertThat(plan).as(plan).doesNotContainIgnoringCase("tableScan").doesNotContainIgnoringCase("LIKE")
+                    .containsPattern("MARKET_SOLUTION_WORD\\s+/\\* PUBLIC\\.PRIMARY_KEY_\\w+: WORD >= \\?1");
+            if (q[1] == null) { // the solutions by their primary key, from the words' ids (a domain filter may use its index)
+                assertThat(plan).containsPattern("MARKET_SOLUTION\\s+/\\* PUBLIC\\.PRIMARY_KEY_\\w+: ID IN\\(");
+            }
+        }
+        // the table without the index would be a scan: the assertion above can fail
+        assertThat(String.join("\n", jdbc.queryForList("EXPLAIN SELECT id FROM market_solution WHERE search_text LIKE '%parking%'",
+                String.class))).containsIgnoringCase("tableScan");
+    }
+
+    @Test
+    void theWordTableFollowsEveryWriteOfTheCatalogue() {
+        // every solution's words, as the trigger writes them, whoever wrote the solution (demo data through JPA here)
+        String words = "SELECT COUNT(*) FROM market_solution_word";
+        long expected = jdbc.queryForList("SELECT search_text FROM market_solution", String.class).stream()
+                .mapToLong(text -> eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch.words(text).stream()
+                        .filter(w -> w.length() >= 2).map(w -> w.length() > 64 ? w.substring(0, 64) : w).distinct().count())
+                .sum();
+        assertThat(jdbc.queryForObject(words, Long.class)).isEqualTo(expected).isPositive();
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO market_solution (id, supplier_group, name, domain, description, trl, price_model, indicative_cost,"
+                + " min_population, needs_city_data, procurement_route, search_text, created_at)"
+                + " VALUES (?, 'company-word-check', 'Zyxwv', 'other', 'x', 5, 'licence', 1, 0, FALSE, 'any', 'zyxwv qwertz-zyx zyxwv', CURRENT_TIMESTAMP)",
+                id);
+        assertThat(jdbc.queryForList("SELECT word FROM market_solution_word WHERE solution_id = ? ORDER BY word", String.class, id))
+                .containsExactly("qwertz", "zyx", "zyxwv");
+        jdbc.update("UPDATE market_solution SET search_text = 'zyxwv plopp' WHERE id = ?", id);
+        assertThat(jdbc.queryForList("SELECT word FROM market_solution_word WHERE solution_id = ? ORDER BY word", String.class, id))
+                .containsExactly("plopp", "zyxwv");
+        eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch search =
+                new eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch(dataSource);
+        assertThat(search.search(new eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch.Query("plop", null, null, null, 0, 5))
+                .hits()).extracting(h -> h.id()).containsExactly(id);
+        assertThat(search.search(new eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch.Query("qwertz", null, null, null, 0, 5))
+                .hits()).isEmpty();
+        jdbc.update("DELETE FROM market_solution WHERE id = ?", id);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM market_solution_word WHERE solution_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject(words, Long.class)).isEqualTo(expected);
+    }
+
+    @Test
     void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() throws Exception {
         CappedSearchCheck.check(dataSource);
         // the page and the API say so too (cap 1,000 by default: the demo catalogue stays below it)

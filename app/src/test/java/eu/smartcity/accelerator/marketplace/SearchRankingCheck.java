@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The catalogue search finds and orders a small fixed data set exactly as the plain statement it replaced, checked the
  * same way on H2 ({@link MarketplaceTest}) and PostgreSQL ({@link MarketplaceSearchPostgresIT}). On PostgreSQL the
  * reference is the statement before the prefix index (db/vendor/postgresql/V150): {@code search_vector @@ 'w:* & …'}
- * ordered by {@code ts_rank}, then name, then id; on H2 {@code search_text LIKE '%w%'} per word, ordered by name, id.
+ * ordered by {@code ts_rank}, then name, then id; on H2 a regular expression per word over every row (the word starts
+ * the text or follows a character that is neither letter nor digit), ordered by name, id — the rule the word table
+ * (db/vendor/h2/V160) replaced {@code search_text LIKE '%w%'} with: a word prefix, as on PostgreSQL.
  * The fixed rows use made-up words ("quorvex", "lantern" …) so the demo catalogue does not take part, and include a
  * word that only prefixes a longer one, a hyphenated word, a word of more than 32 characters, equal texts (ties
  * broken by name) and equal names (ties broken by id).
@@ -53,7 +55,7 @@ final class SearchRankingCheck {
                     {"quorv lantern", "energy", null}, {"quorvex", null, "licence"}, {"quorvex", "mobility", "one-off"},
                     {"quorvex", "Energy", null}, {"lantern", "energy", "licence"}, {"lantern twin", null, null}, {"ngsi quorvex", null, null},
                     {LONG_WORD, null, null}, {LONG_WORD.substring(0, 35), null, null}, {"quorvexsupercalifragilisticexpialidociousx", null, null},
-                    {"quorvex zzqqxx", null, null}};
+                    {"quorvex zzqqxx", null, null}, {"vex", null, null}, {"antern", null, null}, {"ld quorvex", null, null}, {"lanternf", null, null}};
             for (String[] q : queries) {
                 List<UUID> expected = reference(jdbc, postgres, q[0], q[1], q[2]);
                 CatalogueSearch.Result all = search.search(new CatalogueSearch.Query(q[0], q[1], q[2], null, 0, 50));
@@ -74,6 +76,10 @@ final class SearchRankingCheck {
             assertThat(quorvex).contains("Quorvex gamma", "Quorvex hyphen", "Quorvex long").doesNotContain("Lantern only");
             assertThat(names(search, LONG_WORD.substring(0, 35))).containsExactly("Quorvex long");
             assertThat(names(search, LONG_WORD + "x")).isEmpty();
+            // a word prefix, never the inside of a word (H2 matched "vex" in "quorvex" with LIKE before V160)
+            assertThat(names(search, "vex")).isEmpty();
+            assertThat(names(search, "ld quorvex")).containsExactly("Quorvex hyphen");
+            assertThat(names(search, "lanternf")).containsExactly("Lantern only");
             assertThat(quorvex.indexOf("Quorvex delta")).isEqualTo(quorvex.indexOf("Quorvex epsilon") - 1);
             if (postgres) { // the text saying "quorvex" four times ranks before those saying it twice, which go by name
                 assertThat(quorvex.indexOf("Quorvex alpha")).isLessThan(quorvex.indexOf("Quorvex delta"));
@@ -110,8 +116,10 @@ final class SearchRankingCheck {
             sql += " ORDER BY ts_rank(search_vector, to_tsquery('simple', ?)) DESC, name, id";
             args.add(query);
         } else {
-            sql = "SELECT id FROM market_solution WHERE " + String.join(" AND ", terms.stream().map(t -> "search_text LIKE ?").toList());
-            terms.forEach(t -> args.add("%" + t + "%"));
+            // every word a word prefix of the text: a regular expression (Java's syntax) tried on every row
+            sql = "SELECT id FROM market_solution WHERE "
+                    + String.join(" AND ", terms.stream().map(t -> "REGEXP_LIKE(search_text, ?)").toList());
+            terms.forEach(t -> args.add("(^|[^\\p{L}\\p{N}])" + t));
             if (domain != null) {
                 sql += " AND domain = ?";
                 args.add(domain);

@@ -21,9 +21,14 @@ import org.springframework.jdbc.core.RowMapper;
  * stored tsvector; results ordered by {@code ts_rank}. The rows come from a GIN index over every prefix of every
  * lexeme ({@code search_prefixes @@ 'word1 & word2'}, db/vendor/postgresql/V150): each word is
  * one exact index entry, not a GIN partial match, whose bitmap of every matching posting was the cost at 1,000,000
- * solutions; so is a domain or price-model filter. The prefix query still decides, so the matches are the same.</li>
- * <li><b>H2</b>: {@code search_text LIKE '%word%'} per word over the lower-cased column (a scan;
- * also matches inside words); results ordered by name.</li>
+ * solutions; so is a domain or price-model filter. With words of at most 32 characters that index condition alone
+ * selects exactly the rows of the prefix query; a longer word adds the prefix query, which then decides. The catalogue
+ * is in 16 hash partitions by id (db/vendor/postgresql/V161), so the capped statement below is an Append of one
+ * bitmap scan per partition that its LIMIT stops in the first partitions holding enough matches: the cap bounds the
+ * index work, not only the heap reads.</li>
+ * <li><b>H2</b>: per word {@code id IN (SELECT solution_id FROM market_solution_word WHERE word >= 'park' AND word < 'park' || U+FFFF)}:
+ * a range of the primary key of a table of every solution's words (db/vendor/h2/V160, kept by {@link SolutionWordsTrigger}),
+ * so a word prefix, as on PostgreSQL, found through indexes instead of a scan; results ordered by name.</li>
  * </ul>
  * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
  * other domains have. On H2 three statements per search: the page, the domain facet, the price-model facet. On
@@ -32,7 +37,7 @@ import org.springframework.jdbc.core.RowMapper;
  * <p>
  * <b>Bounded work</b> (a search with words): common words match 10&ndash;100 % of a large catalogue, and
  * ranking or counting every match made a search take seconds at 1,000,000 solutions. So each statement
- * reads at most {@code cap + 1} matches (the first ones the index hands out, i.e. in storage order,
+ * reads at most {@code cap + 1} matches (the first ones the index hands out: in storage order; on PostgreSQL of the first hash partitions,
  * with a {@code LIMIT} inside a subquery): the page is the best-ranked of those, the total is exact up
  * to {@code cap} and otherwise reported as {@code cap} with {@link Result#totalCapped()} ("1,000+"),
  * and facet counts over more than {@code cap} matches are lower bounds ({@link Result#facetsCapped()}).
@@ -51,7 +56,7 @@ public class CatalogueSearch {
         public List<String> terms() {
             List<String> terms = new ArrayList<>();
             if (text != null) {
-                for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                for (String word : words(text)) {
                     if (word.length() >= 2 && terms.size() < MAX_TERMS && !terms.contains(word)) {
                         terms.add(word);
                     }
@@ -59,6 +64,31 @@ public class CatalogueSearch {
             }
             return terms;
         }
+    }
+
+    /** Longest word the H2 word table holds (db/vendor/h2/V160); a longer one is stored as its first 64 characters. */
+    static final int STORED_WORD = 64;
+
+    /** The words of a text: lower case, split at everything that is not a letter or a digit. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** What the H2 word table holds for a search text: each distinct word of two characters or more, cut to 64. */
+    static java.util.Set<String> storedWords(String text) {
+        java.util.Set<String> stored = new java.util.LinkedHashSet<>();
+        for (String word : words(text)) {
+            if (word.length() >= 2) {
+                stored.add(word.length() > STORED_WORD ? word.substring(0, STORED_WORD) : word);
+            }
+        }
+        return stored;
     }
 
     public record Hit(UUID id, String name, String supplierGroup, String domain, String description, int trl, String priceModel,
@@ -143,10 +173,13 @@ public class CatalogueSearch {
         long offset = (long) query.page() * query.size();
         args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
         args.add(offset);
-        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT " + COLUMNS
-                + ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)"
-                + " (SELECT 0 AS kind, row_number() OVER (ORDER BY r DESC, name, id) AS pos, " + COLUMNS
-                + ", CAST(NULL AS varchar) AS v, (SELECT COUNT(*) FROM m) AS n FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?)");
+        // the matches keep only what ranking and the facets need; the page's 20 rows are read whole by their id, so a
+        // long description is read (and decompressed) for the page, not for every one of the cap + 1 matches
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT id, name, domain, price_model,"
+                + " ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)"
+                + " SELECT 0 AS kind, p.pos, s.id, s.name, s.supplier_group, s.domain, s.description, s.trl, s.price_model,"
+                + " s.indicative_cost, CAST(NULL AS varchar) AS v, p.n FROM (SELECT id, row_number() OVER (ORDER BY r DESC, name, id) AS pos,"
+                + " (SELECT COUNT(*) FROM m) AS n FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?) p JOIN market_solution s ON s.id = p.id");
         String nulls = ", CAST(NULL AS uuid), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),"
                 + " CAST(NULL AS integer), CAST(NULL AS varchar), CAST(NULL AS numeric), ";
         if (domainsHere) {
@@ -155,9 +188,7 @@ public class CatalogueSearch {
         if (pricesHere) {
             sql.append(" UNION ALL SELECT 2, 0").append(nulls).append("price_model, COUNT(*) FROM m GROUP BY price_model");
         }
-        if (domainsHere || pricesHere) {
-            sql.append(" ORDER BY kind, pos, n DESC, v");
-        }
+        sql.append(" ORDER BY kind, pos, n DESC, v");
         List<Hit> hits = new ArrayList<>();
         Map<String, Long> pageDomains = new LinkedHashMap<>();
         Map<String, Long> pagePriceModels = new LinkedHashMap<>();
@@ -200,17 +231,12 @@ public class CatalogueSearch {
     /** H2 (and any other database): the page, then each facet, every statement over at most cap + 1 matches. */
     private Result searchWordsPortable(Query query, List<String> terms) {
         Filter all = filter(query, terms, true, true);
-        List<Object> pageArgs = new ArrayList<>(all.args);
-        pageArgs.add(cap + 1);
-        long offset = (long) query.page() * query.size();
-        pageArgs.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
-        pageArgs.add(offset);
+        Statement page = portablePage(query, all);
         long[] matched = {-1};
-        List<Hit> hits = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS
-                + " FROM market_solution" + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", (rs, n) -> {
-                    matched[0] = rs.getLong("matched");
-                    return HIT.mapRow(rs, n);
-                }, pageArgs.toArray());
+        List<Hit> hits = jdbc.query(page.sql(), (rs, n) -> {
+            matched[0] = rs.getLong("matched");
+            return HIT.mapRow(rs, n);
+        }, page.args().toArray());
         if (matched[0] < 0) { // no row on this page: count the matches on their own
             List<Object> countArgs = new ArrayList<>(all.args);
             countArgs.add(cap + 1);
@@ -222,6 +248,43 @@ public class CatalogueSearch {
         boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
         return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
                 facetsCapped, cap);
+    }
+
+    private record Statement(String sql, List<Object> args) {}
+
+    private Statement portablePage(Query query, Filter all) {
+        List<Object> args = new ArrayList<>(all.args);
+        args.add(cap + 1);
+        long offset = (long) query.page() * query.size();
+        args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
+        args.add(offset);
+        return new Statement("SELECT " + COLUMNS + ", COUNT(*) OVER () AS matched FROM (SELECT " + COLUMNS + " FROM market_solution"
+                + all.where + " LIMIT ?) m ORDER BY name, id LIMIT ? OFFSET ?", args);
+    }
+
+    /**
+     * The database's plan (EXPLAIN, not run) of the statement that finds a search's matches: on H2 the page statement of
+     * {@link #searchWordsPortable}, on PostgreSQL the matches of {@link #searchWordsPostgres} (its CTE). For tests and
+     * docs/performance.md: it shows which index finds the rows.
+     */
+    public String plan(Query query) {
+        return plan(query, false);
+    }
+
+    /** As {@link #plan(Query)}; with {@code analyze} the statement runs (EXPLAIN ANALYZE) and the plan says what it did. */
+    public String plan(Query query, boolean analyze) {
+        List<String> terms = query.terms();
+        Filter all = filter(query, terms, true, true);
+        Statement statement;
+        if (postgres) {
+            List<Object> args = new ArrayList<>(all.args);
+            args.add(cap + 1);
+            statement = new Statement("SELECT id FROM market_solution" + all.where + " LIMIT ?", args);
+        } else {
+            statement = portablePage(query, all);
+        }
+        String explain = analyze ? (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") : "EXPLAIN ";
+        return String.join("\n", jdbc.queryForList(explain + statement.sql(), String.class, statement.args().toArray()));
     }
 
     /** Without words: exact counts, the page by name. */
@@ -267,10 +330,14 @@ public class CatalogueSearch {
         List<Object> args = new ArrayList<>();
         if (!terms.isEmpty()) {
             if (postgres) {
-                // the index condition (one exact GIN entry per word, db/vendor/postgresql/V150) finds a superset; the
-                // prefix query on search_vector, cheaper per row and planned first, decides, exactly as before
-                conditions.add("search_vector @@ to_tsquery('simple', ?)");
-                args.add(tsQuery(terms));
+                // the index condition (one exact GIN entry per word, db/vendor/postgresql/V150) finds exactly the rows
+                // of the prefix query on search_vector when no word is longer than the indexed prefixes (a word w
+                // prefixes a lexeme l iff w is one of l's prefixes of 2 to 32 characters); a longer word looks up its
+                // first 32 characters, and then the prefix query decides, as before
+                if (terms.stream().anyMatch(t -> t.length() > INDEXED_PREFIX)) {
+                    conditions.add("search_vector @@ to_tsquery('simple', ?)");
+                    args.add(tsQuery(terms));
+                }
                 // a domain or price-model filter is an entry of the same index too ('=domain=parking', exact): one GIN
                 // intersection instead of a btree bitmap of the whole domain ANDed in
                 String filters = filterLexemes(withDomain ? query.domain() : null, withPriceModel ? query.priceModel() : null);
@@ -282,9 +349,16 @@ public class CatalogueSearch {
                     args.add(filters);
                 }
             } else {
+                // each word a range of the word table's primary key (db/vendor/h2/V160): the words it is a prefix of
                 for (String term : terms) {
-                    conditions.add("search_text LIKE ?");
-                    args.add("%" + term + "%");
+                    String stored = term.length() > STORED_WORD ? term.substring(0, STORED_WORD) : term;
+                    conditions.add("id IN (SELECT solution_id FROM market_solution_word WHERE word >= ? AND word < ?)");
+                    args.add(stored);
+                    args.add(stored + Character.MAX_VALUE);
+                    if (term.length() > STORED_WORD) { // the table holds a long word's first 64 characters: the text decides the rest
+                        conditions.add("search_text LIKE ?");
+                        args.add("%" + term + "%");
+                    }
                 }
             }
         }
