@@ -68,14 +68,20 @@ public class JuryMarking implements TaskValuesKeeper {
         if (!userId.equals(task.getAssignee())) {
             throw new IllegalStateException(userId + " is not the jury member of task " + task.getId());
         }
-        UUID challengeId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID));
+        // the task's variables in one engine command: each getVariable is a command of its own that loads the execution
+        // and walks the scopes up to the process instance, a query per scope (issue 19: 3 walks were ~10 statements per score)
+        boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
+        Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), scoring
+                ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.APPLICATION_ID, ChallengeProcess.JURY_ROUND)
+                : List.of(ChallengeProcess.CHALLENGE_ID));
+        UUID challengeId = UUID.fromString((String) variables.get(ChallengeProcess.CHALLENGE_ID));
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
         if (ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(task.getTaskDefinitionKey())) {
             return declare(seat, values);
         }
-        return score(task, challengeId, userId, values);
+        return score(task, challengeId, userId, values, variables);
     }
 
     /** The applications a declaration covers: those the member would score now. */
@@ -99,12 +105,12 @@ public class JuryMarking implements TaskValuesKeeper {
         return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION, decision);
     }
 
-    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values) {
-        UUID applicationId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.APPLICATION_ID));
+    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {
+        UUID applicationId = UUID.fromString((String) variables.get(ChallengeProcess.APPLICATION_ID));
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        int round = ((Number) runtime.getVariable(task.getExecutionId(), ChallengeProcess.JURY_ROUND)).intValue();
+        int round = ((Number) variables.get(ChallengeProcess.JURY_ROUND)).intValue();
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (String criterion : Bylaws.CRITERIA) {
             Object value = values.get(criterion);

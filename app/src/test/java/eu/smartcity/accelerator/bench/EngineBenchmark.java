@@ -95,6 +95,7 @@ public final class EngineBenchmark {
             // 1. full cycles, `threads` at once
             Counters before = Counters.read(jdbc, engine, pgss);
             Map<String, Long> kindsBefore = kinds();
+            Map<String, Long> callersBefore = callers();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             AtomicInteger next = new AtomicInteger();
@@ -130,6 +131,7 @@ public final class EngineBenchmark {
             // 2. the deadline rush through the portal
             Rush result = rush(driver, cycleIds.get(0), port, rush, rushThreads, jdbc);
             Map<String, Long> kindsAfterRush = kinds();
+            Map<String, Long> callersRush = callers();
 
             // report
             StringBuilder md = new StringBuilder();
@@ -184,8 +186,11 @@ public final class EngineBenchmark {
                     (double) rushFamilies.values().stream().mapToLong(Long::longValue).sum() / Math.max(1, result.accepted)));
             if (StatementCounter.CALLERS) {
                 StringBuilder callers = new StringBuilder("statements per completed task during the cycles, by kind and the first frame of our code\n");
-                callersCycles.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
+                delta(callersBefore, callersCycles).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
                         .forEach(e -> callers.append(fmt("%8.2f  %s%n", (double) e.getValue() / tasks, e.getKey())));
+                callers.append("\nstatements per accepted submission during the rush, by kind and the first frame of our code\n");
+                delta(callersCycles, callersRush).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
+                        .forEach(e -> callers.append(fmt("%8.2f  %s%n", (double) e.getValue() / Math.max(1, result.accepted), e.getKey())));
                 Files.writeString(out.resolve("callers.txt"), callers.toString());
             }
             Files.writeString(out.resolve("engine.tsv"), fmt("measure\tvalue%npgbench_tps\t%.0f%ntasks_per_s\t%.1f%n"
@@ -211,6 +216,17 @@ public final class EngineBenchmark {
         Map<String, Long> snapshot = new HashMap<>();
         StatementCounter.BY_CALLER.forEach((kind, count) -> snapshot.put(kind, count.sum()));
         return snapshot;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((key, count) -> {
+            long d = count - before.getOrDefault(key, 0L);
+            if (d > 0) {
+                delta.put(key, d);
+            }
+        });
+        return delta;
     }
 
     /** Statements between two snapshots, summed by {@link StatementCounter#family}. */
