@@ -68,12 +68,8 @@ public class JuryMarking implements TaskValuesKeeper {
         if (!userId.equals(task.getAssignee())) {
             throw new IllegalStateException(userId + " is not the jury member of task " + task.getId());
         }
-        // the task's variables in one engine command: each getVariable is a command of its own that loads the execution
-        // and walks the scopes up to the process instance, a query per scope (issue 19: 3 walks were ~10 statements per score)
         boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
-        Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), scoring
-                ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.APPLICATION_ID, ChallengeProcess.JURY_ROUND)
-                : List.of(ChallengeProcess.CHALLENGE_ID));
+        Map<String, Object> variables = variables(task, scoring);
         UUID challengeId = UUID.fromString((String) variables.get(ChallengeProcess.CHALLENGE_ID));
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
@@ -82,6 +78,25 @@ public class JuryMarking implements TaskValuesKeeper {
             return declare(seat, values);
         }
         return score(task, challengeId, userId, values, variables);
+    }
+
+    /**
+     * The task's variables with as few engine reads as possible (issue 19): {@code challengeId} and {@code juryRound}
+     * live on the challenge's process instance, {@code applicationId} (the multi-instance element) on the task's own
+     * execution, so each is read locally — one execution and its variables — instead of a
+     * {@code getVariable} per name, each a command walking the five scopes between the task and the process
+     * instance with a query per scope. Should a model ever keep one elsewhere, the walk is the fallback.
+     */
+    private Map<String, Object> variables(Task task, boolean scoring) {
+        List<String> names = scoring
+                ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.APPLICATION_ID, ChallengeProcess.JURY_ROUND)
+                : List.of(ChallengeProcess.CHALLENGE_ID);
+        Map<String, Object> found = new java.util.HashMap<>(runtime.getVariablesLocal(task.getProcessInstanceId(),
+                scoring ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.JURY_ROUND) : List.of(ChallengeProcess.CHALLENGE_ID)));
+        if (scoring) {
+            found.putAll(runtime.getVariablesLocal(task.getExecutionId(), List.of(ChallengeProcess.APPLICATION_ID)));
+        }
+        return found.keySet().containsAll(names) ? found : runtime.getVariables(task.getExecutionId(), names);
     }
 
     /** The applications a declaration covers: those the member would score now. */
