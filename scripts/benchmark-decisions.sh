@@ -5,7 +5,7 @@
 # Writes app/target/benchmark/decisions.tsv.
 #   scripts/benchmark-decisions.sh                       # H2
 #   BENCH_DB_URL=jdbc:postgresql://localhost:5432/accelerator_bench scripts/benchmark-decisions.sh   # PostgreSQL (empty database)
-# Tuning: BENCH_OPTS="-Ddecisions=5000 -Dapplications=10000 -Djury=1 -Dwarmup=3000 -Dbatch=1000"  SKIP_BUILD=1"
+# Tuning: BENCH_OPTS="-Ddecisions=5000 -Drounds=7 -Dapplications=10000 -Djury=1 -Dwarmup=3000 -Dbatch=1000"  SKIP_BUILD=1"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${SKIP_BUILD:-}" ]]; then

@@ -68,14 +68,35 @@ public class JuryMarking implements TaskValuesKeeper {
         if (!userId.equals(task.getAssignee())) {
             throw new IllegalStateException(userId + " is not the jury member of task " + task.getId());
         }
-        UUID challengeId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID));
+        boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
+        Map<String, Object> variables = variables(task, scoring);
+        UUID challengeId = UUID.fromString((String) variables.get(ChallengeProcess.CHALLENGE_ID));
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
         if (ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(task.getTaskDefinitionKey())) {
             return declare(seat, values);
         }
-        return score(task, challengeId, userId, values);
+        return score(task, challengeId, userId, values, variables);
+    }
+
+    /**
+     * The task's variables with as few engine reads as possible (issue 19): {@code challengeId} and {@code juryRound}
+     * live on the challenge's process instance, {@code applicationId} (the multi-instance element) on the task's own
+     * execution, so each is read locally — one execution and its variables — instead of a
+     * {@code getVariable} per name, each a command walking the five scopes between the task and the process
+     * instance with a query per scope. Should a model ever keep one elsewhere, the walk is the fallback.
+     */
+    private Map<String, Object> variables(Task task, boolean scoring) {
+        List<String> names = scoring
+                ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.APPLICATION_ID, ChallengeProcess.JURY_ROUND)
+                : List.of(ChallengeProcess.CHALLENGE_ID);
+        Map<String, Object> found = new java.util.HashMap<>(runtime.getVariablesLocal(task.getProcessInstanceId(),
+                scoring ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.JURY_ROUND) : List.of(ChallengeProcess.CHALLENGE_ID)));
+        if (scoring) {
+            found.putAll(runtime.getVariablesLocal(task.getExecutionId(), List.of(ChallengeProcess.APPLICATION_ID)));
+        }
+        return found.keySet().containsAll(names) ? found : runtime.getVariables(task.getExecutionId(), names);
     }
 
     /** The applications a declaration covers: those the member would score now. */
@@ -99,12 +120,12 @@ public class JuryMarking implements TaskValuesKeeper {
         return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION, decision);
     }
 
-    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values) {
-        UUID applicationId = UUID.fromString((String) runtime.getVariable(task.getExecutionId(), ChallengeProcess.APPLICATION_ID));
+    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {
+        UUID applicationId = UUID.fromString((String) variables.get(ChallengeProcess.APPLICATION_ID));
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        int round = ((Number) runtime.getVariable(task.getExecutionId(), ChallengeProcess.JURY_ROUND)).intValue();
+        int round = ((Number) variables.get(ChallengeProcess.JURY_ROUND)).intValue();
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (String criterion : Bylaws.CRITERIA) {
             Object value = values.get(criterion);

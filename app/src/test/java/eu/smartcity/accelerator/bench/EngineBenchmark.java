@@ -95,6 +95,7 @@ public final class EngineBenchmark {
             // 1. full cycles, `threads` at once
             Counters before = Counters.read(jdbc, engine, pgss);
             Map<String, Long> kindsBefore = kinds();
+            Map<String, Long> callersBefore = callers();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             AtomicInteger next = new AtomicInteger();
@@ -125,8 +126,12 @@ public final class EngineBenchmark {
             double commitsPerSecond = commits / seconds;
             double writeCommitsPerSecond = writeCommits / seconds;
 
+            Map<String, Long> callersCycles = callers();
+
             // 2. the deadline rush through the portal
             Rush result = rush(driver, cycleIds.get(0), port, rush, rushThreads, jdbc);
+            Map<String, Long> kindsAfterRush = kinds();
+            Map<String, Long> callersRush = callers();
 
             // report
             StringBuilder md = new StringBuilder();
@@ -166,6 +171,28 @@ public final class EngineBenchmark {
                     .filter(e -> e.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                     .forEach(e -> md.append(fmt("| %.2f | `%s` |%n", (double) e.getValue() / tasks, e.getKey())));
+            md.append("\nThe same statements by table family, per completed task during the cycles and per accepted submission in the rush "
+                    + "(JDBC count; the rush includes the session, login-free page reads and the process start):\n\n")
+                    .append("| family | per completed task | per accepted submission |\n| --- | --- | --- |\n");
+            Map<String, Long> cycleFamilies = families(kindsBefore, kindsAfter);
+            Map<String, Long> rushFamilies = families(kindsAfter, kindsAfterRush);
+            java.util.TreeSet<String> familyNames = new java.util.TreeSet<>(cycleFamilies.keySet());
+            familyNames.addAll(rushFamilies.keySet());
+            for (String family : familyNames) {
+                md.append(fmt("| %s | %.1f | %.1f |%n", family, (double) cycleFamilies.getOrDefault(family, 0L) / tasks,
+                        (double) rushFamilies.getOrDefault(family, 0L) / Math.max(1, result.accepted)));
+            }
+            md.append(fmt("| **all** | **%.1f** | **%.1f** |%n", (double) cycleFamilies.values().stream().mapToLong(Long::longValue).sum() / tasks,
+                    (double) rushFamilies.values().stream().mapToLong(Long::longValue).sum() / Math.max(1, result.accepted)));
+            if (StatementCounter.CALLERS) {
+                StringBuilder callers = new StringBuilder("statements per completed task during the cycles, by kind and the first frame of our code\n");
+                delta(callersBefore, callersCycles).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
+                        .forEach(e -> callers.append(fmt("%8.2f  %s%n", (double) e.getValue() / tasks, e.getKey())));
+                callers.append("\nstatements per accepted submission during the rush, by kind and the first frame of our code\n");
+                delta(callersCycles, callersRush).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
+                        .forEach(e -> callers.append(fmt("%8.2f  %s%n", (double) e.getValue() / Math.max(1, result.accepted), e.getKey())));
+                Files.writeString(out.resolve("callers.txt"), callers.toString());
+            }
             Files.writeString(out.resolve("engine.tsv"), fmt("measure\tvalue%npgbench_tps\t%.0f%ntasks_per_s\t%.1f%n"
                     + "statements_per_task\t%.1f%nwrite_commits_per_s\t%.1f%nrush_per_s\t%.1f%nrush_p50_ms\t%.0f%nrush_p99_ms\t%.0f%n"
                     + "rush_accepted\t%d%nrush_exactly_once\t%s%nhistory\t%s%n", pgbenchTps, tasks / seconds, (double) statements / tasks,
@@ -183,6 +210,35 @@ public final class EngineBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    private static Map<String, Long> callers() {
+        Map<String, Long> snapshot = new HashMap<>();
+        StatementCounter.BY_CALLER.forEach((kind, count) -> snapshot.put(kind, count.sum()));
+        return snapshot;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((key, count) -> {
+            long d = count - before.getOrDefault(key, 0L);
+            if (d > 0) {
+                delta.put(key, d);
+            }
+        });
+        return delta;
+    }
+
+    /** Statements between two snapshots, summed by {@link StatementCounter#family}. */
+    private static Map<String, Long> families(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> families = new HashMap<>();
+        after.forEach((kind, count) -> {
+            long delta = count - before.getOrDefault(kind, 0L);
+            if (delta > 0) {
+                families.merge(StatementCounter.family(kind), delta, Long::sum);
+            }
+        });
+        return families;
     }
 
     private static Map<String, Long> kinds() {

@@ -39,6 +39,48 @@ public class StatementCounter implements BeanPostProcessor {
     /** Statements by kind and table ("insert act_hi_detail", "select act_ru_task"): which ones a change saves, by count. */
     static final Map<String, LongAdder> BY_TABLE = new ConcurrentHashMap<>();
 
+    /**
+     * With {@code -Dbench.callers=true}: statements by kind and the first frame of our code that caused them
+     * ("select act_ru_variable <- ScoringDelegate.execute"); a stack walk per statement, so for diagnosis only.
+     */
+    static final boolean CALLERS = Boolean.getBoolean("bench.callers");
+    static final Map<String, LongAdder> BY_CALLER = new ConcurrentHashMap<>();
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    static String caller() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith("eu.smartcity.accelerator.") && !f.getClassName().startsWith("eu.smartcity.accelerator.bench.StatementCounter"))
+                .findFirst().map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName()).orElse("(engine thread)"));
+    }
+
+    /**
+     * The family of a statement's table, for the breakdown issue 19 asks for: Camunda's history ({@code ACT_HI_*}),
+     * runtime ({@code ACT_RU_*}), repository and the rest of the engine ({@code ACT_RE_*}, {@code ACT_GE_*},
+     * {@code ACT_ID_*}), Spring Session, the audit trail (audit, decision records, status changes) and the app's
+     * other tables.
+     */
+    static String family(String kind) {
+        String table = kind.substring(kind.indexOf(' ') + 1);
+        if (table.startsWith("act_hi_")) {
+            return "Camunda history (ACT_HI_*)";
+        }
+        if (table.startsWith("act_ru_")) {
+            return "Camunda runtime (ACT_RU_*)";
+        }
+        if (table.startsWith("act_")) {
+            return "Camunda repository, bytes, identity (ACT_RE_*, ACT_GE_*, ACT_ID_*)";
+        }
+        if (table.startsWith("spring_session")) {
+            return "Spring Session";
+        }
+        if (table.contains("audit") || table.contains("decision_evaluation") || table.contains("status_change")
+                || table.contains("call_window_change") || table.contains("quota_override")) {
+            return "audit trail (app)";
+        }
+        return kind.equals("other") ? "other (no table)" : "app tables";
+    }
+
     /** The {@code n} most frequent kinds of statement, most frequent first, as "count  kind table" lines. */
     static List<String> top(int n) {
         return BY_TABLE.entrySet().stream()
@@ -82,7 +124,11 @@ public class StatementCounter implements BeanPostProcessor {
                     STATEMENTS.incrementAndGet();
                     inTransaction.incrementAndGet();
                     String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
-                    BY_TABLE.computeIfAbsent(kind(text), k -> new LongAdder()).increment();
+                    String kind = kind(text);
+                    BY_TABLE.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                    if (CALLERS) {
+                        BY_CALLER.computeIfAbsent(kind + " <- " + caller(), k -> new LongAdder()).increment();
+                    }
                     if (WRITE.matcher(text).lookingAt()) {
                         flag.set(true);
                     }

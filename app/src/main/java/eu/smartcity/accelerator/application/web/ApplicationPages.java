@@ -236,10 +236,10 @@ class ApplicationPages {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
         String company = company(authentication);
-        applyPage(id, company, model);
         takeRegisteredLegalEntity(form, company);
         form.check(validator, errors);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
+        // (No transaction is open here: the inspection holds no database connection.)
         List<InspectedPdf> inspected = new ArrayList<>();
         try {
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
@@ -257,25 +257,33 @@ class ApplicationPages {
             refuseUpload(model, new RejectedUploadException("upload.malformed", ""), locale);
         }
         if (errors.hasErrors() || model.containsAttribute("uploadProblem")) {
-            return "application/apply";
+            return applyPage(id, company, model);
         }
         String user = authentication.getName();
         Applications.Submission submission = form.toSubmission(id, company);
-        boolean refuseIneligible = submissionEligibility.policy(id) == Bylaws.AtSubmission.REFUSE;
-        if (refuseIneligible && challenge(id).acceptsApplications(Instant.now())) {
-            // the bylaws refuse a failing application at once: nothing stored, every problem next to its field
-            EligibilityVerdict verdict = submissionEligibility.check(submission, null);
-            if (!verdict.eligible()) {
-                rejectIneligible(errors, submission, verdict, locale);
-                return "application/apply";
-            }
-        }
         List<String> warnings = new ArrayList<>();
+        List<EligibilityVerdict> refusal = new ArrayList<>();
         try {
+            // One transaction and so one connection for everything a submission reads and writes (issue 19, the deadline
+            // rush: each read outside it took a connection of its own from the pool, queueing behind 50 clients each time);
+            // the challenge and its cycle are read once, later look-ups come from the persistence context. Nothing in it
+            // waits for anything but the database (the files were inspected above, the decision is evaluated in memory).
             // The application, its process start and its attachments commit together, or none of them.
             transaction.executeWithoutResult(status -> {
+                boolean open = challenge(id).acceptsApplications(Instant.now());
+                boolean refuseIneligible = submissionEligibility.policy(id) == Bylaws.AtSubmission.REFUSE;
+                if (refuseIneligible && open) {
+                    // the bylaws refuse a failing application at once: only the check's record is stored
+                    EligibilityVerdict verdict = submissionEligibility.check(submission, null);
+                    if (!verdict.eligible()) {
+                        refusal.add(verdict);
+                        return;
+                    }
+                }
                 UUID applicationId = applications.submit(submission);
-                attachments.store(applicationId, inspected, user);
+                if (!inspected.isEmpty()) { // a new application has no attachments yet: nothing to count
+                    attachments.store(applicationId, inspected, user);
+                }
                 drafts.discard(id, company); // the draft became the application
                 if (!refuseIneligible) { // taken, decided after the deadline: the company is told now what the table says
                     EligibilityVerdict verdict = submissionEligibility.check(submission, applicationId);
@@ -286,10 +294,10 @@ class ApplicationPages {
             });
         } catch (RejectedUploadException rejected) {
             refuseUpload(model, rejected, locale);
-            return "application/apply";
+            return applyPage(id, company, model);
         } catch (ApplicationRefusedException refused) {
             errors.reject(refused.key(), UserMessages.arguments(refused.args(), locale), null);
-            return "application/apply";
+            return applyPage(id, company, model);
         } catch (RuleViolationException invalid) {
             // the service's own rules, next to their field, in the user's language
             Object[] args = UserMessages.arguments(invalid.args(), locale);
@@ -298,7 +306,12 @@ class ApplicationPages {
             } else {
                 errors.reject(invalid.messageKey(), args, null);
             }
-            return "application/apply";
+            return applyPage(id, company, model);
+        }
+        if (!refusal.isEmpty()) {
+            // every problem next to its field; nothing stored but the check
+            rejectIneligible(errors, submission, refusal.get(0), locale);
+            return applyPage(id, company, model);
         }
         redirect.addFlashAttribute("submitted", true);
         redirect.addFlashAttribute("submittedWithWarning", !warnings.isEmpty());
