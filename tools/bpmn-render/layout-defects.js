@@ -208,6 +208,10 @@
         if (!within && intersects(b, c, TOLERANCE)) {
           defects.push(`the label of ${name(owner)} overlaps the border of ${name(sub)}`);
         }
+        const title = sub.businessObject.name && textBox(registry, sub);
+        if (title && sub !== owner && intersects(b, title, -3)) {
+          defects.push(`the label of ${name(owner)} collides with the name of ${name(sub)}`);
+        }
       }
       for (const seg of segments) {
         if (owner && seg.id === owner.id) {

@@ -191,8 +191,10 @@ function ownActor(el) {
 
 /**
  * Lane of every flow node of a process (top level only: the content of a subprocess stays in its box).
- * User tasks (and subprocesses with user tasks): from candidate groups / assignee. Boundary events: their
- * host's lane. Any other element: the lane of the element it follows (its first forward incoming flow);
+ * User tasks (and subprocesses with user tasks): from candidate groups / assignee. Automated steps (service,
+ * send, script, business-rule and receive tasks, call activities): the coordinators' (programme office) lane.
+ * Boundary events: their host's lane. Merging gateways: the lane of the step they lead to.
+ * Any other element: the lane of the element it follows (its first forward incoming flow);
  * an element with none (start events, event subprocesses): the lane of the first element it leads to
  * that has a lane; failing that the coordinators' lane.
  */
@@ -206,7 +208,19 @@ function inferLanes(process, backEdges) {
     }
   }
   const forwardIn = n => (n.incoming || []).filter(f => !backEdges.has(f.id));
+  // a merging gateway belongs to the step it leads to (it gathers the ways into that step)
   let changed = true;
+  while (changed) {
+    changed = false;
+    for (const n of nodes.filter(x => isMergeGateway(x) && !lane.has(x.id))) {
+      const next = (n.outgoing || []).map(f => f.targetRef).find(t => t && lane.has(t.id));
+      if (next) {
+        lane.set(n.id, lane.get(next.id));
+        changed = true;
+      }
+    }
+  }
+  changed = true;
   while (changed) {
     changed = false;
     for (const n of nodes) {
@@ -326,6 +340,8 @@ const LAYOUT_OPTIONS = {
   'elk.layered.unnecessaryBendpoints': 'false',
   'elk.layered.mergeEdges': 'false',
   'elk.portConstraints': 'FREE',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.spacing.edgeLabel': '4',
 };
 
 /**
@@ -372,7 +388,8 @@ function elkNode(el, ctx) {
     };
     const outgoing = [...(el.outgoing || [])];
     const main = mainFlow(outgoing, ctx);
-    const rest = outgoing.filter(f => f !== main);
+    // loops take the corner that is left over
+    const rest = outgoing.filter(f => f !== main && !ctx.back.has(f.id)).concat(outgoing.filter(f => f !== main && ctx.back.has(f.id)));
     const incoming = [...(el.incoming || [])];
     const forwardIn = incoming.filter(f => !ctx.back.has(f.id));
     const mainIn = forwardIn[0] || incoming[0];
@@ -399,7 +416,7 @@ function elkNode(el, ctx) {
     }
     ctx.ported.add(el.id);
   }
-  if (isExpandedSub(el)) {
+  if (is(el, 'bpmn:SubProcess')) {
     delete node.width;
     delete node.height;
     Object.assign(node.layoutOptions, LAYOUT_OPTIONS, ctx.extraOptions || {});
@@ -459,7 +476,8 @@ function buildGraph(container, ctx) {
   const children = [];
   const edges = [];
   for (const el of elements) {
-    if (!is(el, 'bpmn:FlowNode') || is(el, 'bpmn:BoundaryEvent') || isEventSub(el)) {
+    // event subprocesses of the process are placed below the flow afterwards; nested ones ELK places
+    if (!is(el, 'bpmn:FlowNode') || is(el, 'bpmn:BoundaryEvent') || (isEventSub(el) && is(container, 'bpmn:Process'))) {
       continue;
     }
     children.push(elkNode(el, ctx));
@@ -483,7 +501,13 @@ function buildGraph(container, ctx) {
     if (is(t, 'bpmn:BoundaryEvent')) {
       continue; // not valid BPMN
     }
-    edges.push({ id: f.id, sources: [source], targets: [target] });
+    const edge = { id: f.id, sources: [source], targets: [target] };
+    if (f.name && !ctx.presets) {
+      // ELK keeps room for the flow's name beside the flow
+      const size = labelBox(f.name, 70);
+      edge.labels = [{ id: `${f.id}::label`, text: f.name, width: size.width, height: size.height }];
+    }
+    edges.push(edge);
   }
   return { children, edges };
 }
@@ -510,6 +534,11 @@ function collect(graph, ox, oy, out) {
       points.push(s.startPoint, ...(s.bendPoints || []), s.endPoint);
     }
     out.edges.set(e.id, points.map(p => ({ x: ox + p.x, y: oy + p.y })));
+    for (const l of e.labels || []) {
+      if (l.x !== undefined) {
+        out.edgeLabels.set(e.id, { x: ox + l.x, y: oy + l.y, width: l.width, height: l.height });
+      }
+    }
   }
 }
 
@@ -521,7 +550,7 @@ async function layoutContainer(container, ctx) {
   const graph = { id: '__root', layoutOptions: { ...LAYOUT_OPTIONS, ...(ctx.extraOptions || {}),
     ...(globalThis.process.env.ELK_OPTS ? JSON.parse(globalThis.process.env.ELK_OPTS) : {}) }, ...buildGraph(container, ctx) };
   const result = await elk.layout(graph);
-  const out = { shapes: new Map(), ports: new Map(), edges: new Map() };
+  const out = { shapes: new Map(), ports: new Map(), edges: new Map(), edgeLabels: new Map() };
   collect(result, 0, 0, out);
   return out;
 }
@@ -567,6 +596,7 @@ const INTERACTIVE = {
   'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
   'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
   'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
 };
 
 /** Rows per lane: each node keeps the row of the element it follows in its lane when that place is free. */
@@ -827,7 +857,7 @@ function labelCandidates(el, shape, size, layout) {
 function flowLabelCandidates(points, size) {
   const { width: w, height: h } = size;
   const list = [];
-  for (let i = 0; i + 1 < points.length && i < 4; i++) {
+  for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i], b = points[i + 1];
     if (a.y === b.y) {
       const dir = Math.sign(b.x - a.x) || 1;
@@ -897,6 +927,7 @@ async function layoutProcess(process) {
     laneKeys = ACTORS.map(a => a.key).filter(k => present.has(k));
     const { presets } = lanePresets(process, layout, laneOf, laneKeys, back, ctx);
     childPresets(process, layout, presets);
+    ctx.north = new Set();
     layout = await layoutContainer(process, { ...ctx, presets, extraOptions: INTERACTIVE });
     if (northward(layout)) {
       layout = await layoutContainer(process, { ...ctx, presets, extraOptions: INTERACTIVE });
@@ -921,7 +952,7 @@ async function layoutProcess(process) {
   }
 
   // boundary events: on their port; flows leave from the bottom of the event
-  const result = { shapes: new Map(layout.shapes), edges: new Map(layout.edges), ports: layout.ports, labels: new Map(), boundaries };
+  const result = { shapes: new Map(layout.shapes), edges: new Map(layout.edges), ports: layout.ports, labels: new Map(), boundaries, edgeLabels: layout.edgeLabels };
   const placeEventSubs = () => {
     const content = bboxOf([...result.shapes.values()]);
     // lanes: each event subprocess below the content of its lane; otherwise below everything
@@ -1029,7 +1060,7 @@ async function layoutProcess(process) {
     if (el && is(el, 'bpmn:SubProcess')) {
       const { x, y, width: w, height: h } = r;
       obstacles.addSegments(id, [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }, { x, y }]);
-      obstacles.addRect(id + '::title', { x, y, width: Math.min(w, textWidth(el.name || '', 12) + 20), height: 26 });
+      obstacles.addRect(id + '::title', { x, y, width: w, height: 30 }); // bpmn-js centres the name at the top
     } else {
       obstacles.addRect(id, r);
     }
@@ -1059,6 +1090,10 @@ async function layoutProcess(process) {
     }
     const size = labelBox(f.name, 70);
     const candidates = flowLabelCandidates(pts, size);
+    const elkLabel = result.edgeLabels.get(f.id);
+    if (elkLabel) {
+      candidates.push({ x: elkLabel.x, y: elkLabel.y });
+    }
     const pick = obstacles.best(candidates, size, new Set([f.id]));
     const r = { x: Math.round(pick.x), y: Math.round(pick.y), width: size.width, height: size.height };
     result.labels.set(f.id, r);
