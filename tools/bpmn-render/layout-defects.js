@@ -160,6 +160,18 @@
       }
     }
 
+    // shapes across a lane's border
+    for (const lane of all.filter(e => e.type === 'bpmn:Lane')) {
+      const l = box(lane);
+      for (const s of shapes) {
+        const b = box(s);
+        const inside = b.x >= l.x && b.y >= l.y && b.x + b.width <= l.x + l.width && b.y + b.height <= l.y + l.height;
+        if (!inside && intersects(b, l, TOLERANCE)) {
+          defects.push(`${name(s)} crosses the border of ${name(lane)}`);
+        }
+      }
+    }
+
     // gateways: merging ones should carry no label, and no label should be an id
     for (const g of all.filter(e => e.type && e.type.endsWith('Gateway'))) {
       const bo = g.businessObject;
@@ -211,6 +223,13 @@
         const title = sub.businessObject.name && textBox(registry, sub);
         if (title && sub !== owner && intersects(b, title, -3)) {
           defects.push(`the label of ${name(owner)} collides with the name of ${name(sub)}`);
+        }
+      }
+      for (const lane of all.filter(e => e.type === 'bpmn:Lane' || e.type === 'bpmn:Participant')) {
+        const l = box(lane);
+        const inside = b.x >= l.x && b.y >= l.y && b.x + b.width <= l.x + l.width && b.y + b.height <= l.y + l.height;
+        if (!inside && intersects(b, l, 0)) {
+          defects.push(`the label of ${name(owner)} crosses the border of ${name(lane)}`);
         }
       }
       for (const seg of segments) {

@@ -33,7 +33,7 @@ const GATEWAY = 50;
 const POOL_HEADER = 30;
 const LANE_HEADER = 30;
 const LANE_PAD = 30; // free room at the top and bottom of a lane
-const SUB_PAD_TOP = 40; // room for an expanded subprocess's name
+const SUB_PAD_TOP = 56; // room for an expanded subprocess's name
 const SUB_PAD = 20;
 const BOUNDARY_GAP = 54; // distance between boundary events on one host (centres)
 
@@ -114,11 +114,9 @@ function taskWidth(el) {
 
 /** External label (events, gateways, flows): lines of at most `max` px, font 11 px. */
 function labelBox(name, max = 90) {
-  const width = Math.min(max, Math.max(longestWord(name, 11), textWidth(name, 11)));
   const w = Math.max(longestWord(name, 11), Math.min(max, textWidth(name, 11)));
   const lines = wrap(name, w, 11);
   const used = Math.max(...lines.map(l => textWidth(l, 11)));
-  void width;
   return { width: Math.ceil(used) + 4, height: lines.length * 14, lines };
 }
 
@@ -305,9 +303,6 @@ function findBackEdges(container) {
       visit(n);
     }
   }
-  for (const sub of nodes.filter(is.bind(null))) {
-    void sub;
-  }
   for (const sub of nodes.filter(n => is(n, 'bpmn:SubProcess'))) {
     for (const b of findBackEdges(sub)) {
       back.add(b);
@@ -411,7 +406,15 @@ function elkNode(el, ctx) {
     for (const f of rest) {
       add('out', f, pick(ctx.north.has(f.id) ? ['NORTH', 'SOUTH', 'EAST'] : ['SOUTH', 'NORTH', 'EAST']));
     }
+    let westOffset = 0;
     for (const f of incoming.filter(f => f !== mainIn)) {
+      if (ctx.back.has(f.id)) {
+        // a loop comes back into the left side, beside the main way in
+        westOffset += 1;
+        const dy = (westOffset % 2 ? 1 : -1) * 10 * Math.ceil(westOffset / 2);
+        node.ports.push({ id: `${el.id}::in::${f.id}`, x: 0, y: h + dy, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } });
+        continue;
+      }
       add('in', f, pick(ctx.back.has(f.id) ? ['SOUTH', 'NORTH', 'WEST'] : ['NORTH', 'SOUTH', 'WEST']));
     }
     ctx.ported.add(el.id);
@@ -547,8 +550,7 @@ function collect(graph, ox, oy, out) {
 const elk = new ELK();
 
 async function layoutContainer(container, ctx) {
-  const graph = { id: '__root', layoutOptions: { ...LAYOUT_OPTIONS, ...(ctx.extraOptions || {}),
-    ...(globalThis.process.env.ELK_OPTS ? JSON.parse(globalThis.process.env.ELK_OPTS) : {}) }, ...buildGraph(container, ctx) };
+  const graph = { id: '__root', layoutOptions: { ...LAYOUT_OPTIONS, ...(ctx.extraOptions || {}) }, ...buildGraph(container, ctx) };
   const result = await elk.layout(graph);
   const out = { shapes: new Map(), ports: new Map(), edges: new Map(), edgeLabels: new Map() };
   collect(result, 0, 0, out);
@@ -932,12 +934,6 @@ async function layoutProcess(process) {
     if (northward(layout)) {
       layout = await layoutContainer(process, { ...ctx, presets, extraOptions: INTERACTIVE });
     }
-    if (globalThis.process.env.DEBUG_LANES) {
-      for (const [id, p] of presets) {
-        const r = layout.shapes.get(id);
-        console.error(id, laneOf.get(id), 'preset', Math.round(p.x), Math.round(p.y), 'got', r && Math.round(r.x), r && Math.round(r.y));
-      }
-    }
   }
 
   // event subprocesses: laid out on their own, placed below the flow (in their lane)
@@ -967,9 +963,6 @@ async function layoutProcess(process) {
       if (key && laneOf) {
         const members = [...result.shapes.entries()].filter(([id]) => laneOf.get(id) === key).map(([, r]) => r);
         bottom = Math.max(...members.map(r => r.y + r.height));
-        if (globalThis.process.env.DEBUG_LANES) {
-          console.error('eventsub lane', key, 'bottom', bottom, [...result.shapes.entries()].filter(([id]) => laneOf.get(id) === key).map(([id, r]) => id + ':' + Math.round(r.y + r.height)).join(' '));
-        }
         // open a band below the lane's content: everything lower moves down
         const needed = Math.max(...subs.map(s => s.height)) + 60;
         shiftBelow(result, bottom + 30, needed);
@@ -1051,7 +1044,6 @@ async function layoutProcess(process) {
     }
     result.edges.set(f.id, simplify(pts));
   }
-  void byId;
 
   // labels
   const obstacles = new Obstacles();
@@ -1078,7 +1070,6 @@ async function layoutProcess(process) {
     const ignore = new Set([el.id, is(el, 'bpmn:BoundaryEvent') ? el.attachedToRef.id : '']);
     const candidates = labelCandidates(el, shape, size, result);
     const pick = obstacles.best(candidates, size, ignore);
-    if (globalThis.process.env.DEBUG_LABELS) console.error(el.id, JSON.stringify(candidates.map(c => obstacles.free({ ...c, ...size }, ignore))), JSON.stringify(shape));
     const r = { x: Math.round(pick.x), y: Math.round(pick.y), width: size.width, height: size.height };
     result.labels.set(el.id, r);
     obstacles.addRect('label:' + el.id, r);
@@ -1111,6 +1102,12 @@ async function layoutProcess(process) {
           rects.push(r);
           if (result.labels.has(id)) {
             rects.push(result.labels.get(id));
+          }
+          // the names of the flows leaving it
+          for (const f of byId.get(id).outgoing || []) {
+            if (result.labels.has(f.id)) {
+              rects.push(result.labels.get(f.id));
+            }
           }
         }
       }
