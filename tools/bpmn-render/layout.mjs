@@ -582,6 +582,16 @@ function allFlowElements(container, out = []) {
   return out;
 }
 
+function allArtifacts(container, out = []) {
+  out.push(...(container.artifacts || []));
+  for (const el of container.flowElements || []) {
+    if (is(el, 'bpmn:SubProcess')) {
+      allArtifacts(el, out);
+    }
+  }
+  return out;
+}
+
 function usedActors(process) {
   const actors = new Set();
   for (const el of allFlowElements(process)) {
@@ -1091,20 +1101,58 @@ async function layoutProcess(process) {
     obstacles.addRect('label:' + f.id, r);
   }
 
+  // text annotations: above (or below) the element they are associated with, a straight association
+  const artifacts = allArtifacts(process);
+  const noteOwner = new Map();
+  for (const a of artifacts.filter(x => is(x, 'bpmn:Association'))) {
+    const [note, target] = is(a.sourceRef, 'bpmn:TextAnnotation') ? [a.sourceRef, a.targetRef] : [a.targetRef, a.sourceRef];
+    if (!is(note, 'bpmn:TextAnnotation') || !target || result.shapes.has(note.id)) {
+      continue;
+    }
+    const t = result.shapes.get(target.id);
+    if (!t) {
+      continue;
+    }
+    const lines = wrap((note.text || '').trim() || ' ', 140, 12);
+    const size = { width: 150, height: Math.max(30, lines.length * 15 + 10) };
+    const ax = t.x + t.width / 2;
+    const candidates = [];
+    for (const gap of [30, 60, 90]) {
+      candidates.push({ x: ax, y: t.y - gap - size.height, side: 'above' });
+      candidates.push({ x: ax, y: t.y + t.height + gap, side: 'below' });
+    }
+    const fits = c => {
+      const line = c.side === 'above' ? [{ x: ax, y: c.y + size.height }, { x: ax, y: t.y }]
+        : [{ x: ax, y: t.y + t.height }, { x: ax, y: c.y }];
+      const ignore = new Set([target.id]);
+      return obstacles.free({ x: c.x, y: c.y, ...size }, ignore)
+        && !obstacles.rects.some(o => o.owner !== target.id && segmentHitsRect(line[0], line[1], o.r, 2));
+    };
+    const pick = candidates.find(fits) || candidates[0];
+    const box = { x: pick.x, y: pick.y, ...size };
+    result.shapes.set(note.id, box);
+    noteOwner.set(note.id, target);
+    obstacles.addRect(note.id, box);
+    const points = pick.side === 'above' ? [{ x: ax, y: box.y + box.height }, { x: ax, y: t.y }]
+      : [{ x: ax, y: t.y + t.height }, { x: ax, y: box.y }];
+    result.edges.set(a.id, a.sourceRef === note ? points : [...points].reverse());
+    obstacles.addSegments(a.id, points);
+  }
+
   // lanes and the pool
   if (withLanes) {
     const bands = [];
     for (const key of laneKeys) {
       const rects = [];
       for (const [id, r] of result.shapes) {
-        const top = topLevelOf(byId.get(id), process);
+        const top = topLevelOf(byId.get(id) || noteOwner.get(id), process);
         if (top && laneOf.get(top.id) === key) {
           rects.push(r);
           if (result.labels.has(id)) {
             rects.push(result.labels.get(id));
           }
           // the names of the flows leaving it
-          for (const f of byId.get(id).outgoing || []) {
+          for (const f of (byId.get(id) || {}).outgoing || []) {
             if (result.labels.has(f.id)) {
               rects.push(result.labels.get(f.id));
             }
@@ -1275,6 +1323,19 @@ function diagramXml(p, key, planeElement, process, layout, participantId) {
       lines.push(`${ind(4)}<${p.bpmndi}BPMNLabel>`, `${ind(5)}${bounds(p, layout.labels.get(el.id))}`, `${ind(4)}</${p.bpmndi}BPMNLabel>`);
     }
     lines.push(`${ind(3)}</${p.bpmndi}BPMNEdge>`);
+  }
+  for (const a of allArtifacts(process)) {
+    if (is(a, 'bpmn:TextAnnotation') && layout.shapes.has(a.id)) {
+      lines.push(`${ind(3)}<${p.bpmndi}BPMNShape id="${escapeAttr(a.id)}_di" bpmnElement="${escapeAttr(a.id)}">`);
+      lines.push(`${ind(4)}${bounds(p, layout.shapes.get(a.id))}`);
+      lines.push(`${ind(3)}</${p.bpmndi}BPMNShape>`);
+    } else if (is(a, 'bpmn:Association') && layout.edges.has(a.id)) {
+      lines.push(`${ind(3)}<${p.bpmndi}BPMNEdge id="${escapeAttr(a.id)}_di" bpmnElement="${escapeAttr(a.id)}">`);
+      for (const pt of layout.edges.get(a.id)) {
+        lines.push(`${ind(4)}<${p.di}waypoint x="${pt.x}" y="${pt.y}"/>`);
+      }
+      lines.push(`${ind(3)}</${p.bpmndi}BPMNEdge>`);
+    }
   }
   lines.push(`${ind(2)}</${p.bpmndi}BPMNPlane>`);
   lines.push(`${ind(1)}</${p.bpmndi}BPMNDiagram>`);
