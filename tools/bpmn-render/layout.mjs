@@ -773,6 +773,31 @@ function simplify(points) {
   return out;
 }
 
+/** Removes a small step (< 12 px) just before a task or just after it: the flow meets the task's side a little higher or lower. */
+function straighten(points, source, target, shapes) {
+  const pts = points.map(p => ({ ...p }));
+  const isBox = el => el && !isGateway(el) && !isEvent(el);
+  const n = pts.length;
+  if (n >= 4 && isBox(target)) {
+    const [a, b, c, d] = pts.slice(n - 4);
+    const box = shapes.get(target.id);
+    if (a.y === b.y && b.x === c.x && c.y === d.y && Math.abs(c.y - b.y) < 12 && box
+        && b.y > box.y + 10 && b.y < box.y + box.height - 10) {
+      pts.splice(n - 3, 3, { x: d.x, y: b.y });
+    }
+  }
+  const m = pts.length;
+  if (m >= 4 && isBox(source) && !is(source, 'bpmn:BoundaryEvent')) {
+    const [a, b, c, d] = pts.slice(0, 4);
+    const box = shapes.get(source.id);
+    if (a.y === b.y && b.x === c.x && c.y === d.y && Math.abs(c.y - b.y) < 12 && box
+        && c.y > box.y + 10 && c.y < box.y + box.height - 10) {
+      pts.splice(0, 3, { x: a.x, y: c.y });
+    }
+  }
+  return simplify(pts);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // labels: the first candidate position that touches no shape, flow or other label
 
@@ -1052,7 +1077,7 @@ async function layoutProcess(process) {
       const n = pts.length;
       pts[n - 1] = clipToOutline(pts[n - 1], pts[n - 2], t, result.shapes.get(t.id));
     }
-    result.edges.set(f.id, simplify(pts));
+    result.edges.set(f.id, straighten(simplify(pts), s, t, result.shapes));
   }
 
   // labels
