@@ -335,8 +335,6 @@ const LAYOUT_OPTIONS = {
   'elk.layered.unnecessaryBendpoints': 'false',
   'elk.layered.mergeEdges': 'false',
   'elk.portConstraints': 'FREE',
-  'elk.edgeLabels.placement': 'CENTER',
-  'elk.spacing.edgeLabel': '4',
 };
 
 /**
@@ -504,13 +502,7 @@ function buildGraph(container, ctx) {
     if (is(t, 'bpmn:BoundaryEvent')) {
       continue; // not valid BPMN
     }
-    const edge = { id: f.id, sources: [source], targets: [target] };
-    if (f.name && !ctx.presets) {
-      // ELK keeps room for the flow's name beside the flow
-      const size = labelBox(f.name, 70);
-      edge.labels = [{ id: `${f.id}::label`, text: f.name, width: size.width, height: size.height }];
-    }
-    edges.push(edge);
+    edges.push({ id: f.id, sources: [source], targets: [target] });
   }
   return { children, edges };
 }
@@ -537,11 +529,6 @@ function collect(graph, ox, oy, out) {
       points.push(s.startPoint, ...(s.bendPoints || []), s.endPoint);
     }
     out.edges.set(e.id, points.map(p => ({ x: ox + p.x, y: oy + p.y })));
-    for (const l of e.labels || []) {
-      if (l.x !== undefined) {
-        out.edgeLabels.set(e.id, { x: ox + l.x, y: oy + l.y, width: l.width, height: l.height });
-      }
-    }
   }
 }
 
@@ -552,7 +539,7 @@ const elk = new ELK();
 async function layoutContainer(container, ctx) {
   const graph = { id: '__root', layoutOptions: { ...LAYOUT_OPTIONS, ...(ctx.extraOptions || {}) }, ...buildGraph(container, ctx) };
   const result = await elk.layout(graph);
-  const out = { shapes: new Map(), ports: new Map(), edges: new Map(), edgeLabels: new Map() };
+  const out = { shapes: new Map(), ports: new Map(), edges: new Map() };
   collect(result, 0, 0, out);
   return out;
 }
@@ -608,7 +595,7 @@ const INTERACTIVE = {
   'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
   'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
   'elk.layered.considerModelOrder.strategy': 'NONE',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '70', // room for the names of flows between lanes
 };
 
 /** Rows per lane: each node keeps the row of the element it follows in its lane when that place is free. */
@@ -983,7 +970,7 @@ async function layoutProcess(process) {
   }
 
   // boundary events: on their port; flows leave from the bottom of the event
-  const result = { shapes: new Map(layout.shapes), edges: new Map(layout.edges), ports: layout.ports, labels: new Map(), boundaries, edgeLabels: layout.edgeLabels };
+  const result = { shapes: new Map(layout.shapes), edges: new Map(layout.edges), ports: layout.ports, labels: new Map(), boundaries };
   const placeEventSubs = () => {
     const content = bboxOf([...result.shapes.values()]);
     // lanes: each event subprocess below the content of its lane; otherwise below everything
@@ -1116,10 +1103,6 @@ async function layoutProcess(process) {
     }
     const size = labelBox(f.name, 70);
     const candidates = flowLabelCandidates(pts, size);
-    const elkLabel = result.edgeLabels.get(f.id);
-    if (elkLabel) {
-      candidates.push({ x: elkLabel.x, y: elkLabel.y });
-    }
     const pick = obstacles.best(candidates, size, new Set([f.id]));
     const r = { x: Math.round(pick.x), y: Math.round(pick.y), width: size.width, height: size.height };
     result.labels.set(f.id, r);
