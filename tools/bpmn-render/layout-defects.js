@@ -91,6 +91,15 @@
     const connections = all.filter(e => e.waypoints && e.type === 'bpmn:SequenceFlow');
     const shapes = all.filter(e => !e.waypoints && e.type !== 'label' && e.businessObject && !isContainer(e) && e.parent);
     const labels = all.filter(e => e.type === 'label' && e.businessObject && e.businessObject.name);
+    const containers = all.filter(e => e.type === 'bpmn:SubProcess' && e.collapsed !== true && !e.waypoints);
+    const isAncestor = (sub, element) => {
+      for (let p = element.parent; p; p = p.parent) {
+        if (p === sub) {
+          return true;
+        }
+      }
+      return false;
+    };
 
     const segments = [];
     for (const c of connections) {
@@ -108,6 +117,15 @@
           if (!skip.includes(s) && segmentCrosses(a, b, box(s))) {
             crossed.add(s);
           }
+        }
+      }
+      // expanded subprocesses (and event subprocesses) count as shapes for flows that are not inside them
+      for (const sub of containers) {
+        if (sub === c.parent || skip.includes(sub) || isAncestor(sub, c)) {
+          continue;
+        }
+        if (w.some((a, i) => i + 1 < w.length && segmentCrosses(a, w[i + 1], box(sub)))) {
+          crossed.add(sub);
         }
       }
       const back = c.source && c.target && c.target.x + c.target.width / 2 < c.source.x;
@@ -138,6 +156,18 @@
         if (hi - lo > 8) {
           reported.add(s.id + '|' + t.id);
           defects.push(`${s.id} and ${t.id} are drawn on the same line for ${Math.round(hi - lo)} px`);
+        }
+      }
+    }
+
+    // shapes across a lane's border
+    for (const lane of all.filter(e => e.type === 'bpmn:Lane')) {
+      const l = box(lane);
+      for (const s of shapes) {
+        const b = box(s);
+        const inside = b.x >= l.x && b.y >= l.y && b.x + b.width <= l.x + l.width && b.y + b.height <= l.y + l.height;
+        if (!inside && intersects(b, l, TOLERANCE)) {
+          defects.push(`${name(s)} crosses the border of ${name(lane)}`);
         }
       }
     }
@@ -182,6 +212,24 @@
       for (const s of shapes) {
         if (s !== owner && !(owner && owner.host === s) && intersects(b, box(s), TOLERANCE)) {
           defects.push(`the label of ${name(owner)} overlaps ${name(s)}`);
+        }
+      }
+      for (const sub of containers) {
+        const c = box(sub);
+        const within = b.x >= c.x && b.y >= c.y && b.x + b.width <= c.x + c.width && b.y + b.height <= c.y + c.height;
+        if (!within && intersects(b, c, TOLERANCE)) {
+          defects.push(`the label of ${name(owner)} overlaps the border of ${name(sub)}`);
+        }
+        const title = sub.businessObject.name && textBox(registry, sub);
+        if (title && sub !== owner && intersects(b, title, -3)) {
+          defects.push(`the label of ${name(owner)} collides with the name of ${name(sub)}`);
+        }
+      }
+      for (const lane of all.filter(e => e.type === 'bpmn:Lane' || e.type === 'bpmn:Participant')) {
+        const l = box(lane);
+        const inside = b.x >= l.x && b.y >= l.y && b.x + b.width <= l.x + l.width && b.y + b.height <= l.y + l.height;
+        if (!inside && intersects(b, l, 0)) {
+          defects.push(`the label of ${name(owner)} crosses the border of ${name(lane)}`);
         }
       }
       for (const seg of segments) {
