@@ -108,7 +108,7 @@ public class ProcessNotifications {
             parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
             boolean signed = ContractProcess.END_SIGNED.equals(activity);
             recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
-                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON));
+                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON.name()));
         } else if (is(definition, PilotProcess.KEY)
                 && (PilotProcess.BOUNDARY_REMINDER.equals(activity) || PilotProcess.BOUNDARY_OVERDUE.equals(activity))) {
             // each firing of the timer is its own activity instance: one mail per reminder, never two
