@@ -23,6 +23,8 @@ public final class PilotProcess {
     public static final String BOUNDARY_REMINDER = "BoundaryEvent_ReportReminder";
     public static final String BOUNDARY_OVERDUE = "BoundaryEvent_ReportOverdue";
     public static final String SERVICE_TASK_REMIND = "ServiceTask_RemindCompany";
+    /** The demo was given: the pilot record says COMPLETED (before EndEvent_PilotCompleted tells the caller). */
+    public static final String SERVICE_TASK_RECORD_COMPLETED = "ServiceTask_RecordPilotCompleted";
     public static final String END_COMPLETED = "EndEvent_PilotCompleted";
     public static final String END_STOPPED_EARLY = "EndEvent_PilotStoppedEarly";
 

@@ -70,7 +70,7 @@ class PilotProcessTest extends ProcessTestBase {
                         .contains("\"status\":\"scheduled\"").contains("-award-1"));
         driver.complete(pilot.getId(), USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Well received")));
 
-        assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, END_REMINDER_SENT, END_ESCALATION_HANDLED, END_COMPLETED)
+        assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, END_REMINDER_SENT, END_ESCALATION_HANDLED, SERVICE_TASK_RECORD_COMPLETED, END_COMPLETED)
                 .variables().containsEntry(PILOT_OUTCOME.name(), PILOT_OUTCOME.stored(PilotOutcome.COMPLETED)).containsEntry(MILESTONES_DONE.name(), 2L);
         String pilotId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(pilot.getId()).variableName(PILOT_ID.name()).singleResult().getValue();
@@ -109,5 +109,29 @@ class PilotProcessTest extends ProcessTestBase {
         driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
 
         assertThat(pilot).isWaitingAt(USER_TASK_DEMO);
+    }
+
+    /** Issue 23.4: a report due soon is reminded once per firing, by the visible reminder step, not also by its timer. */
+    @Test
+    void shouldRemindTheCompanyOnceFromTheReminderStep() {
+        ProcessInstance pilot = readyPilot();
+        java.util.UUID pilotId = PILOT_ID.read(engine.getRuntimeService().getVariable(pilot.getId(), PILOT_ID.name()));
+        driver.fireTimer(pilot.getId(), BOUNDARY_REMINDER);
+
+        String reminder = eu.smartcity.accelerator.notification.NotificationKind.MILESTONE_REMINDER.key();
+        String step = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pilot.getId())
+                .activityId(SERVICE_TASK_REMIND).singleResult().getId();
+        String timer = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pilot.getId())
+                .activityId(BOUNDARY_REMINDER).singleResult().getId();
+        String count = "select count(*) from notification where dedup_key like ?";
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(count, Long.class, reminder + ":" + step + ":%"))
+                .as("the reminder step mails the company").isPositive()
+                .isEqualTo(jdbc.queryForObject("select count(distinct recipient_user_id) from notification where dedup_key like ?",
+                        Long.class, reminder + ":" + step + ":%"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(count, Long.class, reminder + ":" + timer + ":%"))
+                .as("the timer does not mail as well").isZero();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select reminders_sent from pilot where id = ?", Integer.class, pilotId))
+                .isEqualTo(1);
+        assertThat(pilot).isWaitingAt(USER_TASK_REPORT_PROGRESS).hasPassed(SERVICE_TASK_REMIND, END_REMINDER_SENT);
     }
 }
