@@ -5,6 +5,7 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.internal.Acceptance;
 import eu.smartcity.accelerator.contract.internal.Acceptances;
 import eu.smartcity.accelerator.contract.internal.Contract;
+import eu.smartcity.accelerator.contract.internal.ContractStatus;
 import eu.smartcity.accelerator.contract.internal.ContractFile;
 import eu.smartcity.accelerator.contract.internal.ContractFiles;
 import eu.smartcity.accelerator.contract.internal.Contracts;
@@ -92,7 +93,7 @@ public class ContractDocuments implements ContractOutcomes {
                     .map(a -> new AcceptanceView(a.party(), a.decision(), a.userId(), a.decidedAt(), a.remoteAddress(),
                             a.pdfSha256(), a.reason()))
                     .toList();
-            return new ContractPage(contractId, c.template().title(), contract.status(), c.bylawsVersion(), contract.cityGroup(),
+            return new ContractPage(contractId, c.template().title(), contract.status().name(), c.bylawsVersion(), contract.cityGroup(),
                     organisations.displayName(contract.cityGroup()), contract.companyGroup(),
                     organisations.displayName(contract.companyGroup()) /* the reader's language; the clauses are in the contract's */, c.clauses(),
                     c.clauses().stream().filter(ClauseView::changed).count(), contract.requestedChanges(), decisions,
@@ -105,7 +106,7 @@ public class ContractDocuments implements ContractOutcomes {
     /** The signed contract of a challenge's selected application (not a replication's), if any. */
     @Transactional(readOnly = true)
     public Optional<UUID> signedContractOf(UUID challengeId, UUID applicationId) {
-        return contracts.findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(challengeId, applicationId, "SIGNED")
+        return contracts.findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(challengeId, applicationId, ContractStatus.SIGNED)
                 .stream().map(Contract::id).findFirst();
     }
 
@@ -113,8 +114,8 @@ public class ContractDocuments implements ContractOutcomes {
     @Transactional(readOnly = true)
     public Optional<ContractOutcome> ofChallenge(UUID challengeId) {
         return contracts.findByChallengeIdAndOriginalContractIdIsNull(challengeId).stream()
-                .min(java.util.Comparator.comparing((Contract c) -> "SIGNED".equals(c.status()) ? 0 : 1))
-                .map(c -> new ContractOutcome(c.companyGroup(), c.status()));
+                .min(java.util.Comparator.comparing((Contract c) -> c.status() == ContractStatus.SIGNED ? 0 : 1))
+                .map(c -> new ContractOutcome(c.companyGroup(), c.status().name()));
     }
 
     /** The contract drafted for a selected application, if any (for links from the application's pages). */
@@ -267,10 +268,10 @@ public class ContractDocuments implements ContractOutcomes {
         values.put("solution", application.solutionTitle());
         values.put("budget", money(application.requestedBudget(), language));
         values.put("bylawsVersion", bylaws.version());
-        values.put("milestoneCount", String.valueOf(bylaws.milestonesPerPilot()));
-        values.put("milestoneCadence", readable(bylaws.duration("milestoneCadence"), language));
-        values.put("signatureWindow", readable(bylaws.duration("signatureWindow"), language));
-        values.put("contractId", contract.id().toString());
+        values.put(ContractProcess.MILESTONE_COUNT.name(), String.valueOf(bylaws.milestonesPerPilot()));
+        values.put(ContractProcess.MILESTONE_CADENCE.name(), readable(bylaws.duration(ContractProcess.MILESTONE_CADENCE.name()), language));
+        values.put(ContractProcess.SIGNATURE_WINDOW.name(), readable(bylaws.duration(ContractProcess.SIGNATURE_WINDOW.name()), language));
+        values.put(ContractProcess.CONTRACT_ID.name(), contract.id().toString());
         List<ClauseChange> changes = ClauseChange.parse("clauseChanges", contract.clauseChanges(), template);
         return new Case(template, bylaws.version(), values, ClauseComparison.compare(template, changes, values), challenge,
                 application, bylaws, challenges.extrasOf(contract.challengeId()), language);
@@ -340,7 +341,7 @@ public class ContractDocuments implements ContractOutcomes {
     }
 
     private List<Documents.Entry> milestones(Bylaws bylaws, Locale language) {
-        Duration cadence = IsoDurations.parse(bylaws.duration("milestoneCadence"));
+        Duration cadence = IsoDurations.parse(bylaws.duration(ContractProcess.MILESTONE_CADENCE.name()));
         return java.util.stream.IntStream.rangeClosed(1, bylaws.milestonesPerPilot())
                 .mapToObj(i -> new Documents.Entry(text("pdf.annex.milestone", language, i),
                         text(i == bylaws.milestonesPerPilot() ? "pdf.annex.milestone.dueLast" : "pdf.annex.milestone.due", language,

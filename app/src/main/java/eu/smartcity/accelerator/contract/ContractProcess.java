@@ -1,10 +1,20 @@
 package eu.smartcity.accelerator.contract;
 
-/** The {@code contract} process: key, element ids and variables. */
+import eu.smartcity.accelerator.workflow.Variable;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * The {@code contract} process: key, element ids, messages and typed variables, declared once. Delegates, listeners,
+ * task pages and tests name a variable through its {@link Variable} ({@code CONTRACT_ID.from(execution)},
+ * {@code DRAFT_DECISION.with(DraftDecision.AGREE)}); a choice is stored as its wire name, which the BPMN conditions
+ * compare with ({@code ${draftDecision == 'request-changes'}}).
+ */
 public final class ContractProcess {
 
     public static final String KEY = "contract";
 
+    // --- element ids
     public static final String SERVICE_TASK_DRAFT = "ServiceTask_DraftContract";
     public static final String USER_TASK_REVIEW_DRAFT = "UserTask_ReviewDraftAsCompany";
     public static final String USER_TASK_ANSWER_CHANGES = "UserTask_AnswerChangeRequest";
@@ -19,31 +29,56 @@ public final class ContractProcess {
     public static final String BOUNDARY_NEGOTIATION_OVER_COMPANY = "BoundaryEvent_NegotiationOverWhileCompanyReviews";
     public static final String BOUNDARY_NEGOTIATION_OVER_CITY = "BoundaryEvent_NegotiationOverWhileCityAnswers";
     public static final String END_NEGOTIATION_LAPSED = "EndEvent_NegotiationLapsed";
-    public static final String NEGOTIATION_DEADLINE = "negotiationDeadline";
+    public static final String SERVICE_TASK_RECORD_EXPIRY = "ServiceTask_RecordExpiry";
     public static final String SERVICE_TASK_ARCHIVE = "ServiceTask_ArchiveSignedContract";
     public static final String END_SIGNED = "EndEvent_ContractSigned";
     public static final String END_DECLINED = "EndEvent_ContractDeclined";
     public static final String END_EXPIRED = "EndEvent_ContractExpired";
 
-    public static final String CONTRACT_ID = "contractId";
-    /** The company on the draft: {@link #AGREE} or {@link #REQUEST_CHANGES} (with {@link #REQUESTED_CHANGES}). */
-    public static final String DRAFT_DECISION = "draftDecision";
-    public static final String AGREE = "agree";
-    public static final String REQUEST_CHANGES = "request-changes";
-    public static final String REQUESTED_CHANGES = "requestedChanges";
-    public static final String AGREED_CHANGES = "agreedChanges";
-    /** The coordinator's check: {@link #COMPLIES} or {@link #SEND_BACK} (with {@link #COMPLIANCE_REMARKS}). */
-    public static final String COMPLIANCE_DECISION = "complianceDecision";
-    public static final String COMPLIES = "complies";
-    public static final String SEND_BACK = "send-back";
-    public static final String COMPLIANCE_REMARKS = "complianceRemarks";
-    public static final String COMPANY_SIGNS = "companySigns";
-    /** The city's signature: {@link #SIGN} or {@link #DECLINE} (with {@link #DECLINE_REASON}). */
-    public static final String CITY_DECISION = "cityDecision";
-    public static final String SIGN = "sign";
-    public static final String DECLINE = "decline";
-    public static final String DECLINE_REASON = "declineReason";
-    public static final String CONTRACT_OUTCOME = "contractOutcome";
+    // --- variables passed in by the caller (challenge, replication)
+    public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
+    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
+    public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
+    /** A replication's contract starts from the original case's contract (its agreed clause changes carry over). */
+    public static final Variable<UUID> ORIGINAL_CONTRACT_ID = Variable.uuid("originalContractId");
+    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    /** The amount published in the OCDS contract release (the requested budget, or a solution's indicative cost). */
+    public static final Variable<Double> CONTRACT_AMOUNT = Variable.decimal("contractAmount");
+    /** Bylaws durations (ISO-8601). */
+    public static final Variable<String> SIGNATURE_WINDOW = Variable.string("signatureWindow");
+    public static final Variable<String> CITY_SIGNATURE_WINDOW = Variable.string("citySignatureWindow");
+    public static final Variable<String> NEGOTIATION_WINDOW = Variable.string("negotiationWindow");
+    public static final Variable<String> REMINDER_DELAY = Variable.string("reminderDelay");
+    /** What the contract text states about the pilot (template placeholders, passed on to the pilot). */
+    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
+    public static final Variable<String> MILESTONE_CADENCE = Variable.string("milestoneCadence");
+    /** The negotiation deadline, fixed once from {@link #NEGOTIATION_WINDOW} at the first review. */
+    public static final Variable<Date> NEGOTIATION_DEADLINE = Variable.date("negotiationDeadline");
+
+    // --- the company on the draft
+    public enum DraftDecision { AGREE, REQUEST_CHANGES }
+    public static final Variable<DraftDecision> DRAFT_DECISION = Variable.choice("draftDecision", DraftDecision.class);
+    public static final Variable<String> REQUESTED_CHANGES = Variable.string("requestedChanges");
+    /** The city's answer: lines like "C5: new text" change clauses (documents.ClauseChange). */
+    public static final Variable<String> AGREED_CHANGES = Variable.string("agreedChanges");
+
+    // --- the coordinator's compliance check
+    public enum ComplianceDecision { COMPLIES, SEND_BACK }
+    public static final Variable<ComplianceDecision> COMPLIANCE_DECISION = Variable.choice("complianceDecision",
+            ComplianceDecision.class);
+    public static final Variable<String> COMPLIANCE_REMARKS = Variable.string("complianceRemarks");
+
+    // --- signatures
+    public static final Variable<Boolean> COMPANY_SIGNS = Variable.bool("companySigns");
+    public enum CityDecision { SIGN, DECLINE }
+    public static final Variable<CityDecision> CITY_DECISION = Variable.choice("cityDecision", CityDecision.class);
+    public static final Variable<String> DECLINE_REASON = Variable.string("declineReason");
+
+    // --- the outcome the caller reads (challenge, replication)
+    public enum ContractOutcome { SIGNED, DECLINED, EXPIRED }
+    public static final Variable<ContractOutcome> CONTRACT_OUTCOME = Variable.choice("contractOutcome", ContractOutcome.class);
 
     private ContractProcess() {}
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.demo;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -178,35 +179,34 @@ class DemoCycle implements ApplicationRunner {
     private void signContract(Stage stage) {
         String pi = stage.processInstanceId();
         // one negotiation round: the contract then differs from the template in two clauses
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
-                ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments\nC9: notice of 30 days"));
-        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
-                "C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES),
+                ContractProcess.REQUESTED_CHANGES.with("C5: payment in two instalments\nC9: notice of 30 days")));
+        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
                         + "each within 30 days of the invoice.\n"
                         + "+C5a Insurance: The Supplier holds liability insurance for equipment placed in public space.\n"
-                        + "C9 stays as in the template."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
+                        + "C9 stays as in the template.")));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
     }
 
     private void startPilot(Stage stage) {
         String pi = stage.processInstanceId();
-        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
+        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Scope, contacts and planning agreed")));
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
     }
 
     private void finishPilot(Stage stage) {
         String pi = stage.processInstanceId();
         long milestones = ((Number) runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
         for (int milestone = 1; milestone <= milestones; milestone++) {
-            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " reached",
-                    "milestoneMet", "yes"));
-            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
+            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
+                    PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
-        driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents and the support group saw it working"));
+        driver.complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Residents and the support group saw it working")));
     }
 
     private void evaluate(Stage stage) {
@@ -222,13 +222,13 @@ class DemoCycle implements ApplicationRunner {
     private void replicate(UUID cycle, Stage original, String city) {
         Bylaws bylaws = cycles.bylawsOf(cycle);
         String pilotId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(original.processInstanceId())
-                .variableName(PilotProcess.PILOT_ID).singleResult().getValue(); // the evaluated challenge has ended
+                .variableName(PilotProcess.PILOT_ID.name()).singleResult().getValue(); // the evaluated challenge has ended
         Map<String, Object> variables = new HashMap<>();
-        variables.put(PilotProcess.ORIGINAL_PILOT_ID, pilotId);
+        variables.put(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId);
         variables.put("cycleId", cycle.toString());
         variables.put("cityGroup", city);
         variables.put("companyGroup", "company-greengrid");
-        variables.put("contractAmount", 8500.0);
+        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), 8500.0);
         variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.notification;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.notification.internal.NotificationRecorder;
@@ -79,8 +80,8 @@ public class NotificationReminders {
      * {@code reminderDelay} (its process's bylaws value, else {@code accelerator.notifications.deadline-reminder-lead})
      * before it is due, to its assignee or else its candidate groups.
      */
-    public static final List<String> DEADLINE_TASKS = List.of("UserTask_ReviewDraftAsCompany", "UserTask_AnswerChangeRequest",
-            "UserTask_SignAsCompany", "UserTask_SignAsCity", "UserTask_SupplierConfirms", "UserTask_ApproveJoin", "UserTask_CloseCycle");
+    public static final List<String> DEADLINE_TASKS = List.of(ContractProcess.USER_TASK_REVIEW_DRAFT, ContractProcess.USER_TASK_ANSWER_CHANGES,
+            ContractProcess.USER_TASK_SIGN_AS_COMPANY, ContractProcess.USER_TASK_SIGN_AS_CITY, "UserTask_SupplierConfirms", "UserTask_ApproveJoin", "UserTask_CloseCycle");
     private static final Duration LONGEST_LEAD = Duration.ofDays(60);
 
     /** Records a DEADLINE_REMINDER for every open deadline step within its reminder lead; returns how many were recorded. */

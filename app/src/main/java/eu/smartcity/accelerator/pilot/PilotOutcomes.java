@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.pilot;
 
 import eu.smartcity.accelerator.application.PilotStopReasons;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
+import eu.smartcity.accelerator.pilot.internal.PilotStatus;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public class PilotOutcomes implements PilotStopReasons {
     @Transactional(readOnly = true)
     public Optional<String> stopReasonOf(UUID applicationId) {
         return pilots.findByApplicationId(applicationId).stream()
-                .filter(p -> p.originalPilotId() == null && "STOPPED_EARLY".equals(p.status()))
+                .filter(p -> p.originalPilotId() == null && p.status() == PilotStatus.STOPPED_EARLY)
                 .map(Pilot::stopReason).filter(Objects::nonNull).findFirst();
     }
 }

@@ -1,6 +1,13 @@
 package eu.smartcity.accelerator.pilot;
 
-/** The {@code pilot} and {@code replication} processes: keys, element ids and variables. */
+import eu.smartcity.accelerator.workflow.Variable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code pilot} process (and, until it gets its own contract, {@code replication}): key, element ids and typed
+ * variables, declared once; choices are stored as their wire names ({@code STOPPED_EARLY} ↔ {@code "stopped-early"}).
+ */
 public final class PilotProcess {
 
     public static final String KEY = "pilot";
@@ -16,6 +23,8 @@ public final class PilotProcess {
     public static final String BOUNDARY_REMINDER = "BoundaryEvent_ReportReminder";
     public static final String BOUNDARY_OVERDUE = "BoundaryEvent_ReportOverdue";
     public static final String SERVICE_TASK_REMIND = "ServiceTask_RemindCompany";
+    /** The demo was given: the pilot record says COMPLETED (before EndEvent_PilotCompleted tells the caller). */
+    public static final String SERVICE_TASK_RECORD_COMPLETED = "ServiceTask_RecordPilotCompleted";
     public static final String END_COMPLETED = "EndEvent_PilotCompleted";
     public static final String END_STOPPED_EARLY = "EndEvent_PilotStoppedEarly";
 
@@ -25,28 +34,61 @@ public final class PilotProcess {
     public static final String END_SUPPLIER_DECLINED = "EndEvent_SupplierDeclined";
     public static final String END_REPLICATION_NOT_CONTRACTED = "EndEvent_ReplicationNotContracted";
 
-    public static final String PILOT_ID = "pilotId";
-    public static final String ORIGINAL_PILOT_ID = "originalPilotId";
-    public static final String MILESTONES_DONE = "milestonesDone";
-    /** The city's review of a milestone: {@link #CONTINUE} or {@link #STOP} (with {@link #REVIEW_NOTES}). */
-    public static final String PROGRESS_DECISION = "progressDecision";
-    public static final String CONTINUE = "continue";
-    public static final String STOP = "stop";
-    public static final String REVIEW_NOTES = "reviewNotes";
-    /** The company's report: whether the milestone was met, {@link #YES} or {@link #NO}. */
-    public static final String MILESTONE_MET = "milestoneMet";
-    /** The city's infrastructure checklist, each {@link #YES} or {@link #NO} (what is missing in {@link #READINESS_NOTES}). */
-    public static final java.util.List<String> INFRASTRUCTURE_CHECKS = java.util.List.of("connectivity", "power",
-            "simNetwork", "dataAccess");
-    public static final String READINESS_NOTES = "readinessNotes";
-    public static final String YES = "yes";
-    public static final String NO = "no";
+    public static final String SERVICE_TASK_OPEN_PILOT = "ServiceTask_OpenPilot";
+    public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
+    public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";
+
+    // --- variables passed in by the caller (challenge, replication)
+    public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
+    /** A replication's pilot: the pilot it replicates. */
+    public static final Variable<UUID> ORIGINAL_PILOT_ID = Variable.uuid("originalPilotId");
+    public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
+    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
+    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    /** How many milestones the bylaws ask for; unknown (null), the pilot goes to the demo after the first review. */
+    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
+    /** Bylaws durations (ISO-8601). */
+    public static final Variable<String> MILESTONE_CADENCE = Variable.string("milestoneCadence");
+    public static final Variable<String> REMINDER_DELAY = Variable.string("reminderDelay");
+    public static final Variable<String> ESCALATION_DELAY = Variable.string("escalationDelay");
+
+    /** Milestones reported and reviewed so far (set by the pilot's steps). */
+    public static final Variable<Long> MILESTONES_DONE = Variable.longInteger("milestonesDone");
+
+    /** A yes/no answer of a form (infrastructure checklist, milestone met). */
+    public enum Answer { YES, NO }
+    public static final Variable<String> KICKOFF_NOTES = Variable.string("kickoffNotes");
+    /** The city's infrastructure checklist, each {@link Answer}; what is missing in {@link #READINESS_NOTES}. */
+    public static final Variable<Answer> CONNECTIVITY = Variable.choice("connectivity", Answer.class);
+    public static final Variable<Answer> POWER = Variable.choice("power", Answer.class);
+    public static final Variable<Answer> SIM_NETWORK = Variable.choice("simNetwork", Answer.class);
+    public static final Variable<Answer> DATA_ACCESS = Variable.choice("dataAccess", Answer.class);
+    public static final List<Variable<Answer>> INFRASTRUCTURE_CHECKS = List.of(CONNECTIVITY, POWER, SIM_NETWORK, DATA_ACCESS);
+    public static final Variable<String> READINESS_NOTES = Variable.string("readinessNotes");
+    public static final Variable<String> FIX_NOTES = Variable.string("fixNotes");
+    /** The company's milestone report and whether the milestone was met. */
+    public static final Variable<String> PROGRESS = Variable.string("progress");
+    public static final Variable<Answer> MILESTONE_MET = Variable.choice("milestoneMet", Answer.class);
+    /** The city's review of a milestone (with {@link #REVIEW_NOTES}, required to stop). */
+    public enum ProgressDecision { CONTINUE, STOP }
+    public static final Variable<ProgressDecision> PROGRESS_DECISION = Variable.choice("progressDecision", ProgressDecision.class);
+    public static final Variable<String> REVIEW_NOTES = Variable.string("reviewNotes");
+    public static final Variable<String> DEMO_NOTES = Variable.string("demoNotes");
+    /** The coordinator's follow-up of an overdue report. */
+    public static final Variable<String> FOLLOW_UP = Variable.string("followUp");
+
+    /** The outcome the caller reads (challenge, replication). */
+    public enum PilotOutcome { COMPLETED, STOPPED_EARLY }
+    public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
+
+    // --- the replication process (moves to ReplicationProcess)
     /** The supplier on a replication: {@link #CONFIRM} or {@link #DECLINE} (with {@link #REPLICATION_NOTES}). */
     public static final String REPLICATION_DECISION = "replicationDecision";
     public static final String CONFIRM = "confirm";
     public static final String DECLINE = "decline";
     public static final String REPLICATION_NOTES = "replicationNotes";
-    public static final String PILOT_OUTCOME = "pilotOutcome";
 
     private PilotProcess() {}
 }

@@ -87,10 +87,10 @@ public class PilotRecords implements PilotFacts {
                 .processDefinitionKey(PilotProcess.REPLICATION_KEY).orderByProcessInstanceStartTime().asc().list()) {
             java.util.Map<String, Object> variables = new java.util.HashMap<>();
             history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
-                    .variableNameIn(PilotProcess.ORIGINAL_PILOT_ID, "cityGroup").disableCustomObjectDeserialization().list()
+                    .variableNameIn(PilotProcess.ORIGINAL_PILOT_ID.name(), PilotProcess.CITY_GROUP.name()).disableCustomObjectDeserialization().list()
                     .forEach(v -> variables.putIfAbsent(v.getName(), v.getValue()));
-            Object city = variables.get("cityGroup");
-            Optional<Pilot> original = uuid(variables.get(PilotProcess.ORIGINAL_PILOT_ID)).flatMap(pilots::findById);
+            Object city = variables.get(PilotProcess.CITY_GROUP.name());
+            Optional<Pilot> original = uuid(variables.get(PilotProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::findById);
             if (city != null && original.isPresent()) {
                 started.add(new ReplicationStart(process.getId(), city.toString(), original.get().id(), original.get().challengeId(),
                         process.getStartTime() == null ? null : process.getStartTime().toInstant()));
@@ -118,6 +118,6 @@ public class PilotRecords implements PilotFacts {
 
     private static PilotView view(Pilot p) {
         return new PilotView(p.id(), p.challengeId(), p.applicationId(), p.originalPilotId(), p.contractId(), p.cityGroup(),
-                p.companyGroup(), p.status(), p.milestonesDone());
+                p.companyGroup(), p.status().name(), p.milestonesDone());
     }
 }

@@ -60,7 +60,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         Optional<PilotView> original = replication.map(ReplicationFacts::originalPilotId)
-                .or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID)).flatMap(pilots::find);
+                .or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::find);
         if (original.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +94,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         // when the task is created the marketplace has not recorded the replication yet: the ids it started the process with
-        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID))
+        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID.name()))
                 .flatMap(pilots::find).map(p -> replicationContext(replication, p, ids));
     }
 

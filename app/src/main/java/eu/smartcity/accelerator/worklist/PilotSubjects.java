@@ -55,7 +55,7 @@ class PilotSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject> read(TaskIds ids, CurrentUser user) {
-        Optional<PilotView> found = ids.uuid(PilotProcess.PILOT_ID).flatMap(pilots::find);
+        Optional<PilotView> found = ids.uuid(PilotProcess.PILOT_ID.name()).flatMap(pilots::find);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -81,9 +81,10 @@ class PilotSubjects implements SubjectView {
         if (PilotProcess.USER_TASK_FIX_INFRASTRUCTURE.equals(ids.taskDefinitionKey())) {
             // what the city found missing, in its own words (written by the city's readiness form, the task before)
             facts.put("missing", PilotProcess.INFRASTRUCTURE_CHECKS.stream()
-                    .filter(check -> PilotProcess.NO.equals(ids.variables().get(check))).toList());
-            Object notes = ids.variables().get(PilotProcess.READINESS_NOTES);
-            facts.put("readinessNotes", notes == null ? "" : notes.toString());
+                    .filter(check -> check.optionalFrom(ids.variables()).orElse(null) == PilotProcess.Answer.NO)
+                    .map(check -> check.name()).toList());
+            Object notes = ids.variables().get(PilotProcess.READINESS_NOTES.name());
+            facts.put(PilotProcess.READINESS_NOTES.name(), notes == null ? "" : notes.toString());
         }
         facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault("milestoneCount", Integer.MAX_VALUE)));
         if (EVALUATION_TASKS.contains(ids.taskDefinitionKey())) {
@@ -97,7 +98,7 @@ class PilotSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject.Context> context(TaskIds ids) {
-        return ids.uuid(PilotProcess.PILOT_ID).flatMap(pilots::find)
+        return ids.uuid(PilotProcess.PILOT_ID.name()).flatMap(pilots::find)
                 .map(p -> context(p, records.challenge(Optional.of(p.challengeId()))));
     }
 

@@ -457,7 +457,7 @@ class WholeCycleBrowserIT {
                 .waitFor(By.cssSelector("main form[data-confirmation]")).step("replication-confirm");
         // the first click only asks what starts (supplier asked, contract, new pilot): nothing runs yet
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PilotProcess.REPLICATION_KEY)
-                .variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID, pilotId).count()).isZero();
+                .variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId).count()).isZero();
         mechelen.click(By.cssSelector("main form[data-confirmation] button[name=confirmed]"))
                 .waitFor(By.cssSelector("main [role=status]")).step("replication-started");
         assertThat(mechelen.currentPath()).isEqualTo("/marketplace/solutions/" + solutionId);
@@ -466,7 +466,7 @@ class WholeCycleBrowserIT {
 
         // The replication process runs from the original pilot, for Mechelen, with the same supplier.
         List<ProcessInstance> replications = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PilotProcess.REPLICATION_KEY).variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID, pilotId)
+                .processDefinitionKey(PilotProcess.REPLICATION_KEY).variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId)
                 .list();
         assertThat(replications).as("replication processes of pilot %s", pilotId).hasSize(1);
         String replication = replications.get(0).getId();

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -494,9 +495,9 @@ class ChallengeProcessTest {
     @Test
     void shouldEndInContractNotSignedWhenTheCityLetsItsSignatureWindowPass() {
         UUID urbansense = selectedAndContracting();
-        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         driver.fireTimer(pi(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
 
         assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
@@ -514,38 +515,38 @@ class ChallengeProcessTest {
 
     void signContractWithOneNegotiationRound(boolean citySigns) {
         driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT,
-                Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES, ContractProcess.REQUESTED_CHANGES, "C7: payment in two instalments"));
-        driver.complete(pi(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C7 accepted"));
-        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+                ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES), ContractProcess.REQUESTED_CHANGES.with("C7: payment in two instalments")));
+        driver.complete(pi(), ContractProcess.USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C7 accepted")));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         assertThatThrownBy(() -> driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE,
-                Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK))).hasMessageContaining(ContractProcess.COMPLIANCE_REMARKS);
-        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK,
-                ContractProcess.COMPLIANCE_REMARKS, "C7 breaks the bylaws' payment terms"));
-        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN)
-                : Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "Budget not approved by the council"));
+                ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.SEND_BACK)))).hasMessageContaining(ContractProcess.COMPLIANCE_REMARKS.name());
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.SEND_BACK),
+                ContractProcess.COMPLIANCE_REMARKS.with("C7 breaks the bylaws' payment terms")));
+        driver.complete(pi(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(pi(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        driver.complete(pi(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN))
+                : ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE), ContractProcess.DECLINE_REASON.with("Budget not approved by the council")));
     }
 
     void runPilotToCompletion() {
-        driver.complete(pi(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope agreed"));
+        driver.complete(pi(), PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Scope agreed")));
         driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "no", "dataAccess", "yes",
-                        PilotProcess.READINESS_NOTES, "No SIM cards yet"));
-        driver.complete(pi(), PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "SIM cards delivered"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.NO), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES),
+                        PilotProcess.READINESS_NOTES.with("No SIM cards yet")));
+        driver.complete(pi(), PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, ProcessVariables.of(PilotProcess.FIX_NOTES.with("SIM cards delivered")));
         driver.complete(pi(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         for (int milestone = 1; milestone <= 3; milestone++) {
             if (milestone == 2) {
                 driver.fireTimer(pi(), PilotProcess.BOUNDARY_REMINDER);
                 driver.fireTimer(pi(), PilotProcess.BOUNDARY_OVERDUE);
-                driver.complete(pi(), PilotProcess.USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called the company"));
+                driver.complete(pi(), PilotProcess.USER_TASK_HANDLE_OVERDUE, ProcessVariables.of(PilotProcess.FOLLOW_UP.with("Called the company")));
             }
-            driver.complete(pi(), PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone, "milestoneMet", "yes"));
-            driver.complete(pi(), PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
+            driver.complete(pi(), PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+            driver.complete(pi(), PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
-        driver.complete(pi(), PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Support group enthusiastic"));
+        driver.complete(pi(), PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Support group enthusiastic")));
     }
 
     void evaluate(String verdict) {

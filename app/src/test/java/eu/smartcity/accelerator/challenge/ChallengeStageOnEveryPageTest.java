@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
@@ -107,35 +108,35 @@ class ChallengeStageOnEveryPageTest {
         expectApplication("urbansense", urbansense, ApplicationStatus.CONTRACTING, "Review the draft contract by");
         expectApplication("parkflow", parkflow, ApplicationStatus.NOT_SELECTED, "another application was selected");
 
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         expectApplication("urbansense", urbansense, ApplicationStatus.CONTRACTING, "waiting for");
         driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE,
-                Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+                ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         expectStage(ChallengeStage.CONTRACTING);
         expectApplication("urbansense", urbansense, ApplicationStatus.CONTRACTING, "Sign the contract by");
 
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of(ContractProcess.COMPANY_SIGNS, true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         expectStage(ChallengeStage.CONTRACTING);
         expectApplication("urbansense", urbansense, ApplicationStatus.COMPANY_SIGNED, "waiting for");
 
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
         expectStage(ChallengeStage.PILOT_RUNNING);
         expectApplication("urbansense", urbansense, ApplicationStatus.CONTRACT_SIGNED, "waiting for");
 
-        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
+        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Scope, contacts and planning agreed")));
         expectStage(ChallengeStage.PILOT_RUNNING);
         expectApplication("urbansense", urbansense, ApplicationStatus.PILOTING, "waiting for");
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         expectApplication("urbansense", urbansense, ApplicationStatus.PILOTING, "Report your milestone progress by");
         long milestones = ((Number) engine.getRuntimeService().getVariable(pi, MILESTONE_COUNT)).longValue();
         for (int milestone = 1; milestone <= milestones; milestone++) {
-            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " reached",
-                    "milestoneMet", "yes"));
-            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
+            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
+                    PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
         expectStage(ChallengeStage.PILOT_RUNNING);
-        driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Residents saw it working"));
+        driver.complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Residents saw it working")));
         expectStage(ChallengeStage.EVALUATION);
         expectApplication("urbansense", urbansense, ApplicationStatus.EVALUATING, "waiting for");
 

@@ -55,14 +55,14 @@ class ContractCityFundsTest {
 
         UUID contractId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("contractId", contractId.toString());
-        variables.put("challengeId", challengeId.toString());
-        variables.put("applicationId", applicationId.toString());
-        variables.put("cycleId", cycle.toString());
-        variables.put("cityGroup", "city-delft");
-        variables.put("companyGroup", "company-parkflow");
-        variables.put("signatureWindow", "P10D");
-        variables.put("contractAmount", 9800.0);
+        variables.put(ContractProcess.CONTRACT_ID.name(), contractId.toString());
+        variables.put(ContractProcess.CHALLENGE_ID.name(), challengeId.toString());
+        variables.put(ContractProcess.APPLICATION_ID.name(), applicationId.toString());
+        variables.put(ContractProcess.CYCLE_ID.name(), cycle.toString());
+        variables.put(ContractProcess.CITY_GROUP.name(), "city-delft");
+        variables.put(ContractProcess.COMPANY_GROUP.name(), "company-parkflow");
+        variables.put(ContractProcess.SIGNATURE_WINDOW.name(), "P10D");
+        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), 9800.0);
         driver.runAsyncJobs(engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables)
                 .getId());
 

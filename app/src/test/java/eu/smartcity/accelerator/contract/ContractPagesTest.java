@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -62,23 +63,22 @@ class ContractPagesTest {
 
         UUID contractId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("contractId", contractId.toString());
-        variables.put("challengeId", challengeId.toString());
-        variables.put("applicationId", applicationId.toString());
-        variables.put("cycleId", cycle.toString());
-        variables.put("cityGroup", "city-delft");
-        variables.put("companyGroup", "company-parkflow");
-        variables.put("signatureWindow", "P10D");
-        variables.put("contractAmount", 9200.0);
+        variables.put(ContractProcess.CONTRACT_ID.name(), contractId.toString());
+        variables.put(ContractProcess.CHALLENGE_ID.name(), challengeId.toString());
+        variables.put(ContractProcess.APPLICATION_ID.name(), applicationId.toString());
+        variables.put(ContractProcess.CYCLE_ID.name(), cycle.toString());
+        variables.put(ContractProcess.CITY_GROUP.name(), "city-delft");
+        variables.put(ContractProcess.COMPANY_GROUP.name(), "company-parkflow");
+        variables.put(ContractProcess.SIGNATURE_WINDOW.name(), "P10D");
+        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), 9200.0);
         String pi = engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables).getId();
         driver.runAsyncJobs(pi);
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
-                ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments"));
-        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
-                "C5: The City pays EUR 9,200 in two instalments: half at kick-off, half after the final demo.\n"
-                        + "+C5a Insurance: The Supplier holds liability insurance for the equipment in the street."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES),
+                ContractProcess.REQUESTED_CHANGES.with("C5: payment in two instalments")));
+        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C5: The City pays EUR 9,200 in two instalments: half at kick-off, half after the final demo.\n"
+                        + "+C5a Insurance: The Supplier holds liability insurance for the equipment in the street.")));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
 
         String page = "/contracts/" + contractId;
         PortalClient parkflow = as("parkflow");
@@ -92,10 +92,10 @@ class ContractPagesTest {
         Task sign = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY);
         String taskPage = "/tasks/" + sign.getId();
         assertThat(parkflow.get(taskPage).body()).contains("href=\"" + page + "\"");
-        assertThat(parkflow.postForm(taskPage, taskPage, "companySigns", "true").statusCode()).isEqualTo(302);
+        assertThat(parkflow.postForm(taskPage, taskPage, ContractProcess.COMPANY_SIGNS.name(), "true").statusCode()).isEqualTo(302);
         Task citySign = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_CITY);
         PortalClient delft = as("officer-delft");
-        assertThat(delft.postForm("/tasks/" + citySign.getId(), "/tasks/" + citySign.getId(), "cityDecision", "sign").statusCode())
+        assertThat(delft.postForm("/tasks/" + citySign.getId(), "/tasks/" + citySign.getId(), ContractProcess.CITY_DECISION.name(), "sign").statusCode())
                 .isEqualTo(302);
         driver.runAsyncJobs(pi);
 

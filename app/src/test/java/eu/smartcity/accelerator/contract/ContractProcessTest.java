@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,31 +31,30 @@ class ContractProcessTest extends ProcessTestBase {
     ProcessInstance agreedAndCompliant() {
         ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT).task().hasCandidateGroup("company-greengrid");
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES)))
-                .hasMessageContaining("requestedChanges");
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES, REQUESTED_CHANGES, "C4: data ownership"));
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES, "C99: new")))
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES))))
+                .hasMessageContaining(ContractProcess.REQUESTED_CHANGES.name());
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES), ContractProcess.REQUESTED_CHANGES.with("C4: data ownership")));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C99: new"))))
                 .hasMessageContaining("agreedChanges: line 1: clause C99 is not in the template");
-        driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, Map.of(AGREED_CHANGES,
-                "C4: The data belongs to the City; the Supplier may reuse it anonymised.\nAgreed at the meeting of 3 March."));
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
+        driver.complete(contract.getId(), USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C4: The data belongs to the City; the Supplier may reuse it anonymised.\nAgreed at the meeting of 3 March.")));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         return contract;
     }
 
     @Test
     void shouldEndInContractSignedWhenBothPartiesSign() {
         ProcessInstance contract = agreedAndCompliant();
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of(COMPANY_SIGNS, false)))
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(false))))
                 .hasMessageContaining("companySigns: tick the box");
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         assertThat(contract).task().hasCandidateGroup("city-bruges");
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, SIGN));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
 
-        assertThat(contract).isEnded().hasPassed(SERVICE_TASK_ARCHIVE, END_SIGNED).variables().containsEntry(CONTRACT_OUTCOME, "signed");
+        assertThat(contract).isEnded().hasPassed(SERVICE_TASK_ARCHIVE, END_SIGNED).variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.SIGNED));
         assertThat(jdbc.queryForMap("select status, negotiation_rounds from contract where id = ?",
                 java.util.UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                        .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue())))
+                        .processInstanceId(contract.getId()).variableName(ContractProcess.CONTRACT_ID.name()).singleResult().getValue())))
                 .containsEntry("STATUS", "SIGNED").containsEntry("NEGOTIATION_ROUNDS", 1);
 
         UUID id = contractId(contract);
@@ -77,18 +77,18 @@ class ContractProcessTest extends ProcessTestBase {
 
     UUID contractId(ProcessInstance contract) {
         return UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue());
+                .processInstanceId(contract.getId()).variableName(ContractProcess.CONTRACT_ID.name()).singleResult().getValue());
     }
 
     @Test
     void shouldEndInContractDeclinedWhenTheCityDeclinesAndSayWhy() {
         ProcessInstance contract = agreedAndCompliant();
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, DECLINE)))
-                .hasMessageContaining("declineReason");
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, DECLINE, DECLINE_REASON, "No council approval"));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE))))
+                .hasMessageContaining(ContractProcess.DECLINE_REASON.name());
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE), ContractProcess.DECLINE_REASON.with("No council approval")));
 
-        assertThat(contract).isEnded().hasPassed(END_DECLINED).variables().containsEntry(CONTRACT_OUTCOME, "declined");
+        assertThat(contract).isEnded().hasPassed(END_DECLINED).variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.DECLINED));
         ContractDocuments.ContractPage page = documents.page(contractId(contract)).orElseThrow();
         assertThat(page.acceptances()).last().satisfies(a -> {
             assertThat(a.decision()).isEqualTo("DECLINED");
@@ -104,25 +104,25 @@ class ContractProcessTest extends ProcessTestBase {
         driver.fireTimer(contract.getId(), BOUNDARY_SIGNATURE_WINDOW_OVER);
 
         assertThat(contract).isEnded().hasPassed(END_EXPIRED).hasNotPassed(USER_TASK_SIGN_AS_CITY)
-                .variables().containsEntry(CONTRACT_OUTCOME, "expired");
+                .variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.EXPIRED));
     }
 
     @Test
     void shouldSendTheDraftBackToNegotiationWhenNotCompliant() {
         ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK)))
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.SEND_BACK))))
                 .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class)
-                .hasMessageContaining(COMPLIANCE_REMARKS);
+                .hasMessageContaining(COMPLIANCE_REMARKS.name());
         assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of()))
-                .hasMessageContaining(COMPLIANCE_DECISION);
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, SEND_BACK, COMPLIANCE_REMARKS, "C4 is not allowed"));
+                .hasMessageContaining(COMPLIANCE_DECISION.name());
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.SEND_BACK), ContractProcess.COMPLIANCE_REMARKS.with("C4 is not allowed")));
 
         assertThat(contract).isWaitingAt(USER_TASK_REVIEW_DRAFT);
         // the company reads why on the contract page; found compliant later, the remark is gone
         assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isEqualTo("C4 is not allowed");
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         assertThat(documents.page(contractId(contract)).orElseThrow().complianceRemarks()).isNull();
     }
 
@@ -139,7 +139,7 @@ class ContractProcessTest extends ProcessTestBase {
     @Test
     void shouldRemindTheCityThenExpireWhenTheCityDoesNotSignInTime() {
         ProcessInstance contract = agreedAndCompliant();
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         org.camunda.bpm.engine.task.Task sign = driver.task(contract.getId(), USER_TASK_SIGN_AS_CITY);
         // due after the bylaws' citySignatureWindow (P14D here: the default), reminded reminderDelay (P3D) before
         assertThat(sign.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(14)).minusSeconds(120),
@@ -155,14 +155,14 @@ class ContractProcessTest extends ProcessTestBase {
         driver.fireTimer(contract.getId(), BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
 
         assertThat(contract).isEnded().hasPassed(END_CITY_SIGNATURE_EXPIRED).hasNotPassed(END_DECLINED)
-                .variables().containsEntry(CONTRACT_OUTCOME, "expired");
+                .variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.EXPIRED));
         assertThat(jdbc.queryForObject("select status from contract where id = ?", String.class, contractId(contract))).isEqualTo("EXPIRED");
     }
 
     @Test
     void shouldExpireWhenTheNegotiationOutlivesItsWindowWhileTheCompanyReviews() {
         Map<String, Object> variables = new java.util.HashMap<>(ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
-        variables.put("negotiationWindow", "P20D");
+        variables.put(ContractProcess.NEGOTIATION_WINDOW.name(), "P20D");
         ProcessInstance contract = start(KEY, variables);
         org.camunda.bpm.engine.task.Task review = driver.task(contract.getId(), USER_TASK_REVIEW_DRAFT);
         reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(18)));
@@ -171,24 +171,24 @@ class ContractProcessTest extends ProcessTestBase {
         driver.fireTimer(contract.getId(), BOUNDARY_NEGOTIATION_OVER_COMPANY);
 
         assertThat(contract).isEnded().hasPassed(END_NEGOTIATION_LAPSED).hasNotPassed(USER_TASK_CHECK_COMPLIANCE)
-                .variables().containsEntry(CONTRACT_OUTCOME, "expired");
+                .variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.EXPIRED));
         assertThat(jdbc.queryForObject("select status from contract where id = ?", String.class, contractId(contract))).isEqualTo("EXPIRED");
     }
 
     @Test
     void shouldKeepOneNegotiationDeadlineAcrossRoundsAndExpireWhileTheCityAnswers() {
         ProcessInstance contract = start(KEY, ContractCase.of(context, "city-bruges", "company-greengrid").delivery());
-        java.util.Date deadline = (java.util.Date) engine.getRuntimeService().getVariable(contract.getId(), NEGOTIATION_DEADLINE);
+        java.util.Date deadline = NEGOTIATION_DEADLINE.read(engine.getRuntimeService().getVariable(contract.getId(), NEGOTIATION_DEADLINE.name()));
         // the bylaws' default negotiationWindow (P30D): one window for the whole negotiation, not per round
         assertThat(deadline.toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).minusSeconds(120),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, REQUEST_CHANGES, REQUESTED_CHANGES, "C4: data ownership"));
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES), ContractProcess.REQUESTED_CHANGES.with("C4: data ownership")));
         assertThat(driver.task(contract.getId(), USER_TASK_ANSWER_CHANGES).getDueDate()).isEqualTo(deadline);
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(contract.getId()).timers()
                 .activityId(BOUNDARY_NEGOTIATION_OVER_CITY).singleResult().getDuedate()).isEqualTo(deadline);
 
         driver.fireTimer(contract.getId(), BOUNDARY_NEGOTIATION_OVER_CITY);
 
-        assertThat(contract).isEnded().hasPassed(END_NEGOTIATION_LAPSED).variables().containsEntry(CONTRACT_OUTCOME, "expired");
+        assertThat(contract).isEnded().hasPassed(END_NEGOTIATION_LAPSED).variables().containsEntry(CONTRACT_OUTCOME.name(), CONTRACT_OUTCOME.stored(ContractOutcome.EXPIRED));
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,17 +57,17 @@ class ContractSigningRetryTest {
         ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey(KEY, UUID.randomUUID().toString(),
                 new HashMap<>(ContractCase.of(context, "city-bruges", "company-greengrid").delivery()));
         driver.runAsyncJobs(contract.getId());
-        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, Map.of(DRAFT_DECISION, AGREE));
-        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, Map.of(COMPLIANCE_DECISION, COMPLIES));
-        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, Map.of(COMPANY_SIGNS, true));
-        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, Map.of(CITY_DECISION, SIGN)))
+        driver.complete(contract.getId(), USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(contract.getId(), USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(contract.getId(), USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        assertThatThrownBy(() -> driver.complete(contract.getId(), USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN))))
                 .hasMessageContaining("The timestamp authority (" + SILENT_TSA + ") did not answer, so the contract was not signed");
 
         assertThat(contract).isWaitingAt(SERVICE_TASK_ARCHIVE);
         Job job = engine.getManagementService().createJobQuery().processInstanceId(contract.getId()).singleResult();
         assertThat(job.getRetries()).as("one attempt spent, the engine retries").isEqualTo(2);
         assertThat(job.getExceptionMessage()).contains("did not answer").contains("signing is retried automatically");
-        UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(contract.getId(), "contractId"));
+        UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(contract.getId(), ContractProcess.CONTRACT_ID.name()));
         assertThat(documents.signedPdf(id)).isEmpty();
         engine.getRuntimeService().deleteProcessInstance(contract.getId(), "test done");
     }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.dashboard;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -89,22 +90,22 @@ class OutcomesPageTest {
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION,
                 Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
         expected.get("city-delft").merge("selections", 1, Integer::sum);
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE,
-                Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
-        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+                ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
+        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         expected.get("city-delft").merge("pilots", 1, Integer::sum);
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         for (int milestone = 1; milestone <= 3; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS,
-                    Map.of("progress", "Milestone " + milestone + " done", PilotProcess.MILESTONE_MET, PilotProcess.YES));
+                    ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " done"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
             driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS,
-                    Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE, PilotProcess.REVIEW_NOTES, ""));
+                    ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE), PilotProcess.REVIEW_NOTES.with("")));
         }
-        driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Shown"));
+        driver.complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Shown")));
         driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
                 Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
         driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,

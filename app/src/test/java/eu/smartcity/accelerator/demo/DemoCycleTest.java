@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.demo;
 
+import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.contract.ContractProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -43,9 +45,9 @@ class DemoCycleTest {
         assertThat(taskKeysFor("coordinators")).contains("UserTask_CloseCycle");
         assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey("UserTask_DeclareConflictOfInterest").count())
                 .isEqualTo(1);
-        assertThat(taskKeysFor("company-parkflow")).contains("UserTask_ReviewDraftAsCompany");
-        assertThat(taskKeysFor("company-urbansense")).contains("UserTask_ReportProgress");
-        assertThat(taskKeysFor("company-greengrid")).contains("UserTask_ReviewDraftAsCompany");
+        assertThat(taskKeysFor("company-parkflow")).contains(ContractProcess.USER_TASK_REVIEW_DRAFT);
+        assertThat(taskKeysFor("company-urbansense")).contains(PilotProcess.USER_TASK_REPORT_PROGRESS);
+        assertThat(taskKeysFor("company-greengrid")).contains(ContractProcess.USER_TASK_REVIEW_DRAFT);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("challenge").completed().count()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("evaluation").completed().count()).isEqualTo(1);
         assertThat(jdbc.queryForList("select distinct tag from ocds_release", String.class))

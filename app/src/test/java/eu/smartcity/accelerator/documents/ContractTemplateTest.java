@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.documents;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +92,7 @@ class ContractTemplateTest {
     @Test
     void caseChangesAreComparedClauseByClause() {
         ContractTemplate template = ContractTemplate.parse("t.md", TEMPLATE);
-        List<ClauseChange> changes = ClauseChange.parse("agreedChanges", """
+        List<ClauseChange> changes = ClauseChange.parse(ContractProcess.AGREED_CHANGES.name(), """
                 C2: The City pays in two instalments.
                 Agreed at the meeting of 3 March.
                 +C1a Insurance: The Supplier is insured.
@@ -107,9 +108,9 @@ class ContractTemplateTest {
 
         assertThat(ClauseComparison.compare(template, ClauseChange.parse("f", "C1: removed", template), Map.of()).get(0).status())
                 .isEqualTo(Status.REMOVED);
-        assertThatThrownBy(() -> ClauseChange.parse("agreedChanges", "C9: new text", template))
+        assertThatThrownBy(() -> ClauseChange.parse(ContractProcess.AGREED_CHANGES.name(), "C9: new text", template))
                 .hasMessageStartingWith("agreedChanges: line 1: clause C9 is not in the template");
-        assertThatThrownBy(() -> ClauseChange.parse("agreedChanges", "+C2 Price: again", template))
+        assertThatThrownBy(() -> ClauseChange.parse(ContractProcess.AGREED_CHANGES.name(), "+C2 Price: again", template))
                 .hasMessageContaining("already in the template");
     }
 }

@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.forms;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.pilot.PilotProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,13 +102,13 @@ class FormDefinitionsTest {
     @Test
     void aNegativeOutcomeNeedsItsReasonAndTheFormMustNameOne() throws IOException {
         FormDefinition review = new FormDefinitions(JSON).get("review-progress");
-        assertThat(review.decisions()).extracting(FormComponent::key).containsExactly("progressDecision");
-        assertThat(FormValidator.validate(review, Map.of("progressDecision", "stop")).problems())
-                .containsOnlyKeys("reviewNotes").containsEntry("reviewNotes",
+        assertThat(review.decisions()).extracting(FormComponent::key).containsExactly(PilotProcess.PROGRESS_DECISION.name());
+        assertThat(FormValidator.validate(review, Map.of(PilotProcess.PROGRESS_DECISION.name(), "stop")).problems())
+                .containsOnlyKeys(PilotProcess.REVIEW_NOTES.name()).containsEntry(PilotProcess.REVIEW_NOTES.name(),
                         new FormSubmission.Problem(FormValidator.REASON_REQUIRED, java.util.List.of()));
-        assertThat(FormValidator.validate(review, Map.of("progressDecision", "stop", "reviewNotes", "Sensors fail")).valid()).isTrue();
-        assertThat(FormValidator.validate(review, Map.of("progressDecision", "continue")).valid()).isTrue();
-        assertThat(FormValidator.validate(review, Map.of()).problems()).containsOnlyKeys("progressDecision");
+        assertThat(FormValidator.validate(review, Map.of(PilotProcess.PROGRESS_DECISION.name(), "stop", PilotProcess.REVIEW_NOTES.name(), "Sensors fail")).valid()).isTrue();
+        assertThat(FormValidator.validate(review, Map.of(PilotProcess.PROGRESS_DECISION.name(), "continue")).valid()).isTrue();
+        assertThat(FormValidator.validate(review, Map.of()).problems()).containsOnlyKeys(PilotProcess.PROGRESS_DECISION.name());
 
         String decision = """
                 {"id":"f","components":[{"id":"D","key":"d","type":"radio","values":[{"label":"Yes","value":"yes"},{"label":"No","value":"no"}],
@@ -179,8 +181,8 @@ class FormDefinitionsTest {
     void aDomainRuleIsShownNextToTheFieldItNamesWithItsKeyNeverItsEnglish() throws IOException {
         FormDefinition form = new FormDefinitions(JSON).get("city-signature");
         assertThat(FormValidator.withRuleViolation(form, Map.of(), new eu.smartcity.accelerator.shared.RuleViolationException(
-                "declineReason", "contract.error.declineReason", "say why the city declines to sign", 3)))
-                .containsEntry("declineReason", new FormSubmission.Problem("contract.error.declineReason", java.util.List.of(3)));
+                ContractProcess.DECLINE_REASON.name(), "contract.error.declineReason", "say why the city declines to sign", 3)))
+                .containsEntry(ContractProcess.DECLINE_REASON.name(), new FormSubmission.Problem("contract.error.declineReason", java.util.List.of(3)));
         String firstField = form.inputs().get(0).key();
         assertThat(FormValidator.withRuleViolation(form, Map.of(), new IllegalArgumentException("internal: English text")))
                 .containsEntry(firstField, new FormSubmission.Problem("form.error.rejected", java.util.List.of()));

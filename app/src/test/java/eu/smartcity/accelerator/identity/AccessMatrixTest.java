@@ -138,7 +138,7 @@ class AccessMatrixTest {
         }
         driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
         companyTask = driver.task(pi(won), ContractProcess.USER_TASK_REVIEW_DRAFT).getId();
-        contract = engine.getTaskService().getVariable(companyTask, ContractProcess.CONTRACT_ID).toString();
+        contract = engine.getTaskService().getVariable(companyTask, ContractProcess.CONTRACT_ID.name()).toString();
     }
 
     /** Who reaches what. Keys are "METHOD pattern" exactly as Spring MVC maps them. */

@@ -258,7 +258,7 @@ class MarketplaceTest {
         assertThat(replicate.statusCode()).isEqualTo(302);
         String replicationPi = jdbc.queryForObject("select process_instance_id from market_replication where implementation_id = ?",
                 String.class, UUID.fromString(implementationId));
-        assertThat(engine.getRuntimeService().getVariable(replicationPi, PilotProcess.ORIGINAL_PILOT_ID)).isEqualTo(pilotId);
+        assertThat(engine.getRuntimeService().getVariable(replicationPi, PilotProcess.ORIGINAL_PILOT_ID.name())).isEqualTo(pilotId);
         assertThat(engine.getRuntimeService().getVariable(replicationPi, "cityGroup")).isEqualTo("city-mechelen");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
                 .taskDefinitionKey(PilotProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);

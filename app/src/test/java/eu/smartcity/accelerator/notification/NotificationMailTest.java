@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.notification;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -266,10 +267,10 @@ class NotificationMailTest {
 
     ProcessInstance contractSignedByCompany() throws Exception {
         ProcessInstance contract = start(ContractProcess.KEY);
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         assertThat(to(deliver(NotificationKind.CONTRACT_READY_TO_SIGN))).containsExactly(email("parkflow"));
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         return contract;
     }
 
@@ -286,7 +287,7 @@ class NotificationMailTest {
     @Test
     void contractSignedGoesToBothParties() throws Exception {
         ProcessInstance contract = contractSignedByCompany();
-        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
+        driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
         driver.runAsyncJobs(contract.getId());
 
         List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_SIGNED);
@@ -299,7 +300,7 @@ class NotificationMailTest {
         language("parkflow", "fr");
         ProcessInstance contract = contractSignedByCompany();
         driver.complete(contract.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY,
-                Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "No council approval"));
+                ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE), ContractProcess.DECLINE_REASON.with("No council approval")));
 
         List<MimeMessage> mails = deliver(NotificationKind.CONTRACT_DECLINED);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("parkflow"), email("officer-delft"));
@@ -315,9 +316,9 @@ class NotificationMailTest {
 
     ProcessInstance pilotAwaitingReport() {
         ProcessInstance pilot = start(PilotProcess.KEY);
-        driver.complete(pilot.getId(), PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         driver.complete(pilot.getId(), PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         return pilot;
     }
 

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -25,27 +26,27 @@ class PilotProcessTest extends ProcessTestBase {
 
     java.util.UUID applicationOf(ProcessInstance pilot) {
         return java.util.UUID.fromString(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pilot.getId()).variableName("applicationId").singleResult().getValue().toString());
+                .processInstanceId(pilot.getId()).variableName(PilotProcess.APPLICATION_ID.name()).singleResult().getValue().toString());
     }
 
     /** The OCDS implementation releases of the pilot's contracting process, oldest first. */
     java.util.List<String> implementationReleases(ProcessInstance pilot) {
         String challengeId = engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pilot.getId()).variableName("challengeId").singleResult().getValue().toString();
+                .processInstanceId(pilot.getId()).variableName(PilotProcess.CHALLENGE_ID.name()).singleResult().getValue().toString();
         return jdbc.queryForList("select release_json from ocds_release where ocid = ? and tag = 'implementation' order by release_id",
                 String.class, ocds.ocidFor(challengeId));
     }
 
     ProcessInstance readyPilot() {
         ProcessInstance pilot = start(KEY, deliveryVariables());
-        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "no", "simNetwork", "yes", "dataAccess", "yes",
-                        READINESS_NOTES, "No power at the kiosk"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.NO), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES),
+                        PilotProcess.READINESS_NOTES.with("No power at the kiosk")));
         assertThat(pilot).task().hasCandidateGroup("company-greengrid");
-        driver.complete(pilot.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
+        driver.complete(pilot.getId(), USER_TASK_FIX_INFRASTRUCTURE, ProcessVariables.of(PilotProcess.FIX_NOTES.with("Power connected")));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         return pilot;
     }
 
@@ -55,24 +56,24 @@ class PilotProcessTest extends ProcessTestBase {
         driver.fireTimer(pilot.getId(), BOUNDARY_REMINDER);
         driver.fireTimer(pilot.getId(), BOUNDARY_OVERDUE);
         assertThat(pilot).isWaitingAt(USER_TASK_REPORT_PROGRESS, USER_TASK_HANDLE_OVERDUE);
-        driver.complete(pilot.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Reminded by phone"));
+        driver.complete(pilot.getId(), USER_TASK_HANDLE_OVERDUE, ProcessVariables.of(PilotProcess.FOLLOW_UP.with("Reminded by phone")));
         for (int milestone = 1; milestone <= 2; milestone++) {
-            driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step " + milestone, "milestoneMet", "yes"));
+            driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("step " + milestone), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
             // the previous milestone's "continue" is not left standing as this review's answer (Tasklist pre-fills variables)
             org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getVariable(
-                    driver.task(pilot.getId(), USER_TASK_REVIEW_PROGRESS).getId(), PROGRESS_DECISION)).isNull();
-            driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
+                    driver.task(pilot.getId(), USER_TASK_REVIEW_PROGRESS).getId(), PROGRESS_DECISION.name())).isNull();
+            driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
         // each reviewed milestone is published as open data: met, the rest still scheduled
         org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).hasSize(2)
                 .first().satisfies(r -> org.assertj.core.api.Assertions.assertThat(r).contains("\"status\":\"met\"")
                         .contains("\"status\":\"scheduled\"").contains("-award-1"));
-        driver.complete(pilot.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Well received"));
+        driver.complete(pilot.getId(), USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Well received")));
 
-        assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, "EndEvent_ReminderSent", "EndEvent_EscalationHandled", END_COMPLETED)
-                .variables().containsEntry(PILOT_OUTCOME, "completed").containsEntry(MILESTONES_DONE, 2L);
+        assertThat(pilot).isEnded().hasPassed(SERVICE_TASK_REMIND, END_REMINDER_SENT, END_ESCALATION_HANDLED, SERVICE_TASK_RECORD_COMPLETED, END_COMPLETED)
+                .variables().containsEntry(PILOT_OUTCOME.name(), PILOT_OUTCOME.stored(PilotOutcome.COMPLETED)).containsEntry(MILESTONES_DONE.name(), 2L);
         String pilotId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pilot.getId()).variableName(PILOT_ID).singleResult().getValue();
+                .processInstanceId(pilot.getId()).variableName(PILOT_ID.name()).singleResult().getValue();
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select status from pilot where id = ?", String.class,
                 java.util.UUID.fromString(pilotId))).isEqualTo("COMPLETED");
     }
@@ -80,33 +81,57 @@ class PilotProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInPilotStoppedEarlyWhenTheCityStopsIt() {
         ProcessInstance pilot = readyPilot();
-        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors fail", "milestoneMet", "no"));
+        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("sensors fail"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.NO)));
         // untouched, or stopped without a reason: the process refuses, whoever completes the task
         assertThatThrownBy(() -> driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of()))
-                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(PROGRESS_DECISION);
-        assertThatThrownBy(() -> driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP)))
-                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(REVIEW_NOTES);
-        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP, REVIEW_NOTES, "The sensors keep failing"));
+                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(PROGRESS_DECISION.name());
+        assertThatThrownBy(() -> driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.STOP))))
+                .hasRootCauseInstanceOf(DecisionRuleException.class).hasMessageContaining(REVIEW_NOTES.name());
+        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.STOP), PilotProcess.REVIEW_NOTES.with("The sensors keep failing")));
         org.assertj.core.api.Assertions.assertThat(pilotOutcomes.stopReasonOf(applicationOf(pilot))).contains("The sensors keep failing");
         org.assertj.core.api.Assertions.assertThat(implementationReleases(pilot)).singleElement()
                 .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r).contains("\"status\":\"notMet\""));
 
         assertThat(pilot).isEnded().hasPassed(END_STOPPED_EARLY).hasNotPassed(USER_TASK_DEMO)
-                .variables().containsEntry(PILOT_OUTCOME, "stopped-early");
+                .variables().containsEntry(PILOT_OUTCOME.name(), PILOT_OUTCOME.stored(PilotOutcome.STOPPED_EARLY));
     }
 
     /** Issue 23: Gateway_ContinuePilot has a default flow; a pilot started without a milestone count goes on to its demo. */
     @Test
     void shouldGoOnToTheDemoWhenTheMilestoneCountIsUnknown() {
         Map<String, Object> variables = deliveryVariables();
-        variables.remove("milestoneCount");
+        variables.remove(PilotProcess.MILESTONE_COUNT.name());
         ProcessInstance pilot = start(KEY, variables);
-        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
-        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "step 1", "milestoneMet", "yes"));
-        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
+        driver.complete(pilot.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("step 1"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+        driver.complete(pilot.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
 
         assertThat(pilot).isWaitingAt(USER_TASK_DEMO);
+    }
+
+    /** Issue 23.4: a report due soon is reminded once per firing, by the visible reminder step, not also by its timer. */
+    @Test
+    void shouldRemindTheCompanyOnceFromTheReminderStep() {
+        ProcessInstance pilot = readyPilot();
+        java.util.UUID pilotId = PILOT_ID.read(engine.getRuntimeService().getVariable(pilot.getId(), PILOT_ID.name()));
+        driver.fireTimer(pilot.getId(), BOUNDARY_REMINDER);
+
+        String reminder = eu.smartcity.accelerator.notification.NotificationKind.MILESTONE_REMINDER.key();
+        String step = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pilot.getId())
+                .activityId(SERVICE_TASK_REMIND).singleResult().getId();
+        String timer = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pilot.getId())
+                .activityId(BOUNDARY_REMINDER).singleResult().getId();
+        String count = "select count(*) from notification where dedup_key like ?";
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(count, Long.class, reminder + ":" + step + ":%"))
+                .as("the reminder step mails the company").isPositive()
+                .isEqualTo(jdbc.queryForObject("select count(distinct recipient_user_id) from notification where dedup_key like ?",
+                        Long.class, reminder + ":" + step + ":%"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(count, Long.class, reminder + ":" + timer + ":%"))
+                .as("the timer does not mail as well").isZero();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select reminders_sent from pilot where id = ?", Integer.class, pilotId))
+                .isEqualTo(1);
+        assertThat(pilot).isWaitingAt(USER_TASK_REPORT_PROGRESS).hasPassed(SERVICE_TASK_REMIND, END_REMINDER_SENT);
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -37,26 +38,26 @@ class ReplicationProcessTest extends ProcessTestBase {
 
     ProcessInstance replicationFor(String originalPilotId) {
         Map<String, Object> v = deliveryVariables();
-        v.remove(PILOT_ID);
-        v.remove("contractId");
-        v.put(ORIGINAL_PILOT_ID, originalPilotId);
-        v.put("cityGroup", "city-delft");
+        v.remove(PILOT_ID.name());
+        v.remove(PilotProcess.CONTRACT_ID.name());
+        v.put(ORIGINAL_PILOT_ID.name(), originalPilotId);
+        v.put(PilotProcess.CITY_GROUP.name(), "city-delft");
         return start(REPLICATION_KEY, v);
     }
 
     /** The contract starts from the original's; one negotiation round and one compliance remark on the way. */
     void contractSigned(ProcessInstance replication, boolean citySigns) {
         driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT,
-                Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES, ContractProcess.REQUESTED_CHANGES, "C2: Delft as the city"));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES, "C2"));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.SEND_BACK,
-                ContractProcess.COMPLIANCE_REMARKS, "Name Delft in C2"));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN)
-                : Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE, ContractProcess.DECLINE_REASON, "Other priorities"));
+                ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES), ContractProcess.REQUESTED_CHANGES.with("C2: Delft as the city")));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C2")));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.SEND_BACK),
+                ContractProcess.COMPLIANCE_REMARKS.with("Name Delft in C2")));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_CITY, citySigns ? ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN))
+                : ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE), ContractProcess.DECLINE_REASON.with("Other priorities")));
     }
 
     @Test
@@ -66,25 +67,25 @@ class ReplicationProcessTest extends ProcessTestBase {
         assertThat(replication).task().hasCandidateGroup("company-greengrid");
         driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
         contractSigned(replication, true);
-        driver.complete(replication.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Delft kick-off"));
+        driver.complete(replication.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Delft kick-off")));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "no",
-                        PilotProcess.READINESS_NOTES, "Data access pending"));
-        driver.complete(replication.getId(), USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Data access granted"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.NO),
+                        PilotProcess.READINESS_NOTES.with("Data access pending")));
+        driver.complete(replication.getId(), USER_TASK_FIX_INFRASTRUCTURE, ProcessVariables.of(PilotProcess.FIX_NOTES.with("Data access granted")));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         driver.fireTimer(replication.getId(), BOUNDARY_REMINDER);
         driver.fireTimer(replication.getId(), BOUNDARY_OVERDUE);
-        driver.complete(replication.getId(), USER_TASK_HANDLE_OVERDUE, Map.of("followUp", "Called"));
+        driver.complete(replication.getId(), USER_TASK_HANDLE_OVERDUE, ProcessVariables.of(PilotProcess.FOLLOW_UP.with("Called")));
         for (int milestone = 1; milestone <= 2; milestone++) {
-            driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "ok", "milestoneMet", "yes"));
-            driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, CONTINUE));
+            driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("ok"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+            driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
-        driver.complete(replication.getId(), USER_TASK_DEMO, Map.of("demoNotes", "Delft support group"));
+        driver.complete(replication.getId(), USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Delft support group")));
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATED);
         // Cockpit names the called contract and pilot by their ids
-        for (String[] called : new String[][] {{ContractProcess.KEY, "contractId"}, {PilotProcess.KEY, "pilotId"}}) {
+        for (String[] called : new String[][] {{ContractProcess.KEY, PilotProcess.CONTRACT_ID.name()}, {PilotProcess.KEY, PilotProcess.PILOT_ID.name()}}) {
             Object id = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(replication.getId())
                     .variableName(called[1]).singleResult().getValue();
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(replication.getId())
@@ -124,11 +125,11 @@ class ReplicationProcessTest extends ProcessTestBase {
         ProcessInstance replication = replicationFor(originalPilot());
         driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
         contractSigned(replication, true);
-        driver.complete(replication.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Delft kick-off"));
+        driver.complete(replication.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Delft kick-off")));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
-        driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, Map.of("progress", "sensors failing", "milestoneMet", "no"));
-        driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, Map.of(PROGRESS_DECISION, STOP, REVIEW_NOTES, "Not working in Delft"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
+        driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("sensors failing"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.NO)));
+        driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.STOP), PilotProcess.REVIEW_NOTES.with("Not working in Delft")));
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATION_STOPPED_EARLY).hasNotPassed(END_REPLICATED);
     }
@@ -175,9 +176,9 @@ class ReplicationProcessTest extends ProcessTestBase {
     void shouldEndNotContractedWhenTheCityDoesNotSignInTime() {
         ProcessInstance replication = replicationFor(originalPilot());
         driver.complete(replication.getId(), "UserTask_SupplierConfirms", Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         driver.fireTimer(replication.getId(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
 
         assertThat(replication).isEnded().hasPassed("EndEvent_ReplicationNotContracted").hasNotPassed("CallActivity_Pilot");

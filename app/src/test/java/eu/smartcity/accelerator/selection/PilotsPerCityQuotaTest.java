@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -116,11 +117,11 @@ class PilotsPerCityQuotaTest {
         String declined = awaitingSelectionApproval(cycle, "city-delft", "Waste routes");
         approve(declined, Map.of());
         UUID declinedId = challengeOf(declined);
-        driver.complete(declined, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
-        driver.complete(declined, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
-        driver.complete(declined, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
-        driver.complete(declined, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.DECLINE,
-                ContractProcess.DECLINE_REASON, "Budget not approved by the council"));
+        driver.complete(declined, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
+        driver.complete(declined, ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
+        driver.complete(declined, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
+        driver.complete(declined, ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.DECLINE),
+                ContractProcess.DECLINE_REASON.with("Budget not approved by the council")));
         assertThat(challenges.find(declinedId).orElseThrow().status()).isEqualTo("CONTRACT_NOT_SIGNED");
 
         String next = awaitingSelectionApproval(cycle, "city-delft", "Waste routes, second call");

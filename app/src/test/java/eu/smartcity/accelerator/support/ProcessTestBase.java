@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.support;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public abstract class ProcessTestBase {
         v.put("cityGroup", "city-bruges");
         v.put("companyGroup", "company-greengrid");
         v.put("signatureWindow", "P14D");
-        v.put("contractAmount", 9000.0);
+        v.put(ContractProcess.CONTRACT_AMOUNT.name(), 9000.0);
         v.put("milestoneCount", 2L);
         v.put("milestoneCadence", "P30D");
         v.put("reminderDelay", "P3D");

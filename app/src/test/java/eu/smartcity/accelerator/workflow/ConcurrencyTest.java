@@ -78,8 +78,8 @@ class ConcurrencyTest {
     void twoUsersCompletingTheSameTaskGiveOneWinner() throws Exception {
         ProcessInstance contract = contractAtCompanyReview();
         String taskId = engine.getTaskService().createTaskQuery().processInstanceId(contract.getId()).singleResult().getId();
-        Map<String, Object> agree = Map.of(eu.smartcity.accelerator.contract.ContractProcess.DRAFT_DECISION,
-                eu.smartcity.accelerator.contract.ContractProcess.AGREE);
+        Map<String, Object> agree = ProcessVariables.of(eu.smartcity.accelerator.contract.ContractProcess.DRAFT_DECISION.with(
+                eu.smartcity.accelerator.contract.ContractProcess.DraftDecision.AGREE));
 
         List<Throwable> outcomes = race(() -> { engine.getTaskService().complete(taskId, agree); return null; },
                 () -> { engine.getTaskService().complete(taskId, agree); return null; });
@@ -89,7 +89,7 @@ class ConcurrencyTest {
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Cannot find task", "was updated by another transaction"));
         // the process moved on exactly once: one compliance check waits
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(contract.getId())
-                .taskDefinitionKey("UserTask_CheckCompliance").count()).isEqualTo(1);
+                .taskDefinitionKey(eu.smartcity.accelerator.contract.ContractProcess.USER_TASK_CHECK_COMPLIANCE).count()).isEqualTo(1);
     }
 
     @Test

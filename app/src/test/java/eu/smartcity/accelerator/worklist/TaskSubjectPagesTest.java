@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -243,40 +244,39 @@ class TaskSubjectPagesTest {
         assertThat(as("parkflow").get("/tasks/" + review.getId()).statusCode()).isEqualTo(404);
         assertThat(as("urbansense").get("/tasks").body()).contains(title, DELFT);
 
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,
-                ContractProcess.REQUESTED_CHANGES, "C5: payment in two instalments"));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.REQUEST_CHANGES),
+                ContractProcess.REQUESTED_CHANGES.with("C5: payment in two instalments")));
         Task answer = driver.task(pi, ContractProcess.USER_TASK_ANSWER_CHANGES);
         assertThat(ok("officer-delft", answer)).contains("Changes the company asked for", "C5: payment in two instalments", "UrbanSense NV");
         assertThat(as("officer-mechelen").get("/tasks/" + answer.getId()).statusCode()).isEqualTo(404);
-        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, Map.of(ContractProcess.AGREED_CHANGES,
-                "C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
-                        + "each within 30 days of the invoice."));
-        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
+        driver.complete(pi, ContractProcess.USER_TASK_ANSWER_CHANGES, ProcessVariables.of(ContractProcess.AGREED_CHANGES.with("C5: The City pays the amount of Annex D in two instalments: half at kick-off, half after the final demo, "
+                        + "each within 30 days of the invoice.")));
+        driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         assertThat(ok("coordinator", driver.task(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE)))
                 .contains("Clauses that differ from the template: 1", "half at kick-off", DELFT, "UrbanSense NV");
-        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
+        driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         Task signCompany = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY);
         assertThat(ok("urbansense", signCompany)).contains("Ready to sign", "half at kick-off");
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         Task signCity = driver.task(pi, ContractProcess.USER_TASK_SIGN_AS_CITY);
         assertThat(ok("officer-delft", signCity)).contains("Signed by the supplier", "UrbanSense NV");
         assertThat(as("officer-bruges").get("/tasks/" + signCity.getId()).statusCode()).isEqualTo(404);
-        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, Map.of(ContractProcess.CITY_DECISION, ContractProcess.SIGN));
+        driver.complete(pi, ContractProcess.USER_TASK_SIGN_AS_CITY, ProcessVariables.of(ContractProcess.CITY_DECISION.with(ContractProcess.CityDecision.SIGN)));
 
         Task kickOff = driver.task(pi, PilotProcess.USER_TASK_KICK_OFF);
         assertThat(kickOff.getName()).endsWith(" — " + title + " (" + DELFT + ")");
         assertThat(ok("officer-delft", kickOff)).contains("Pilot: " + title, "UrbanSense NV", "Quiet routes", "1 of 3");
-        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         assertThat(ok("officer-delft", driver.task(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE))).contains("Pilot: " + title);
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "no", "simNetwork", "yes", "dataAccess", "yes", PilotProcess.READINESS_NOTES, "No power at the poles"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.NO), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES), PilotProcess.READINESS_NOTES.with("No power at the poles")));
         Task fix = driver.task(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE);
         assertThat(ok("urbansense", fix)).contains("Pilot: " + title, DELFT, "What the city found missing", "Power supply",
                 "No power at the poles").doesNotContain("Connectivity<");
         assertThat(as("greengrid").get("/tasks/" + fix.getId()).statusCode()).isEqualTo(404);
-        driver.complete(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, Map.of("fixNotes", "Power connected"));
+        driver.complete(pi, PilotProcess.USER_TASK_FIX_INFRASTRUCTURE, ProcessVariables.of(PilotProcess.FIX_NOTES.with("Power connected")));
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
 
         Task report = driver.task(pi, PilotProcess.USER_TASK_REPORT_PROGRESS);
         assertThat(ok("urbansense", report)).contains("1 of 3");
@@ -284,9 +284,9 @@ class TaskSubjectPagesTest {
         Task overdue = driver.task(pi, PilotProcess.USER_TASK_HANDLE_OVERDUE);
         assertThat(overdue.getName()).endsWith(" — " + title + " (" + DELFT + ")");
         assertThat(ok("coordinator", overdue)).contains("Pilot: " + title, "UrbanSense NV", "1 of 3");
-        driver.complete(overdue, Map.of("followUp", "Called the supplier"), pi);
+        driver.complete(overdue, ProcessVariables.of(PilotProcess.FOLLOW_UP.with("Called the supplier")), pi);
         tasks.claim(report.getId(), "urbansense");
-        driver.complete(report, Map.of("progress", "Sensors installed on 12 streets", PilotProcess.MILESTONE_MET, PilotProcess.YES), pi);
+        driver.complete(report, ProcessVariables.of(PilotProcess.PROGRESS.with("Sensors installed on 12 streets"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)), pi);
 
         Task reviewReport = driver.task(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS);
         String reviewPage = ok("officer-delft", reviewReport);
@@ -294,20 +294,20 @@ class TaskSubjectPagesTest {
                 "The company reports the milestone as met.", "1 of 3");
         assertThat(as("officer-mechelen").get("/tasks/" + reviewReport.getId()).statusCode()).isEqualTo(404);
         // the report shown is the one recorded when it was submitted: rewriting the variable changes nothing
-        engine.getRuntimeService().setVariable(reviewReport.getProcessInstanceId(), "progress", "Rewritten afterwards");
+        engine.getRuntimeService().setVariable(reviewReport.getProcessInstanceId(), PilotProcess.PROGRESS.name(), "Rewritten afterwards");
         assertThat(ok("officer-delft", reviewReport)).contains("Sensors installed on 12 streets").doesNotContain("Rewritten afterwards");
         tasks.claim(reviewReport.getId(), "officer-delft");
-        driver.complete(reviewReport, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE, PilotProcess.REVIEW_NOTES, "Good start, add the night counts"), pi);
+        driver.complete(reviewReport, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE), PilotProcess.REVIEW_NOTES.with("Good start, add the night counts")), pi);
 
         Task second = driver.task(pi, PilotProcess.USER_TASK_REPORT_PROGRESS);
         assertThat(ok("urbansense", second)).contains("2 of 3", "Earlier reports and reviews", "Sensors installed on 12 streets",
                 "the pilot continues", "Good start, add the night counts");
         for (int milestone = 2; milestone <= 3; milestone++) {
-            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + milestone + " done", PilotProcess.MILESTONE_MET, PilotProcess.YES));
-            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE, PilotProcess.REVIEW_NOTES, ""));
+            driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " done"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
+            driver.complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE), PilotProcess.REVIEW_NOTES.with("")));
         }
         assertThat(ok("officer-delft", driver.task(pi, PilotProcess.USER_TASK_DEMO))).contains("Pilot: " + title, "Milestone 3 done");
-        driver.complete(pi, PilotProcess.USER_TASK_DEMO, Map.of("demoNotes", "Shown"));
+        driver.complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Shown")));
 
         Task kpis = driver.task(pi, EvaluationProcess.USER_TASK_KPI_RESULTS);
         assertThat(kpis.getName()).endsWith(" — " + title + " (" + DELFT + ")");

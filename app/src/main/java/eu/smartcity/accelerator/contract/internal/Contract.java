@@ -1,8 +1,11 @@
 package eu.smartcity.accelerator.contract.internal;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,7 +29,8 @@ public class Contract {
     @Column(name = "company_group", nullable = false)
     private String companyGroup;
     @Column(nullable = false)
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ContractStatus status;
     @Column(name = "negotiation_rounds", nullable = false)
     private int negotiationRounds;
     @Column(name = "requested_changes")
@@ -60,13 +64,13 @@ public class Contract {
         this.originalContractId = originalContractId;
         this.cityGroup = cityGroup;
         this.companyGroup = companyGroup;
-        this.status = "DRAFT";
+        this.status = ContractStatus.DRAFT;
     }
 
     public void changesRequested(String changes) {
         negotiationRounds++;
         requestedChanges = changes;
-        status = "NEGOTIATING";
+        status = ContractStatus.NEGOTIATING;
     }
 
     public void changesAnswered(String agreed) {
@@ -80,7 +84,7 @@ public class Contract {
         }
         clauseChanges = clauseChanges == null ? lines.strip() : clauseChanges + "\n" + lines.strip();
         if (clauseChanges.length() > 20000) {
-            throw new RuleViolationException("agreedChanges", "contract.error.agreedChanges",
+            throw new RuleViolationException(ContractProcess.AGREED_CHANGES.name(), "contract.error.agreedChanges",
                     "the changes to this contract exceed 20,000 characters", 20000);
         }
     }
@@ -96,37 +100,37 @@ public class Contract {
 
     /** Found compliant: the PDF to accept is frozen (a contract already signed or decided keeps its status). */
     public void readyToSign() {
-        if (status.equals("DRAFT") || status.equals("NEGOTIATING")) {
-            status = "READY_TO_SIGN";
+        if (status == ContractStatus.DRAFT || status == ContractStatus.NEGOTIATING) {
+            status = ContractStatus.READY_TO_SIGN;
         }
     }
 
     public void acceptedByCompany(String user, Instant at) {
         companyAcceptedBy = user;
         companyAcceptedAt = at;
-        status = "SIGNED_BY_COMPANY";
+        status = ContractStatus.SIGNED_BY_COMPANY;
     }
 
     public void acceptedByCity(String user, Instant at) {
         cityAcceptedBy = user;
         cityAcceptedAt = at;
-        status = "SIGNED";
+        status = ContractStatus.SIGNED;
     }
 
     public void declinedByCity(String user, String reason) {
         declinedBy = user;
         declineReason = reason;
-        status = "DECLINED";
+        status = ContractStatus.DECLINED;
     }
 
     public void expired() {
-        status = "EXPIRED";
+        status = ContractStatus.EXPIRED;
     }
 
     public UUID id() { return id; }
     public UUID challengeId() { return challengeId; }
     public UUID applicationId() { return applicationId; }
-    public String status() { return status; }
+    public ContractStatus status() { return status; }
     public int negotiationRounds() { return negotiationRounds; }
     public String declinedBy() { return declinedBy; }
     public String declineReason() { return declineReason; }

@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Contracts extends JpaRepository<Contract, UUID> {
 
     java.util.List<Contract> findByChallengeIdAndApplicationIdAndOriginalContractIdIsNullAndStatus(UUID challengeId,
-            UUID applicationId, String status);
+            UUID applicationId, ContractStatus status);
 
     /** A challenge's own contracts (not its replications'). */
     java.util.List<Contract> findByChallengeIdAndOriginalContractIdIsNull(UUID challengeId);

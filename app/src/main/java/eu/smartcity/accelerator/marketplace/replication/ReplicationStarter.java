@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace.replication;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
 import eu.smartcity.accelerator.marketplace.catalogue.Implementation;
 import eu.smartcity.accelerator.marketplace.catalogue.Implementations;
@@ -76,11 +77,11 @@ public class ReplicationStarter {
         UUID replicationId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
         variables.put("replicationId", replicationId.toString());
-        variables.put(PilotProcess.ORIGINAL_PILOT_ID, implementation.pilotId().toString());
+        variables.put(PilotProcess.ORIGINAL_PILOT_ID.name(), implementation.pilotId().toString());
         variables.put("cycleId", challenge.cycleId().toString());
         variables.put("cityGroup", cityGroup);
         variables.put("companyGroup", solution.supplierGroup());
-        variables.put("contractAmount", solution.indicativeCost().doubleValue());
+        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
         variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));

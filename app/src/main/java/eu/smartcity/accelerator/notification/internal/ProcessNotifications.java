@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <tr><td>jury conflict-declaration task created</td><td>JURY_ASSIGNMENT</td><td>the jury member</td></tr>
  * <tr><td>contract sign task created (company, city)</td><td>CONTRACT_READY_TO_SIGN</td><td>that party</td></tr>
  * <tr><td>contract ends signed / declined</td><td>CONTRACT_SIGNED / CONTRACT_DECLINED</td><td>company and city</td></tr>
- * <tr><td>pilot report reminder / overdue timer fires</td><td>MILESTONE_REMINDER / MILESTONE_OVERDUE</td><td>company</td></tr>
+ * <tr><td>pilot report reminder step runs / overdue timer fires</td><td>MILESTONE_REMINDER / MILESTONE_OVERDUE</td><td>company</td></tr>
  * <tr><td>evaluation KPI task created</td><td>EVALUATION_REQUEST</td><td>city</td></tr>
  * </table>
  * Jury reminders come from {@link eu.smartcity.accelerator.notification.NotificationReminders}.
@@ -108,11 +108,12 @@ public class ProcessNotifications {
             parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
             boolean signed = ContractProcess.END_SIGNED.equals(activity);
             recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
-                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON));
+                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON.name()));
         } else if (is(definition, PilotProcess.KEY)
-                && (PilotProcess.BOUNDARY_REMINDER.equals(activity) || PilotProcess.BOUNDARY_OVERDUE.equals(activity))) {
-            // each firing of the timer is its own activity instance: one mail per reminder, never two
-            recorder.record(PilotProcess.BOUNDARY_REMINDER.equals(activity) ? NotificationKind.MILESTONE_REMINDER
+                && (PilotProcess.SERVICE_TASK_REMIND.equals(activity) || PilotProcess.BOUNDARY_OVERDUE.equals(activity))) {
+            // the reminder is the visible step ServiceTask_RemindCompany (async: a failed try rolls back with its mail),
+            // not also its timer; each firing is its own activity instance: one mail per reminder, never two
+            recorder.record(PilotProcess.SERVICE_TASK_REMIND.equals(activity) ? NotificationKind.MILESTONE_REMINDER
                     : NotificationKind.MILESTONE_OVERDUE, null, execution.getActivityInstanceId(),
                     recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)), challengeTitle(execution), "");
         }

@@ -2,6 +2,8 @@ package eu.smartcity.accelerator.pilot.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -26,7 +28,8 @@ public class Pilot {
     @Column(name = "company_group", nullable = false)
     private String companyGroup;
     @Column(nullable = false)
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private PilotStatus status;
     @Column(name = "milestones_done", nullable = false)
     private int milestonesDone;
     @Column(name = "reminders_sent", nullable = false)
@@ -52,14 +55,14 @@ public class Pilot {
         this.originalPilotId = originalPilotId;
         this.cityGroup = cityGroup;
         this.companyGroup = companyGroup;
-        this.status = "RUNNING";
+        this.status = PilotStatus.RUNNING;
     }
 
     public int milestoneReported(String report, boolean continues, String stopReason) {
         milestonesDone++;
         lastReport = report;
         if (!continues) {
-            status = "STOPPED_EARLY";
+            status = PilotStatus.STOPPED_EARLY;
             this.stopReason = stopReason;
         }
         return milestonesDone;
@@ -67,8 +70,8 @@ public class Pilot {
 
     /** The demo to the local support group was given: the pilot is done (a stopped pilot stays stopped). */
     public void completed() {
-        if ("RUNNING".equals(status)) {
-            status = "COMPLETED";
+        if (status == PilotStatus.RUNNING) {
+            status = PilotStatus.COMPLETED;
         }
     }
 
@@ -83,7 +86,7 @@ public class Pilot {
     public UUID contractId() { return contractId; }
     public String cityGroup() { return cityGroup; }
     public String companyGroup() { return companyGroup; }
-    public String status() { return status; }
+    public PilotStatus status() { return status; }
     public int milestonesDone() { return milestonesDone; }
     public int remindersSent() { return remindersSent; }
     public String stopReason() { return stopReason; }

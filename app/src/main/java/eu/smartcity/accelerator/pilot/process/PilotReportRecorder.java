@@ -1,7 +1,5 @@
 package eu.smartcity.accelerator.pilot.process;
 
-import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
-
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.PilotReport;
@@ -9,7 +7,6 @@ import eu.smartcity.accelerator.pilot.internal.PilotReports;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -38,17 +35,15 @@ class PilotReportRecorder {
             return;
         }
         if (PilotProcess.USER_TASK_REPORT_PROGRESS.equals(task.getTaskDefinitionKey())) {
-            Pilot pilot = pilots.findById(UUID.fromString(required(task, PilotProcess.PILOT_ID))).orElseThrow();
-            Object text = task.getVariable("progress");
-            reports.save(new PilotReport(pilot.id(), pilot.milestonesDone() + 1, text == null ? "" : text.toString(),
-                    PilotProcess.YES.equals(task.getVariable(PilotProcess.MILESTONE_MET)), task.getAssignee(), Instant.now()));
+            Pilot pilot = pilots.findById(PilotProcess.PILOT_ID.from(task)).orElseThrow();
+            reports.save(new PilotReport(pilot.id(), pilot.milestonesDone() + 1, PilotProcess.PROGRESS.optionalFrom(task).orElse(""),
+                    PilotProcess.MILESTONE_MET.optionalFrom(task).orElse(null) == PilotProcess.Answer.YES, task.getAssignee(), Instant.now()));
         } else if (PilotProcess.USER_TASK_REVIEW_PROGRESS.equals(task.getTaskDefinitionKey())) {
-            List<PilotReport> all = reports.findByPilotIdOrderByMilestoneNoAscSubmittedAtAsc(
-                    UUID.fromString(required(task, PilotProcess.PILOT_ID)));
-            Object notes = task.getVariable(PilotProcess.REVIEW_NOTES);
+            List<PilotReport> all = reports.findByPilotIdOrderByMilestoneNoAscSubmittedAtAsc(PilotProcess.PILOT_ID.from(task));
             all.stream().filter(r -> r.reviewedAt() == null).reduce((first, second) -> second).ifPresent(r -> r.reviewed(
-                    task.getAssignee(), Instant.now(), PilotProcess.CONTINUE.equals(task.getVariable(PilotProcess.PROGRESS_DECISION)),
-                    notes == null ? null : notes.toString()));
+                    task.getAssignee(), Instant.now(),
+                    PilotProcess.PROGRESS_DECISION.optionalFrom(task).orElse(null) == PilotProcess.ProgressDecision.CONTINUE,
+                    PilotProcess.REVIEW_NOTES.optionalFrom(task).orElse(null)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection.process;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.application.Applications.ApplicationView;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -191,7 +192,7 @@ class SelectionDelegates {
             ApplicationView winner = applications.find(selected).orElseThrow();
             execution.setVariable(ChallengeProcess.SELECTED_APPLICATION_ID, selected.toString());
             execution.setVariable(ChallengeProcess.COMPANY_GROUP, winner.companyGroup());
-            execution.setVariable("contractAmount", winner.requestedBudget().doubleValue());
+            execution.setVariable(ContractProcess.CONTRACT_AMOUNT.name(), winner.requestedBudget().doubleValue());
             execution.setVariable(ChallengeProcess.CONTRACT_ID, UUID.randomUUID().toString());
             execution.setVariable(ChallengeProcess.PILOT_ID, UUID.randomUUID().toString());
             execution.setVariable(ChallengeProcess.EVALUATION_ID, UUID.randomUUID().toString());

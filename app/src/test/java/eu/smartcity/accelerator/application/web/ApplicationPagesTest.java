@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.application.web;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.pilot.PilotProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -171,18 +173,18 @@ class ApplicationPagesTest {
                 variables.get("pilotId").toString(), variables).getId();
         ProcessDriver driver = new ProcessDriver(engine);
         driver.runAsyncJobs(pilot);
-        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
+        driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
-                Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
+                ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REPORT_PROGRESS,
-                Map.of("progress", "Lamps fail at night", "milestoneMet", "no"));
+                ProcessVariables.of(PilotProcess.PROGRESS.with("Lamps fail at night"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.NO)));
         PortalClient greengrid = company("greengrid");
         // (the H2 test database is kept between runs: this run's reason is told apart by a random word)
         String reason = "The lamps failed three nights out of five " + UUID.randomUUID();
         assertThat(greengrid.get("/applications").body()).contains("Quiet lights").doesNotContain(reason);
 
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_REVIEW_PROGRESS,
-                Map.of("progressDecision", "stop", "reviewNotes", reason));
+                ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.STOP), PilotProcess.REVIEW_NOTES.with(reason)));
         assertThat(greengrid.get("/applications").body()).contains("data-stop-reason")
                 .contains("The city stopped the pilot early. Its reason:").contains(reason);
         assertThat(company("urbansense").get("/applications").body()).doesNotContain(reason);
