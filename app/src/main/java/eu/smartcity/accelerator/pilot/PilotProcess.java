@@ -1,10 +1,9 @@
 package eu.smartcity.accelerator.pilot;
 
-/** The {@code pilot} and {@code replication} processes: keys, element ids and variables. */
+/** The {@code pilot} process: key, element ids and variables (the replication's are in {@link ReplicationProcess}). */
 public final class PilotProcess {
 
     public static final String KEY = "pilot";
-    public static final String REPLICATION_KEY = "replication";
 
     public static final String USER_TASK_KICK_OFF = "UserTask_KickOff";
     public static final String USER_TASK_CHECK_INFRASTRUCTURE = "UserTask_CheckInfrastructure";
@@ -18,12 +17,6 @@ public final class PilotProcess {
     public static final String SERVICE_TASK_REMIND = "ServiceTask_RemindCompany";
     public static final String END_COMPLETED = "EndEvent_PilotCompleted";
     public static final String END_STOPPED_EARLY = "EndEvent_PilotStoppedEarly";
-
-    public static final String USER_TASK_SUPPLIER_CONFIRMS = "UserTask_SupplierConfirms";
-    public static final String END_REPLICATED = "EndEvent_Replicated";
-    public static final String END_REPLICATION_STOPPED_EARLY = "EndEvent_ReplicationStoppedEarly";
-    public static final String END_SUPPLIER_DECLINED = "EndEvent_SupplierDeclined";
-    public static final String END_REPLICATION_NOT_CONTRACTED = "EndEvent_ReplicationNotContracted";
 
     public static final String PILOT_ID = "pilotId";
     public static final String ORIGINAL_PILOT_ID = "originalPilotId";
@@ -41,11 +34,6 @@ public final class PilotProcess {
     public static final String READINESS_NOTES = "readinessNotes";
     public static final String YES = "yes";
     public static final String NO = "no";
-    /** The supplier on a replication: {@link #CONFIRM} or {@link #DECLINE} (with {@link #REPLICATION_NOTES}). */
-    public static final String REPLICATION_DECISION = "replicationDecision";
-    public static final String CONFIRM = "confirm";
-    public static final String DECLINE = "decline";
-    public static final String REPLICATION_NOTES = "replicationNotes";
     public static final String PILOT_OUTCOME = "pilotOutcome";
 
     private PilotProcess() {}

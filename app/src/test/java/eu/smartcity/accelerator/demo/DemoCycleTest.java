@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.demo;
 
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -40,7 +41,7 @@ class DemoCycleTest {
         assertThat(cycles.all()).singleElement().satisfies(c -> assertThat(c.bylawsVersion()).isEqualTo("scifi-2025"));
         assertThat(challenges.published()).extracting(Challenges.ChallengeView::title).containsExactly("Smart parking with open data");
 
-        assertThat(taskKeysFor("coordinators")).contains("UserTask_CloseCycle");
+        assertThat(taskKeysFor("coordinators")).contains(CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey("UserTask_DeclareConflictOfInterest").count())
                 .isEqualTo(1);
         assertThat(taskKeysFor("company-parkflow")).contains("UserTask_ReviewDraftAsCompany");

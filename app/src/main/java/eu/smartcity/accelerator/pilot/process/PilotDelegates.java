@@ -104,24 +104,4 @@ class PilotDelegates {
     JavaDelegate pilotReminder(Pilots pilots) {
         return execution -> pilots.findById(UUID.fromString(required(execution, PilotProcess.PILOT_ID))).orElseThrow().reminded();
     }
-
-    /** ServiceTask_PrepareReplication: a new contract and pilot for the adopting city, linked to the original. */
-    @Bean
-    JavaDelegate prepareReplication(Pilots pilots, eu.smartcity.accelerator.contract.ContractDocuments contracts) {
-        return execution -> {
-            Pilot original = pilots.findById(UUID.fromString(required(execution, PilotProcess.ORIGINAL_PILOT_ID)))
-                    .orElseThrow(() -> new NoSuchElementException("No pilot " + execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID)));
-            // the new contract starts from the original case's contract (its changes to the template) and links to it;
-            // pilots made before they recorded their contract find it through the contract module
-            UUID originalContract = original.contractId() != null ? original.contractId()
-                    : contracts.signedContractOf(original.challengeId(), original.applicationId()).orElse(null);
-            if (originalContract != null) {
-                execution.setVariable("originalContractId", originalContract.toString());
-            }
-            execution.setVariable("challengeId", original.challengeId().toString());
-            execution.setVariable("applicationId", original.applicationId().toString());
-            execution.setVariable("contractId", UUID.randomUUID().toString());
-            execution.setVariable(PilotProcess.PILOT_ID, UUID.randomUUID().toString());
-        };
-    }
 }
