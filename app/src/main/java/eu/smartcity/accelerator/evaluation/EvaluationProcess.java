@@ -44,7 +44,7 @@ public final class EvaluationProcess {
     public static final Variable<Double> EVIDENCE_GAP = Variable.decimal("evidenceGap");
     public static final Variable<Verdict> VERDICT = Variable.choice("verdict", Verdict.class);
     public static final Variable<String> VERDICT_REASON = Variable.string("verdictReason");
-    /** Form {@code plan-scale-up}: how the city scales the solution up (its plan, which the coordinators read). */
+    /** Form {@code plan-scale-up}: how the city scales the solution up (kept with the process's history). */
     public static final Variable<String> SCALE_UP_PLAN = Variable.string("scaleUpPlan");
 
     /**
