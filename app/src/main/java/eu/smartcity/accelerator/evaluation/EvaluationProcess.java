@@ -28,6 +28,10 @@ public final class EvaluationProcess {
     public static final String END_SCALE_UP = "EndEvent_ScaleUp";
     public static final String END_REPLICATE = "EndEvent_Replicate";
     public static final String END_STOP = "EndEvent_Stop";
+    /** Business error of {@link #SEND_TASK_OFFER_FOR_REPLICATION}: no supplier on record, nothing to offer. */
+    public static final String ERROR_NO_SUPPLIER_ON_RECORD = "NoSupplierOnRecord";
+    public static final String BOUNDARY_NO_SUPPLIER_ON_RECORD = "BoundaryEvent_NoSupplierOnRecord";
+    public static final String END_NOT_OFFERED = "EndEvent_NotOffered";
 
     /** The city's verdict (form {@code evaluation-verdict}); stored as {@code scale-up}, {@code replicate}, {@code stop}. */
     public enum Verdict { SCALE_UP, REPLICATE, STOP }

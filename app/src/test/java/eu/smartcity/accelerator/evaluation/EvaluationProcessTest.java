@@ -97,6 +97,18 @@ class EvaluationProcessTest extends ProcessTestBase {
         assertThat(mails).allSatisfy(m -> assertThat(m.get("BODY").toString()).contains("/marketplace/solutions/" + offer.get("SOLUTION_ID")));
     }
 
+    /** Issue 23.3: a business error is a BPMN error event with its path, not an incident. */
+    @Test
+    void shouldEndNotOfferedWhenTheReplicateVerdictHasNoSupplierOnRecord() {
+        Map<String, Object> variables = deliveryVariables();
+        variables.remove(EvaluationProcess.Shared.COMPANY_GROUP.name());
+        ProcessInstance evaluation = evaluatedAs(Verdict.REPLICATE, variables);
+
+        assertThat(evaluation).isEnded().hasPassed(SEND_TASK_OFFER_FOR_REPLICATION, BOUNDARY_NO_SUPPLIER_ON_RECORD, END_NOT_OFFERED)
+                .hasNotPassed(END_REPLICATE);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(evaluation.getId()).count()).isZero();
+    }
+
     /**
      * A failing asynchronous service task is retried on the configured cycle (R3/PT1M), not at once,
      * and then becomes an incident whose message says what is wrong (what Cockpit shows).
