@@ -9,6 +9,8 @@ import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -211,12 +213,14 @@ class DemoCycle implements ApplicationRunner {
 
     private void evaluate(Stage stage) {
         String pi = stage.processInstanceId();
-        driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Night-time noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+        driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS, ProcessVariables.of(
+                EvaluationProcess.KPI_NAME.with("Night-time noise complaints per month"), EvaluationProcess.KPI_TARGET.with(40.0),
+                EvaluationProcess.KPI_RESULT.with(31.0)));
         driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
-        driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met; other cities asked for it"));
+                ProcessVariables.of(EvaluationProcess.SURVEY_SCORE.with(58.0), EvaluationProcess.MEASURED_SCORE.with(74.0)));
+        driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT, ProcessVariables.of(
+                EvaluationProcess.VERDICT.with(EvaluationProcess.Verdict.REPLICATE),
+                EvaluationProcess.VERDICT_REASON.with("KPI met; other cities asked for it")));
     }
 
     private void replicate(UUID cycle, Stage original, String city) {
@@ -224,7 +228,7 @@ class DemoCycle implements ApplicationRunner {
         String pilotId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(original.processInstanceId())
                 .variableName(PilotProcess.PILOT_ID.name()).singleResult().getValue(); // the evaluated challenge has ended
         Map<String, Object> variables = new HashMap<>();
-        variables.put(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId);
+        variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId);
         variables.put("cycleId", cycle.toString());
         variables.put("cityGroup", city);
         variables.put("companyGroup", "company-greengrid");
@@ -233,7 +237,8 @@ class DemoCycle implements ApplicationRunner {
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
-        String pi = runtime.startProcessInstanceByKey(PilotProcess.REPLICATION_KEY, UUID.randomUUID().toString(), variables).getId();
-        driver.complete(pi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        String pi = runtime.startProcessInstanceByKey(ReplicationProcess.KEY, UUID.randomUUID().toString(), variables).getId();
+        driver.complete(pi, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS,
+                ProcessVariables.of(ReplicationProcess.REPLICATION_DECISION.with(ReplicationProcess.ReplicationDecision.CONFIRM)));
     }
 }

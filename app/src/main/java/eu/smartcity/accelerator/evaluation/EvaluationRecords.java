@@ -46,9 +46,9 @@ public class EvaluationRecords {
     public Optional<String> verdictReason(UUID evaluationId) {
         // the evaluation process that holds this evaluationId (called by a challenge or a replication)
         for (HistoricVariableInstance holder : history.createHistoricVariableInstanceQuery()
-                .variableValueEquals(EvaluationProcess.EVALUATION_ID, evaluationId.toString()).list()) {
+                .variableValueEquals(EvaluationProcess.EVALUATION_ID.name(), EvaluationProcess.EVALUATION_ID.stored(evaluationId)).list()) {
             HistoricVariableInstance reason = history.createHistoricVariableInstanceQuery()
-                    .processInstanceId(holder.getProcessInstanceId()).variableName("verdictReason").singleResult();
+                    .processInstanceId(holder.getProcessInstanceId()).variableName(EvaluationProcess.VERDICT_REASON.name()).singleResult();
             if (reason != null && reason.getValue() != null && !reason.getValue().toString().isBlank()) {
                 return Optional.of(reason.getValue().toString());
             }

@@ -1,26 +1,56 @@
 package eu.smartcity.accelerator.marketplace;
 
-/** The {@code framework-join} process: a city asks to join a framework contract; its contracting authority decides. */
+import eu.smartcity.accelerator.workflow.Variable;
+import java.util.UUID;
+
+/**
+ * The {@code framework-join} process: a city asks to join a framework contract; its contracting authority decides
+ * within the bylaws' {@code joinApprovalWindow}, else the coordinators are alerted. Key, element ids and typed
+ * variables.
+ */
 public final class FrameworkJoinProcess {
 
     public static final String KEY = "framework-join";
 
+    public static final String START = "StartEvent_JoinRequested";
     public static final String SERVICE_TASK_CHECK_OPEN = "ServiceTask_CheckFrameworkOpen";
+    public static final String GATEWAY_FRAMEWORK_OPEN = "Gateway_FrameworkOpen";
     public static final String USER_TASK_APPROVE_JOIN = "UserTask_ApproveJoin";
+    public static final String GATEWAY_JOIN_APPROVED = "Gateway_JoinApproved";
+    public static final String BOUNDARY_JOIN_APPROVAL_OVERDUE = "BoundaryEvent_JoinApprovalOverdue";
+    public static final String SEND_TASK_ALERT_COORDINATORS = "SendTask_AlertCoordinatorsJoinOverdue";
     public static final String END_JOINED = "EndEvent_JoinApproved";
     public static final String END_REFUSED = "EndEvent_JoinRefused";
     public static final String END_EXPIRED = "EndEvent_FrameworkExpired";
+    public static final String END_COORDINATORS_ALERTED = "EndEvent_CoordinatorsAlertedOfJoin";
 
-    public static final String JOIN_REQUEST_ID = "joinRequestId";
-    public static final String FRAMEWORK_ID = "frameworkId";
-    public static final String AUTHORITY_GROUP = "authorityGroup";
-    public static final String CITY_GROUP = "cityGroup";
-    public static final String FRAMEWORK_OPEN = "frameworkOpen";
-    /** The authority's decision: {@link #APPROVE} or {@link #REFUSE} (with {@link #JOIN_REMARKS}, which the city sees). */
-    public static final String JOIN_DECISION = "joinDecision";
-    public static final String APPROVE = "approve";
-    public static final String REFUSE = "refuse";
-    public static final String JOIN_REMARKS = "joinRemarks";
+    /** The authority's decision (form {@code approve-framework-join}), with {@link #JOIN_REMARKS}, which the city sees. */
+    public enum JoinDecision { APPROVE, REFUSE }
+
+    /** The join request: also the process's business key. */
+    public static final Variable<UUID> JOIN_REQUEST_ID = Variable.uuid("joinRequestId");
+    public static final Variable<UUID> FRAMEWORK_ID = Variable.uuid("frameworkId");
+    /** The contracting authority's group: the candidates of {@link #USER_TASK_APPROVE_JOIN}. */
+    public static final Variable<String> AUTHORITY_GROUP = Variable.string("authorityGroup");
+    /** What the coordinators' mails and the task lists call this request: "<city> joins <framework title>". */
+    public static final Variable<String> SUBJECT_TITLE = Variable.string("subjectTitle");
+    /** Written by {@link #SERVICE_TASK_CHECK_OPEN}: the framework contract is still valid and open to this city. */
+    public static final Variable<Boolean> FRAMEWORK_OPEN = Variable.bool("frameworkOpen");
+    public static final Variable<JoinDecision> JOIN_DECISION = Variable.choice("joinDecision", JoinDecision.class);
+    public static final Variable<String> JOIN_REMARKS = Variable.string("joinRemarks");
+    /** Input of {@link #SEND_TASK_ALERT_COORDINATORS}: the step whose deadline passed, named in the coordinators' mail. */
+    public static final Variable<String> MISSED_STEP = Variable.string("missedStep");
+
+    /**
+     * Variables of this process whose names other contracts own ({@code cityGroup} is the challenge's): typed here
+     * for this process's code; once the owning contract types them, alias them ({@code = ChallengeProcess.CITY_GROUP}).
+     */
+    public static final class Shared {
+        /** The city asking to join (the model does not read it; the task pages and mails do). */
+        public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+
+        private Shared() {}
+    }
 
     private FrameworkJoinProcess() {}
 }

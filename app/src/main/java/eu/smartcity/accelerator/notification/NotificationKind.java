@@ -29,7 +29,9 @@ public enum NotificationKind {
     /** A step with a bylaws deadline (a signature, the negotiation, a replication answer, a join, the cycle) is due soon (optional). */
     DEADLINE_REMINDER(true),
     /** A wait passed its bylaws deadline and is escalated: every coordinator is told (mandatory). */
-    DEADLINE_MISSED(false);
+    DEADLINE_MISSED(false),
+    /** A city's verdict "replicate" offered its evaluated pilot for replication: the other cities' officers are told (optional). */
+    REPLICATION_OFFERED(true);
 
     private final boolean optional;
 

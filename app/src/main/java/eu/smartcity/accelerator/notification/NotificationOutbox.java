@@ -35,4 +35,14 @@ public class NotificationOutbox {
             Function<Locale, String> detail) {
         return recorder.record(kind, null, eventRef, recipients.ofGroup(groupId), title, linkPath, detail);
     }
+
+    /** As {@link #toGroup}, leaving out the members of {@code exceptGroupId} (the city that made the offer). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toGroupExcept(NotificationKind kind, String eventRef, String groupId, String exceptGroupId, String title,
+            String linkPath, Function<Locale, String> detail) {
+        java.util.Set<String> except = new java.util.HashSet<>();
+        recipients.ofGroup(exceptGroupId).forEach(r -> except.add(r.userId()));
+        return recorder.record(kind, null, eventRef, recipients.ofGroup(groupId).stream().filter(r -> !except.contains(r.userId()))
+                .toList(), title, linkPath, detail);
+    }
 }

@@ -3,6 +3,8 @@ package eu.smartcity.accelerator.notification;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.cycle.CycleProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import eu.smartcity.accelerator.notification.internal.NotificationRecorder;
 import eu.smartcity.accelerator.notification.internal.Recipients;
 import java.time.Duration;
@@ -39,11 +41,14 @@ public class NotificationReminders {
     private final TransactionTemplate tx;
     private final Duration lead;
     private final Duration deadlineLead;
+    private final List<DeadlineSteps> contributed;
 
     NotificationReminders(TaskService tasks, RuntimeService runtime, NotificationRecorder recorder, Recipients recipients,
             Challenges challenges, PlatformTransactionManager transactionManager,
             @Value("${accelerator.notifications.jury-reminder-lead:P2D}") Duration lead,
-            @Value("${accelerator.notifications.deadline-reminder-lead:P3D}") Duration deadlineLead) {
+            @Value("${accelerator.notifications.deadline-reminder-lead:P3D}") Duration deadlineLead,
+            List<DeadlineSteps> contributed) {
+        this.contributed = contributed;
         this.tasks = tasks;
         this.runtime = runtime;
         this.recorder = recorder;
@@ -78,16 +83,20 @@ public class NotificationReminders {
      * The steps whose wait has a bylaws deadline (issue 23): contract negotiation and signatures, a supplier's answer to
      * a replication request, a framework join's approval, the cycle's closing. Each open one gets one reminder
      * {@code reminderDelay} (its process's bylaws value, else {@code accelerator.notifications.deadline-reminder-lead})
-     * before it is due, to its assignee or else its candidate groups.
+     * before it is due, to its assignee or else its candidate groups. Modules this one cannot depend on add theirs as
+     * {@link DeadlineSteps} (the framework join's approval).
      */
     public static final List<String> DEADLINE_TASKS = List.of(ContractProcess.USER_TASK_REVIEW_DRAFT, ContractProcess.USER_TASK_ANSWER_CHANGES,
-            ContractProcess.USER_TASK_SIGN_AS_COMPANY, ContractProcess.USER_TASK_SIGN_AS_CITY, "UserTask_SupplierConfirms", "UserTask_ApproveJoin", "UserTask_CloseCycle");
+            ContractProcess.USER_TASK_SIGN_AS_COMPANY, ContractProcess.USER_TASK_SIGN_AS_CITY, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS,
+            CycleProcess.USER_TASK_CLOSE_CYCLE);
     private static final Duration LONGEST_LEAD = Duration.ofDays(60);
 
     /** Records a DEADLINE_REMINDER for every open deadline step within its reminder lead; returns how many were recorded. */
     public int remindDeadlines(Instant now) {
         int recorded = 0;
-        for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(DEADLINE_TASKS.toArray(String[]::new))
+        java.util.Set<String> keys = new java.util.TreeSet<>(DEADLINE_TASKS);
+        contributed.forEach(steps -> keys.addAll(steps.userTaskIds()));
+        for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(keys.toArray(String[]::new))
                 .dueBefore(Date.from(now.plus(LONGEST_LEAD))).list()) {
             Object delay = runtime.getVariable(task.getExecutionId(), "reminderDelay");
             Duration lead = delay == null ? deadlineLead : eu.smartcity.accelerator.shared.IsoDurations.parse(delay.toString());

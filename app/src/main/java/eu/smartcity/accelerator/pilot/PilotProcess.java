@@ -4,14 +4,10 @@ import eu.smartcity.accelerator.workflow.Variable;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * The {@code pilot} process (and, until it gets its own contract, {@code replication}): key, element ids and typed
- * variables, declared once; choices are stored as their wire names ({@code STOPPED_EARLY} ↔ {@code "stopped-early"}).
- */
+/** The {@code pilot} process: key, element ids and variables (the replication's are in {@link ReplicationProcess}). */
 public final class PilotProcess {
 
     public static final String KEY = "pilot";
-    public static final String REPLICATION_KEY = "replication";
 
     public static final String USER_TASK_KICK_OFF = "UserTask_KickOff";
     public static final String USER_TASK_CHECK_INFRASTRUCTURE = "UserTask_CheckInfrastructure";
@@ -28,11 +24,6 @@ public final class PilotProcess {
     public static final String END_COMPLETED = "EndEvent_PilotCompleted";
     public static final String END_STOPPED_EARLY = "EndEvent_PilotStoppedEarly";
 
-    public static final String USER_TASK_SUPPLIER_CONFIRMS = "UserTask_SupplierConfirms";
-    public static final String END_REPLICATED = "EndEvent_Replicated";
-    public static final String END_REPLICATION_STOPPED_EARLY = "EndEvent_ReplicationStoppedEarly";
-    public static final String END_SUPPLIER_DECLINED = "EndEvent_SupplierDeclined";
-    public static final String END_REPLICATION_NOT_CONTRACTED = "EndEvent_ReplicationNotContracted";
 
     public static final String SERVICE_TASK_OPEN_PILOT = "ServiceTask_OpenPilot";
     public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
@@ -82,13 +73,6 @@ public final class PilotProcess {
     /** The outcome the caller reads (challenge, replication). */
     public enum PilotOutcome { COMPLETED, STOPPED_EARLY }
     public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
-
-    // --- the replication process (moves to ReplicationProcess)
-    /** The supplier on a replication: {@link #CONFIRM} or {@link #DECLINE} (with {@link #REPLICATION_NOTES}). */
-    public static final String REPLICATION_DECISION = "replicationDecision";
-    public static final String CONFIRM = "confirm";
-    public static final String DECLINE = "decline";
-    public static final String REPLICATION_NOTES = "replicationNotes";
 
     private PilotProcess() {}
 }

@@ -84,7 +84,7 @@ public class PilotRecords implements PilotFacts {
     public List<ReplicationStart> replicationsStarted() {
         List<ReplicationStart> started = new java.util.ArrayList<>();
         for (HistoricProcessInstance process : history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(PilotProcess.REPLICATION_KEY).orderByProcessInstanceStartTime().asc().list()) {
+                .processDefinitionKey(ReplicationProcess.KEY).orderByProcessInstanceStartTime().asc().list()) {
             java.util.Map<String, Object> variables = new java.util.HashMap<>();
             history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
                     .variableNameIn(PilotProcess.ORIGINAL_PILOT_ID.name(), PilotProcess.CITY_GROUP.name()).disableCustomObjectDeserialization().list()

@@ -4,6 +4,7 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class ChallengeSubjects implements SubjectView {
         this.challenges = challenges;
     }
 
-    static final String CLOSE_CYCLE = "UserTask_CloseCycle";
+    static final String CLOSE_CYCLE = CycleProcess.USER_TASK_CLOSE_CYCLE;
 
     @Override
     public Set<String> taskKeys() {

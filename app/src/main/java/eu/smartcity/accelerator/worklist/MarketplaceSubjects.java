@@ -6,7 +6,7 @@ import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.marketplace.FrameworkJoinProcess;
 import eu.smartcity.accelerator.marketplace.MarketplaceRecords;
 import eu.smartcity.accelerator.marketplace.MarketplaceRecords.ReplicationFacts;
-import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import eu.smartcity.accelerator.pilot.PilotRecords;
 import eu.smartcity.accelerator.pilot.PilotRecords.PilotView;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ class MarketplaceSubjects implements SubjectView {
 
     @Override
     public Set<String> taskKeys() {
-        return Set.of(FrameworkJoinProcess.USER_TASK_APPROVE_JOIN, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS);
+        return Set.of(FrameworkJoinProcess.USER_TASK_APPROVE_JOIN, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS);
     }
 
     @Override
@@ -60,7 +60,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         Optional<PilotView> original = replication.map(ReplicationFacts::originalPilotId)
-                .or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::find);
+                .or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::find);
         if (original.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +94,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         // when the task is created the marketplace has not recorded the replication yet: the ids it started the process with
-        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(PilotProcess.ORIGINAL_PILOT_ID.name()))
+        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID.name()))
                 .flatMap(pilots::find).map(p -> replicationContext(replication, p, ids));
     }
 

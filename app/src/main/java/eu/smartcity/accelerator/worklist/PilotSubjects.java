@@ -42,7 +42,8 @@ class PilotSubjects implements SubjectView {
     }
 
     private static final Set<String> EVALUATION_TASKS = Set.of(EvaluationProcess.USER_TASK_KPI_RESULTS,
-            EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR, EvaluationProcess.USER_TASK_DECIDE_VERDICT);
+            EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
+            EvaluationProcess.USER_TASK_PLAN_SCALE_UP);
 
     @Override
     public Set<String> taskKeys() {
@@ -88,7 +89,7 @@ class PilotSubjects implements SubjectView {
         }
         facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault("milestoneCount", Integer.MAX_VALUE)));
         if (EVALUATION_TASKS.contains(ids.taskDefinitionKey())) {
-            ids.uuid(EvaluationProcess.EVALUATION_ID).flatMap(evaluations::find)
+            ids.uuid(EvaluationProcess.EVALUATION_ID.name()).flatMap(evaluations::find)
                     .filter(e -> e.pilotId().equals(pilot.id()))
                     .ifPresent(e -> facts.put("evaluation", e));
         }

@@ -112,11 +112,12 @@ final class BenchCycle {
             complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
         }
         complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Residents and the support group saw it working")));
-        complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of("kpiName", "Complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+        complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of(EvaluationProcess.KPI_NAME.name(), "Complaints per month", EvaluationProcess.KPI_TARGET.name(), 40L, EvaluationProcess.KPI_RESULT.name(), 31L));
         complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 58L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "scale-up", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "scale-up", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
+        complete(pi, EvaluationProcess.USER_TASK_PLAN_SCALE_UP, Map.of(EvaluationProcess.SCALE_UP_PLAN.name(), "City-wide in 2028"));
         String end = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId();
         if (!ChallengeProcess.END_EVALUATED.equals(end)) {
             throw new IllegalStateException(title + " ended at " + end + ", expected " + ChallengeProcess.END_EVALUATED);

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.browser;
 
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -351,7 +352,7 @@ class WholeCycleBrowserIT {
                         .type("f-kpiResult", "31"));
         doTask(OFFICER, driver.task(processInstanceId, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR), "survey", false,
                 form -> form.type("f-surveyScore", "58").type("f-measuredScore", "74"));
-        doTask(OFFICER, driver.task(processInstanceId, EvaluationProcess.USER_TASK_DECIDE_VERDICT), "verdict", true,
+        doTask(OFFICER, driver.task(processInstanceId, EvaluationProcess.USER_TASK_DECIDE_VERDICT), EvaluationProcess.VERDICT.name(), true,
                 form -> form.click(By.cssSelector("input[name=verdict][value=replicate]"))
                         .type("f-verdictReason", "KPI met; two other cities asked for it."));
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
@@ -456,8 +457,8 @@ class WholeCycleBrowserIT {
                         + "/replicate')]//button"))
                 .waitFor(By.cssSelector("main form[data-confirmation]")).step("replication-confirm");
         // the first click only asks what starts (supplier asked, contract, new pilot): nothing runs yet
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PilotProcess.REPLICATION_KEY)
-                .variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId).count()).isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReplicationProcess.KEY)
+                .variableValueEquals(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId).count()).isZero();
         mechelen.click(By.cssSelector("main form[data-confirmation] button[name=confirmed]"))
                 .waitFor(By.cssSelector("main [role=status]")).step("replication-started");
         assertThat(mechelen.currentPath()).isEqualTo("/marketplace/solutions/" + solutionId);
@@ -466,14 +467,14 @@ class WholeCycleBrowserIT {
 
         // The replication process runs from the original pilot, for Mechelen, with the same supplier.
         List<ProcessInstance> replications = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PilotProcess.REPLICATION_KEY).variableValueEquals(PilotProcess.ORIGINAL_PILOT_ID.name(), pilotId)
+                .processDefinitionKey(ReplicationProcess.KEY).variableValueEquals(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId)
                 .list();
         assertThat(replications).as("replication processes of pilot %s", pilotId).hasSize(1);
         String replication = replications.get(0).getId();
         assertThat(engine.getRuntimeService().getVariable(replication, "cityGroup")).isEqualTo("city-mechelen");
         driver.runAsyncJobs(replication);
         // The supplier is asked to confirm, in its My tasks.
-        Task confirm = driver.task(replication, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS);
+        Task confirm = driver.task(replication, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS);
         Browser winner = as(WINNER);
         winner.open("/tasks").waitFor(By.cssSelector("main a[href='/tasks/" + confirm.getId() + "']")).step("confirm-replication-task");
         winner.follow("/tasks/" + confirm.getId()).waitFor(By.cssSelector("main form")).step("confirm-replication-form")

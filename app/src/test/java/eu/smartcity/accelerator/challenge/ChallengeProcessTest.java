@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.challenge;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -450,14 +451,14 @@ class ChallengeProcessTest {
         approveAndPublish();
         UUID parkflow = applyEligible("parkflow");
         UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
-        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("accelerator-cycle")
+        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(CycleProcess.KEY)
                 .processInstanceBusinessKey(cycleId.toString()).singleResult();
 
         cycles.closeByCoordinator(cycleId, "coordinator");
         driver.runAsyncJobs(cycle.getId());
         driver.runAsyncJobs(pi());
 
-        assertThat(cycle).isEnded().hasPassed("SendTask_StopOpenChallenges", "EndEvent_CycleClosed");
+        assertThat(cycle).isEnded().hasPassed(CycleProcess.SEND_TASK_STOP_OPEN_CHALLENGES, CycleProcess.END_CYCLE_CLOSED);
         assertThat(challenge).isEnded().hasPassed(SEND_TELL_CYCLE_CLOSED).hasPassed(END_CYCLE_CLOSED);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("CYCLE_CLOSED");
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
@@ -550,10 +551,10 @@ class ChallengeProcessTest {
     }
 
     void evaluate(String verdict) {
-        driver.complete(pi(), EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of("kpiName", "Search time (min)", "kpiTarget", 7L, "kpiResult", 6L));
+        driver.complete(pi(), EvaluationProcess.USER_TASK_KPI_RESULTS, Map.of(EvaluationProcess.KPI_NAME.name(), "Search time (min)", EvaluationProcess.KPI_TARGET.name(), 7L, EvaluationProcess.KPI_RESULT.name(), 6L));
         driver.complete(pi(), EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 85L, EvaluationProcess.MEASURED_SCORE, 60L));
-        driver.complete(pi(), EvaluationProcess.USER_TASK_DECIDE_VERDICT, Map.of(EvaluationProcess.VERDICT, verdict, "verdictReason", "Works"));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 85L, EvaluationProcess.MEASURED_SCORE.name(), 60L));
+        driver.complete(pi(), EvaluationProcess.USER_TASK_DECIDE_VERDICT, Map.of(EvaluationProcess.VERDICT.name(), verdict, EvaluationProcess.VERDICT_REASON.name(), "Works"));
     }
 
     String ocdsTag() {

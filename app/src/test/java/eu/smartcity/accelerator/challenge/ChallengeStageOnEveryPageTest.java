@@ -141,12 +141,14 @@ class ChallengeStageOnEveryPageTest {
         expectApplication("urbansense", urbansense, ApplicationStatus.EVALUATING, "waiting for");
 
         driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Average search time (minutes)", "kpiTarget", 7L, "kpiResult", 6L));
+                Map.of(EvaluationProcess.KPI_NAME.name(), "Average search time (minutes)", EvaluationProcess.KPI_TARGET.name(), 7L, EvaluationProcess.KPI_RESULT.name(), 6L));
         driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 70L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 70L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         expectStage(ChallengeStage.EVALUATION);
         driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "scale-up", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "scale-up", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
+        // "scale up" asks the city for its plan (issue 23.6) before the evaluation ends
+        driver.complete(pi, EvaluationProcess.USER_TASK_PLAN_SCALE_UP, Map.of(EvaluationProcess.SCALE_UP_PLAN.name(), "City-wide in 2028"));
         expectStage(ChallengeStage.EVALUATED);
         expectApplication("urbansense", urbansense, ApplicationStatus.EVALUATED, "the pilot was evaluated");
         expectApplication("parkflow", parkflow, ApplicationStatus.NOT_SELECTED, "another application was selected");

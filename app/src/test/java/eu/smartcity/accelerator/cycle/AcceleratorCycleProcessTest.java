@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.cycle;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -44,13 +45,13 @@ class AcceleratorCycleProcessTest {
     void shouldEndInCycleClosedWhenTheCoordinatorClosesIt() {
         Cycles.CycleView cycle = cycles.open("Cycle to close", "scifi-2024");
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(cycle.id().toString()).processDefinitionKey("accelerator-cycle").singleResult();
+                .processInstanceBusinessKey(cycle.id().toString()).processDefinitionKey(CycleProcess.KEY).singleResult();
         ProcessDriver driver = new ProcessDriver(engine);
 
-        assertThat(instance).isWaitingAt("UserTask_CloseCycle").task().hasCandidateGroup("coordinators");
-        driver.complete(instance.getId(), "UserTask_CloseCycle", Map.of("closeConfirmed", true));
+        assertThat(instance).isWaitingAt(CycleProcess.USER_TASK_CLOSE_CYCLE).task().hasCandidateGroup("coordinators");
+        driver.complete(instance.getId(), CycleProcess.USER_TASK_CLOSE_CYCLE, ProcessVariables.of(CycleProcess.CLOSE_CONFIRMED.with(true)));
 
-        assertThat(instance).isEnded().hasPassed("ServiceTask_WriteCycleReport", "EndEvent_CycleClosed");
+        assertThat(instance).isEnded().hasPassed(CycleProcess.SERVICE_TASK_WRITE_CYCLE_REPORT, CycleProcess.END_CYCLE_CLOSED);
         assertThat(cycles.get(cycle.id()).status()).isEqualTo("CLOSED");
     }
 
@@ -99,22 +100,22 @@ class AcceleratorCycleProcessTest {
     void shouldRemindThenAlertTheCoordinatorsWhenTheCycleOutlivesItsLength() {
         Cycles.CycleView cycle = cycles.open("Cycle that runs late", "scifi-2024");
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(cycle.id().toString()).processDefinitionKey("accelerator-cycle").singleResult();
+                .processInstanceBusinessKey(cycle.id().toString()).processDefinitionKey(CycleProcess.KEY).singleResult();
         ProcessDriver driver = new ProcessDriver(engine);
-        org.camunda.bpm.engine.task.Task close = driver.task(instance.getId(), "UserTask_CloseCycle");
+        org.camunda.bpm.engine.task.Task close = driver.task(instance.getId(), CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(close.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(365)).minusSeconds(120),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(365)));
         reminders.remindDeadlines(java.time.Instant.now().plus(java.time.Duration.ofDays(363)));
         assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?", Long.class,
                 "deadline-reminder:" + close.getId() + ":%")).isPositive();
 
-        driver.fireTimer(instance.getId(), "BoundaryEvent_CycleOverdue");
+        driver.fireTimer(instance.getId(), CycleProcess.BOUNDARY_CYCLE_OVERDUE);
 
-        assertThat(instance).hasPassed("SendTask_AlertCoordinatorsCycleOverdue", "EndEvent_CoordinatorsAlertedOfCycle")
-                .isWaitingAt("UserTask_CloseCycle");
+        assertThat(instance).hasPassed(CycleProcess.SEND_TASK_ALERT_COORDINATORS, CycleProcess.END_COORDINATORS_ALERTED)
+                .isWaitingAt(CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(jdbc.queryForList("select subject from notification where kind = 'DEADLINE_MISSED'", String.class))
                 .anySatisfy(subject -> assertThat(subject).contains("Cycle that runs late"));
-        driver.complete(instance.getId(), "UserTask_CloseCycle", Map.of("closeConfirmed", true));
-        assertThat(instance).isEnded().hasPassed("EndEvent_CycleClosed");
+        driver.complete(instance.getId(), CycleProcess.USER_TASK_CLOSE_CYCLE, ProcessVariables.of(CycleProcess.CLOSE_CONFIRMED.with(true)));
+        assertThat(instance).isEnded().hasPassed(CycleProcess.END_CYCLE_CLOSED);
     }
 }

@@ -207,13 +207,13 @@ class ProgrammeOfficePagesTest {
                 "confirmed", "true");
         assertThat(location(closed)).endsWith("/coordinator/cycles/" + cycle.id() + "/report");
         assertThat(cycles.get(cycle.id()).status()).isEqualTo("CLOSED");
-        String process = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("accelerator-cycle")
+        String process = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CycleProcess.KEY)
                 .processInstanceBusinessKey(cycle.id().toString()).singleResult().getId();
         new ProcessDriver(engine).runAsyncJobs(process);
         HistoricProcessInstance ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(process).singleResult();
-        assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_CycleClosed");
+        assertThat(ended.getEndActivityId()).isEqualTo(CycleProcess.END_CYCLE_CLOSED);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(process)
-                .activityId("UserTask_CloseCycle").singleResult().getAssignee()).isEqualTo("coordinator");
+                .activityId(CycleProcess.USER_TASK_CLOSE_CYCLE).singleResult().getAssignee()).isEqualTo("coordinator");
 
         // the cycle report, and no new challenge in a closed cycle
         HttpResponse<byte[]> report = coordinator.getBytes("/reports/cycles/" + cycle.id() + ".pdf");

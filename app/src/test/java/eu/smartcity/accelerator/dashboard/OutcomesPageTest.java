@@ -107,11 +107,11 @@ class OutcomesPageTest {
         }
         driver.complete(pi, PilotProcess.USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Shown")));
         driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+                Map.of(EvaluationProcess.KPI_NAME.name(), "Noise complaints per month", EvaluationProcess.KPI_TARGET.name(), 40L, EvaluationProcess.KPI_RESULT.name(), 31L));
         driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 58L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "replicate", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
         expected.get("city-delft").merge("verdicts", 1, Integer::sum);
 
         // Mechelen replicates Delft's pilot: counted for Mechelen, in the cycle of Delft's challenge

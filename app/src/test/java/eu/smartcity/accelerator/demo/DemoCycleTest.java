@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.demo;
 
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -42,7 +43,7 @@ class DemoCycleTest {
         assertThat(cycles.all()).singleElement().satisfies(c -> assertThat(c.bylawsVersion()).isEqualTo("scifi-2025"));
         assertThat(challenges.published()).extracting(Challenges.ChallengeView::title).containsExactly("Smart parking with open data");
 
-        assertThat(taskKeysFor("coordinators")).contains("UserTask_CloseCycle");
+        assertThat(taskKeysFor("coordinators")).contains(CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey("UserTask_DeclareConflictOfInterest").count())
                 .isEqualTo(1);
         assertThat(taskKeysFor("company-parkflow")).contains(ContractProcess.USER_TASK_REVIEW_DRAFT);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.smartcity.accelerator.marketplace.FrameworkJoinProcess.JoinDecision;
 import eu.smartcity.accelerator.marketplace.frameworks.Framework;
 import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
 import eu.smartcity.accelerator.marketplace.frameworks.JoinRequest;
 import eu.smartcity.accelerator.marketplace.frameworks.JoinRequests;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
 
         // the portal claims the task for the officer, then completes it (officers have no engine rights of their own)
         engine.getTaskService().claim(driver.task(instance.getId(), USER_TASK_APPROVE_JOIN).getId(), "officer-mechelen");
-        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Welcome"));
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, ProcessVariables.of(JOIN_DECISION.with(JoinDecision.APPROVE), JOIN_REMARKS.with("Welcome")));
 
         assertThat(instance).isEnded().hasPassed(END_JOINED);
         JoinRequest decided = joinRequests.findById(request.id()).orElseThrow();
@@ -74,10 +76,10 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
                 "city-delft", "officer-delft");
         ProcessInstance instance = asked(request);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN,
-                Map.of(JOIN_DECISION, REFUSE))).hasMessageContaining(JOIN_REMARKS);
+                ProcessVariables.of(JOIN_DECISION.with(JoinDecision.REFUSE)))).hasMessageContaining(JOIN_REMARKS.name());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN,
-                Map.of(JOIN_REMARKS, "untouched decision"))).hasMessageContaining(JOIN_DECISION);
-        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, REFUSE, JOIN_REMARKS, "Lot 1 is exhausted"));
+                ProcessVariables.of(JOIN_REMARKS.with("untouched decision")))).hasMessageContaining(JOIN_DECISION.name());
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, ProcessVariables.of(JOIN_DECISION.with(JoinDecision.REFUSE), JOIN_REMARKS.with("Lot 1 is exhausted")));
 
         assertThat(instance).isEnded().hasPassed(END_REFUSED);
         assertThat(jdbc.queryForObject("select count(*) from ocds_release where ocid = ?", Integer.class,
@@ -130,14 +132,16 @@ class FrameworkJoinProcessTest extends ProcessTestBase {
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?",
                 Long.class, "deadline-reminder:" + approve.getId() + ":%")).isPositive();
 
-        driver.fireTimer(instance.getId(), "BoundaryEvent_JoinApprovalOverdue");
+        driver.fireTimer(instance.getId(), BOUNDARY_JOIN_APPROVAL_OVERDUE);
 
-        assertThat(instance).hasPassed("SendTask_AlertCoordinatorsJoinOverdue", "EndEvent_CoordinatorsAlertedOfJoin")
+        assertThat(instance).hasPassed(SEND_TASK_ALERT_COORDINATORS, END_COORDINATORS_ALERTED)
                 .isWaitingAt(USER_TASK_APPROVE_JOIN);
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForList("select body from notification where kind = 'DEADLINE_MISSED'"
                 + " and recipient_user_id in (select user_id_ from act_id_membership where group_id_ = 'coordinators')", String.class))
-                .anySatisfy(body -> org.assertj.core.api.Assertions.assertThat(body).contains("Approve or refuse the join"));
-        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, Map.of(JOIN_DECISION, APPROVE, JOIN_REMARKS, "Late, but welcome"));
+                .anySatisfy(body -> org.assertj.core.api.Assertions.assertThat(body).contains("Approve or refuse the join")
+                        // titled with what it is about (the contract and the city asking), not the request id (issue 23)
+                        .contains("Municipality of Delft").doesNotContain(request.id().toString()));
+        driver.complete(instance.getId(), USER_TASK_APPROVE_JOIN, ProcessVariables.of(JOIN_DECISION.with(JoinDecision.APPROVE), JOIN_REMARKS.with("Late, but welcome")));
         assertThat(instance).isEnded().hasPassed(END_JOINED);
     }
 }

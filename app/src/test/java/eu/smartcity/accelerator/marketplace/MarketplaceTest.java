@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace;
 
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -209,7 +210,7 @@ class MarketplaceTest {
         String pilotId = UUID.randomUUID().toString();
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
-        v.put("evaluationId", evaluationId);
+        v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
         v.put("pilotId", pilotId);
         v.put("challengeId", challenge.toString());
         v.put("cityGroup", "city-delft");
@@ -218,11 +219,11 @@ class MarketplaceTest {
         ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v);
         ProcessDriver driver = new ProcessDriver(engine);
         driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+                Map.of(EvaluationProcess.KPI_NAME.name(), "Noise complaints per month", EvaluationProcess.KPI_TARGET.name(), 40L, EvaluationProcess.KPI_RESULT.name(), 31L));
         driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 58L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "replicate", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
 
         UUID solution = jdbc.queryForObject("select solution_id from market_implementation where evaluation_id = ?", UUID.class,
                 UUID.fromString(evaluationId));
@@ -231,16 +232,18 @@ class MarketplaceTest {
         JsonNode detail = api("/api/marketplace/solutions/" + solution);
         JsonNode evaluated = null;
         for (JsonNode implementation : detail.get("implementations")) {
-            if (implementation.get("evaluation").isObject() && implementation.get("evaluation").get("evaluationId").asText().equals(evaluationId)) {
+            if (implementation.get("evaluation").isObject() && implementation.get("evaluation").get(EvaluationProcess.EVALUATION_ID.name()).asText().equals(evaluationId)) {
                 evaluated = implementation;
             }
         }
         assertThat(evaluated).isNotNull();
         assertThat(evaluated.get("city").asText()).isEqualTo("city-delft");
-        assertThat(evaluated.get("evaluation").get("verdict").asText()).isEqualTo("replicate");
-        assertThat(evaluated.get("evaluation").get("evidenceGap").asDouble()).isEqualTo(-16.0);
+        assertThat(evaluated.get("evaluation").get(EvaluationProcess.VERDICT.name()).asText()).isEqualTo("replicate");
+        assertThat(evaluated.get("evaluation").get(EvaluationProcess.EVIDENCE_GAP.name()).asDouble()).isEqualTo(-16.0);
         assertThat(anonymous().get("/marketplace/solutions/" + solution).body()).contains("Noise complaints per month")
-                .contains("piloted through the accelerator");
+                .contains("piloted through the accelerator")
+                // the verdict "replicate" offered it to other cities (issue 23.6)
+                .contains("Offered for replication: Municipality of Delft recommends this pilot to other cities.");
         JsonNode byCity = api("/api/marketplace/implementations?solutionId=" + solution + "&city=city-delft");
         assertThat(byCity.get("items").findValuesAsText("id")).contains(evaluated.get("id").asText());
 
@@ -261,7 +264,7 @@ class MarketplaceTest {
         assertThat(engine.getRuntimeService().getVariable(replicationPi, PilotProcess.ORIGINAL_PILOT_ID.name())).isEqualTo(pilotId);
         assertThat(engine.getRuntimeService().getVariable(replicationPi, "cityGroup")).isEqualTo("city-mechelen");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
-                .taskDefinitionKey(PilotProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
+                .taskDefinitionKey(ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
         assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by City of Mechelen");
         // a second click starts nothing while Mechelen's replication runs
         HttpResponse<String> again = mechelen.postForm("/marketplace/solutions/" + solution,
@@ -279,12 +282,33 @@ class MarketplaceTest {
                 Long.class, UUID.fromString(implementationId))).isZero();
 
         // the supplier declines, with its reason: Mechelen reads it where it follows the replication
-        new eu.smartcity.accelerator.demo.ProcessDriver(engine).complete(replicationPi, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS,
-                java.util.Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE,
-                        PilotProcess.REPLICATION_NOTES, "No installers free in Mechelen this year"));
+        new eu.smartcity.accelerator.demo.ProcessDriver(engine).complete(replicationPi, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS,
+                java.util.Map.of(ReplicationProcess.REPLICATION_DECISION.name(), "decline",
+                        ReplicationProcess.REPLICATION_NOTES.name(), "No installers free in Mechelen this year"));
         assertThat(mechelen.get("/marketplace/solutions/" + solution).body())
                 .contains("The supplier declined to replicate it for your city").contains("No installers free in Mechelen this year");
         assertThat(delft.get("/marketplace/solutions/" + solution).body()).doesNotContain("No installers free");
+
+        // Bruges asks too, and the supplier lets the request lapse: the marketplace record says so (issue 23), to Bruges,
+        // and Bruges may ask again at once
+        PortalClient bruges = as("officer-bruges");
+        bruges.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate",
+                "confirmed", "true");
+        String brugesPi = jdbc.queryForObject("select process_instance_id from market_replication where implementation_id = ?"
+                + " and city_group = 'city-bruges'", String.class, UUID.fromString(implementationId));
+        ProcessDriver lapse = new ProcessDriver(engine);
+        lapse.runAsyncJobs(brugesPi);
+        lapse.fireTimer(brugesPi, ReplicationProcess.BOUNDARY_CONFIRMATION_WINDOW_OVER);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(brugesPi).singleResult().getEndActivityId())
+                .isEqualTo(ReplicationProcess.END_SUPPLIER_DID_NOT_ANSWER);
+        assertThat(jdbc.queryForObject("select count(*) from market_replication where process_instance_id = ? and lapsed_at is not null"
+                + " and running_key is null", Long.class, brugesPi)).isEqualTo(1);
+        assertThat(bruges.get("/marketplace/solutions/" + solution).body()).contains("did not answer in time");
+        assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).doesNotContain("did not answer in time");
+        bruges.postForm("/marketplace/solutions/" + solution, "/marketplace/city/implementations/" + implementationId + "/replicate",
+                "confirmed", "true");
+        assertThat(jdbc.queryForObject("select count(*) from market_replication where implementation_id = ? and city_group = 'city-bruges'",
+                Long.class, UUID.fromString(implementationId))).isEqualTo(2);
     }
 
     @Test
@@ -394,8 +418,8 @@ class MarketplaceTest {
         assertThat(mechelen.get("/tasks").body()).contains("/tasks/" + taskId);
         assertThat(delft.get("/tasks").body()).doesNotContain("/tasks/" + taskId);
         assertThat(delft.get("/tasks/" + taskId).statusCode()).isIn(403, 404);
-        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, "joinDecision", "approve",
-                "joinRemarks", "Welcome, Delft");
+        HttpResponse<String> approved = mechelen.postForm("/tasks/" + taskId, "/tasks/" + taskId, FrameworkJoinProcess.JOIN_DECISION.name(), "approve",
+                FrameworkJoinProcess.JOIN_REMARKS.name(), "Welcome, Delft");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
         assertThat(jdbc.queryForMap("select status, decided_by from market_join_request where process_instance_id = ?", pi))
                 .containsEntry("STATUS", "APPROVED").containsEntry("DECIDED_BY", "officer-mechelen");

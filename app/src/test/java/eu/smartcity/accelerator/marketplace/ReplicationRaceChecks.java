@@ -89,7 +89,7 @@ record ReplicationRaceChecks(Cycles cycles, Challenges challenges, ProcessEngine
                 "nl", 6));
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
-        v.put("evaluationId", evaluationId);
+        v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
         v.put("pilotId", UUID.randomUUID().toString());
         v.put("challengeId", challenge.toString());
         v.put("cityGroup", "city-delft");
@@ -98,11 +98,11 @@ record ReplicationRaceChecks(Cycles cycles, Challenges challenges, ProcessEngine
         String evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v).getId();
         ProcessDriver driver = new ProcessDriver(engine);
         driver.complete(evaluation, EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+                Map.of(EvaluationProcess.KPI_NAME.name(), "Noise complaints per month", EvaluationProcess.KPI_TARGET.name(), 40L, EvaluationProcess.KPI_RESULT.name(), 31L));
         driver.complete(evaluation, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 58L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         driver.complete(evaluation, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "replicate", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
         return jdbc.queryForObject("SELECT id FROM market_implementation WHERE evaluation_id = ?", UUID.class, UUID.fromString(evaluationId));
     }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess.ReplicationDecision;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ContractCase;
 import eu.smartcity.accelerator.support.ProcessTestBase;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Another city adopts a finished pilot: supplier confirms, a contract from the original, a new linked pilot. */
 @AcceleratorTest
 class ReplicationProcessTest extends ProcessTestBase {
+
+    static final Map<String, Object> CONFIRMED = ProcessVariables.of(ReplicationProcess.REPLICATION_DECISION.with(ReplicationDecision.CONFIRM));
 
     @Autowired JdbcTemplate jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
@@ -40,9 +44,9 @@ class ReplicationProcessTest extends ProcessTestBase {
         Map<String, Object> v = deliveryVariables();
         v.remove(PILOT_ID.name());
         v.remove(PilotProcess.CONTRACT_ID.name());
-        v.put(ORIGINAL_PILOT_ID.name(), originalPilotId);
+        v.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), originalPilotId);
         v.put(PilotProcess.CITY_GROUP.name(), "city-delft");
-        return start(REPLICATION_KEY, v);
+        return start(ReplicationProcess.KEY, v);
     }
 
     /** The contract starts from the original's; one negotiation round and one compliance remark on the way. */
@@ -65,7 +69,7 @@ class ReplicationProcessTest extends ProcessTestBase {
         String original = originalPilot();
         ProcessInstance replication = replicationFor(original);
         assertThat(replication).task().hasCandidateGroup("company-greengrid");
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, CONFIRMED);
         contractSigned(replication, true);
         driver.complete(replication.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Delft kick-off")));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
@@ -83,7 +87,7 @@ class ReplicationProcessTest extends ProcessTestBase {
         }
         driver.complete(replication.getId(), USER_TASK_DEMO, ProcessVariables.of(PilotProcess.DEMO_NOTES.with("Delft support group")));
 
-        assertThat(replication).isEnded().hasPassed(END_REPLICATED);
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_REPLICATED);
         // Cockpit names the called contract and pilot by their ids
         for (String[] called : new String[][] {{ContractProcess.KEY, PilotProcess.CONTRACT_ID.name()}, {PilotProcess.KEY, PilotProcess.PILOT_ID.name()}}) {
             Object id = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(replication.getId())
@@ -111,19 +115,19 @@ class ReplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInSupplierDeclinedWhenTheSupplierDoesNotConfirm() {
         ProcessInstance replication = replicationFor(originalPilot());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS,
-                Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE)))
-                .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class).hasMessageContaining(PilotProcess.REPLICATION_NOTES);
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.DECLINE,
-                PilotProcess.REPLICATION_NOTES, "No capacity this year"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS,
+                ProcessVariables.of(ReplicationProcess.REPLICATION_DECISION.with(ReplicationDecision.DECLINE))))
+                .hasRootCauseInstanceOf(eu.smartcity.accelerator.forms.DecisionRuleException.class).hasMessageContaining(ReplicationProcess.REPLICATION_NOTES.name());
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, ProcessVariables.of(ReplicationProcess.REPLICATION_DECISION.with(ReplicationDecision.DECLINE),
+                ReplicationProcess.REPLICATION_NOTES.with("No capacity this year")));
 
-        assertThat(replication).isEnded().hasPassed(END_SUPPLIER_DECLINED);
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_SUPPLIER_DECLINED);
     }
 
     @Test
     void shouldNotCountAsReplicatedWhenTheAdoptingCityStopsThePilotEarly() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, CONFIRMED);
         contractSigned(replication, true);
         driver.complete(replication.getId(), USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Delft kick-off")));
         driver.complete(replication.getId(), USER_TASK_CHECK_INFRASTRUCTURE,
@@ -131,16 +135,16 @@ class ReplicationProcessTest extends ProcessTestBase {
         driver.complete(replication.getId(), USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("sensors failing"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.NO)));
         driver.complete(replication.getId(), USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.STOP), PilotProcess.REVIEW_NOTES.with("Not working in Delft")));
 
-        assertThat(replication).isEnded().hasPassed(END_REPLICATION_STOPPED_EARLY).hasNotPassed(END_REPLICATED);
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_REPLICATION_STOPPED_EARLY).hasNotPassed(ReplicationProcess.END_REPLICATED);
     }
 
     @Test
     void shouldEndInNotContractedWhenTheAdoptingCityDeclines() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), USER_TASK_SUPPLIER_CONFIRMS, Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, CONFIRMED);
         contractSigned(replication, false);
 
-        assertThat(replication).isEnded().hasPassed(END_REPLICATION_NOT_CONTRACTED).hasNotPassed("CallActivity_Pilot");
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_REPLICATION_NOT_CONTRACTED).hasNotPassed(ReplicationProcess.CALL_ACTIVITY_PILOT);
     }
 
     @Autowired eu.smartcity.accelerator.notification.NotificationReminders reminders;
@@ -149,7 +153,7 @@ class ReplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldRemindTheSupplierThenEndInSupplierDidNotAnswerWhenTheWindowPasses() {
         ProcessInstance replication = replicationFor(originalPilot());
-        org.camunda.bpm.engine.task.Task confirm = driver.task(replication.getId(), "UserTask_SupplierConfirms");
+        org.camunda.bpm.engine.task.Task confirm = driver.task(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS);
         // not in the variables (a replication started before the key existed): the bylaws' default, P14D
         org.assertj.core.api.Assertions.assertThat(confirm.getDueDate().toInstant()).isBetween(
                 java.time.Instant.now().plus(java.time.Duration.ofDays(14)).minusSeconds(120), java.time.Instant.now().plus(java.time.Duration.ofDays(14)));
@@ -157,30 +161,31 @@ class ReplicationProcessTest extends ProcessTestBase {
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key like ?",
                 Long.class, "deadline-reminder:" + confirm.getId() + ":%")).isPositive();
 
-        driver.fireTimer(replication.getId(), "BoundaryEvent_ConfirmationWindowOver");
+        driver.fireTimer(replication.getId(), ReplicationProcess.BOUNDARY_CONFIRMATION_WINDOW_OVER);
 
-        assertThat(replication).isEnded().hasPassed("EndEvent_SupplierDidNotAnswer").hasNotPassed("ServiceTask_PrepareReplication");
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.SERVICE_TASK_RECORD_LAPSE, ReplicationProcess.END_SUPPLIER_DID_NOT_ANSWER)
+                .hasNotPassed(ReplicationProcess.SERVICE_TASK_PREPARE_REPLICATION);
     }
 
     /** The replication's contract has the same deadlines as any contract: a lapsed negotiation leaves it uncontracted. */
     @Test
     void shouldEndNotContractedWhenTheNegotiationRunsOutOfTime() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), "UserTask_SupplierConfirms", Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, CONFIRMED);
         driver.fireTimer(replication.getId(), ContractProcess.BOUNDARY_NEGOTIATION_OVER_COMPANY);
 
-        assertThat(replication).isEnded().hasPassed("EndEvent_ReplicationNotContracted").hasNotPassed("CallActivity_Pilot");
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_REPLICATION_NOT_CONTRACTED).hasNotPassed(ReplicationProcess.CALL_ACTIVITY_PILOT);
     }
 
     @Test
     void shouldEndNotContractedWhenTheCityDoesNotSignInTime() {
         ProcessInstance replication = replicationFor(originalPilot());
-        driver.complete(replication.getId(), "UserTask_SupplierConfirms", Map.of(PilotProcess.REPLICATION_DECISION, PilotProcess.CONFIRM));
+        driver.complete(replication.getId(), ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS, CONFIRMED);
         driver.complete(replication.getId(), ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         driver.complete(replication.getId(), ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         driver.complete(replication.getId(), ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
         driver.fireTimer(replication.getId(), ContractProcess.BOUNDARY_CITY_SIGNATURE_WINDOW_OVER);
 
-        assertThat(replication).isEnded().hasPassed("EndEvent_ReplicationNotContracted").hasNotPassed("CallActivity_Pilot");
+        assertThat(replication).isEnded().hasPassed(ReplicationProcess.END_REPLICATION_NOT_CONTRACTED).hasNotPassed(ReplicationProcess.CALL_ACTIVITY_PILOT);
     }
 }

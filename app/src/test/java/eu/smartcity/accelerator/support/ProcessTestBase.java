@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.support;
 
 import eu.smartcity.accelerator.contract.ContractProcess;
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public abstract class ProcessTestBase {
         Map<String, Object> v = new HashMap<>();
         v.put("contractId", UUID.randomUUID().toString());
         v.put("pilotId", UUID.randomUUID().toString());
-        v.put("evaluationId", UUID.randomUUID().toString());
+        v.put(EvaluationProcess.EVALUATION_ID.name(), UUID.randomUUID().toString());
         v.put("challengeId", UUID.randomUUID().toString());
         v.put("applicationId", UUID.randomUUID().toString());
         v.put("cycleId", UUID.randomUUID().toString());

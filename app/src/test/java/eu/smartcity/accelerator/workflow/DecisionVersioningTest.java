@@ -52,11 +52,11 @@ class DecisionVersioningTest {
         assertThat(latest("smoke-check").getVersion()).isEqualTo(before + 1);
         assertThat(latest("applicant-scoring").getVersion()).isEqualTo(scoringBefore);
         assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L)).singleOutput())
-                .containsEntry("verdict", "within-cap");
+                .containsEntry("budgetVerdict", "within-cap");
 
         deployAtStartUp(named(original)); // back to the file as shipped: again a new version, used from now on
         assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L)).singleOutput())
-                .containsEntry("verdict", "over-cap");
+                .containsEntry("budgetVerdict", "over-cap");
     }
 
     private DmnDecision latest(String key) {

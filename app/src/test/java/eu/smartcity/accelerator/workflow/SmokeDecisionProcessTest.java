@@ -43,11 +43,11 @@ class SmokeDecisionProcessTest {
                 Map.of("requestedBudget", 12_000L));
 
         assertThat(instance).isEnded().hasPassed("ServiceTask_CheckBudget").hasPassed("EndEvent_Checked");
-        assertThat(historicVariable(instance, "verdict")).isEqualTo("over-cap");
+        assertThat(historicVariable(instance, "budgetVerdict")).isEqualTo("over-cap");
 
         SpinJsonNode result = (SpinJsonNode) historicVariable(instance, "smokeCheckResult");
         assertThat(result.elements()).hasSize(1);
-        assertThat(result.elements().get(0).prop("verdict").stringValue()).isEqualTo("over-cap");
+        assertThat(result.elements().get(0).prop("budgetVerdict").stringValue()).isEqualTo("over-cap");
 
         assertThat(decisionRecords.forSubject("smoke-decision", businessKey))
                 .singleElement()
@@ -67,7 +67,7 @@ class SmokeDecisionProcessTest {
                 UUID.randomUUID().toString(), Map.of("requestedBudget", 10_000L));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Checked");
-        assertThat(historicVariable(instance, "verdict")).isEqualTo("within-cap");
+        assertThat(historicVariable(instance, "budgetVerdict")).isEqualTo("within-cap");
     }
 
     private Object historicVariable(ProcessInstance instance, String name) {

@@ -1,6 +1,8 @@
 package eu.smartcity.accelerator.worklist;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.cycle.CycleProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -315,20 +317,20 @@ class TaskSubjectPagesTest {
                 "UrbanSense NV");
         assertThat(as("officer-mechelen").get("/tasks/" + kpis.getId()).statusCode()).isEqualTo(404);
         driver.complete(pi, EvaluationProcess.USER_TASK_KPI_RESULTS,
-                Map.of("kpiName", "Noise complaints per month", "kpiTarget", 40L, "kpiResult", 31L));
+                Map.of(EvaluationProcess.KPI_NAME.name(), "Noise complaints per month", EvaluationProcess.KPI_TARGET.name(), 40L, EvaluationProcess.KPI_RESULT.name(), 31L));
         assertThat(ok("officer-delft", driver.task(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR))).contains("Complaints -30 %");
         driver.complete(pi, EvaluationProcess.USER_TASK_SURVEY_AND_BEHAVIOUR,
-                Map.of(EvaluationProcess.SURVEY_SCORE, 58L, EvaluationProcess.MEASURED_SCORE, 74L));
+                Map.of(EvaluationProcess.SURVEY_SCORE.name(), 58L, EvaluationProcess.MEASURED_SCORE.name(), 74L));
         assertThat(ok("officer-delft", driver.task(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT)))
                 .contains("Recorded so far", "Noise complaints per month", "target 40", "result 31", "survey 58", "measured 74");
         driver.complete(pi, EvaluationProcess.USER_TASK_DECIDE_VERDICT,
-                Map.of(EvaluationProcess.VERDICT, "replicate", "verdictReason", "KPI met"));
+                Map.of(EvaluationProcess.VERDICT.name(), "replicate", EvaluationProcess.VERDICT_REASON.name(), "KPI met"));
 
         // Mechelen replicates the evaluated pilot: the supplier sees who asks, from which pilot, on which terms
         Implementation implementation = implementations.findAll().stream().filter(i -> id.equals(i.challengeId())).findFirst().orElseThrow();
         String replication = replications.start(implementation.id(), "city-mechelen", "officer-mechelen").processInstanceId();
         driver.runAsyncJobs(replication);
-        Task confirm = driver.task(replication, PilotProcess.USER_TASK_SUPPLIER_CONFIRMS);
+        Task confirm = driver.task(replication, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS);
         assertThat(confirm.getName()).isEqualTo("Confirm replication (supplier) — " + title + " (City of Mechelen)");
         assertThat(ok("urbansense", confirm)).contains("City of Mechelen wants to replicate your pilot", title, DELFT,
                 "Noise complaints per month", "target 40", "verdict: Replicate", "half at kick-off", "/marketplace/solutions/");
@@ -355,9 +357,9 @@ class TaskSubjectPagesTest {
     @Test
     void closingACycleListsItsChallengesAndMyTasksNamesEachTasksChallengeSortedByDueDateWithOverdueInWords() {
         launch("city-delft", title, "9000");
-        String cyclePi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("accelerator-cycle")
+        String cyclePi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CycleProcess.KEY)
                 .variableValueEquals("cycleId", cycleId.toString()).singleResult().getId();
-        Task close = driver.task(cyclePi, "UserTask_CloseCycle");
+        Task close = driver.task(cyclePi, CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(close.getName()).endsWith(" — " + cycleName);
         assertThat(ok("coordinator", close)).contains(cycleName, title, "Waiting for approval");
         assertThat(as("officer-delft").get("/tasks/" + close.getId()).statusCode()).isEqualTo(404);

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.BylawsVersions;
+import eu.smartcity.accelerator.cycle.CycleProcess;
+import eu.smartcity.accelerator.cycle.CycleProcess.Shared;
 import eu.smartcity.accelerator.cycle.Cycles;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -23,10 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class JpaCycles implements Cycles {
-
-    static final String CYCLE_PROCESS = "accelerator-cycle";
-
-    static final String CLOSE_TASK = "UserTask_CloseCycle";
 
     private final CycleRepository cycles;
     private final BylawsVersions versions;
@@ -48,9 +46,11 @@ class JpaCycles implements Cycles {
         Bylaws bylaws = versions.published(bylawsVersion); // a draft or an unknown version is refused
         String rules = write(bylaws);
         Cycle cycle = cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now()));
-        runtimeService.startProcessInstanceByKey(CYCLE_PROCESS, cycle.id().toString(),
-                Map.of("cycleId", cycle.id().toString(), "bylawsVersion", bylawsVersion, "subjectTitle", name,
-                        "cycleLength", bylaws.duration("cycleLength"), "reminderDelay", bylaws.duration("reminderDelay")));
+        runtimeService.startProcessInstanceByKey(CycleProcess.KEY, cycle.id().toString(),
+                ProcessVariables.of(Shared.CYCLE_ID.with(cycle.id()), Shared.BYLAWS_VERSION.with(bylawsVersion),
+                        CycleProcess.SUBJECT_TITLE.with(name),
+                        Shared.CYCLE_LENGTH.with(bylaws.duration(Shared.CYCLE_LENGTH.name())),
+                        Shared.REMINDER_DELAY.with(bylaws.duration(Shared.REMINDER_DELAY.name()))));
         return view(cycle);
     }
 
@@ -84,15 +84,15 @@ class JpaCycles implements Cycles {
     @Override
     public void closeByCoordinator(UUID cycleId, String coordinator) {
         Cycle cycle = find(cycleId);
-        Task task = taskService.createTaskQuery().processDefinitionKey(CYCLE_PROCESS)
-                .processInstanceBusinessKey(cycleId.toString()).taskDefinitionKey(CLOSE_TASK).singleResult();
+        Task task = taskService.createTaskQuery().processDefinitionKey(CycleProcess.KEY)
+                .processInstanceBusinessKey(cycleId.toString()).taskDefinitionKey(CycleProcess.USER_TASK_CLOSE_CYCLE).singleResult();
         if (task == null || cycle.status() != Cycle.Status.OPEN) {
             throw new IllegalStateException("Cycle " + cycleId + " is not open");
         }
         // closed at once for new challenges; the process writes the report right after (asynchronously)
         cycle.close();
         taskService.setAssignee(task.getId(), coordinator);
-        taskService.complete(task.getId(), Map.of("closeConfirmed", true));
+        taskService.complete(task.getId(), ProcessVariables.of(CycleProcess.CLOSE_CONFIRMED.with(true)));
     }
 
     private Cycle find(UUID cycleId) {

@@ -48,6 +48,9 @@ public class Implementation {
     private String verdict;
     @Column(name = "evaluated_at")
     private Instant evaluatedAt;
+    /** When the city's verdict "replicate" offered this pilot to other cities (null: not offered). */
+    @Column(name = "offered_for_replication_at")
+    private Instant offeredForReplicationAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -112,4 +115,14 @@ public class Implementation {
     public String verdict() { return verdict; }
     public Instant evaluatedAt() { return evaluatedAt; }
     public Instant createdAt() { return createdAt; }
+    public Instant offeredForReplicationAt() { return offeredForReplicationAt; }
+
+    /** The city offers its evaluated pilot for replication (its verdict "replicate"); the first offer counts. */
+    public boolean offerForReplication(Instant at) {
+        if (offeredForReplicationAt != null) {
+            return false;
+        }
+        offeredForReplicationAt = at;
+        return true;
+    }
 }

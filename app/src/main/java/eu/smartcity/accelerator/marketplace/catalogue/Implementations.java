@@ -15,6 +15,8 @@ public interface Implementations extends JpaRepository<Implementation, UUID> {
 
     boolean existsByEvaluationId(UUID evaluationId);
 
+    java.util.Optional<Implementation> findFirstByEvaluationId(UUID evaluationId);
+
     Page<Implementation> findAllByOrderByCreatedAtDescIdAsc(Pageable page);
 
     Page<Implementation> findBySolutionIdOrderByCreatedAtDescIdAsc(UUID solutionId, Pageable page);

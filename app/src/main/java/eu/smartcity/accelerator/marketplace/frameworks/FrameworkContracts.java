@@ -3,13 +3,14 @@ package eu.smartcity.accelerator.marketplace.frameworks;
 import eu.smartcity.accelerator.marketplace.library.ContractDocument;
 import eu.smartcity.accelerator.marketplace.library.LibraryDocuments;
 import eu.smartcity.accelerator.marketplace.internal.NotFoundException;
+import eu.smartcity.accelerator.identity.Organisations;
 import eu.smartcity.accelerator.marketplace.FrameworkJoinProcess;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,9 +25,12 @@ public class FrameworkContracts {
     private final JoinRequests joinRequests;
     private final LibraryDocuments documents;
     private final RuntimeService runtime;
+    private final Organisations organisations;
     private final Clock clock = Clock.systemUTC();
 
-    FrameworkContracts(Frameworks frameworks, JoinRequests joinRequests, LibraryDocuments documents, RuntimeService runtime) {
+    FrameworkContracts(Frameworks frameworks, JoinRequests joinRequests, LibraryDocuments documents, RuntimeService runtime,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.frameworks = frameworks;
         this.joinRequests = joinRequests;
         this.documents = documents;
@@ -113,11 +117,11 @@ public class FrameworkContracts {
             throw new JoinNotPossibleException("market.join.alreadyAsked");
         }
         JoinRequest request = joinRequests.save(new JoinRequest(UUID.randomUUID(), frameworkId, cityGroup, userId, clock.instant()));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(FrameworkJoinProcess.JOIN_REQUEST_ID, request.id().toString());
-        variables.put(FrameworkJoinProcess.FRAMEWORK_ID, frameworkId.toString());
-        variables.put(FrameworkJoinProcess.AUTHORITY_GROUP, framework.authorityGroup());
-        variables.put(FrameworkJoinProcess.CITY_GROUP, cityGroup);
+        // what the coordinators' deadline mail and the task lists call it: the contract and who asks, not the request id
+        VariableMap variables = ProcessVariables.of(FrameworkJoinProcess.JOIN_REQUEST_ID.with(request.id()),
+                FrameworkJoinProcess.FRAMEWORK_ID.with(frameworkId), FrameworkJoinProcess.AUTHORITY_GROUP.with(framework.authorityGroup()),
+                FrameworkJoinProcess.Shared.CITY_GROUP.with(cityGroup),
+                FrameworkJoinProcess.SUBJECT_TITLE.with(framework.title() + " – " + organisations.nameOf(cityGroup)));
         request.started(runtime.startProcessInstanceByKey(FrameworkJoinProcess.KEY, request.id().toString(), variables).getId());
         return request;
     }

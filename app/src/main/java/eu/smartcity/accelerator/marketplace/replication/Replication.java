@@ -28,6 +28,10 @@ public class Replication {
     @Column(name = "supplier_decline_reason")
     private String supplierDeclineReason;
 
+    /** When the supplier let the request lapse (no answer within the bylaws' replicationConfirmationWindow). */
+    @Column(name = "lapsed_at")
+    private Instant lapsedAt;
+
     /** Set while the replication runs, unique (V127): a second running one for the same implementation and city cannot be stored. */
     @Column(name = "running_key")
     private String runningKey;
@@ -64,7 +68,15 @@ public class Replication {
     public Instant requestedAt() { return requestedAt; }
     public String supplierDeclineReason() { return supplierDeclineReason; }
 
+    public Instant lapsedAt() { return lapsedAt; }
+
     public void declinedBySupplier(String reason) {
         supplierDeclineReason = reason;
+    }
+
+    /** The supplier did not answer in time: the request lapsed, and the city may ask again at once. */
+    public void lapsed(Instant at) {
+        lapsedAt = at;
+        ended();
     }
 }

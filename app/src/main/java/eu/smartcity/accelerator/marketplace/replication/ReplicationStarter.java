@@ -11,7 +11,7 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
-import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,8 +76,8 @@ public class ReplicationStarter {
         Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
         UUID replicationId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("replicationId", replicationId.toString());
-        variables.put(PilotProcess.ORIGINAL_PILOT_ID.name(), implementation.pilotId().toString());
+        variables.put(ReplicationProcess.REPLICATION_ID.name(), ReplicationProcess.REPLICATION_ID.stored(replicationId));
+        variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), ReplicationProcess.ORIGINAL_PILOT_ID.stored(implementation.pilotId()));
         variables.put("cycleId", challenge.cycleId().toString());
         variables.put("cityGroup", cityGroup);
         variables.put("companyGroup", solution.supplierGroup());
@@ -86,7 +86,7 @@ public class ReplicationStarter {
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
-        String pi = runtime.startProcessInstanceByKey(PilotProcess.REPLICATION_KEY, replicationId.toString(), variables).getId();
+        String pi = runtime.startProcessInstanceByKey(ReplicationProcess.KEY, replicationId.toString(), variables).getId();
         try {
             // flushed here so that a concurrent start's row makes this one fail now, rolling back the process start too
             return replications.saveAndFlush(new Replication(replicationId, implementationId, cityGroup, userId, pi, clock.instant()));

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.notification.process;
 
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.notification.NotificationKind;
 import eu.smartcity.accelerator.notification.internal.NotificationRecorder;
@@ -27,9 +28,10 @@ class AlertCoordinatorsOfMissedDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object step = execution.getVariableLocal("missedStep");
-        Object title = execution.getVariable("subjectTitle");
+        // the same input and title in every process that escalates (declared in each contract; read through the cycle's)
+        String step = CycleProcess.MISSED_STEP.optionalFromLocal(execution).orElse("");
+        String title = CycleProcess.SUBJECT_TITLE.optionalFrom(execution).orElse(execution.getProcessBusinessKey());
         recorder.record(NotificationKind.DEADLINE_MISSED, null, execution.getActivityInstanceId(), recipients.ofGroup(Roles.COORDINATORS),
-                title != null ? title.toString() : execution.getProcessBusinessKey(), step == null ? "" : step.toString());
+                title, step);
     }
 }

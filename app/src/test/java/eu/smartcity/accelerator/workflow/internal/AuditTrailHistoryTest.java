@@ -28,7 +28,7 @@ class AuditTrailHistoryTest {
                 Map.of("requestedBudget", 12_000L));
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count()).isOne();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("verdict")
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("budgetVerdict")
                 .singleResult().getValue()).isEqualTo("over-cap");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("ServiceTask_CheckBudget")
                 .count()).isOne();
