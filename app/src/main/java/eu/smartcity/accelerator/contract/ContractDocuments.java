@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.internal.Acceptance;
@@ -267,10 +268,10 @@ public class ContractDocuments implements ContractOutcomes {
         values.put("solution", application.solutionTitle());
         values.put("budget", money(application.requestedBudget(), language));
         values.put("bylawsVersion", bylaws.version());
-        values.put("milestoneCount", String.valueOf(bylaws.milestonesPerPilot()));
+        values.put(ChallengeProcess.MILESTONE_COUNT.name(), String.valueOf(bylaws.milestonesPerPilot()));
         values.put("milestoneCadence", readable(bylaws.duration("milestoneCadence"), language));
         values.put("signatureWindow", readable(bylaws.duration("signatureWindow"), language));
-        values.put("contractId", contract.id().toString());
+        values.put(ChallengeProcess.CONTRACT_ID.name(), contract.id().toString());
         List<ClauseChange> changes = ClauseChange.parse("clauseChanges", contract.clauseChanges(), template);
         return new Case(template, bylaws.version(), values, ClauseComparison.compare(template, changes, values), challenge,
                 application, bylaws, challenges.extrasOf(contract.challengeId()), language);

@@ -75,7 +75,7 @@ final class BenchCycle {
         }
         retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
         for (String member : JURY) {
-            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             int rank = 0;
             for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(task.getAssignee())) {
@@ -95,9 +95,9 @@ final class BenchCycle {
                 engine.getTaskService().claim(approval.getId(), "coordinator");
             }
         });
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE,
-                ChallengeProcess.QUOTA_OVERRIDE, ChallengeProcess.EXCEED,
-                ChallengeProcess.QUOTA_OVERRIDE_REASON, "Benchmark: many pilots per city"));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire(),
+                ChallengeProcess.QUOTA_OVERRIDE.name(), ChallengeProcess.QuotaOverride.EXCEED.wire(),
+                ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "Benchmark: many pilots per city"));
         complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.AGREE));
         complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, Map.of(ContractProcess.COMPLIANCE_DECISION, ContractProcess.COMPLIES));
         complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, Map.of("companySigns", true));
@@ -105,7 +105,7 @@ final class BenchCycle {
         complete(pi, PilotProcess.USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Scope, contacts and planning agreed"));
         complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 Map.of("connectivity", "yes", "power", "yes", "simNetwork", "yes", "dataAccess", "yes"));
-        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
+        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name())).longValue();
         for (int m = 1; m <= milestones; m++) {
             complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, Map.of("progress", "Milestone " + m + " reached", "milestoneMet", "yes"));
             complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, Map.of(PilotProcess.PROGRESS_DECISION, PilotProcess.CONTINUE));
@@ -150,7 +150,7 @@ final class BenchCycle {
         UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, "A problem worth a pilot, for the benchmark.",
                 "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Measured monthly", "nl, fr, en", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return id;
     }
 

@@ -48,21 +48,21 @@ class ContractCityFundsTest {
         challenges.chooseContractLanguage(challengeId, "en"); // Delft chose English (its default would be nl)
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
         driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challengePi);
         UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "BinSense",
                 "Bins that say when they are full.", new BigDecimal("9800"), 7, true, "FR", 12, true, true));
 
         UUID contractId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("contractId", contractId.toString());
-        variables.put("challengeId", challengeId.toString());
-        variables.put("applicationId", applicationId.toString());
+        variables.put(ChallengeProcess.CONTRACT_ID.name(), contractId.toString());
+        variables.put(ChallengeProcess.CHALLENGE_ID.name(), challengeId.toString());
+        variables.put(ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
         variables.put("cycleId", cycle.toString());
         variables.put("cityGroup", "city-delft");
-        variables.put("companyGroup", "company-parkflow");
+        variables.put(ChallengeProcess.COMPANY_GROUP.name(), "company-parkflow");
         variables.put("signatureWindow", "P10D");
-        variables.put("contractAmount", 9800.0);
+        variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 9800.0);
         driver.runAsyncJobs(engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables)
                 .getId());
 

@@ -55,21 +55,21 @@ class ContractPagesTest {
                 "Let shops receive goods at night without waking the street.", "Noise sensors", new BigDecimal("9500"),
                 "Complaints per month", "nl", 6));
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challengePi);
         UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "SilentDrop",
                 "Electric, quiet delivery slots booked by shops.", new BigDecimal("9200"), 7, true, "FR", 12, true, true));
 
         UUID contractId = UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("contractId", contractId.toString());
-        variables.put("challengeId", challengeId.toString());
-        variables.put("applicationId", applicationId.toString());
+        variables.put(ChallengeProcess.CONTRACT_ID.name(), contractId.toString());
+        variables.put(ChallengeProcess.CHALLENGE_ID.name(), challengeId.toString());
+        variables.put(ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
         variables.put("cycleId", cycle.toString());
         variables.put("cityGroup", "city-delft");
-        variables.put("companyGroup", "company-parkflow");
+        variables.put(ChallengeProcess.COMPANY_GROUP.name(), "company-parkflow");
         variables.put("signatureWindow", "P10D");
-        variables.put("contractAmount", 9200.0);
+        variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 9200.0);
         String pi = engine.getRuntimeService().startProcessInstanceByKey(ContractProcess.KEY, contractId.toString(), variables).getId();
         driver.runAsyncJobs(pi);
         driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, Map.of(ContractProcess.DRAFT_DECISION, ContractProcess.REQUEST_CHANGES,

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +55,7 @@ class ContractProcessTest extends ProcessTestBase {
         assertThat(contract).isEnded().hasPassed(SERVICE_TASK_ARCHIVE, END_SIGNED).variables().containsEntry(CONTRACT_OUTCOME, "signed");
         assertThat(jdbc.queryForMap("select status, negotiation_rounds from contract where id = ?",
                 java.util.UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                        .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue())))
+                        .processInstanceId(contract.getId()).variableName(ChallengeProcess.CONTRACT_ID.name()).singleResult().getValue())))
                 .containsEntry("STATUS", "SIGNED").containsEntry("NEGOTIATION_ROUNDS", 1);
 
         UUID id = contractId(contract);
@@ -77,7 +78,7 @@ class ContractProcessTest extends ProcessTestBase {
 
     UUID contractId(ProcessInstance contract) {
         return UUID.fromString((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(contract.getId()).variableName("contractId").singleResult().getValue());
+                .processInstanceId(contract.getId()).variableName(ChallengeProcess.CONTRACT_ID.name()).singleResult().getValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class ContractSigningRetryTest {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(contract.getId()).singleResult();
         assertThat(job.getRetries()).as("one attempt spent, the engine retries").isEqualTo(2);
         assertThat(job.getExceptionMessage()).contains("did not answer").contains("signing is retried automatically");
-        UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(contract.getId(), "contractId"));
+        UUID id = UUID.fromString((String) engine.getRuntimeService().getVariable(contract.getId(), ChallengeProcess.CONTRACT_ID.name()));
         assertThat(documents.signedPdf(id)).isEmpty();
         engine.getRuntimeService().deleteProcessInstance(contract.getId(), "test done");
     }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.demo;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -41,7 +42,7 @@ class DemoCycleTest {
         assertThat(challenges.published()).extracting(Challenges.ChallengeView::title).containsExactly("Smart parking with open data");
 
         assertThat(taskKeysFor("coordinators")).contains("UserTask_CloseCycle");
-        assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey("UserTask_DeclareConflictOfInterest").count())
+        assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey(ChallengeProcess.USER_TASK_DECLARE_CONFLICT).count())
                 .isEqualTo(1);
         assertThat(taskKeysFor("company-parkflow")).contains("UserTask_ReviewDraftAsCompany");
         assertThat(taskKeysFor("company-urbansense")).contains("UserTask_ReportProgress");

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.evaluation;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +38,7 @@ class EvaluationProcessTest extends ProcessTestBase {
 
         assertThat(evaluation).isEnded().hasPassed(SERVICE_TASK_PUBLISH, endEvent);
         assertThat(jdbc.queryForMap("select survey_score, measured_score, evidence_gap, verdict from evaluation where id = ?",
-                java.util.UUID.fromString((String) variables.get("evaluationId"))))
+                java.util.UUID.fromString((String) variables.get(ChallengeProcess.EVALUATION_ID.name()))))
                 .containsEntry("SURVEY_SCORE", 40.0).containsEntry("MEASURED_SCORE", 75.0)
                 .containsEntry("EVIDENCE_GAP", -35.0).containsEntry("VERDICT", verdict);
     }
@@ -55,17 +56,17 @@ class EvaluationProcessTest extends ProcessTestBase {
         driver.complete(evaluation.getId(), "UserTask_RecordSurveyAndBehaviour", Map.of("surveyScore", 1L, "measuredScore", 1L));
         String decide = driver.task(evaluation.getId(), "UserTask_DecideVerdict").getId();
         // the task itself refuses an outcome its form does not offer (forms.DecisionRules) ...
-        assertThatThrownBy(() -> engine.getTaskService().complete(decide, Map.of("verdict", "maybe", "verdictReason", "unsure")))
+        assertThatThrownBy(() -> engine.getTaskService().complete(decide, Map.of(ChallengeProcess.VERDICT.name(), "maybe", "verdictReason", "unsure")))
                 .hasMessageContaining("verdict: not one of the outcomes");
         // ... so the bad value comes in around the form, as a variable written before the asynchronous step runs
-        engine.getTaskService().complete(decide, Map.of("verdict", "stop", "verdictReason", "unsure"));
-        engine.getRuntimeService().setVariable(evaluation.getId(), "verdict", "maybe");
+        engine.getTaskService().complete(decide, Map.of(ChallengeProcess.VERDICT.name(), "stop", "verdictReason", "unsure"));
+        engine.getRuntimeService().setVariable(evaluation.getId(), ChallengeProcess.VERDICT.name(), "maybe");
 
         Job job = management.createJobQuery().processInstanceId(evaluation.getId()).singleResult();
         assertThat(job.getRetries()).isEqualTo(3);
         for (int attempt = 1; attempt <= 3; attempt++) {
             String jobId = job.getId();
-            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("verdict");
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining(ChallengeProcess.VERDICT.name());
             job = management.createJobQuery().processInstanceId(evaluation.getId()).singleResult();
             assertThat(job.getRetries()).isEqualTo(3 - attempt);
             if (attempt < 3) {

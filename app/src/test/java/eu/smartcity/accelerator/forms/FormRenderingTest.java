@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.forms;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
@@ -66,7 +67,7 @@ class FormRenderingTest {
                 Map.of("fit", new FormSubmission.Problem("form.error.max", List.of("10"))));
         assertThat(dutch).contains("Aansluiting bij de uitdaging (0-10)").contains("value=\"12\"")
                 .contains("aria-invalid=\"true\"").contains("id=\"f-fit-error\"").contains("Geef 10 of minder in.");
-        String french = render(forms.get("evaluation-verdict"), Locale.FRENCH, Map.of("verdict", "replicate"), Map.of());
+        String french = render(forms.get("evaluation-verdict"), Locale.FRENCH, Map.of(ChallengeProcess.VERDICT.name(), "replicate"), Map.of());
         assertThat(french).contains("Répliquer dans d&#39;autres villes").containsPattern("value=\"replicate\"[^>]*checked");
     }
 }

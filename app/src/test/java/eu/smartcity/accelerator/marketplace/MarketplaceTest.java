@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,11 +162,11 @@ class MarketplaceTest {
         String pilotId = UUID.randomUUID().toString();
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
-        v.put("evaluationId", evaluationId);
-        v.put("pilotId", pilotId);
-        v.put("challengeId", challenge.toString());
+        v.put(ChallengeProcess.EVALUATION_ID.name(), evaluationId);
+        v.put(ChallengeProcess.PILOT_ID.name(), pilotId);
+        v.put(ChallengeProcess.CHALLENGE_ID.name(), challenge.toString());
         v.put("cityGroup", "city-delft");
-        v.put("companyGroup", "company-greengrid");
+        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         v.put("milestoneCadence", "P30D");
         ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v);
         ProcessDriver driver = new ProcessDriver(engine);
@@ -183,13 +184,13 @@ class MarketplaceTest {
         JsonNode detail = api("/api/marketplace/solutions/" + solution);
         JsonNode evaluated = null;
         for (JsonNode implementation : detail.get("implementations")) {
-            if (implementation.get("evaluation").isObject() && implementation.get("evaluation").get("evaluationId").asText().equals(evaluationId)) {
+            if (implementation.get("evaluation").isObject() && implementation.get("evaluation").get(ChallengeProcess.EVALUATION_ID.name()).asText().equals(evaluationId)) {
                 evaluated = implementation;
             }
         }
         assertThat(evaluated).isNotNull();
         assertThat(evaluated.get("city").asText()).isEqualTo("city-delft");
-        assertThat(evaluated.get("evaluation").get("verdict").asText()).isEqualTo("replicate");
+        assertThat(evaluated.get("evaluation").get(ChallengeProcess.VERDICT.name()).asText()).isEqualTo("replicate");
         assertThat(evaluated.get("evaluation").get("evidenceGap").asDouble()).isEqualTo(-16.0);
         assertThat(anonymous().get("/marketplace/solutions/" + solution).body()).contains("Noise complaints per month")
                 .contains("piloted through the accelerator");

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -25,13 +26,13 @@ class PilotProcessTest extends ProcessTestBase {
 
     java.util.UUID applicationOf(ProcessInstance pilot) {
         return java.util.UUID.fromString(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pilot.getId()).variableName("applicationId").singleResult().getValue().toString());
+                .processInstanceId(pilot.getId()).variableName(ChallengeProcess.APPLICATION_ID.name()).singleResult().getValue().toString());
     }
 
     /** The OCDS implementation releases of the pilot's contracting process, oldest first. */
     java.util.List<String> implementationReleases(ProcessInstance pilot) {
         String challengeId = engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(pilot.getId()).variableName("challengeId").singleResult().getValue().toString();
+                .processInstanceId(pilot.getId()).variableName(ChallengeProcess.CHALLENGE_ID.name()).singleResult().getValue().toString();
         return jdbc.queryForList("select release_json from ocds_release where ocid = ? and tag = 'implementation' order by release_id",
                 String.class, ocds.ocidFor(challengeId));
     }
@@ -99,7 +100,7 @@ class PilotProcessTest extends ProcessTestBase {
     @Test
     void shouldGoOnToTheDemoWhenTheMilestoneCountIsUnknown() {
         Map<String, Object> variables = deliveryVariables();
-        variables.remove("milestoneCount");
+        variables.remove(ChallengeProcess.MILESTONE_COUNT.name());
         ProcessInstance pilot = start(KEY, variables);
         driver.complete(pilot.getId(), USER_TASK_KICK_OFF, Map.of("kickoffNotes", "Agreed"));
         driver.complete(pilot.getId(), USER_TASK_CHECK_INFRASTRUCTURE,

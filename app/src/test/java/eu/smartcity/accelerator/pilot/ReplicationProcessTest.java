@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -38,7 +39,7 @@ class ReplicationProcessTest extends ProcessTestBase {
     ProcessInstance replicationFor(String originalPilotId) {
         Map<String, Object> v = deliveryVariables();
         v.remove(PILOT_ID);
-        v.remove("contractId");
+        v.remove(ChallengeProcess.CONTRACT_ID.name());
         v.put(ORIGINAL_PILOT_ID, originalPilotId);
         v.put("cityGroup", "city-delft");
         return start(REPLICATION_KEY, v);
@@ -84,7 +85,7 @@ class ReplicationProcessTest extends ProcessTestBase {
 
         assertThat(replication).isEnded().hasPassed(END_REPLICATED);
         // Cockpit names the called contract and pilot by their ids
-        for (String[] called : new String[][] {{ContractProcess.KEY, "contractId"}, {PilotProcess.KEY, "pilotId"}}) {
+        for (String[] called : new String[][] {{ContractProcess.KEY, ChallengeProcess.CONTRACT_ID.name()}, {PilotProcess.KEY, ChallengeProcess.PILOT_ID.name()}}) {
             Object id = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(replication.getId())
                     .variableName(called[1]).singleResult().getValue();
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(replication.getId())

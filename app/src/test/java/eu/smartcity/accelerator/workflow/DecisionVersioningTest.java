@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
@@ -52,11 +53,11 @@ class DecisionVersioningTest {
         assertThat(latest("smoke-check").getVersion()).isEqualTo(before + 1);
         assertThat(latest("applicant-scoring").getVersion()).isEqualTo(scoringBefore);
         assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L)).singleOutput())
-                .containsEntry("verdict", "within-cap");
+                .containsEntry(ChallengeProcess.VERDICT.name(), "within-cap");
 
         deployAtStartUp(named(original)); // back to the file as shipped: again a new version, used from now on
         assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L)).singleOutput())
-                .containsEntry("verdict", "over-cap");
+                .containsEntry(ChallengeProcess.VERDICT.name(), "over-cap");
     }
 
     private DmnDecision latest(String key) {

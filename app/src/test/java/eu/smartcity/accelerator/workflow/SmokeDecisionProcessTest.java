@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -43,11 +44,11 @@ class SmokeDecisionProcessTest {
                 Map.of("requestedBudget", 12_000L));
 
         assertThat(instance).isEnded().hasPassed("ServiceTask_CheckBudget").hasPassed("EndEvent_Checked");
-        assertThat(historicVariable(instance, "verdict")).isEqualTo("over-cap");
+        assertThat(historicVariable(instance, ChallengeProcess.VERDICT.name())).isEqualTo("over-cap");
 
         SpinJsonNode result = (SpinJsonNode) historicVariable(instance, "smokeCheckResult");
         assertThat(result.elements()).hasSize(1);
-        assertThat(result.elements().get(0).prop("verdict").stringValue()).isEqualTo("over-cap");
+        assertThat(result.elements().get(0).prop(ChallengeProcess.VERDICT.name()).stringValue()).isEqualTo("over-cap");
 
         assertThat(decisionRecords.forSubject("smoke-decision", businessKey))
                 .singleElement()
@@ -67,7 +68,7 @@ class SmokeDecisionProcessTest {
                 UUID.randomUUID().toString(), Map.of("requestedBudget", 10_000L));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Checked");
-        assertThat(historicVariable(instance, "verdict")).isEqualTo("within-cap");
+        assertThat(historicVariable(instance, ChallengeProcess.VERDICT.name())).isEqualTo("within-cap");
     }
 
     private Object historicVariable(ProcessInstance instance, String name) {

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract.process;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
@@ -37,10 +38,10 @@ class ContractDelegates {
             UUID id = UUID.fromString(required(execution, ContractProcess.CONTRACT_ID));
             if (!contracts.existsById(id)) {
                 Object original = execution.getVariable("originalContractId");
-                Contract contract = new Contract(id, UUID.fromString(required(execution, "challengeId")),
-                        UUID.fromString(required(execution, "applicationId")),
+                Contract contract = new Contract(id, UUID.fromString(required(execution, ChallengeProcess.CHALLENGE_ID.name())),
+                        UUID.fromString(required(execution, ChallengeProcess.APPLICATION_ID.name())),
                         original == null ? null : UUID.fromString(original.toString()),
-                        required(execution, "cityGroup"), required(execution, "companyGroup"));
+                        required(execution, "cityGroup"), required(execution, ChallengeProcess.COMPANY_GROUP.name()));
                 // a replication starts from the original case's contract: its changes to the template carry over
                 if (original != null) {
                     contracts.findById(UUID.fromString(original.toString()))
@@ -167,7 +168,7 @@ class ContractDelegates {
     }
 
     private static BigDecimal amount(VariableScope scope) {
-        Object amount = scope.getVariable("contractAmount");
+        Object amount = scope.getVariable(ChallengeProcess.CONTRACT_AMOUNT.name());
         return amount instanceof Number n ? new BigDecimal(n.toString()) : BigDecimal.ZERO;
     }
 

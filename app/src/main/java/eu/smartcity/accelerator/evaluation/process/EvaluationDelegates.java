@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.evaluation.process;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.evaluation.EvaluationPublished;
@@ -26,8 +27,8 @@ class EvaluationDelegates {
         return execution -> {
             UUID id = UUID.fromString((String) execution.getVariable(EvaluationProcess.EVALUATION_ID));
             Evaluation evaluation = evaluations.findById(id).orElseGet(() -> evaluations.save(new Evaluation(id,
-                    UUID.fromString((String) execution.getVariable("pilotId")),
-                    UUID.fromString((String) execution.getVariable("challengeId")),
+                    UUID.fromString((String) execution.getVariable(ChallengeProcess.PILOT_ID.name())),
+                    UUID.fromString((String) execution.getVariable(ChallengeProcess.CHALLENGE_ID.name())),
                     (String) execution.getVariable("cityGroup"))));
             double gap = evaluation.evidence((String) execution.getVariable("kpiName"), number(execution, "kpiTarget"),
                     number(execution, "kpiResult"), number(execution, EvaluationProcess.SURVEY_SCORE),
@@ -42,12 +43,12 @@ class EvaluationDelegates {
         return execution -> {
             String verdict = (String) execution.getVariable(EvaluationProcess.VERDICT);
             if (!VERDICTS.contains(verdict)) {
-                throw new RuleViolationException("verdict", "form.error.option", "one of " + VERDICTS + ", was '" + verdict + "'");
+                throw new RuleViolationException(ChallengeProcess.VERDICT.name(), "form.error.option", "one of " + VERDICTS + ", was '" + verdict + "'");
             }
             Evaluation evaluation = evaluations.findById(UUID.fromString((String) execution.getVariable(EvaluationProcess.EVALUATION_ID)))
                     .orElseThrow();
             evaluation.published(verdict, Instant.now());
-            Object company = execution.getVariable("companyGroup");
+            Object company = execution.getVariable(ChallengeProcess.COMPANY_GROUP.name());
             events.publishEvent(new EvaluationPublished(evaluation.id(), evaluation.pilotId(), evaluation.challengeId(),
                     evaluation.cityGroup(), company == null ? null : company.toString(), evaluation.kpiName(),
                     evaluation.kpiTarget(), evaluation.kpiResult(), evaluation.surveyScore(), evaluation.measuredScore(),

@@ -79,9 +79,9 @@ public class ReplicationStarter {
         variables.put(PilotProcess.ORIGINAL_PILOT_ID, implementation.pilotId().toString());
         variables.put("cycleId", challenge.cycleId().toString());
         variables.put("cityGroup", cityGroup);
-        variables.put("companyGroup", solution.supplierGroup());
-        variables.put("contractAmount", solution.indicativeCost().doubleValue());
-        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.COMPANY_GROUP.name(), solution.supplierGroup());
+        variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }

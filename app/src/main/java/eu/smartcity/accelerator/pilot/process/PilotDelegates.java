@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot.process;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.workflow.ProcessVariables.required;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -28,12 +29,12 @@ class PilotDelegates {
             UUID id = UUID.fromString(required(execution, PilotProcess.PILOT_ID));
             if (!pilots.existsById(id)) {
                 Object original = execution.getVariable(PilotProcess.ORIGINAL_PILOT_ID);
-                Object contract = execution.getVariable("contractId");
-                pilots.save(new Pilot(id, UUID.fromString(required(execution, "challengeId")),
-                        UUID.fromString(required(execution, "applicationId")),
+                Object contract = execution.getVariable(ChallengeProcess.CONTRACT_ID.name());
+                pilots.save(new Pilot(id, UUID.fromString(required(execution, ChallengeProcess.CHALLENGE_ID.name())),
+                        UUID.fromString(required(execution, ChallengeProcess.APPLICATION_ID.name())),
                         original == null ? null : UUID.fromString(original.toString()),
                         contract == null ? null : UUID.fromString(contract.toString()),
-                        required(execution, "cityGroup"), required(execution, "companyGroup")));
+                        required(execution, "cityGroup"), required(execution, ChallengeProcess.COMPANY_GROUP.name())));
             }
             execution.setVariable(PilotProcess.MILESTONES_DONE, 0L);
         };
@@ -65,7 +66,7 @@ class PilotDelegates {
             int done = pilot.milestoneReported(report == null ? "" : report.toString(), continues,
                     notes == null ? null : notes.toString());
             task.setVariable(PilotProcess.MILESTONES_DONE, (long) done);
-            Object count = task.getVariable("milestoneCount");
+            Object count = task.getVariable(ChallengeProcess.MILESTONE_COUNT.name());
             publishProgress(ocds, pilot, done, count instanceof Number n ? n.intValue() : done, continues);
         };
     }
@@ -118,9 +119,9 @@ class PilotDelegates {
             if (originalContract != null) {
                 execution.setVariable("originalContractId", originalContract.toString());
             }
-            execution.setVariable("challengeId", original.challengeId().toString());
-            execution.setVariable("applicationId", original.applicationId().toString());
-            execution.setVariable("contractId", UUID.randomUUID().toString());
+            execution.setVariable(ChallengeProcess.CHALLENGE_ID.name(), original.challengeId().toString());
+            execution.setVariable(ChallengeProcess.APPLICATION_ID.name(), original.applicationId().toString());
+            execution.setVariable(ChallengeProcess.CONTRACT_ID.name(), UUID.randomUUID().toString());
             execution.setVariable(PilotProcess.PILOT_ID, UUID.randomUUID().toString());
         };
     }

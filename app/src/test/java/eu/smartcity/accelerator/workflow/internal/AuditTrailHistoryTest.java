@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;
@@ -28,7 +29,7 @@ class AuditTrailHistoryTest {
                 Map.of("requestedBudget", 12_000L));
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count()).isOne();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("verdict")
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(ChallengeProcess.VERDICT.name())
                 .singleResult().getValue()).isEqualTo("over-cap");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("ServiceTask_CheckBudget")
                 .count()).isOne();

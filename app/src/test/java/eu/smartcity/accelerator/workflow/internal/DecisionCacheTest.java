@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -32,7 +33,7 @@ class DecisionCacheTest {
         decisions.evaluate("smoke-check", Map.of("requestedBudget", 11_000L));
         long before = flowable.lookUps();
         for (int i = 0; i < 2_000; i++) {
-            assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 5_000L + i)).singleOutput()).containsKey("verdict");
+            assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 5_000L + i)).singleOutput()).containsKey(ChallengeProcess.VERDICT.name());
         }
         // at most the periodic check for another node's deployment (every 10 s), never one per evaluation
         assertThat(flowable.lookUps() - before).isLessThanOrEqualTo(2);
@@ -53,7 +54,7 @@ class DecisionCacheTest {
             }
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 for (int i = 0; i < 100; i++) {
-                    assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 9_000L + i)).singleOutput()).containsKey("verdict");
+                    assertThat(decisions.evaluate("smoke-check", Map.of("requestedBudget", 9_000L + i)).singleOutput()).containsKey(ChallengeProcess.VERDICT.name());
                 }
             });
         } finally {
