@@ -31,6 +31,18 @@ public final class ChallengeProcess {
     public static final String CALL_ACTIVITY_PILOT = "CallActivity_Pilot";
     public static final String CALL_ACTIVITY_EVALUATION = "CallActivity_Evaluation";
 
+    public static final String SERVICE_TASK_SEAT_JURY = "ServiceTask_SeatJury";
+    /** Message throw events after the call activities: the selected application follows (named delegates in application.process). */
+    public static final String THROW_TELL_CONTRACT_CONCLUDED = "ThrowEvent_TellContractConcluded";
+    public static final String THROW_TELL_PILOT_ENDED = "ThrowEvent_TellPilotEnded";
+    public static final String THROW_TELL_PILOT_EVALUATED = "ThrowEvent_TellPilotEvaluated";
+    /** The "Record outcome" service tasks before the end events (input {@link #CHALLENGE_OUTCOME}). */
+    public static final String SERVICE_TASK_RECORD_EVALUATED = "ServiceTask_RecordEvaluated";
+    public static final String SERVICE_TASK_RECORD_NO_APPLICATIONS = "ServiceTask_RecordNoApplications";
+    public static final String SERVICE_TASK_RECORD_NO_ELIGIBLE_APPLICANT = "ServiceTask_RecordNoEligibleApplicant";
+    public static final String SERVICE_TASK_RECORD_NO_QUORUM = "ServiceTask_RecordNoQuorum";
+    public static final String SERVICE_TASK_RECORD_CONTRACT_NOT_SIGNED = "ServiceTask_RecordContractNotSigned";
+
     public static final String END_EVALUATED = "EndEvent_ChallengeEvaluated";
     public static final String END_NO_APPLICATIONS = "EndEvent_NoApplications";
     public static final String END_NO_ELIGIBLE_APPLICANT = "EndEvent_NoEligibleApplicant";

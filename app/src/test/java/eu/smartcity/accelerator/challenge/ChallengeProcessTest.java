@@ -349,7 +349,8 @@ class ChallengeProcessTest {
         // no one left to replace jury-dana: that seat stays vacant
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
 
-        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION).hasPassed(END_NO_QUORUM);
+        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION)
+                .hasPassed(SERVICE_TASK_RECORD_NO_QUORUM, END_NO_QUORUM);
         // the eligible applicant is not left "under review": its application ends, and its company is told why
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_NO_SELECTION);
         assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("NO_SELECTION");
@@ -382,7 +383,8 @@ class ChallengeProcessTest {
         runPilotToCompletion();
         evaluate("replicate");
 
-        assertThat(challenge).isEnded().hasPassed(END_EVALUATED);
+        assertThat(challenge).isEnded().hasPassed(SERVICE_TASK_SEAT_JURY, THROW_TELL_CONTRACT_CONCLUDED, THROW_TELL_PILOT_ENDED,
+                THROW_TELL_PILOT_EVALUATED, SERVICE_TASK_RECORD_EVALUATED, END_EVALUATED);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("EVALUATED");
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_EVALUATED);
         assertNoApplicationWaits();
@@ -410,7 +412,8 @@ class ChallengeProcessTest {
 
         signContractWithOneNegotiationRound(false);
 
-        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertThat(challenge).isEnded().hasPassed(THROW_TELL_CONTRACT_CONCLUDED, SERVICE_TASK_RECORD_CONTRACT_NOT_SIGNED, END_CONTRACT_NOT_SIGNED)
+                .hasNotPassed(CALL_ACTIVITY_PILOT);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi()).count()).isZero();
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
         assertNoApplicationWaits();
