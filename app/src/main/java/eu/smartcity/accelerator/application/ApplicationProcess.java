@@ -1,10 +1,14 @@
 package eu.smartcity.accelerator.application;
 
+import eu.smartcity.accelerator.workflow.Variable;
+import java.util.UUID;
+
 /** The {@code application} process (business key = application id): what a company's status page shows. */
 public final class ApplicationProcess {
 
     public static final String KEY = "application";
 
+    public static final String START_SUBMITTED = "StartEvent_ApplicationSubmitted";
     public static final String RECEIVE_AWAIT_ELIGIBILITY = "ReceiveTask_AwaitEligibility";
     public static final String RECEIVE_UNDER_REVIEW = "ReceiveTask_UnderReview";
     public static final String RECEIVE_CONTRACTING = "ReceiveTask_Contracting";
@@ -30,16 +34,30 @@ public final class ApplicationProcess {
     public static final String MESSAGE_NO_SELECTION_MADE = "NoSelectionMade";
     /** The challenge was withdrawn or its cycle closed: variables {@link #CHALLENGE_ENDING} and {@link #STOP_REASON}. */
     public static final String MESSAGE_CHALLENGE_STOPPED = "ChallengeStopped";
-    /** The status the application ended in: {@code CHALLENGE_WITHDRAWN} or {@code CYCLE_CLOSED}. */
-    public static final String CHALLENGE_ENDING = "challengeEnding";
-    public static final String STOP_REASON = "stopReason";
 
-    public static final String APPLICATION_ID = "applicationId";
-    public static final String CHALLENGE_ID = "challengeId";
-    public static final String COMPANY_GROUP = "companyGroup";
-    public static final String ELIGIBLE = "eligible";
-    public static final String SELECTED = "selected";
-    public static final String CONTRACT_OUTCOME = "contractOutcome";
+    /** The eligibility check's result, with message EligibilityDecided. */
+    public enum Eligibility {
+        ELIGIBLE, INELIGIBLE
+    }
+
+    /** The selection's result for this application, with message SelectionDecided. */
+    public enum Selection {
+        SELECTED, NOT_SELECTED
+    }
+
+    /** The status the application ended in: {@code CHALLENGE_WITHDRAWN} or {@code CYCLE_CLOSED}. */
+    public static final Variable<ApplicationStatus> CHALLENGE_ENDING = Variable.choice("challengeEnding", ApplicationStatus.class);
+    public static final Variable<String> STOP_REASON = Variable.string("stopReason");
+
+    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
+    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    /** Gateway_Eligible: eligible goes under review, anything else ends as ineligible. */
+    public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
+    /** Gateway_Selected: selected goes to contracting, anything else ends as not selected. */
+    public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
+    /** How the contract process ended ({@code signed}, {@code declined}, or expired), with message ContractConcluded. */
+    public static final Variable<String> CONTRACT_OUTCOME = Variable.string("contractOutcome");
 
     private ApplicationProcess() {}
 }

@@ -38,7 +38,7 @@ public interface Applications {
             boolean interoperable, boolean declarationsSigned) {
 
         /** The fields in the order a form shows them (the first broken rule is named). */
-        public static final List<String> FIELDS = List.of("companyGroup", "solutionTitle", "pitch", "requestedBudget", "trl",
+        public static final List<String> FIELDS = List.of(ApplicationProcess.COMPANY_GROUP.name(), "solutionTitle", "pitch", "requestedBudget", "trl",
                 "country", "employees");
     }
 

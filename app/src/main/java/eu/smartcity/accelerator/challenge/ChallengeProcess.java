@@ -1,5 +1,12 @@
 package eu.smartcity.accelerator.challenge;
 
+import eu.smartcity.accelerator.workflow.Variable;
+import eu.smartcity.accelerator.cycle.Bylaws;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.UUID;
+
 /** The {@code challenge} process: its key, element ids and variable names, for delegates and tests. */
 public final class ChallengeProcess {
 
@@ -24,6 +31,18 @@ public final class ChallengeProcess {
     public static final String CALL_ACTIVITY_PILOT = "CallActivity_Pilot";
     public static final String CALL_ACTIVITY_EVALUATION = "CallActivity_Evaluation";
 
+    public static final String SERVICE_TASK_SEAT_JURY = "ServiceTask_SeatJury";
+    /** Message throw events after the call activities: the selected application follows (named delegates in application.process). */
+    public static final String THROW_TELL_CONTRACT_CONCLUDED = "ThrowEvent_TellContractConcluded";
+    public static final String THROW_TELL_PILOT_ENDED = "ThrowEvent_TellPilotEnded";
+    public static final String THROW_TELL_PILOT_EVALUATED = "ThrowEvent_TellPilotEvaluated";
+    /** The "Record outcome" service tasks before the end events (input {@link #CHALLENGE_OUTCOME}). */
+    public static final String SERVICE_TASK_RECORD_EVALUATED = "ServiceTask_RecordEvaluated";
+    public static final String SERVICE_TASK_RECORD_NO_APPLICATIONS = "ServiceTask_RecordNoApplications";
+    public static final String SERVICE_TASK_RECORD_NO_ELIGIBLE_APPLICANT = "ServiceTask_RecordNoEligibleApplicant";
+    public static final String SERVICE_TASK_RECORD_NO_QUORUM = "ServiceTask_RecordNoQuorum";
+    public static final String SERVICE_TASK_RECORD_CONTRACT_NOT_SIGNED = "ServiceTask_RecordContractNotSigned";
+
     public static final String END_EVALUATED = "EndEvent_ChallengeEvaluated";
     public static final String END_NO_APPLICATIONS = "EndEvent_NoApplications";
     public static final String END_NO_ELIGIBLE_APPLICANT = "EndEvent_NoEligibleApplicant";
@@ -32,73 +51,117 @@ public final class ChallengeProcess {
     public static final String END_CONTRACT_NOT_SIGNED = "EndEvent_ContractNotSigned";
     public static final String END_SEAT_VACANT = "EndEvent_SeatVacant";
 
-    // variables
-    public static final String CHALLENGE_ID = "challengeId";
-    public static final String CYCLE_ID = "cycleId";
-    public static final String CITY_GROUP = "cityGroup";
-    /** The coordinator's decision on a challenge: {@link #APPROVE} or {@link #SEND_BACK} (with {@link #REMARKS}). */
-    public static final String CHALLENGE_DECISION = "challengeDecision";
-    public static final String APPROVE = "approve";
-    public static final String SEND_BACK = "send-back";
-    public static final String REMARKS = "remarks";
-    /**
-     * Fields of the approval task: the call's opening and closing dates as the coordinator approves them (pre-filled
-     * with the city's proposal; local date and time in Europe/Brussels, {@code 2027-03-01T17:00}; empty: defaults).
-     */
-    public static final String CALL_OPENS_AT = "callOpensAt";
-    public static final String CALL_CLOSES_AT = "callClosesAt";
-    /** Set at approval from the stored window (Date): the timers' {@code timeDate}s, and whether to wait for the opening. */
-    public static final String CALL_OPENING_DATE = "callOpeningDate";
-    public static final String CALL_CLOSING_DATE = "callClosingDate";
-    public static final String CALL_OPENS_LATER = "callOpensLater";
-    public static final String APPLICATION_COUNT = "applicationCount";
-    public static final String ELIGIBLE_COUNT = "eligibleCount";
-    public static final String JURY_MEMBER = "juryMember";
-    /** A jury member's declaration, local to the seat: {@link #NO_CONFLICT} or {@link #CONFLICT} (with {@link #CONFLICT_REASON}). */
-    public static final String CONFLICT_DECISION = "conflictDecision";
-    public static final String NO_CONFLICT = "none";
-    public static final String CONFLICT = "conflict";
-    /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
-    public static final String CONFLICT_REASON = "conflictReason";
-    /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
-    public static final String SCORE_COMMENT = "comment";
-    /** Scoring round (1, then +1 each time the coordinator re-opens the selection). */
-    public static final String JURY_ROUND = "juryRound";
-    public static final String REPLACEMENT_FOUND = "replacementFound";
-    public static final String APPLICATION_ID = "applicationId";
-    public static final String QUORUM_REACHED = "quorumReached";
-    /** The coordinator's decision on the ranking: {@link #APPROVE} or {@link #REOPEN} (with {@link #SELECTION_REMARKS}). */
-    public static final String SELECTION_DECISION = "selectionDecision";
-    public static final String REOPEN = "reopen";
-    public static final String SELECTION_REMARKS = "selectionRemarks";
-    /** Approving beyond quotas.pilotsPerCity where the bylaws allow it (quotas.overridable), with the reason. */
-    public static final String QUOTA_OVERRIDE = "quotaOverride";
-    public static final String QUOTA_OVERRIDE_REASON = "quotaOverrideReason";
-    /** {@link #QUOTA_OVERRIDE}'s value that asks for the exception (anything else, or nothing, keeps to the quota). */
-    public static final String EXCEED = "exceed";
-    public static final String SELECTED_APPLICATION_ID = "selectedApplicationId";
-    public static final String COMPANY_GROUP = "companyGroup";
-    public static final String CONTRACT_ID = "contractId";
-    public static final String PILOT_ID = "pilotId";
-    public static final String EVALUATION_ID = "evaluationId";
-    public static final String CONTRACT_OUTCOME = "contractOutcome";
-    public static final String PILOT_OUTCOME = "pilotOutcome";
-    public static final String VERDICT = "verdict";
-    public static final String MILESTONE_COUNT = "milestoneCount";
     public static final String MESSAGE_CHALLENGE_WITHDRAWN = "ChallengeWithdrawn";
     public static final String MESSAGE_CYCLE_CLOSED = "CycleClosed";
     public static final String SEND_TELL_CHALLENGE_WITHDRAWN = "SendTask_TellChallengeWithdrawn";
     public static final String SEND_TELL_CYCLE_CLOSED = "SendTask_TellCycleClosed";
     public static final String END_CHALLENGE_WITHDRAWN = "EndEvent_ChallengeWithdrawn";
     public static final String END_CYCLE_CLOSED = "EndEvent_CycleClosed";
+
+    /** The coordinator's decision on a challenge (task UserTask_ApproveChallenge). */
+    public enum ChallengeDecision {
+        APPROVE, SEND_BACK;
+
+        /** What the engine stores and the model compares with ({@code send-back}). */
+        public String wire() {
+            return Variable.wireName(this);
+        }
+    }
+
+    /** A jury member's declaration on the seat (task UserTask_DeclareConflictOfInterest); stored {@code none}/{@code conflict}. */
+    public enum ConflictDecision {
+        NONE, CONFLICT;
+
+        public String wire() {
+            return Variable.wireName(this);
+        }
+    }
+
+    /** The coordinator's decision on the ranking (task UserTask_ApproveSelection). */
+    public enum SelectionDecision {
+        APPROVE, REOPEN;
+
+        public String wire() {
+            return Variable.wireName(this);
+        }
+    }
+
+    /** Asking, with the approval of a selection, to go beyond quotas.pilotsPerCity where the bylaws allow it. */
+    public enum QuotaOverride {
+        EXCEED;
+
+        public String wire() {
+            return Variable.wireName(this);
+        }
+    }
+
+    // variables
+    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    /** Declared in the undeclared list for now: "cycleId" is also a form field name in identity and cycle (see docs/process-contracts.md). */
+    public static final String CYCLE_ID = "cycleId";
+    /** As {@link #CYCLE_ID}: "cityGroup" is also an invitation form field in identity. */
+    public static final String CITY_GROUP = "cityGroup";
+    /** The coordinator's decision on a challenge; a send-back comes with {@link #REMARKS}. */
+    public static final Variable<ChallengeDecision> CHALLENGE_DECISION = Variable.choice("challengeDecision", ChallengeDecision.class);
+    public static final Variable<String> REMARKS = Variable.string("remarks");
+    /**
+     * Fields of the approval task: the call's opening and closing dates as the coordinator approves them (pre-filled
+     * with the city's proposal; local date and time in Europe/Brussels, {@code 2027-03-01T17:00}; empty: defaults).
+     */
+    public static final Variable<String> CALL_OPENS_AT = Variable.string("callOpensAt");
+    public static final Variable<String> CALL_CLOSES_AT = Variable.string("callClosesAt");
+    /** Set at approval from the stored window: the timers' {@code timeDate}s, and whether to wait for the opening. */
+    public static final Variable<Date> CALL_OPENING_DATE = Variable.date("callOpeningDate");
+    public static final Variable<Date> CALL_CLOSING_DATE = Variable.date("callClosingDate");
+    public static final Variable<Boolean> CALL_OPENS_LATER = Variable.bool("callOpensLater");
+    public static final Variable<Long> APPLICATION_COUNT = Variable.longInteger("applicationCount");
+    public static final Variable<Long> ELIGIBLE_COUNT = Variable.longInteger("eligibleCount");
+    /** The member holding a jury seat (the multi-instance element variable). */
+    public static final Variable<String> JURY_MEMBER = Variable.string("juryMember");
+    /** A jury member's declaration, local to the seat; a conflict comes with {@link #CONFLICT_REASON}. */
+    public static final Variable<ConflictDecision> CONFLICT_DECISION = Variable.choice("conflictDecision", ConflictDecision.class);
+    /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
+    public static final Variable<String> CONFLICT_REASON = Variable.string("conflictReason");
+    /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
+    /** (Not a typed Variable: "comment" is also a path segment of the engine REST API the workflow module guards.) */
+    public static final String SCORE_COMMENT = "comment";
+    /** Scoring round (1, then +1 each time the coordinator re-opens the selection). */
+    public static final Variable<Long> JURY_ROUND = Variable.longInteger("juryRound");
+    public static final Variable<Boolean> REPLACEMENT_FOUND = Variable.bool("replacementFound");
+    /** The application a score task is about (element variable of the scoring multi-instance). */
+    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
+    public static final Variable<Boolean> QUORUM_REACHED = Variable.bool("quorumReached");
+    /** The first of the ranking, which the coordinator's approval selects. */
+    public static final Variable<UUID> TOP_APPLICATION_ID = Variable.uuid("topApplicationId");
+    /** The coordinator's decision on the ranking; a re-opening comes with {@link #SELECTION_REMARKS}. */
+    public static final Variable<SelectionDecision> SELECTION_DECISION = Variable.choice("selectionDecision", SelectionDecision.class);
+    public static final Variable<String> SELECTION_REMARKS = Variable.string("selectionRemarks");
+    /** Approving beyond quotas.pilotsPerCity where the bylaws allow it (quotas.overridable), with the reason. */
+    public static final Variable<QuotaOverride> QUOTA_OVERRIDE = Variable.choice("quotaOverride", QuotaOverride.class);
+    public static final Variable<String> QUOTA_OVERRIDE_REASON = Variable.string("quotaOverrideReason");
+    public static final Variable<UUID> SELECTED_APPLICATION_ID = Variable.uuid("selectedApplicationId");
+    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    /** What the selected company asked for: the contract's amount (EUR). */
+    public static final Variable<Double> CONTRACT_AMOUNT = Variable.decimal("contractAmount");
+    public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
+    public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
+    public static final Variable<UUID> EVALUATION_ID = Variable.uuid("evaluationId");
+    /** How the contract process ended ({@code signed}, or why not): its out-mapping. */
+    public static final Variable<String> CONTRACT_OUTCOME = Variable.string("contractOutcome");
+    public static final Variable<String> PILOT_OUTCOME = Variable.string("pilotOutcome");
+    public static final Variable<String> VERDICT = Variable.string("verdict");
+    public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
     /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
-    public static final String CHALLENGE_ENDING = "challengeEnding";
+    public static final Variable<ChallengeStage> CHALLENGE_ENDING = Variable.choice("challengeEnding", ChallengeStage.class);
+    /** Input of the "Record outcome" service tasks: the stage the challenge ends in. */
+    public static final Variable<ChallengeStage> CHALLENGE_OUTCOME = Variable.choice("challengeOutcome", ChallengeStage.class);
     /** Why the coordinator withdrew the challenge (empty when its cycle closed). */
-    public static final String STOP_REASON = "stopReason";
-    /** Bylaws durations copied into the process at launch (ISO-8601 strings), named as in rules.yaml. */
-    public static final String[] DURATIONS = {"approvalWindow", "callWindow", "juryWindow", "signatureWindow",
-            "milestoneCadence", "reminderDelay", "escalationDelay", "citySignatureWindow", "negotiationWindow",
-            "replicationConfirmationWindow"};
+    public static final Variable<String> STOP_REASON = Variable.string("stopReason");
+    /**
+     * The bylaws' durations and deadlines copied into the process at launch (ISO-8601 strings, named as in
+     * rules.yaml): the names are the bylaws', said once there.
+     */
+    public static final List<String> DURATIONS = Stream.concat(Bylaws.DURATIONS.stream(), Bylaws.DEADLINES.stream()).toList();
 
     private ChallengeProcess() {}
 }

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CityPages {
 
     static final String DEFINE_CHALLENGE_FORM = "define-challenge";
-    static final java.util.Set<String> WINDOW_FIELDS = java.util.Set.of(ChallengeProcess.CALL_OPENS_AT, ChallengeProcess.CALL_CLOSES_AT);
+    static final java.util.Set<String> WINDOW_FIELDS = java.util.Set.of(ChallengeProcess.CALL_OPENS_AT.name(), ChallengeProcess.CALL_CLOSES_AT.name());
 
     private final Challenges challenges;
     private final Applications applications;
@@ -96,8 +96,8 @@ class CityPages {
         if (cycleId == null) {
             model.addAttribute("cycleProblem", true);
         }
-        Instant opens = callDate(ChallengeProcess.CALL_OPENS_AT, params, false, windowRaw, windowProblems);
-        Instant closes = callDate(ChallengeProcess.CALL_CLOSES_AT, params, true, windowRaw, windowProblems);
+        Instant opens = callDate(ChallengeProcess.CALL_OPENS_AT.name(), params, false, windowRaw, windowProblems);
+        Instant closes = callDate(ChallengeProcess.CALL_CLOSES_AT.name(), params, true, windowRaw, windowProblems);
         if (!submission.valid() || cycleId == null || !extraProblems.isEmpty() || !windowProblems.isEmpty()) {
             model.addAttribute("invalid", true);
             return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, extraProblems, model);

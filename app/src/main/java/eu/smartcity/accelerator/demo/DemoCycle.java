@@ -140,7 +140,7 @@ class DemoCycle implements ApplicationRunner {
                 "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Defined with the city's services",
                 "nl, fr, en", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return new Stage(id, pi);
     }
 
@@ -157,7 +157,7 @@ class DemoCycle implements ApplicationRunner {
     private void scoreAs(Stage stage, String member) {
         String pi = stage.processInstanceId();
         driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+                Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
         int rank = 0;
         for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
             if (member.equals(task.getAssignee())) {
@@ -175,7 +175,7 @@ class DemoCycle implements ApplicationRunner {
         closeCall(stage);
         JURY.forEach(member -> scoreAs(stage, member));
         driver.complete(stage.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_SELECTION,
-                Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire()));
     }
 
     private void signContract(Stage stage) {
@@ -202,7 +202,7 @@ class DemoCycle implements ApplicationRunner {
 
     private void finishPilot(Stage stage) {
         String pi = stage.processInstanceId();
-        long milestones = ((Number) runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
+        long milestones = ChallengeProcess.MILESTONE_COUNT.read(runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name()));
         for (int milestone = 1; milestone <= milestones; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
                     PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
@@ -231,9 +231,9 @@ class DemoCycle implements ApplicationRunner {
         variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId);
         variables.put("cycleId", cycle.toString());
         variables.put("cityGroup", city);
-        variables.put("companyGroup", "company-greengrid");
-        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), 8500.0);
-        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
+        variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 8500.0);
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }

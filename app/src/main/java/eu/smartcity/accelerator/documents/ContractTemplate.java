@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.documents;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public record ContractTemplate(String source, String title, List<Clause> clauses
 
     /** What a case fills in; anything else in double braces is a mistake in the template. */
     public static final Set<String> PLACEHOLDERS = Set.of("city", "company", "challenge", "solution", "budget",
-            "bylawsVersion", "milestoneCount", "milestoneCadence", "signatureWindow", "contractId");
+            "bylawsVersion", ChallengeProcess.MILESTONE_COUNT.name(), "milestoneCadence", "signatureWindow", ChallengeProcess.CONTRACT_ID.name());
 
     public static final Pattern CLAUSE_ID = Pattern.compile("C[1-9][0-9]*[a-z]?");
     private static final Pattern HEADING = Pattern.compile("^##\\s+(\\S+)\\s+(.+)$");

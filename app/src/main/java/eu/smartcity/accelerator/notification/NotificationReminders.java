@@ -123,7 +123,7 @@ public class NotificationReminders {
     }
 
     private String challengeTitle(Task task) {
-        Object id = runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID);
+        Object id = runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID.name());
         try {
             return id == null ? "" : challenges.find(UUID.fromString(id.toString())).map(Challenges.ChallengeView::title).orElse("");
         } catch (IllegalArgumentException notAnId) {

@@ -70,7 +70,7 @@ public class JuryMarking implements TaskValuesKeeper {
         }
         boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
         Map<String, Object> variables = variables(task, scoring);
-        UUID challengeId = UUID.fromString((String) variables.get(ChallengeProcess.CHALLENGE_ID));
+        UUID challengeId = ChallengeProcess.CHALLENGE_ID.read(variables.get(ChallengeProcess.CHALLENGE_ID.name()));
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
@@ -89,12 +89,12 @@ public class JuryMarking implements TaskValuesKeeper {
      */
     private Map<String, Object> variables(Task task, boolean scoring) {
         List<String> names = scoring
-                ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.APPLICATION_ID, ChallengeProcess.JURY_ROUND)
-                : List.of(ChallengeProcess.CHALLENGE_ID);
+                ? List.of(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.APPLICATION_ID.name(), ChallengeProcess.JURY_ROUND.name())
+                : List.of(ChallengeProcess.CHALLENGE_ID.name());
         Map<String, Object> found = new java.util.HashMap<>(runtime.getVariablesLocal(task.getProcessInstanceId(),
-                scoring ? List.of(ChallengeProcess.CHALLENGE_ID, ChallengeProcess.JURY_ROUND) : List.of(ChallengeProcess.CHALLENGE_ID)));
+                scoring ? List.of(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.JURY_ROUND.name()) : List.of(ChallengeProcess.CHALLENGE_ID.name())));
         if (scoring) {
-            found.putAll(runtime.getVariablesLocal(task.getExecutionId(), List.of(ChallengeProcess.APPLICATION_ID)));
+            found.putAll(runtime.getVariablesLocal(task.getExecutionId(), List.of(ChallengeProcess.APPLICATION_ID.name())));
         }
         return found.keySet().containsAll(names) ? found : runtime.getVariables(task.getExecutionId(), names);
     }
@@ -105,27 +105,27 @@ public class JuryMarking implements TaskValuesKeeper {
     }
 
     private Map<String, Object> declare(JurySeat seat, Map<String, Object> values) {
-        Object decision = values.get(ChallengeProcess.CONFLICT_DECISION);
-        boolean conflict = ChallengeProcess.CONFLICT.equals(decision);
-        Object reason = values.get(ChallengeProcess.CONFLICT_REASON);
+        Object decision = values.get(ChallengeProcess.CONFLICT_DECISION.name());
+        boolean conflict = ChallengeProcess.ConflictDecision.CONFLICT.wire().equals(decision);
+        Object reason = values.get(ChallengeProcess.CONFLICT_REASON.name());
         String text = reason == null ? "" : reason.toString().strip();
         if (conflict && text.isEmpty()) {
-            throw new RuleViolationException(ChallengeProcess.CONFLICT_REASON, "jury.error.conflictReason",
+            throw new RuleViolationException(ChallengeProcess.CONFLICT_REASON.name(), "jury.error.conflictReason",
                     "name the applicant and the reason for the conflict");
         }
         List<UUID> covered = applicationsToDeclareOn(seat.challengeId()).stream().map(Applications.ApplicationView::id).toList();
         seat.declare(conflict, text, covered, clock.instant());
         seats.save(seat);
         // the outcome routes the seat (DecisionRules checks it is one of the form's); the reason stays here
-        return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION, decision);
+        return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION.name(), decision);
     }
 
     private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {
-        UUID applicationId = UUID.fromString((String) variables.get(ChallengeProcess.APPLICATION_ID));
+        UUID applicationId = ChallengeProcess.APPLICATION_ID.read(variables.get(ChallengeProcess.APPLICATION_ID.name()));
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        int round = ((Number) variables.get(ChallengeProcess.JURY_ROUND)).intValue();
+        int round = ChallengeProcess.JURY_ROUND.read(variables.get(ChallengeProcess.JURY_ROUND.name())).intValue();
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (String criterion : Bylaws.CRITERIA) {
             Object value = values.get(criterion);

@@ -51,7 +51,7 @@ class ChallengeSubjects implements SubjectView {
                 return new TaskSubject("cycle", cycleContext(cycle), facts);
             });
         }
-        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(challenge -> {
+        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name())).map(challenge -> {
             SubjectRecords.requireOwner(user, challenge.cityGroup());
             Map<String, Object> facts = facts(challenge);
             // the city revising its challenge may change what it funds beside the pilot (its own page)
@@ -65,7 +65,7 @@ class ChallengeSubjects implements SubjectView {
         if (CLOSE_CYCLE.equals(ids.taskDefinitionKey())) {
             return cycle(ids).map(ChallengeSubjects::cycleContext);
         }
-        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(c -> records.context(c, null));
+        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name())).map(c -> records.context(c, null));
     }
 
     private Map<String, Object> facts(ChallengeView challenge) {
@@ -85,7 +85,7 @@ class ChallengeSubjects implements SubjectView {
         facts.put("proposedClosesAt", proposed.closesAt());
         facts.put("datasets", lines(challenge.openDatasets()));
         facts.put("kpis", lines(challenge.kpis()));
-        facts.put("remarks", challenges.remarksOf(challenge.id()));
+        facts.put(ChallengeProcess.REMARKS.name(), challenges.remarksOf(challenge.id()));
         List<Challenges.Extra> extras = challenges.extrasOf(challenge.id());
         facts.put("extras", extras);
         facts.put("extrasTotal", extras.stream().map(Challenges.Extra::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.ArrayList;
@@ -21,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MyTasks {
-
-    /** The jury's scoring task (challenge process), counted for the jury's progress. */
-    static final String SCORE_TASK = "UserTask_ScoreApplication";
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -68,7 +66,7 @@ public class MyTasks {
     public List<JuryProgress> juryProgress(CurrentUser user) {
         Map<String, int[]> perProcess = new java.util.LinkedHashMap<>();
         for (HistoricTaskInstance scoring : history.createHistoricTaskInstanceQuery().taskAssignee(user.userId())
-                .taskDefinitionKey(SCORE_TASK).orderByHistoricActivityInstanceStartTime().asc().list()) {
+                .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).orderByHistoricActivityInstanceStartTime().asc().list()) {
             int[] counts = perProcess.computeIfAbsent(scoring.getProcessInstanceId(), id -> new int[2]);
             counts[1]++;
             if ("completed".equals(scoring.getDeleteReason())) {

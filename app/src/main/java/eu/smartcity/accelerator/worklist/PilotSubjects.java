@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
 import eu.smartcity.accelerator.cycle.Cycles;
@@ -68,7 +69,7 @@ class PilotSubjects implements SubjectView {
         challenge.ifPresent(c -> {
             facts.put("challenge", c);
             facts.put("kpis", ChallengeSubjects.lines(c.kpis()));
-            facts.put("milestoneCount", cycles.bylawsOf(c.cycleId()).milestonesPerPilot());
+            facts.put(ChallengeProcess.MILESTONE_COUNT.name(), cycles.bylawsOf(c.cycleId()).milestonesPerPilot());
         });
         applications.find(pilot.applicationId()).ifPresent(a -> facts.put("solution", a.solutionTitle()));
         List<ReportView> reports = pilots.reports(pilot.id());
@@ -87,7 +88,7 @@ class PilotSubjects implements SubjectView {
             Object notes = ids.variables().get(PilotProcess.READINESS_NOTES.name());
             facts.put(PilotProcess.READINESS_NOTES.name(), notes == null ? "" : notes.toString());
         }
-        facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault("milestoneCount", Integer.MAX_VALUE)));
+        facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault(ChallengeProcess.MILESTONE_COUNT.name(), Integer.MAX_VALUE)));
         if (EVALUATION_TASKS.contains(ids.taskDefinitionKey())) {
             ids.uuid(EvaluationProcess.EVALUATION_ID.name()).flatMap(evaluations::find)
                     .filter(e -> e.pilotId().equals(pilot.id()))

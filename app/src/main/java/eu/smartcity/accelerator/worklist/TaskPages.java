@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.forms.DecisionRuleException;
 import eu.smartcity.accelerator.forms.FormComponent;
@@ -196,7 +197,7 @@ class TaskPages {
 
     private String challengeTitleOfProcess(String processInstanceId) {
         HistoricVariableInstance challengeId = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).variableName("challengeId").disableCustomObjectDeserialization()
+                .processInstanceId(processInstanceId).variableName(ChallengeProcess.CHALLENGE_ID.name()).disableCustomObjectDeserialization()
                 .list().stream().findFirst().orElse(null);
         return challengeId == null ? "" : uuid(challengeId.getValue()).flatMap(challenges::find)
                 .map(Challenges.ChallengeView::title).orElse("");

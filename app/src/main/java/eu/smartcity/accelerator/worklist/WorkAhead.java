@@ -63,7 +63,7 @@ public class WorkAhead {
         for (MyTasks.JuryProgress p : myTasks.juryProgress(user)) {
             Optional<UUID> challenge = challengeOf(p.processInstanceId());
             Instant deadline = tasks.createTaskQuery().processInstanceId(p.processInstanceId()).taskAssignee(user.userId())
-                    .taskDefinitionKey(MyTasks.SCORE_TASK).active().orderByDueDate().asc().listPage(0, 1).stream()
+                    .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).active().orderByDueDate().asc().listPage(0, 1).stream()
                     .map(Task::getDueDate).filter(java.util.Objects::nonNull).map(Date::toInstant).findFirst().orElse(null);
             challenge.ifPresent(id -> work.add(new JurySeatWork(id, p.scored(), p.assigned(), deadline, false)));
         }
@@ -78,7 +78,7 @@ public class WorkAhead {
 
     private Optional<UUID> challengeOf(String processInstanceId) {
         HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(ChallengeProcess.CHALLENGE_ID).disableCustomObjectDeserialization().list().stream().findFirst()
+                .variableName(ChallengeProcess.CHALLENGE_ID.name()).disableCustomObjectDeserialization().list().stream().findFirst()
                 .orElse(null);
         try {
             return variable == null || variable.getValue() == null ? Optional.empty()

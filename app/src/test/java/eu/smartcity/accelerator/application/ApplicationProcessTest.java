@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.application;
 import static eu.smartcity.accelerator.application.ApplicationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ApplicationProcessTest extends ProcessTestBase {
 
     ProcessInstance submitted() {
-        return start(KEY, Map.of(APPLICATION_ID, UUID.randomUUID().toString(), CHALLENGE_ID, UUID.randomUUID().toString(),
-                COMPANY_GROUP, "company-parkflow"));
+        return start(KEY, Map.of(APPLICATION_ID.name(), UUID.randomUUID().toString(), CHALLENGE_ID.name(), UUID.randomUUID().toString(),
+                COMPANY_GROUP.name(), "company-parkflow"));
     }
 
     void send(ProcessInstance application, String message, Map<String, Object> variables) {
@@ -34,34 +35,34 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInIneligibleWhenAConditionFails() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, false));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.INELIGIBLE)));
         assertThat(application).isEnded().hasPassed(END_INELIGIBLE);
     }
 
     @Test
     void shouldEndInNotSelectedWhenAnotherApplicationWins() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         assertThat(application).isWaitingAt(RECEIVE_UNDER_REVIEW);
-        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, false));
+        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.NOT_SELECTED)));
         assertThat(application).isEnded().hasPassed(END_NOT_SELECTED);
     }
 
     @Test
     void shouldEndInContractNotSignedWhenTheContractFails() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
-        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, true));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME, "expired"));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME.name(), "expired"));
         assertThat(application).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
     }
 
     @Test
     void shouldEndInEvaluatedAfterContractPilotAndEvaluation() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
-        send(application, MESSAGE_SELECTION_DECIDED, Map.of(SELECTED, true));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME, "signed"));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME.name(), "signed"));
         assertThat(application).isWaitingAt(RECEIVE_PILOTING);
         send(application, MESSAGE_PILOT_ENDED, Map.of());
         send(application, MESSAGE_PILOT_EVALUATED, Map.of());
@@ -71,7 +72,7 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInNoSelectionWhenTheJuryMissesItsQuorum() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         send(application, MESSAGE_NO_SELECTION_MADE, Map.of());
         assertThat(application).isEnded().hasPassed(END_NO_SELECTION);
     }
@@ -79,15 +80,15 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInChallengeStoppedWhenTheChallengeIsWithdrawnBeforeTheEligibilityCheck() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING, "CHALLENGE_WITHDRAWN", STOP_REASON, "Budget cut"));
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING.name(), "CHALLENGE_WITHDRAWN", STOP_REASON.name(), "Budget cut"));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
     }
 
     @Test
     void shouldEndInChallengeStoppedWhenTheCycleClosesDuringTheSelection() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, Map.of(ELIGIBLE, true));
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING, "CYCLE_CLOSED", STOP_REASON, ""));
+        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING.name(), "CYCLE_CLOSED", STOP_REASON.name(), ""));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED);
     }
 }

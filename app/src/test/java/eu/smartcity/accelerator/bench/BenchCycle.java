@@ -76,7 +76,7 @@ final class BenchCycle {
         }
         retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
         for (String member : JURY) {
-            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+            complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             int rank = 0;
             for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(task.getAssignee())) {
@@ -96,9 +96,9 @@ final class BenchCycle {
                 engine.getTaskService().claim(approval.getId(), "coordinator");
             }
         });
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE,
-                ChallengeProcess.QUOTA_OVERRIDE, ChallengeProcess.EXCEED,
-                ChallengeProcess.QUOTA_OVERRIDE_REASON, "Benchmark: many pilots per city"));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire(),
+                ChallengeProcess.QUOTA_OVERRIDE.name(), ChallengeProcess.QuotaOverride.EXCEED.wire(),
+                ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "Benchmark: many pilots per city"));
         complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE, ProcessVariables.of(ContractProcess.COMPLIANCE_DECISION.with(ContractProcess.ComplianceDecision.COMPLIES)));
         complete(pi, ContractProcess.USER_TASK_SIGN_AS_COMPANY, ProcessVariables.of(ContractProcess.COMPANY_SIGNS.with(true)));
@@ -106,7 +106,7 @@ final class BenchCycle {
         complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Scope, contacts and planning agreed")));
         complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
-        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT)).longValue();
+        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name())).longValue();
         for (int m = 1; m <= milestones; m++) {
             complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + m + " reached"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
             complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));
@@ -152,7 +152,7 @@ final class BenchCycle {
         UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, "A problem worth a pilot, for the benchmark.",
                 "Open data portal of the city (CSV and API)", new BigDecimal("10000"), "Measured monthly", "nl, fr, en", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
-        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return id;
     }
 

@@ -75,7 +75,7 @@ class CallWindowBrowserIT {
 
         // the city officer proposes the closing date
         Browser officer = as(OFFICER);
-        officer.open("/city/challenges/new").waitFor(By.id("callClosesAt"));
+        officer.open("/city/challenges/new").waitFor(By.id(ChallengeProcess.CALL_CLOSES_AT.name()));
         both(officer, "define-form");
         officer.select("cycleId", cycleId.toString())
                 .type("f-title", title)
@@ -85,7 +85,7 @@ class CallWindowBrowserIT {
                 .type("f-kpis", "Blocked bus lanes per week below 5")
                 .type("f-languages", "nl, en")
                 .type("f-minTrl", "6");
-        setDate(officer, "callClosesAt", CallDates.local(closes));
+        setDate(officer, ChallengeProcess.CALL_CLOSES_AT.name(), CallDates.local(closes));
         officer.submit().waitFor(By.cssSelector("main [role=status]")).step("defined");
         Challenges.ChallengeView challenge = challenges.ofCity("city-delft").stream().filter(c -> c.title().equals(title))
                 .findFirst().orElseThrow();

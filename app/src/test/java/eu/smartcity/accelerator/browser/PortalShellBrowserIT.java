@@ -122,7 +122,7 @@ class PortalShellBrowserIT {
                 "Know where bikes are parked so the city can place racks where they are needed.", "Bike counts (API)",
                 new BigDecimal("15000"), "Racks used at 80 %", "nl, fr", 5));
         new ProcessDriver(engine).complete(challenges.find(id).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return id;
     }
 

@@ -278,7 +278,7 @@ class WholeCycleBrowserIT {
         return driver.tasks(processInstanceId, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee()))
                 .filter(t -> applications.find(UUID.fromString((String) engine.getTaskService()
-                        .getVariable(t.getId(), ChallengeProcess.APPLICATION_ID))).orElseThrow().solutionTitle().equals(solution))
+                        .getVariable(t.getId(), ChallengeProcess.APPLICATION_ID.name()))).orElseThrow().solutionTitle().equals(solution))
                 .findFirst().orElseThrow();
     }
 
@@ -323,7 +323,7 @@ class WholeCycleBrowserIT {
                 form -> form.click(By.cssSelector("input[name=connectivity][value=yes]")).click(By.cssSelector("input[name=power][value=yes]"))
                         .click(By.cssSelector("input[name=simNetwork][value=yes]")).click(By.cssSelector("input[name=dataAccess][value=yes]")));
         long milestones = ((Number) engine.getRuntimeService()
-                .getVariable(processInstanceId, ChallengeProcess.MILESTONE_COUNT)).longValue();
+                .getVariable(processInstanceId, ChallengeProcess.MILESTONE_COUNT.name())).longValue();
         assertThat(milestones).isPositive();
         for (long milestone = 1; milestone <= milestones; milestone++) {
             boolean first = milestone == 1;
@@ -370,7 +370,7 @@ class WholeCycleBrowserIT {
 
     private void signedPdfDownloadsAndVerifies() {
         // After the countersignature the contract is archived and signed asynchronously (doTask ran that job).
-        String contractId = (String) engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID);
+        String contractId = (String) engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID.name());
         assertThat(contractId).as("contract of the challenge").isNotNull();
         String page = "/contracts/" + contractId;
         // The city's next task (the pilot's kick-off) links to the contract it runs under.
@@ -416,7 +416,7 @@ class WholeCycleBrowserIT {
      * its contract.)
      */
     private void companyDownloadsTheSignedPdfFromItsTask(Task report) {
-        String page = "/contracts/" + engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID);
+        String page = "/contracts/" + engine.getRuntimeService().getVariable(processInstanceId, ChallengeProcess.CONTRACT_ID.name());
         Browser winner = as(WINNER);
         winner.open("/tasks").follow("/tasks/" + report.getId()).waitFor(By.cssSelector("main form")).follow(page)
                 .waitFor(By.cssSelector("main h1")).step("contract");

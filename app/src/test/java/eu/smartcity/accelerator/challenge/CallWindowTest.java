@@ -99,7 +99,7 @@ class CallWindowTest {
     }
 
     void approve(UUID challengeId) {
-        driver.complete(pi(challengeId), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi(challengeId), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
     }
 
     Job timer(UUID challengeId, String activityId) {
@@ -151,7 +151,7 @@ class CallWindowTest {
         assertThat(open.stage()).isEqualTo(ChallengeStage.PUBLISHED);
         assertThat(open.callClosesAt()).isEqualTo(closes);
         assertThat(timer(id, TIMER_CALL_WINDOW_OVER).getDuedate().toInstant()).isEqualTo(closes);
-        assertThat(runtime.getVariable(pi(id), CALL_CLOSING_DATE)).isEqualTo(java.util.Date.from(closes));
+        assertThat(runtime.getVariable(pi(id), CALL_CLOSING_DATE.name())).isEqualTo(java.util.Date.from(closes));
         Challenges.CallWindow window = challenges.callWindow(id);
         assertThat(window.closesAt()).isEqualTo(closes);
         assertThat(tenderPeriod(id).path("startDate").asText()).isEqualTo(window.opensAt().toString());
@@ -171,8 +171,8 @@ class CallWindowTest {
     void theCoordinatorMayAmendTheProposedDatesWithinTheBounds() {
         UUID id = launch("Amended " + UUID.randomUUID(), null, inDays(30));
         Instant amended = inDays(60);
-        driver.complete(pi(id), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE,
-                CALL_CLOSES_AT, CallDates.local(amended)));
+        driver.complete(pi(id), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire(),
+                CALL_CLOSES_AT.name(), CallDates.local(amended)));
         assertThat(challenges.find(id).orElseThrow().callClosesAt()).isEqualTo(amended);
         assertThat(timer(id, TIMER_CALL_WINDOW_OVER).getDuedate().toInstant()).isEqualTo(amended);
     }
@@ -181,7 +181,7 @@ class CallWindowTest {
     void datesOutsideTheBylawsAreRefusedWithTheirMessages() {
         assertThatThrownBy(() -> launch("Too short", null, inDays(5)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
-                    assertThat(e.field()).isEqualTo(CALL_CLOSES_AT);
+                    assertThat(e.field()).isEqualTo(CALL_CLOSES_AT.name());
                     assertThat(e.messageKey()).isEqualTo("challenge.error.callWindowLength");
                     assertThat(e.args()).containsExactly(14L, 120L);
                 });
@@ -190,7 +190,7 @@ class CallWindowTest {
                         .isEqualTo("challenge.error.callWindowLength"));
         assertThatThrownBy(() -> launch("Past", Instant.now().minus(Duration.ofDays(2)), inDays(30)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
-                    assertThat(e.field()).isEqualTo(CALL_OPENS_AT);
+                    assertThat(e.field()).isEqualTo(CALL_OPENS_AT.name());
                     assertThat(e.messageKey()).isEqualTo("challenge.error.callOpensAtPast");
                 });
         assertThatThrownBy(() -> launch("Backwards", inDays(30), inDays(20)))
@@ -198,8 +198,8 @@ class CallWindowTest {
                         .isEqualTo("challenge.error.callClosesBeforeOpening"));
         // an amendment in the approval task is checked as well: the task stays open
         UUID id = launch("Amended too far " + UUID.randomUUID(), null, null);
-        assertThatThrownBy(() -> driver.complete(pi(id), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE,
-                CALL_CLOSES_AT, CallDates.local(inDays(150))))).hasRootCauseInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> driver.complete(pi(id), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire(),
+                CALL_CLOSES_AT.name(), CallDates.local(inDays(150))))).hasRootCauseInstanceOf(RuleViolationException.class);
         assertThat(driver.task(pi(id), USER_TASK_APPROVE_CHALLENGE)).isNotNull();
         assertThat(challenges.find(id).orElseThrow().stage()).isEqualTo(ChallengeStage.SUBMITTED);
     }

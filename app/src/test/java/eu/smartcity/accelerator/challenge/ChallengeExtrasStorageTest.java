@@ -60,8 +60,8 @@ class ChallengeExtrasStorageTest {
         UUID challenge = launch(SENSORS_AND_DATA);
         String pi = challenges.find(challenge).orElseThrow().processInstanceId();
         ProcessDriver driver = new ProcessDriver(engine);
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION,
-                ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Name the sensors"));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(),
+                ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Name the sensors"));
 
         challenges.changeExtras(challenge, List.of(new Challenges.Extra(Challenges.ExtraKind.EQUIPMENT, "40 magnetometers",
                 new BigDecimal("5000"))));
@@ -74,8 +74,8 @@ class ChallengeExtrasStorageTest {
         driver.complete(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE, Map.of("title", "Parking guidance revised",
                 "problem", "Drivers search too long for a free space.", "openDatasets", "Parking occupancy", "budgetCap", 10000L,
                 "kpis", "Search time", "languages", "nl", "minTrl", 6L));
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION,
-                ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(),
+                ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);
         assertThat(challenges.find(challenge).orElseThrow().stage()).isEqualTo(ChallengeStage.PUBLISHED);
 

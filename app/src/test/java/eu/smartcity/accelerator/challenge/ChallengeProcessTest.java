@@ -114,7 +114,7 @@ class ChallengeProcessTest {
 
     void approveAndPublish() {
         assertThat(driver.task(pi(), USER_TASK_APPROVE_CHALLENGE)).isNotNull();
-        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
     }
 
@@ -171,14 +171,14 @@ class ChallengeProcessTest {
     /** All three members declare no conflict, then score: application a better than b. */
     void juryScores(UUID better, UUID worse) {
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         }
         for (String member : JURY) {
             for (Task task : driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)) {
                 if (!member.equals(task.getAssignee())) {
                     continue;
                 }
-                String applicationId = (String) runtimeService.getVariableLocal(task.getExecutionId(), APPLICATION_ID);
+                String applicationId = (String) runtimeService.getVariableLocal(task.getExecutionId(), APPLICATION_ID.name());
                 driver.complete(task, applicationId.equals(better.toString()) ? scores(9, 9) : scores(6, 5), pi());
             }
         }
@@ -191,7 +191,7 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         closeCall();
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         }
         // the declaration names the applications it covered
         assertThat(jdbc.queryForObject("select covered_applications from jury_seat where challenge_id = ? and member = 'jury-an'",
@@ -207,7 +207,7 @@ class ChallengeProcessTest {
             assertThat(engine.getTaskService().getVariables(next.getId())).doesNotContainKeys("fit", "innovation", SCORE_COMMENT);
         }
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi())
-                .variableNameIn("fit", "innovation", "team", "price", "replicability", "openDataUse", SCORE_COMMENT, CONFLICT_REASON)
+                .variableNameIn("fit", "innovation", "team", "price", "replicability", "openDataUse", SCORE_COMMENT, CONFLICT_REASON.name())
                 .count()).isZero();
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi()).variableUpdates().list())
                 .noneSatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
@@ -221,7 +221,7 @@ class ChallengeProcessTest {
         approveAndPublish();
         applyEligible("parkflow");
         closeCall();
-        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         Task score = driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an");
 
         // the bare engine (what /engine-rest would do): no marks in the selection's records, so no completion
@@ -229,7 +229,7 @@ class ChallengeProcessTest {
                 .hasMessageContaining("portal");
         // a task pointed at someone else's application (a variable written behind the app's back) is refused
         UUID elsewhere = otherChallengesApplication();
-        runtimeService.setVariableLocal(score.getExecutionId(), APPLICATION_ID, elsewhere.toString());
+        runtimeService.setVariableLocal(score.getExecutionId(), APPLICATION_ID.name(), elsewhere.toString());
         assertThatThrownBy(() -> driver.complete(score, scores(10, 10), pi())).hasMessageContaining("is not an application to");
         assertThat(jdbc.queryForObject("select count(*) from jury_score where challenge_id = ?", Long.class, challengeId)).isZero();
         assertThat(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an")).isNotNull();
@@ -241,7 +241,7 @@ class ChallengeProcessTest {
                 "Measure the water of the canals.", "Water sensors (API)", new BigDecimal("9000"), "Alerts within 1 h", "nl", 5));
         String otherPi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(other.toString())
                 .processDefinitionKey(KEY).singleResult().getId();
-        driver.complete(otherPi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(otherPi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         return applications.submit(new Applications.Submission(other, "company-greengrid", "Canal probes", "Probes in the canals.",
                 BigDecimal.valueOf(8_000), 7, true, "BE", 40, true, true));
     }
@@ -274,9 +274,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldSendTheChallengeBackWithRemarksAndPublishItOnceRevised() {
-        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, SEND_BACK)))
-                .hasMessageContaining("remarks");
-        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, SEND_BACK, REMARKS, "Name the KPI target."));
+        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.SEND_BACK.wire())))
+                .hasMessageContaining(ChallengeProcess.REMARKS.name());
+        driver.complete(pi(), USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.SEND_BACK.wire(), REMARKS.name(), "Name the KPI target."));
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SENT_BACK");
         assertThat(driver.task(pi(), USER_TASK_REVISE_CHALLENGE)).satisfies(task ->
                 assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
@@ -340,18 +340,19 @@ class ChallengeProcessTest {
         assertThat(driver.tasks(pi(), USER_TASK_DECLARE_CONFLICT)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(JURY);
 
         driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(CONFLICT_DECISION, CONFLICT, "conflictReason", "Former employee of an applicant"), pi());
+                Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), ChallengeProcess.CONFLICT_REASON.name(), "Former employee of an applicant"), pi());
         assertThat(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana")).isNotNull();
         assertThat(jdbc.queryForObject("select status from jury_seat where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).isEqualTo("RECUSED");
 
         Task dana = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana");
-        assertThatThrownBy(() -> driver.complete(dana, Map.of(CONFLICT_DECISION, CONFLICT), pi())).hasMessageContaining(CONFLICT_REASON);
-        driver.complete(dana, Map.of(CONFLICT_DECISION, CONFLICT, CONFLICT_REASON, "Advises an applicant"), pi());
+        assertThatThrownBy(() -> driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire()), pi())).hasMessageContaining(CONFLICT_REASON.name());
+        driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), CONFLICT_REASON.name(), "Advises an applicant"), pi());
         // no one left to replace jury-dana: that seat stays vacant
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
 
-        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION).hasPassed(END_NO_QUORUM);
+        assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION)
+                .hasPassed(SERVICE_TASK_RECORD_NO_QUORUM, END_NO_QUORUM);
         // the eligible applicant is not left "under review": its application ends, and its company is told why
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_NO_SELECTION);
         assertThat(applications.find(urbansense).orElseThrow().status()).isEqualTo("NO_SELECTION");
@@ -368,29 +369,30 @@ class ChallengeProcessTest {
         closeCall();
         juryScores(parkflow, urbansense);
 
-        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN)))
-                .hasMessageContaining(SELECTION_REMARKS);
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, REOPEN, SELECTION_REMARKS, "Score the data plans again"));
+        assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.REOPEN.wire())))
+                .hasMessageContaining(SELECTION_REMARKS.name());
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.REOPEN.wire(), SELECTION_REMARKS.name(), "Score the data plans again"));
         // the jury reads why on its next score tasks: kept with the round it starts
         assertThat(juryRecords.reopenings(challengeId)).singleElement()
                 .satisfies(r -> assertThat(r.round()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.remarks()).isEqualTo("Score the data plans again"));
         juryScores(urbansense, parkflow); // the second round decides
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
-        assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID)).isEqualTo(urbansense.toString());
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
+        assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID.name())).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);
 
         signContractWithOneNegotiationRound(true);
         runPilotToCompletion();
         evaluate("replicate");
 
-        assertThat(challenge).isEnded().hasPassed(END_EVALUATED);
+        assertThat(challenge).isEnded().hasPassed(SERVICE_TASK_SEAT_JURY, THROW_TELL_CONTRACT_CONCLUDED, THROW_TELL_PILOT_ENDED,
+                THROW_TELL_PILOT_EVALUATED, SERVICE_TASK_RECORD_EVALUATED, END_EVALUATED);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("EVALUATED");
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_EVALUATED);
         assertNoApplicationWaits();
-        assertCalledWithBusinessKey(pi(), ContractProcess.KEY, CONTRACT_ID);
-        assertCalledWithBusinessKey(pi(), PilotProcess.KEY, PILOT_ID);
-        assertCalledWithBusinessKey(pi(), EvaluationProcess.KEY, EVALUATION_ID);
+        assertCalledWithBusinessKey(pi(), ContractProcess.KEY, CONTRACT_ID.name());
+        assertCalledWithBusinessKey(pi(), PilotProcess.KEY, PILOT_ID.name());
+        assertCalledWithBusinessKey(pi(), EvaluationProcess.KEY, EVALUATION_ID.name());
         assertThat(applications.timeline(urbansense)).containsExactly("Application submitted", "Submitted", "Under review",
                 "Contracting", "Piloting", "Evaluating", "Evaluated");
         assertThat(jdbc.queryForList("select tag from ocds_release where ocid = ? order by release_date, release_id",
@@ -405,14 +407,15 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         closeCall();
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
             driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
         }
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
 
         signContractWithOneNegotiationRound(false);
 
-        assertThat(challenge).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
+        assertThat(challenge).isEnded().hasPassed(THROW_TELL_CONTRACT_CONCLUDED, SERVICE_TASK_RECORD_CONTRACT_NOT_SIGNED, END_CONTRACT_NOT_SIGNED)
+                .hasNotPassed(CALL_ACTIVITY_PILOT);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi()).count()).isZero();
         assertApplicationEndedAt(urbansense, ApplicationProcess.END_CONTRACT_NOT_SIGNED);
         assertNoApplicationWaits();
@@ -475,10 +478,10 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         closeCall();
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi());
+            driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
             driver.complete(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, member), scores(8, 8), pi());
         }
-        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         return urbansense;
     }
 

@@ -79,14 +79,14 @@ class ChallengeStageOnEveryPageTest {
         pi = challenges.find(challengeId).orElseThrow().processInstanceId();
         expectStage(ChallengeStage.SUBMITTED);
 
-        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, SEND_BACK, REMARKS, "Name a target per KPI"));
+        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.SEND_BACK.wire(), REMARKS.name(), "Name a target per KPI"));
         expectStage(ChallengeStage.SENT_BACK);
         Map<String, Object> revised = new HashMap<>(engine.getRuntimeService().getVariables(pi));
         revised.put("kpis", "Average search time from 9 to 7 minutes");
         driver.complete(pi, USER_TASK_REVISE_CHALLENGE, revised);
         expectStage(ChallengeStage.SUBMITTED);
 
-        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         expectStage(ChallengeStage.PUBLISHED);
         UUID urbansense = apply("urbansense", 9_500, 8);
         UUID parkflow = apply("parkflow", 8_000, 7);
@@ -103,7 +103,7 @@ class ChallengeStageOnEveryPageTest {
         expectStage(ChallengeStage.SELECTION);
         expectApplication("parkflow", parkflow, ApplicationStatus.UNDER_REVIEW, "the programme office approves the jury");
 
-        driver.complete(pi, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        driver.complete(pi, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         expectStage(ChallengeStage.CONTRACTING);
         expectApplication("urbansense", urbansense, ApplicationStatus.CONTRACTING, "Review the draft contract by");
         expectApplication("parkflow", parkflow, ApplicationStatus.NOT_SELECTED, "another application was selected");
@@ -129,7 +129,7 @@ class ChallengeStageOnEveryPageTest {
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         expectApplication("urbansense", urbansense, ApplicationStatus.PILOTING, "Report your milestone progress by");
-        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, MILESTONE_COUNT)).longValue();
+        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, MILESTONE_COUNT.name())).longValue();
         for (int milestone = 1; milestone <= milestones; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
                     PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
@@ -169,7 +169,7 @@ class ChallengeStageOnEveryPageTest {
         challengeId = challenges.launch(cycleId, "city-mechelen", new Challenges.Definition(title, "A problem nobody took up.",
                 "None", new BigDecimal("5000"), "None", "nl", 5));
         pi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         expectStage(ChallengeStage.PUBLISHED);
         driver.fireTimer(pi, TIMER_CALL_WINDOW_OVER);
         expectStage(ChallengeStage.NO_APPLICATIONS);
@@ -292,11 +292,11 @@ class ChallengeStageOnEveryPageTest {
 
     void score(String member, UUID applicationId, long mark) {
         if (!driver.tasks(pi, USER_TASK_DECLARE_CONFLICT).stream().filter(t -> member.equals(t.getAssignee())).toList().isEmpty()) {
-            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi);
+            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi);
         }
         Task task = driver.tasks(pi, USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee())
-                        && applicationId.toString().equals(engine.getTaskService().getVariable(t.getId(), APPLICATION_ID)))
+                        && applicationId.toString().equals(engine.getTaskService().getVariable(t.getId(), APPLICATION_ID.name())))
                 .findFirst().orElseThrow();
         Map<String, Object> marks = new HashMap<>();
         for (String criterion : Bylaws.CRITERIA) {

@@ -78,7 +78,7 @@ final class ClusterLoad {
         int approved = 0;
         for (int i = 0; i < tasks.size(); i++) {
             int status = restCall(ports.get(i % ports.size()), "POST", "/engine-rest/task/" + tasks.get(i) + "/complete",
-                    "{\"variables\":{\"" + ChallengeProcess.CHALLENGE_DECISION + "\":{\"value\":\"" + ChallengeProcess.APPROVE + "\",\"type\":\"String\"}}}");
+                    "{\"variables\":{\"" + ChallengeProcess.CHALLENGE_DECISION.name() + "\":{\"value\":\"" + ChallengeProcess.ChallengeDecision.APPROVE.wire() + "\",\"type\":\"String\"}}}");
             if (status == 204) {
                 approved++;
             }
@@ -241,7 +241,7 @@ final class ClusterLoad {
                         for (String task : openTasks(juror, key, titles)) {
                             String path = "/tasks/" + task;
                             HttpResponse<String> answer = ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(key)
-                                    ? client.postForm(path, path, ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT)
+                                    ? client.postForm(path, path, ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire())
                                     : client.postForm(path, path, "fit", "8", "innovation", "7", "team", "7", "price", "7",
                                             "replicability", "7", "openDataUse", "6", "comment", "Marked through the proxy");
                             if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/tasks")) {

@@ -69,7 +69,7 @@ class JuryCompletionRaceIT {
                         "Jurors finishing together.", "Parking occupancy (CSV, API)", new BigDecimal("10000"), "Search time -20 %", "nl, en", 6));
                 String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
                 driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                        Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                        Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
                 for (String company : COMPANIES) {
                     applications.submit(new Applications.Submission(challengeId, "company-" + company, company + " race " + round,
                             "Sensors and an app that use the open parking data.", new BigDecimal("9500"), 7, true, "BE", 40, true, true));
@@ -80,7 +80,7 @@ class JuryCompletionRaceIT {
                 List<List<String>> refused = new ArrayList<>();
                 refused.add(allAtOnce(pool, jurors, j -> {
                     String task = "/tasks/" + driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, JURY.get(j)).getId();
-                    return List.of(task, ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT);
+                    return List.of(task, ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire());
                 }));
                 for (int application = 0; application < COMPANIES.length; application++) {
                     int a = application;

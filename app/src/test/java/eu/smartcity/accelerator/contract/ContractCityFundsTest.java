@@ -48,7 +48,7 @@ class ContractCityFundsTest {
         challenges.chooseContractLanguage(challengeId, "en"); // Delft chose English (its default would be nl)
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
         driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challengePi);
         UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "BinSense",
                 "Bins that say when they are full.", new BigDecimal("9800"), 7, true, "FR", 12, true, true));

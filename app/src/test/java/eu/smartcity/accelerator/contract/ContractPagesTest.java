@@ -56,7 +56,7 @@ class ContractPagesTest {
                 "Let shops receive goods at night without waking the street.", "Noise sensors", new BigDecimal("9500"),
                 "Complaints per month", "nl", 6));
         String challengePi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(challengePi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challengePi);
         UUID applicationId = applications.submit(new Applications.Submission(challengeId, "company-parkflow", "SilentDrop",
                 "Electric, quiet delivery slots booked by shops.", new BigDecimal("9200"), 7, true, "FR", 12, true, true));

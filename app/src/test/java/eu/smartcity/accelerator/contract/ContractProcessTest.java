@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.contract;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

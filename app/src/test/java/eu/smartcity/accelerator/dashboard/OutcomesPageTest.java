@@ -80,7 +80,7 @@ class OutcomesPageTest {
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         for (String member : List.of("jury-an", "jury-ben", "jury-chloe")) {
             driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                    Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+                    Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             for (Task t : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(t.getAssignee())) {
                     driver.complete(t, scores(), pi);
@@ -88,7 +88,7 @@ class OutcomesPageTest {
             }
         }
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION,
-                Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire()));
         expected.get("city-delft").merge("selections", 1, Integer::sum);
         driver.complete(pi, ContractProcess.USER_TASK_REVIEW_DRAFT, ProcessVariables.of(ContractProcess.DRAFT_DECISION.with(ContractProcess.DraftDecision.AGREE)));
         driver.complete(pi, ContractProcess.USER_TASK_CHECK_COMPLIANCE,
@@ -157,7 +157,7 @@ class OutcomesPageTest {
     UUID publish(String city, String title) {
         UUID id = challenges.launch(cycleId, city, definition(title + " " + UUID.randomUUID().toString().substring(0, 8)));
         driver.complete(processOf(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(processOf(id));
         return id;
     }

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.demo;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.cycle.CycleProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -44,7 +45,7 @@ class DemoCycleTest {
         assertThat(challenges.published()).extracting(Challenges.ChallengeView::title).containsExactly("Smart parking with open data");
 
         assertThat(taskKeysFor("coordinators")).contains(CycleProcess.USER_TASK_CLOSE_CYCLE);
-        assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey("UserTask_DeclareConflictOfInterest").count())
+        assertThat(tasks.createTaskQuery().taskAssignee("jury-ben").taskDefinitionKey(ChallengeProcess.USER_TASK_DECLARE_CONFLICT).count())
                 .isEqualTo(1);
         assertThat(taskKeysFor("company-parkflow")).contains(ContractProcess.USER_TASK_REVIEW_DRAFT);
         assertThat(taskKeysFor("company-urbansense")).contains(PilotProcess.USER_TASK_REPORT_PROGRESS);

@@ -150,18 +150,18 @@ class FormDefinitionsTest {
                   {"id":"B","key":"score","type":"number","decimalDigits":0,"validate":{"required":true,"min":0,"max":10}},
                   {"id":"C","key":"share","type":"number","validate":{"min":0.5}},
                   {"id":"D","key":"ok","type":"checkbox","validate":{"required":true}},
-                  {"id":"E","key":"outcome","type":"radio","values":[{"label":"Go","value":"go"},{"label":"Stop","value":"stop"}]}
+                  {"id":"E","key":"choice","type":"radio","values":[{"label":"Go","value":"go"},{"label":"Stop","value":"stop"}]}
                 ]}"""), "f.form");
 
-        Map<String, String> bad = new HashMap<>(Map.of("name", "ab", "score", "11", "share", "0.1", "outcome", "maybe",
+        Map<String, String> bad = new HashMap<>(Map.of("name", "ab", "score", "11", "share", "0.1", "choice", "maybe",
                 "processInstanceId", "smuggled"));
         FormSubmission refused = FormValidator.validate(form, bad);
-        assertThat(refused.problems()).containsOnlyKeys("name", "score", "share", "ok", "outcome");
+        assertThat(refused.problems()).containsOnlyKeys("name", "score", "share", "ok", "choice");
         assertThat(refused.problems().get("name").code()).isEqualTo("form.error.minLength");
         assertThat(refused.problems().get("score").code()).isEqualTo("form.error.max");
         assertThat(refused.problems().get("share").code()).isEqualTo("form.error.min");
         assertThat(refused.problems().get("ok").code()).isEqualTo("form.error.required");
-        assertThat(refused.problems().get("outcome").code()).isEqualTo("form.error.option");
+        assertThat(refused.problems().get("choice").code()).isEqualTo("form.error.option");
         assertThat(refused.raw()).containsEntry("name", "ab").doesNotContainKey("processInstanceId");
 
         assertThat(FormValidator.validate(form, Map.of("name", "lowercase", "score", "7.5")).problems())
@@ -171,10 +171,10 @@ class FormDefinitionsTest {
                 .isEqualTo("form.error.maxLength");
 
         FormSubmission accepted = FormValidator.validate(form, Map.of("name", " Anna ", "score", "7", "share", "0,75",
-                "ok", "true", "outcome", "go", "processInstanceId", "smuggled"));
+                "ok", "true", "choice", "go", "processInstanceId", "smuggled"));
         assertThat(accepted.valid()).isTrue();
         assertThat(accepted.values()).containsEntry("name", "Anna").containsEntry("score", 7L).containsEntry("share", 0.75)
-                .containsEntry("ok", true).containsEntry("outcome", "go").doesNotContainKey("processInstanceId");
+                .containsEntry("ok", true).containsEntry("choice", "go").doesNotContainKey("processInstanceId");
     }
 
     @Test

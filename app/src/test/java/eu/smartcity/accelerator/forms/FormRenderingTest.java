@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.forms;
 
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;

@@ -108,7 +108,7 @@ class AccessMatrixTest {
 
         draft = challenges.launch(cycle, "city-mechelen", definition("Draft " + UUID.randomUUID()));
         driver.complete(pi(draft), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Add the KPIs"));
         cityTask = driver.task(pi(draft), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
 
         awaitingApproval = challenges.launch(cycle, "city-mechelen", definition("Awaiting approval " + UUID.randomUUID()));
@@ -117,7 +117,7 @@ class AccessMatrixTest {
         // the open call closes: jury-an declares no conflict and gets the applications to score; jury-ben has not declared
         driver.fireTimer(pi(published), ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         driver.complete(driver.taskOf(pi(published), ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi(published));
+                Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi(published));
         juryTask = driver.tasks(pi(published), ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).findFirst().orElseThrow().getId();
 
@@ -127,7 +127,7 @@ class AccessMatrixTest {
         driver.fireTimer(pi(won), ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         for (String member : List.of("jury-an", "jury-ben", "jury-chloe")) {
             driver.complete(driver.taskOf(pi(won), ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                    Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi(won));
+                    Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi(won));
             for (Task score : driver.tasks(pi(won), ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(score.getAssignee())) {
                     Map<String, Object> scores = new HashMap<>();
@@ -136,7 +136,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi(won), ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire()));
         companyTask = driver.task(pi(won), ContractProcess.USER_TASK_REVIEW_DRAFT).getId();
         contract = engine.getTaskService().getVariable(companyTask, ContractProcess.CONTRACT_ID.name()).toString();
     }
@@ -323,7 +323,7 @@ class AccessMatrixTest {
             m.put("GET " + path, concat(contractReaders.stream().map(u -> get(u, concrete, Expect.ALLOWED)).toList(),
                     refusedToAll(concrete, contractReaders)));
         }
-        String wonApplication = engine.getTaskService().getVariable(companyTask, "applicationId").toString();
+        String wonApplication = engine.getTaskService().getVariable(companyTask, ChallengeProcess.APPLICATION_ID.name()).toString();
         String ofApplication = "/contracts/of-application/" + wonApplication;
         m.put("GET /contracts/of-application/{applicationId}", concat(List.of(get("urbansense", "/applications", Expect.ALLOWED, ofApplication)),
                 concat(contractReaders.stream().map(u -> get(u, ofApplication, Expect.ALLOWED)).toList(),
@@ -499,7 +499,7 @@ class AccessMatrixTest {
 
     UUID publish(UUID cycle, String title) {
         UUID id = challenges.launch(cycle, "city-mechelen", definition(title));
-        driver.complete(pi(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi(id));
         return id;
     }

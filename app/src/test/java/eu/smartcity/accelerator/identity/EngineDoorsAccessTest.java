@@ -95,14 +95,14 @@ class EngineDoorsAccessTest {
         UUID cycle = cycles.open("Engine doors " + UUID.randomUUID(), "scifi-2025").id();
         UUID published = challenges.launch(cycle, "city-mechelen", definition("Engine doors call"));
         challengeProcess = pi(published);
-        driver.complete(challengeProcess, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(challengeProcess, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challengeProcess);
         // an application, then the call closes: each juror declares, jury-an gets the application to score
         applications.submit(new Applications.Submission(published,
                 "company-urbansense", "Urbansense lights", "Adaptive lighting", new BigDecimal("8000"), 7, true, "BE", 20, true, true));
         driver.fireTimer(challengeProcess, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         driver.complete(driver.taskOf(challengeProcess, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), challengeProcess);
+                Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), challengeProcess);
         otherJurorTask = driver.tasks(challengeProcess, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).findFirst().orElseThrow().getId();
         juryTask = driver.taskOf(challengeProcess, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben").getId();
@@ -111,7 +111,7 @@ class EngineDoorsAccessTest {
 
         UUID draft = challenges.launch(cycle, "city-mechelen", definition("Engine doors draft"));
         driver.complete(pi(draft), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Add the KPIs"));
         cityTask = driver.task(pi(draft), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
     }
 
@@ -220,7 +220,7 @@ class EngineDoorsAccessTest {
         assertThat(engine.getRuntimeService().getVariable(challengeProcess, "cityGroup")).isEqualTo("city-mechelen");
         assertThat(engine.getTaskService().createTaskQuery().taskId(otherJurorTask).singleResult().getAssignee()).isEqualTo("jury-an");
         assertThat(engine.getTaskService().createTaskQuery().taskId(cityTask).singleResult().getAssignee()).isNull();
-        assertThat(engine.getTaskService().getVariablesLocal(juryTask)).doesNotContainKey("applicationId");
+        assertThat(engine.getTaskService().getVariablesLocal(juryTask)).doesNotContainKey(ChallengeProcess.APPLICATION_ID.name());
         assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
         assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("evil").count()).isZero();
     }
@@ -255,7 +255,7 @@ class EngineDoorsAccessTest {
         assertThat(rest(COORDINATOR, "POST", "/task/" + viaRest + "/complete", form.formatted("")).statusCode()).isEqualTo(204);
         assertThat(engine.getTaskService().createTaskQuery().taskIdIn(viaWebapp, viaRest).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvedProcess)
-                .variableName(ChallengeProcess.CHALLENGE_DECISION).singleResult().getValue()).isEqualTo(ChallengeProcess.APPROVE);
+                .variableName(ChallengeProcess.CHALLENGE_DECISION.name()).singleResult().getValue()).isEqualTo(ChallengeProcess.ChallengeDecision.APPROVE.wire());
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvedProcess)
                 .variableName("cityGroup").singleResult().getValue()).isEqualTo("city-delft");
 

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.marketplace;
 
 import eu.smartcity.accelerator.pilot.ReplicationProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -211,10 +212,10 @@ class MarketplaceTest {
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
         v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
-        v.put("pilotId", pilotId);
-        v.put("challengeId", challenge.toString());
+        v.put(ChallengeProcess.PILOT_ID.name(), pilotId);
+        v.put(ChallengeProcess.CHALLENGE_ID.name(), challenge.toString());
         v.put("cityGroup", "city-delft");
-        v.put("companyGroup", "company-greengrid");
+        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         v.put("milestoneCadence", "P30D");
         ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v);
         ProcessDriver driver = new ProcessDriver(engine);

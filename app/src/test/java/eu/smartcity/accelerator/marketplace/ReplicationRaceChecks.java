@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -90,10 +91,10 @@ record ReplicationRaceChecks(Cycles cycles, Challenges challenges, ProcessEngine
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
         v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
-        v.put("pilotId", UUID.randomUUID().toString());
-        v.put("challengeId", challenge.toString());
+        v.put(ChallengeProcess.PILOT_ID.name(), UUID.randomUUID().toString());
+        v.put(ChallengeProcess.CHALLENGE_ID.name(), challenge.toString());
         v.put("cityGroup", "city-delft");
-        v.put("companyGroup", "company-greengrid");
+        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         v.put("milestoneCadence", "P30D");
         String evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v).getId();
         ProcessDriver driver = new ProcessDriver(engine);

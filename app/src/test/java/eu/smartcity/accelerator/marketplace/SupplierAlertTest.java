@@ -106,7 +106,7 @@ class SupplierAlertTest {
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(ChallengeProcess.KEY).singleResult().getId();
         new ProcessDriver(engine, completions).complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return challengeId;
     }
 

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.notification;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import com.icegreen.greenmail.util.GreenMail;
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.Applications;
@@ -136,9 +137,9 @@ class NotificationMailTest {
 
     ProcessInstance submitted(String company) {
         return runtime.startProcessInstanceByKey(ApplicationProcess.KEY, UUID.randomUUID().toString(),
-                Map.of(ApplicationProcess.APPLICATION_ID, UUID.randomUUID().toString(),
-                        ApplicationProcess.CHALLENGE_ID, UUID.randomUUID().toString(),
-                        ApplicationProcess.COMPANY_GROUP, "company-" + company));
+                Map.of(ApplicationProcess.APPLICATION_ID.name(), UUID.randomUUID().toString(),
+                        ApplicationProcess.CHALLENGE_ID.name(), UUID.randomUUID().toString(),
+                        ApplicationProcess.COMPANY_GROUP.name(), "company-" + company));
     }
 
     void send(ProcessInstance instance, String message, Map<String, Object> variables) {
@@ -160,8 +161,8 @@ class NotificationMailTest {
     @Test
     void eligibilityResultTellsEligibleAndIneligibleCompanies() throws Exception {
         language("urbansense", "nl");
-        send(submitted("urbansense"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
-        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, false));
+        send(submitted("urbansense"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
 
         List<MimeMessage> mails = deliver(NotificationKind.ELIGIBILITY_RESULT);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
@@ -178,11 +179,11 @@ class NotificationMailTest {
     void selectionResultTellsSelectedAndNotSelectedCompanies() throws Exception {
         ProcessInstance winner = submitted("urbansense");
         ProcessInstance other = submitted("parkflow");
-        send(winner, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
-        send(other, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+        send(winner, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+        send(other, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
         language("parkflow", "fr");
-        send(winner, ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, true));
-        send(other, ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, false));
+        send(winner, ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.SELECTED)));
+        send(other, ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.NOT_SELECTED)));
 
         List<MimeMessage> mails = deliver(NotificationKind.SELECTION_RESULT);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
@@ -205,7 +206,7 @@ class NotificationMailTest {
                 "Complaints -30 %", "nl, en", 6));
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(ChallengeProcess.KEY).singleResult().getId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         applications.submit(new Applications.Submission(challengeId, "company-urbansense", "Quiet sensors",
                 "Noise sensors on buses and stops.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
@@ -255,7 +256,7 @@ class NotificationMailTest {
     /** The process tests' delivery variables, with Delft and ParkFlow as the parties (of a real case) and one milestone. */
     Map<String, Object> delivery() {
         Map<String, Object> v = eu.smartcity.accelerator.support.ContractCase.of(context, "city-delft", "company-parkflow").delivery();
-        v.put("milestoneCount", 1L);
+        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 1L);
         return v;
     }
 
@@ -360,7 +361,7 @@ class NotificationMailTest {
         preferences.choose("parkflow", java.util.Set.of());
         assertThat(preferences.wanted("parkflow")).doesNotContain(NotificationKind.APPLICATION_RECEIVED)
                 .contains(NotificationKind.ELIGIBILITY_RESULT);
-        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, false));
+        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
 
         dispatcher.sendDue(Instant.now());
         assertThat(received(NotificationKind.APPLICATION_RECEIVED)).isEmpty();
@@ -393,7 +394,7 @@ class NotificationMailTest {
         ProcessInstance application;
         try {
             application = submitted("urbansense");
-            send(application, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, true));
+            send(application, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
             // the business steps committed although no mail could be sent
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(application.getId()).singleResult()).isNotNull();
             assertThat(driver.family(application.getId())).isNotEmpty();

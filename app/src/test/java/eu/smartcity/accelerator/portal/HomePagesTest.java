@@ -116,7 +116,7 @@ class HomePagesTest {
         String sentBack = "Bruges revise " + suffix;
         UUID revise = challenges.launch(cycleId, "city-bruges", definition(sentBack, "9000"));
         driver.complete(processOf(revise), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Add the KPIs"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Add the KPIs"));
         String waiting = "Delft waiting " + suffix;
         challenges.launch(cycleId, "city-delft", definition(waiting, "9000"));
 
@@ -140,7 +140,7 @@ class HomePagesTest {
                 apply(open, "greengrid", "C " + suffix));
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-an"),
-                Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+                Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
         List<Task> toScore = driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).toList();
         assertThat(toScore).hasSize(applied.size());
@@ -205,7 +205,7 @@ class HomePagesTest {
     UUID publish(String city, String title, String budget) {
         UUID id = challenges.launch(cycleId, city, definition(title, budget));
         driver.complete(processOf(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(processOf(id));
         return id;
     }

@@ -84,7 +84,7 @@ class JuryPoolTest {
                     "Measure noise with the city's open sensor data.", "Noise (CSV)", new BigDecimal("10000"), "Noise -10 %", "nl", 6));
             String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                     .processDefinitionKey(KEY).singleResult().getId();
-            driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+            driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
             applications.submit(new Applications.Submission(challengeId, "company-greengrid", "greengrid noise map",
                     "Sensors and open data.", BigDecimal.valueOf(9_000), 7, true, "NL", 20, true, true));
             driver.fireTimer(pi, TIMER_CALL_WINDOW_OVER);
@@ -108,7 +108,7 @@ class JuryPoolTest {
                 new BigDecimal("10000"), "Search time -20 %", "nl, en", 6));
         String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
                 .processDefinitionKey(KEY).singleResult().getId();
-        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         applications.submit(new Applications.Submission(challengeId, "company-urbansense", "urbansense parking guidance",
                 "Sensors and an app that use the open parking data.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
         driver.fireTimer(pi, TIMER_CALL_WINDOW_OVER);
@@ -119,14 +119,14 @@ class JuryPoolTest {
         assertThat(driver.tasks(pi, USER_TASK_DECLARE_CONFLICT)).extracting(Task::getAssignee).containsExactlyInAnyOrder(d, c, b);
 
         driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, d),
-                Map.of(CONFLICT_DECISION, CONFLICT, CONFLICT_REASON, "Advises an applicant"), pi);
+                Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), CONFLICT_REASON.name(), "Advises an applicant"), pi);
         // the one pool member not seated takes the seat, though they work in neither of the challenge's languages
         assertThat(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, a)).isNotNull();
         assertThat(jdbc.queryForObject("SELECT member FROM jury_seat WHERE challenge_id = ? AND seat_no = 1 AND status = 'ASSIGNED'",
                 String.class, challengeId)).isEqualTo(a);
 
         driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, a),
-                Map.of(CONFLICT_DECISION, CONFLICT, CONFLICT_REASON, "Former employee of an applicant"), pi);
+                Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), CONFLICT_REASON.name(), "Former employee of an applicant"), pi);
         // the pool is exhausted: no one from outside it (the demo's jury group) is drawn, the seat stays vacant
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
                 .activityId(END_SEAT_VACANT).count()).isOne();
@@ -139,7 +139,7 @@ class JuryPoolTest {
 
         // the two seated members declare and score (quorum 2); the coordinator sees the vacant seat and where to invite
         for (String member : List.of(b, c)) {
-            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi);
+            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi);
         }
         for (String member : List.of(b, c)) {
             driver.complete(driver.taskOf(pi, USER_TASK_SCORE_APPLICATION, member), Map.of("fit", 8L, "innovation", 7L, "team", 7L,

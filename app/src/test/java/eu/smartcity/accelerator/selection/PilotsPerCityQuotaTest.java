@@ -68,7 +68,7 @@ class PilotsPerCityQuotaTest {
 
         String second = awaitingSelectionApproval(cycle, "city-saint-quentin", "Open library data");
         RuleViolationException refused = refusal(() -> approve(second, Map.of()));
-        assertThat(refused.field()).isEqualTo(SELECTION_DECISION);
+        assertThat(refused.field()).isEqualTo(SELECTION_DECISION.name());
         assertThat(refused.messageKey()).isEqualTo("selection.error.pilotsPerCity");
         assertThat(inWords(refused, Locale.ENGLISH)).startsWith("The bylaws of cycle " + cycleName
                 + " allow 1 pilot per city; City of Saint-Quentin already has 1 (Participation platform ");
@@ -79,17 +79,17 @@ class PilotsPerCityQuotaTest {
         assertThat(driver.task(second, USER_TASK_APPROVE_SELECTION)).as("the approval waits").isNotNull();
         // the portal's task page says it next to the decision (a form post carries no language: English)
         String taskPage = "/tasks/" + driver.task(second, USER_TASK_APPROVE_SELECTION).getId();
-        String refusedPage = coordinator("en").postForm(taskPage, taskPage, SELECTION_DECISION, APPROVE).body();
+        String refusedPage = coordinator("en").postForm(taskPage, taskPage, SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()).body();
         assertThat(refusedPage).contains("The bylaws of cycle " + cycleName + " allow 1 pilot per city; City of Saint-Quentin already has 1")
                 .contains("aria-invalid=\"true\"");
 
         // an override owes a reason
-        RuleViolationException noReason = refusal(() -> approve(second, Map.of(QUOTA_OVERRIDE, EXCEED, QUOTA_OVERRIDE_REASON, " ")));
-        assertThat(noReason.field()).isEqualTo(QUOTA_OVERRIDE_REASON);
+        RuleViolationException noReason = refusal(() -> approve(second, Map.of(QUOTA_OVERRIDE.name(), QuotaOverride.EXCEED.wire(), QUOTA_OVERRIDE_REASON.name(), " ")));
+        assertThat(noReason.field()).isEqualTo(QUOTA_OVERRIDE_REASON.name());
         assertThat(inWords(noReason, Locale.forLanguageTag("fr"))).contains("quota de 1 pilote par ville");
         assertThat(jury.quotaOverrides(challengeOf(second))).isEmpty();
 
-        approve(second, Map.of(QUOTA_OVERRIDE, EXCEED, QUOTA_OVERRIDE_REASON, "The council funds a second pilot itself"));
+        approve(second, Map.of(QUOTA_OVERRIDE.name(), QuotaOverride.EXCEED.wire(), QUOTA_OVERRIDE_REASON.name(), "The council funds a second pilot itself"));
         assertThat(challenges.find(challengeOf(second)).orElseThrow().status()).isEqualTo("CONTRACTING");
         assertThat(jury.quotaOverrides(challengeOf(second))).singleElement().satisfies(o -> {
             assertThat(o.rule()).isEqualTo("pilotsPerCity");
@@ -136,12 +136,12 @@ class PilotsPerCityQuotaTest {
                 "A problem worth a pilot.", "Open data (API)", new BigDecimal("10000"), "KPI -20 %", "fr, en", 6));
         String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.toString())
                 .processDefinitionKey(KEY).singleResult().getId();
-        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
         applications.submit(new Applications.Submission(id, "company-urbansense", "UrbanSense for " + title,
                 "Sensors and an app that use the open data.", BigDecimal.valueOf(9_000), 7, true, "BE", 40, true, true));
         driver.fireTimer(pi, TIMER_CALL_WINDOW_OVER);
         for (String member : JURY) {
-            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT), pi);
+            driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi);
             driver.complete(driver.taskOf(pi, USER_TASK_SCORE_APPLICATION, member), scores(), pi);
         }
         return pi;
@@ -154,7 +154,7 @@ class PilotsPerCityQuotaTest {
             engine.getTaskService().claim(task.getId(), "coordinator");
         }
         Map<String, Object> values = new HashMap<>(extra);
-        values.put(SELECTION_DECISION, APPROVE);
+        values.put(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire());
         driver.complete(driver.task(pi, USER_TASK_APPROVE_SELECTION), values, pi);
     }
 
@@ -168,7 +168,7 @@ class PilotsPerCityQuotaTest {
     }
 
     UUID challengeOf(String pi) {
-        return UUID.fromString((String) engine.getRuntimeService().getVariable(pi, CHALLENGE_ID));
+        return UUID.fromString((String) engine.getRuntimeService().getVariable(pi, CHALLENGE_ID.name()));
     }
 
     static RuleViolationException refusal(Runnable step) {

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.support;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.cycle.BylawsCatalog;
 import java.util.Map;
@@ -42,10 +43,10 @@ public record ContractCase(UUID cycleId, UUID challengeId, UUID applicationId, S
     public Map<String, Object> delivery() {
         Map<String, Object> v = ProcessTestBase.deliveryVariables();
         v.put("cycleId", cycleId.toString());
-        v.put("challengeId", challengeId.toString());
-        v.put("applicationId", applicationId.toString());
+        v.put(ChallengeProcess.CHALLENGE_ID.name(), challengeId.toString());
+        v.put(ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
         v.put("cityGroup", cityGroup);
-        v.put("companyGroup", companyGroup);
+        v.put(ChallengeProcess.COMPANY_GROUP.name(), companyGroup);
         return v;
     }
 }

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.support;
 
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.demo.ProcessDriver;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.util.HashMap;
@@ -49,17 +50,17 @@ public abstract class ProcessTestBase {
     /** The variables a challenge hands to its contract, pilot and evaluation (durations from scifi-2024). */
     public static Map<String, Object> deliveryVariables() {
         Map<String, Object> v = new HashMap<>();
-        v.put("contractId", UUID.randomUUID().toString());
-        v.put("pilotId", UUID.randomUUID().toString());
-        v.put(EvaluationProcess.EVALUATION_ID.name(), UUID.randomUUID().toString());
-        v.put("challengeId", UUID.randomUUID().toString());
-        v.put("applicationId", UUID.randomUUID().toString());
+        v.put(ChallengeProcess.CONTRACT_ID.name(), UUID.randomUUID().toString());
+        v.put(ChallengeProcess.PILOT_ID.name(), UUID.randomUUID().toString());
+        v.put(ChallengeProcess.EVALUATION_ID.name(), UUID.randomUUID().toString());
+        v.put(ChallengeProcess.CHALLENGE_ID.name(), UUID.randomUUID().toString());
+        v.put(ChallengeProcess.APPLICATION_ID.name(), UUID.randomUUID().toString());
         v.put("cycleId", UUID.randomUUID().toString());
         v.put("cityGroup", "city-bruges");
-        v.put("companyGroup", "company-greengrid");
+        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         v.put("signatureWindow", "P14D");
-        v.put(ContractProcess.CONTRACT_AMOUNT.name(), 9000.0);
-        v.put("milestoneCount", 2L);
+        v.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 9000.0);
+        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 2L);
         v.put("milestoneCadence", "P30D");
         v.put("reminderDelay", "P3D");
         v.put("escalationDelay", "P7D");

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.ApplicationProcess;
@@ -66,7 +67,7 @@ class ConcurrencyTest {
     ProcessInstance contractAtCompanyReview() {
         // a contract is drafted from a real challenge and application (ContractDocuments refuses made-up ids)
         Map<String, Object> v = ContractCase.of(context, "city-mechelen", "company-urbansense").delivery();
-        v.put("contractId", UUID.randomUUID().toString());
+        v.put(ChallengeProcess.CONTRACT_ID.name(), UUID.randomUUID().toString());
         v.put("signatureWindow", "P14D");
         ProcessInstance contract = engine.getRuntimeService().startProcessInstanceByKey("contract", v);
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
@@ -95,8 +96,8 @@ class ConcurrencyTest {
     @Test
     void aMessageCorrelatedTwiceReachesTheProcessOnce() throws Exception {
         ProcessInstance application = engine.getRuntimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
-                UUID.randomUUID().toString(), Map.of(ApplicationProcess.APPLICATION_ID, "x", ApplicationProcess.CHALLENGE_ID, "y",
-                        ApplicationProcess.COMPANY_GROUP, "company-parkflow"));
+                UUID.randomUUID().toString(), Map.of(ApplicationProcess.APPLICATION_ID.name(), "x", ApplicationProcess.CHALLENGE_ID.name(), "y",
+                        ApplicationProcess.COMPANY_GROUP.name(), "company-parkflow"));
         Callable<Object> withdraw = () -> engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWN)
                 .processInstanceId(application.getId()).correlateWithResult();
 

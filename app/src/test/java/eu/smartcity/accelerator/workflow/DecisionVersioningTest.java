@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.support.AcceleratorTest;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class FormsWriteNoControlVariableTest {
 
-    static final Set<String> CONTROL = Set.of(ChallengeProcess.JURY_MEMBER, ChallengeProcess.JURY_ROUND,
-            ChallengeProcess.QUORUM_REACHED, ChallengeProcess.REPLACEMENT_FOUND, ChallengeProcess.APPLICATION_COUNT,
-            ChallengeProcess.ELIGIBLE_COUNT);
+    static final Set<String> CONTROL = Set.of(ChallengeProcess.JURY_MEMBER.name(), ChallengeProcess.JURY_ROUND.name(),
+            ChallengeProcess.QUORUM_REACHED.name(), ChallengeProcess.REPLACEMENT_FOUND.name(), ChallengeProcess.APPLICATION_COUNT.name(),
+            ChallengeProcess.ELIGIBLE_COUNT.name());
 
     @Test
     void noFormFieldIsAnIdAGroupOrAJuryVariable() throws Exception {

@@ -107,12 +107,12 @@ class PortalWorkTest {
         // the decision is two named outcomes, neither preselected; untouched, the form is refused
         assertThat(coordinator.get("/tasks/" + approve).body()).contains("value=\"approve\"").contains("value=\"send-back\"")
                 .doesNotContainPattern("name=\"challengeDecision\"[^>]*checked");
-        HttpResponse<String> untouched = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "remarks", "");
+        HttpResponse<String> untouched = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, ChallengeProcess.REMARKS.name(), "");
         assertThat(untouched.statusCode()).isEqualTo(200);
         assertThat(untouched.body()).contains("id=\"f-challengeDecision-error\"").contains("This field is required.");
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SUBMITTED");
 
-        HttpResponse<String> approved = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, "challengeDecision", "approve");
+        HttpResponse<String> approved = coordinator.postForm("/tasks/" + approve, "/tasks/" + approve, ChallengeProcess.CHALLENGE_DECISION.name(), "approve");
         assertThat(approved.statusCode()).isEqualTo(302);
         driver.runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId()); // publishing is asynchronous
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("PUBLISHED");
@@ -135,13 +135,13 @@ class PortalWorkTest {
         String task = "/tasks/" + taskId(challengeId, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE);
         PortalClient coordinator = as("coordinator");
 
-        HttpResponse<String> noReason = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", " ");
+        HttpResponse<String> noReason = coordinator.postForm(task, task, ChallengeProcess.CHALLENGE_DECISION.name(), "send-back", ChallengeProcess.REMARKS.name(), " ");
         assertThat(noReason.statusCode()).isEqualTo(200);
         assertThat(noReason.body()).contains("id=\"f-remarks-error\"").contains("Give the reason")
                 .doesNotContain("data-confirmation");
 
         String remarks = "Name a target for each KPI & the datasets' licence";
-        HttpResponse<String> confirm = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks);
+        HttpResponse<String> confirm = coordinator.postForm(task, task, ChallengeProcess.CHALLENGE_DECISION.name(), "send-back", ChallengeProcess.REMARKS.name(), remarks);
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("data-confirmation").contains("Please confirm")
                 .contains("You are about to send this challenge back to the city")
@@ -151,13 +151,13 @@ class PortalWorkTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).as("not completed yet").isEqualTo(1);
         assertThat(challenges.find(challengeId).orElseThrow().status()).isEqualTo("SUBMITTED");
 
-        HttpResponse<String> back = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks, "back", "true");
+        HttpResponse<String> back = coordinator.postForm(task, task, ChallengeProcess.CHALLENGE_DECISION.name(), "send-back", ChallengeProcess.REMARKS.name(), remarks, "back", "true");
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(back.body()).doesNotContain("data-confirmation").containsPattern("value=\"send-back\"[^>]*checked")
                 .contains("Name a target for each KPI");
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).isEqualTo(1);
 
-        HttpResponse<String> confirmed = coordinator.postForm(task, task, "challengeDecision", "send-back", "remarks", remarks,
+        HttpResponse<String> confirmed = coordinator.postForm(task, task, ChallengeProcess.CHALLENGE_DECISION.name(), "send-back", ChallengeProcess.REMARKS.name(), remarks,
                 "confirmed", "true");
         assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.substring(7)).count()).as("completed").isZero();
@@ -171,7 +171,7 @@ class PortalWorkTest {
     void aJuryMemberDeclaresThenScoresOnlyTheirOwnApplicationsAndSeesProgress() {
         UUID challengeId = defineValidChallenge(as("officer-delft"));
         String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, java.util.Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, java.util.Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         for (String company : new String[] {"urbansense", "parkflow"}) {
             applications.submit(new Applications.Submission(challengeId, "company-" + company, company + " quiet delivery",
                     "Route planning with the noise sensors.", new BigDecimal("8000"), 7, true, "BE", 30, true, true));
@@ -185,7 +185,7 @@ class PortalWorkTest {
         assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId()).statusCode())
                 .as("no declaration chosen: the form comes back").isEqualTo(200);
         assertThat(an.postForm("/tasks/" + declare.getId(), "/tasks/" + declare.getId(),
-                ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT).statusCode()).isEqualTo(302);
+                ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()).statusCode()).isEqualTo(302);
 
         java.util.List<Task> mine = driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> "jury-an".equals(t.getAssignee())).toList();
@@ -209,7 +209,7 @@ class PortalWorkTest {
         String second = "/tasks/" + mine.get(1).getId();
         assertThat(an.get(second).body()).doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");
         driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben"),
-                java.util.Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+                java.util.Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
         Task bens = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
         assertThat(as("jury-ben").get("/tasks/" + bens.getId()).body())
                 .doesNotContain("value=\"9\"").doesNotContain("Convincing noise data plan");

@@ -116,7 +116,7 @@ class TaskSubjectPagesTest {
                 .isEqualTo(404);
 
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Give the baseline of each KPI"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Give the baseline of each KPI"));
         Task revise = driver.task(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE);
         assertThat(revise.getName()).endsWith(" — " + title + " (" + DELFT + ")");
         assertThat(ok("officer-delft", revise)).contains(title, PROBLEM, "Give the baseline of each KPI");
@@ -124,7 +124,7 @@ class TaskSubjectPagesTest {
         driver.complete(revise, Map.of("title", title, "problem", PROBLEM, "openDatasets", "Noise sensors (API)", "budgetCap", 9000L,
                 "kpis", "Complaints -30 % (baseline 120 a month)", "languages", "nl, en", "minTrl", 6L), pi);
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Name the data owner"));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Name the data owner"));
         revise = driver.task(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE);
         String history = ok("officer-delft", revise);
         assertThat(history).contains("Give the baseline of each KPI", "Name the data owner", "baseline 120 a month");
@@ -133,7 +133,7 @@ class TaskSubjectPagesTest {
 
         // the challenge id rewritten to another city's challenge: the Delft officer sees nothing of it
         UUID mechelens = launch("city-mechelen", "Mechelen own " + title, "8000");
-        engine.getRuntimeService().setVariable(pi, ChallengeProcess.CHALLENGE_ID, mechelens.toString());
+        engine.getRuntimeService().setVariable(pi, ChallengeProcess.CHALLENGE_ID.name(), mechelens.toString());
         HttpResponse<String> rewritten = as("officer-delft").get("/tasks/" + revise.getId());
         assertThat(rewritten.statusCode()).isEqualTo(404);
         assertThat(rewritten.body()).doesNotContain("Mechelen own");
@@ -167,13 +167,13 @@ class TaskSubjectPagesTest {
 
             // jury-chloe has a conflict: the substitute takes her seat
             driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-chloe"),
-                    Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.CONFLICT, ChallengeProcess.CONFLICT_REASON, "Advised ParkFlow in 2024"), pi);
+                    Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.CONFLICT.wire(), ChallengeProcess.CONFLICT_REASON.name(), "Advised ParkFlow in 2024"), pi);
             // the first free jury member (ours, unless another test left one) takes the seat
             List<String> jurors = driver.tasks(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT).stream().map(Task::getAssignee).toList();
             assertThat(jurors).hasSize(3).contains("jury-an", "jury-ben").doesNotContain("jury-chloe");
             for (String member : jurors) {
                 driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member),
-                        Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+                        Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             }
 
             Task scoreParkflow = scoringTask(pi, "jury-an", parkflow);
@@ -188,11 +188,11 @@ class TaskSubjectPagesTest {
                     .contains("Aansluiting bij de uitdaging", "Criteria en hun gewicht");
 
             // the application id rewritten to another challenge's application: nothing of it is shown
-            tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID, otherApplication.toString());
+            tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID.name(), otherApplication.toString());
             HttpResponse<String> rewritten = as("jury-an").get("/tasks/" + scoreParkflow.getId());
             assertThat(rewritten.statusCode()).isEqualTo(404);
             assertThat(rewritten.body()).doesNotContain("Elsewhere solution");
-            tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID, parkflow.toString());
+            tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID.name(), parkflow.toString());
 
             // equal weighted averages (7.0); ParkFlow's higher fit score places it first
             Map<String, Object> sevens = scores(7, 7, 7, 7, 7, 7);
@@ -231,14 +231,14 @@ class TaskSubjectPagesTest {
         apply(id, "urbansense", "Quiet routes");
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         for (String member : List.of("jury-an", "jury-ben", "jury-chloe")) {
-            driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+            driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             for (Task t : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
                 if (member.equals(t.getAssignee())) {
                     driver.complete(t, scores(8, 7, 7, 7, 7, 7), pi);
                 }
             }
         }
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_SELECTION, Map.of(ChallengeProcess.SELECTION_DECISION.name(), ChallengeProcess.SelectionDecision.APPROVE.wire()));
 
         Task review = driver.task(pi, ContractProcess.USER_TASK_REVIEW_DRAFT);
         assertThat(review.getName()).isEqualTo("Review draft contract — " + title + " (" + DELFT + ")");
@@ -400,7 +400,7 @@ class TaskSubjectPagesTest {
     }
 
     void approve(String pi) {
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);
     }
 
@@ -412,7 +412,7 @@ class TaskSubjectPagesTest {
     Task scoringTask(String pi, String member, UUID applicationId) {
         return driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee()))
-                .filter(t -> applicationId.toString().equals(tasks.getVariable(t.getId(), ChallengeProcess.APPLICATION_ID)))
+                .filter(t -> applicationId.toString().equals(tasks.getVariable(t.getId(), ChallengeProcess.APPLICATION_ID.name())))
                 .findFirst().orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application.internal;
 
+import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.ApplicationDrafts;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -59,7 +60,7 @@ class JpaApplicationDrafts implements ApplicationDrafts {
         require(d.trl() == null || (d.trl() >= 0 && d.trl() <= 99), "trl");
         require(d.country() == null || d.country().matches("[A-Z]{2}"), "country");
         require(d.employees() == null || (d.employees() >= 0 && d.employees() <= 10_000_000), "employees");
-        require(d.companyGroup() != null && d.companyGroup().startsWith("company-"), "companyGroup");
+        require(d.companyGroup() != null && d.companyGroup().startsWith("company-"), ApplicationProcess.COMPANY_GROUP.name());
     }
 
     private static void require(boolean condition, String field) {

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import jakarta.validation.Validator;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,10 +83,10 @@ class JpaApplications implements Applications {
             throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
                     + challenge.title() + "'.", challenge.title(), now);
         }
-        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), Map.of(
-                ApplicationProcess.APPLICATION_ID, application.id().toString(),
-                ApplicationProcess.CHALLENGE_ID, s.challengeId().toString(),
-                ApplicationProcess.COMPANY_GROUP, s.companyGroup()));
+        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), ProcessVariables.of(
+                ApplicationProcess.APPLICATION_ID.with(application.id()),
+                ApplicationProcess.CHALLENGE_ID.with(s.challengeId()),
+                ApplicationProcess.COMPANY_GROUP.with(s.companyGroup())));
         return application.id();
     }
 
@@ -144,7 +145,8 @@ class JpaApplications implements Applications {
     @Override
     public void decideEligibility(UUID applicationId, List<String> reasons) {
         get(applicationId).eligibility(reasons, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, Map.of(ApplicationProcess.ELIGIBLE, reasons.isEmpty()));
+        correlate(applicationId, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(
+                reasons.isEmpty() ? ApplicationProcess.Eligibility.ELIGIBLE : ApplicationProcess.Eligibility.INELIGIBLE)));
     }
 
     @Override
@@ -153,7 +155,8 @@ class JpaApplications implements Applications {
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, Map.of(ApplicationProcess.SELECTED, selected));
+            correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(
+                    selected ? ApplicationProcess.Selection.SELECTED : ApplicationProcess.Selection.NOT_SELECTED)));
         }
     }
 
@@ -174,8 +177,8 @@ class JpaApplications implements Applications {
         for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
                 EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW))) {
             application.moveTo(ending, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, Map.of(
-                    ApplicationProcess.CHALLENGE_ENDING, ending.name(), ApplicationProcess.STOP_REASON, reason == null ? "" : reason));
+            correlate(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, ProcessVariables.of(
+                    ApplicationProcess.CHALLENGE_ENDING.with(ending), ApplicationProcess.STOP_REASON.with(reason == null ? "" : reason)));
         }
     }
 
@@ -203,7 +206,7 @@ class JpaApplications implements Applications {
             default -> ApplicationStatus.CONTRACT_EXPIRED;
         };
         get(applicationId).moveTo(next, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_CONTRACT_CONCLUDED, Map.of(ApplicationProcess.CONTRACT_OUTCOME, contractOutcome));
+        correlate(applicationId, ApplicationProcess.MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(ApplicationProcess.CONTRACT_OUTCOME.with(contractOutcome)));
     }
 
     @Override

@@ -66,7 +66,7 @@ class AttachmentDownloads {
                 .processInstanceId(challenge.processInstanceId())
                 .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).list().stream()
                 .anyMatch(task -> history.createHistoricVariableInstanceQuery().executionIdIn(task.getExecutionId())
-                        .variableName(ChallengeProcess.APPLICATION_ID).list().stream()
+                        .variableName(ChallengeProcess.APPLICATION_ID.name()).list().stream()
                         .anyMatch(v -> applicationId.toString().equals(v.getValue())));
     }
 }

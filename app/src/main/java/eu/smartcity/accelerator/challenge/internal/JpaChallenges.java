@@ -82,13 +82,13 @@ public class JpaChallenges implements Challenges {
         Challenge challenge = challenges.save(new Challenge(cycleId, cityGroup, definition, window));
         store(challenge.id(), cityFunds);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ChallengeProcess.CHALLENGE_ID, challenge.id().toString());
+        variables.put(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.CHALLENGE_ID.stored(challenge.id()));
         variables.put(ChallengeProcess.CYCLE_ID, cycleId.toString());
         variables.put(ChallengeProcess.CITY_GROUP, cityGroup);
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
-        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
         // The definition as variables too, so the revise form (same field keys) opens pre-filled.
         variables.put("title", definition.title());
         variables.put("problem", definition.problem());
@@ -98,8 +98,8 @@ public class JpaChallenges implements Challenges {
         variables.put("languages", definition.languages());
         variables.put("minTrl", (long) definition.minTrl());
         // the proposed window pre-fills the approval task's date fields (Brussels time; empty: the defaults)
-        variables.put(ChallengeProcess.CALL_OPENS_AT, eu.smartcity.accelerator.challenge.CallDates.local(window.opensAt()));
-        variables.put(ChallengeProcess.CALL_CLOSES_AT, eu.smartcity.accelerator.challenge.CallDates.local(window.closesAt()));
+        variables.put(ChallengeProcess.CALL_OPENS_AT.name(), eu.smartcity.accelerator.challenge.CallDates.local(window.opensAt()));
+        variables.put(ChallengeProcess.CALL_CLOSES_AT.name(), eu.smartcity.accelerator.challenge.CallDates.local(window.closesAt()));
         challenge.started(runtimeService.startProcessInstanceByKey(ChallengeProcess.KEY, challenge.id().toString(), variables)
                 .getId());
         return challenge.id();
@@ -128,21 +128,21 @@ public class JpaChallenges implements Challenges {
      */
     static void validate(CallWindow window, Bylaws bylaws, Instant now) {
         if (window.opensAt() != null && window.opensAt().isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new RuleViolationException("callOpensAt", "challenge.error.callOpensAtPast", "the opening date must not be in the past");
+            throw new RuleViolationException(ChallengeProcess.CALL_OPENS_AT.name(), "challenge.error.callOpensAtPast", "the opening date must not be in the past");
         }
         if (window.closesAt() == null) {
             return;
         }
         Instant opens = window.opensAt() != null ? window.opensAt() : now;
         if (!window.closesAt().isAfter(opens)) {
-            throw new RuleViolationException("callClosesAt", "challenge.error.callClosesBeforeOpening",
+            throw new RuleViolationException(ChallengeProcess.CALL_CLOSES_AT.name(), "challenge.error.callClosesBeforeOpening",
                     "the closing date must be after the opening date");
         }
         Duration length = Duration.between(opens, window.closesAt());
         long minDays = bylaws.callWindowMin().toDays();
         long maxDays = bylaws.callWindowMax().toDays();
         if (length.compareTo(bylaws.callWindowMin()) < 0 || length.compareTo(bylaws.callWindowMax()) > 0) {
-            throw new RuleViolationException("callClosesAt", "challenge.error.callWindowLength",
+            throw new RuleViolationException(ChallengeProcess.CALL_CLOSES_AT.name(), "challenge.error.callWindowLength",
                     "the call must stay open between " + minDays + " and " + maxDays + " days", minDays, maxDays);
         }
     }
@@ -243,7 +243,7 @@ public class JpaChallenges implements Challenges {
 
     // ---- state changes asked for by the challenge process (delegates and listeners) ----
 
-    public void sendBack(String challengeId, String remarks) {
+    public void sendBack(UUID challengeId, String remarks) {
         Challenge challenge = get(challengeId);
         challenge.sentBack(remarks);
         this.remarks.save(new ChallengeRemark(challenge.id(), remarks, clock.instant()));
@@ -256,7 +256,7 @@ public class JpaChallenges implements Challenges {
                 .map(r -> new Remark(r.remarks(), r.sentBackAt())).toList();
     }
 
-    public void revise(String challengeId, Definition definition) {
+    public void revise(UUID challengeId, Definition definition) {
         Challenge challenge = get(challengeId);
         validate(definition, cycles.bylawsOf(challenge.cycleId()));
         challenge.resubmitted(definition);
@@ -266,7 +266,7 @@ public class JpaChallenges implements Challenges {
      * The coordinator approved: the window as amended in the task (or else as proposed, or else the defaults: opening
      * now, closing the bylaws' callWindow later) is checked and fixed; the process's timers are set from it.
      */
-    public CallWindow approve(String challengeId, CallWindow amended) {
+    public CallWindow approve(UUID challengeId, CallWindow amended) {
         Challenge challenge = get(challengeId);
         Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
         Instant now = clock.instant();
@@ -285,7 +285,7 @@ public class JpaChallenges implements Challenges {
     }
 
     /** The call opens (at its opening date, or at once); returns its closing date. */
-    public Instant publish(String challengeId) {
+    public Instant publish(UUID challengeId) {
         Challenge challenge = get(challengeId);
         challenge.published(clock.instant());
         return challenge.callClosesAt();
@@ -324,7 +324,7 @@ public class JpaChallenges implements Challenges {
         Job timer = callTimer(challenge);
         // the timer's job was created with the old date: move it; the variable too, for anyone reading it later
         managementService.setJobDuedate(timer.getId(), java.util.Date.from(closes));
-        runtimeService.setVariable(challenge.processInstanceId(), ChallengeProcess.CALL_CLOSING_DATE, java.util.Date.from(closes));
+        runtimeService.setVariable(challenge.processInstanceId(), ChallengeProcess.CALL_CLOSING_DATE.name(), java.util.Date.from(closes));
         CallWindowChange change = windowChanges.save(new WindowChange(challenge.id(), CallWindowChange.Kind.EXTENDED,
                 before, closes, reason.strip(), coordinator, clock.instant())).view();
         events.publishEvent(new CallWindowChanged(challenge.id(), challenge.title(), change));
@@ -420,17 +420,21 @@ public class JpaChallenges implements Challenges {
         challenge.entered(ending);
         runtimeService.createMessageCorrelation(message)
                 .processInstanceId(challenge.processInstanceId())
-                .setVariable(ChallengeProcess.STOP_REASON, reason)
+                .setVariable(ChallengeProcess.STOP_REASON.name(), reason)
                 .correlate();
     }
 
     /** The challenge process moved on: contracting, pilot, evaluation, or how it ended. */
-    public void enter(String challengeId, ChallengeStage stage) {
+    public void enter(UUID challengeId, ChallengeStage stage) {
         get(challengeId).entered(stage);
     }
 
     private Challenge get(String challengeId) {
-        return challenges.findById(UUID.fromString(challengeId))
+        return get(UUID.fromString(challengeId));
+    }
+
+    private Challenge get(UUID challengeId) {
+        return challenges.findById(challengeId)
                 .orElseThrow(() -> new NoSuchElementException("No challenge " + challengeId));
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace.library;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.marketplace.MarketplaceVocabulary;
@@ -84,7 +85,7 @@ class LibraryPages {
         UUID challengeId = own(form.challengeId(), challenges.ofCity(city).stream().map(Challenges.ChallengeView::id).toList());
         UUID frameworkId = own(form.frameworkId(), frameworksOf(city).stream().map(Framework::id).toList());
         if (DocumentForm.PAST_CONTRACT.equals(form.kind()) && challengeId == null && frameworkId == null) {
-            problems.put("challengeId", "market.document.originProblem");
+            problems.put(ChallengeProcess.CHALLENGE_ID.name(), "market.document.originProblem");
         }
         if (!problems.isEmpty()) {
             return documentForm(model, city, raw, problems);

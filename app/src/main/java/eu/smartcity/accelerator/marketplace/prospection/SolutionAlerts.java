@@ -84,7 +84,7 @@ public class SolutionAlerts {
                 && ChallengeProcess.SERVICE_TASK_PUBLISH_CALL.equals(execution.getCurrentActivityId())
                 && execution.getProcessDefinitionId() != null
                 && execution.getProcessDefinitionId().startsWith(ChallengeProcess.KEY + ":")) {
-            published(UUID.fromString((String) execution.getVariable(ChallengeProcess.CHALLENGE_ID)));
+            published(ChallengeProcess.CHALLENGE_ID.from(execution));
         }
     }
 

@@ -80,9 +80,9 @@ public class ReplicationStarter {
         variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), ReplicationProcess.ORIGINAL_PILOT_ID.stored(implementation.pilotId()));
         variables.put("cycleId", challenge.cycleId().toString());
         variables.put("cityGroup", cityGroup);
-        variables.put("companyGroup", solution.supplierGroup());
-        variables.put(ContractProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
-        variables.put(ChallengeProcess.MILESTONE_COUNT, (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.COMPANY_GROUP.name(), solution.supplierGroup());
+        variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }

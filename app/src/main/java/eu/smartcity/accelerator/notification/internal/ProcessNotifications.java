@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.notification.internal;
 
 import eu.smartcity.accelerator.application.ApplicationProcess;
+import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
@@ -40,8 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessNotifications {
 
-    static final String START_APPLICATION = "StartEvent_ApplicationSubmitted";
-
+    
     private final NotificationRecorder recorder;
     private final Recipients recipients;
     private final Challenges challenges;
@@ -64,7 +64,7 @@ public class ProcessNotifications {
                     challengeTitle(task), "");
         } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_COMPANY.equals(key)) {
             recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP)), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP.name())), challengeTitle(task), "");
         } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_CITY.equals(key)) {
             recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
                     recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
@@ -86,7 +86,7 @@ public class ProcessNotifications {
             NotificationKind kind;
             String variant;
             switch (activity) {
-                case START_APPLICATION -> { kind = NotificationKind.APPLICATION_RECEIVED; variant = null; }
+                case ApplicationProcess.START_SUBMITTED -> { kind = NotificationKind.APPLICATION_RECEIVED; variant = null; }
                 case ApplicationProcess.RECEIVE_UNDER_REVIEW -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "eligible"; }
                 case ApplicationProcess.END_INELIGIBLE -> { kind = NotificationKind.ELIGIBILITY_RESULT; variant = "ineligible"; }
                 case ApplicationProcess.RECEIVE_CONTRACTING -> { kind = NotificationKind.SELECTION_RESULT; variant = "selected"; }
@@ -94,17 +94,17 @@ public class ProcessNotifications {
                 case ApplicationProcess.END_NO_SELECTION -> { kind = NotificationKind.SELECTION_RESULT; variant = "no-selection"; }
                 case ApplicationProcess.END_CHALLENGE_STOPPED, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED -> {
                     kind = NotificationKind.CHALLENGE_ENDED;
-                    variant = "CYCLE_CLOSED".equals(string(execution, ApplicationProcess.CHALLENGE_ENDING)) ? "cycle-closed" : "withdrawn";
+                    variant = ApplicationProcess.CHALLENGE_ENDING.optionalFrom(execution).orElse(null) == ApplicationStatus.CYCLE_CLOSED ? "cycle-closed" : "withdrawn";
                 }
                 default -> {
                     return; // every other activity: no mail, and no look-up either
                 }
             }
-            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
-                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON) : "");
+            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP.name())),
+                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON.name()) : "");
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
-            List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));
+            List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP.name())));
             parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
             boolean signed = ContractProcess.END_SIGNED.equals(activity);
             recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
@@ -115,7 +115,7 @@ public class ProcessNotifications {
             // not also its timer; each firing is its own activity instance: one mail per reminder, never two
             recorder.record(PilotProcess.SERVICE_TASK_REMIND.equals(activity) ? NotificationKind.MILESTONE_REMINDER
                     : NotificationKind.MILESTONE_OVERDUE, null, execution.getActivityInstanceId(),
-                    recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)), challengeTitle(execution), "");
+                    recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP.name())), challengeTitle(execution), "");
         }
     }
 
@@ -129,7 +129,7 @@ public class ProcessNotifications {
     }
 
     private String challengeTitle(VariableScope scope) {
-        String id = string(scope, ChallengeProcess.CHALLENGE_ID);
+        String id = string(scope, ChallengeProcess.CHALLENGE_ID.name());
         try {
             return id.isEmpty() ? "" : challenges.find(UUID.fromString(id)).map(Challenges.ChallengeView::title).orElse("");
         } catch (IllegalArgumentException notAnId) {

@@ -55,10 +55,10 @@ class PilotsPerCityQuota implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!ChallengeProcess.APPROVE.equals(task.getVariable(ChallengeProcess.SELECTION_DECISION))) {
+        if (!ChallengeProcess.SelectionDecision.APPROVE.wire().equals(task.getVariable(ChallengeProcess.SELECTION_DECISION.name()))) {
             return; // re-opening the scoring commits to nothing
         }
-        ChallengeView challenge = challenges.find(UUID.fromString((String) task.getVariable(ChallengeProcess.CHALLENGE_ID)))
+        ChallengeView challenge = challenges.find(ChallengeProcess.CHALLENGE_ID.from(task))
                 .orElseThrow();
         Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
         List<ChallengeView> held = challenges.ofCycle(challenge.cycleId()).stream()
@@ -75,28 +75,28 @@ class PilotsPerCityQuota implements TaskListener {
         Object[] args = {cycleName, bylaws.pilotsPerCity(), city, held.size(), titles};
         String english = "the bylaws of cycle " + cycleName + " allow " + bylaws.pilotsPerCity() + " pilot(s) per city; "
                 + challenge.cityGroup() + " already has " + held.size() + " (" + titles + ")";
-        if (!ChallengeProcess.EXCEED.equals(task.getVariable(ChallengeProcess.QUOTA_OVERRIDE))) {
-            throw new RuleViolationException(ChallengeProcess.SELECTION_DECISION,
+        if (!ChallengeProcess.QuotaOverride.EXCEED.wire().equals(task.getVariable(ChallengeProcess.QUOTA_OVERRIDE.name()))) {
+            throw new RuleViolationException(ChallengeProcess.SELECTION_DECISION.name(),
                     bylaws.quotasOverridable() ? "selection.error.pilotsPerCity" : "selection.error.pilotsPerCityFixed",
                     english, args);
         }
         if (!bylaws.quotasOverridable()) {
-            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE, "selection.error.pilotsPerCityFixed",
+            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE.name(), "selection.error.pilotsPerCityFixed",
                     english + "; these bylaws allow no override", args);
         }
-        Object reason = task.getVariable(ChallengeProcess.QUOTA_OVERRIDE_REASON);
+        Object reason = task.getVariable(ChallengeProcess.QUOTA_OVERRIDE_REASON.name());
         if (reason == null || reason.toString().isBlank()) {
-            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON, "selection.error.quotaOverrideReason",
+            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "selection.error.quotaOverrideReason",
                     "give the reason for exceeding " + RULE, bylaws.pilotsPerCity());
         }
         if (reason.toString().strip().length() > MAX_REASON) {
-            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON, "form.error.maxLength",
+            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "form.error.maxLength",
                     "at most " + MAX_REASON + " characters", MAX_REASON);
         }
         String who = task.getAssignee() != null ? task.getAssignee()
                 : engine.currentUserId().orElse(null);
         if (who == null) {
-            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE, "selection.error.quotaOverrideWho",
+            throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE.name(), "selection.error.quotaOverrideWho",
                     "an override records who made it: claim the task first");
         }
         overrides.save(new QuotaOverride(challenge.id(), challenge.cycleId(), challenge.cityGroup(), RULE,

@@ -4,7 +4,6 @@ import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,14 +24,13 @@ class TellApplicantsChallengeStopped implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChallengeStage ending = ChallengeStage.valueOf((String) execution.getVariableLocal(ChallengeProcess.CHALLENGE_ENDING));
+        ChallengeStage ending = ChallengeProcess.CHALLENGE_ENDING.fromLocal(execution);
         ApplicationStatus status = switch (ending) {
             case WITHDRAWN -> ApplicationStatus.CHALLENGE_WITHDRAWN;
             case CYCLE_CLOSED -> ApplicationStatus.CYCLE_CLOSED;
             default -> throw new IllegalStateException("A challenge does not stop as " + ending);
         };
-        Object reason = execution.getVariable(ChallengeProcess.STOP_REASON);
-        applications.challengeStopped(UUID.fromString((String) execution.getVariable(ChallengeProcess.CHALLENGE_ID)), status,
-                reason == null ? "" : reason.toString());
+        applications.challengeStopped(ChallengeProcess.CHALLENGE_ID.from(execution), status,
+                ChallengeProcess.STOP_REASON.optionalFrom(execution).orElse(""));
     }
 }

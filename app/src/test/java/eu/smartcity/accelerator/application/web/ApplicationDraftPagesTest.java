@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application.web;
 
+import eu.smartcity.accelerator.application.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.ApplicationDrafts;
@@ -44,7 +45,7 @@ class ApplicationDraftPagesTest {
         call = challenges.launch(cycle, "city-bruges", new Challenges.Definition("Quiet streets " + UUID.randomUUID(),
                 "Noise at night.", "Noise sensors", new BigDecimal("20000"), "Fewer complaints", "nl", 5));
         new ProcessDriver(engine).complete(challenges.find(call).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         applyPage = "/challenges/" + call + "/apply";
         title = "Half-written " + UUID.randomUUID();
     }
@@ -80,7 +81,7 @@ class ApplicationDraftPagesTest {
         // a draft is not an application: no row, no process, not counted
         assertThat(applications.receivedBy(call)).isEmpty();
         assertThat(applications.publicResults(call).received()).isZero();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals("challengeId", call.toString())
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals(ApplicationProcess.CHALLENGE_ID.name(), call.toString())
                 .processDefinitionKey("application").count()).isZero();
 
         // saving again replaces the one draft

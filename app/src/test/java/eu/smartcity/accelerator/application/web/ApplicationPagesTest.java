@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.application.web;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.application.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -38,7 +39,7 @@ class ApplicationPagesTest {
         UUID cycle = cycles.open("Portal cycle", "scifi-2024").id();
         published = launch(cycle, "Open call " + UUID.randomUUID());
         new ProcessDriver(engine).complete(challenges.find(published).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         draft = launch(cycle, "Draft " + UUID.randomUUID());
     }
 
@@ -167,10 +168,10 @@ class ApplicationPagesTest {
         UUID application = applications.submit(new eu.smartcity.accelerator.application.Applications.Submission(published,
                 "company-greengrid", "Quiet lights", "Dimming by presence", new BigDecimal("9000"), 7, true, "BE", 12, true, true));
         Map<String, Object> variables = new java.util.HashMap<>(eu.smartcity.accelerator.support.ProcessTestBase.deliveryVariables());
-        variables.put("applicationId", application.toString());
-        variables.put("challengeId", published.toString());
+        variables.put(ApplicationProcess.APPLICATION_ID.name(), application.toString());
+        variables.put(ApplicationProcess.CHALLENGE_ID.name(), published.toString());
         String pilot = engine.getRuntimeService().startProcessInstanceByKey(eu.smartcity.accelerator.pilot.PilotProcess.KEY,
-                variables.get("pilotId").toString(), variables).getId();
+                variables.get(ChallengeProcess.PILOT_ID.name()).toString(), variables).getId();
         ProcessDriver driver = new ProcessDriver(engine);
         driver.runAsyncJobs(pilot);
         driver.complete(pilot, eu.smartcity.accelerator.pilot.PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Agreed")));

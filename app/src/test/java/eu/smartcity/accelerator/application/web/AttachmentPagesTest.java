@@ -49,7 +49,7 @@ class AttachmentPagesTest {
                 "Measure and publish canal water quality continuously.", "Water sensors", new BigDecimal("9000"), "Daily data",
                 "nl", 5));
         new ProcessDriver(engine, completions).complete(challenges.find(challengeId).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         new ProcessDriver(engine, completions).runAsyncJobs(challenges.find(challengeId).orElseThrow().processInstanceId());
         applyPage = "/challenges/" + challengeId + "/apply";
     }
@@ -114,7 +114,7 @@ class AttachmentPagesTest {
         Task declare = driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben");
         PortalClient ben = as("jury-ben");
         assertThat(ben.getBytes(download).statusCode()).isEqualTo(404);
-        driver.complete(declare, Map.of(ChallengeProcess.CONFLICT_DECISION, ChallengeProcess.NO_CONFLICT), pi);
+        driver.complete(declare, Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
         assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
         assertThat(as("jury-chloe").getBytes(download).statusCode()).isEqualTo(404); // not declared yet
     }

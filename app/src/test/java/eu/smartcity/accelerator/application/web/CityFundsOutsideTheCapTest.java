@@ -52,7 +52,7 @@ class CityFundsOutsideTheCapTest {
         ProcessDriver driver = new ProcessDriver(engine);
         String pi = challenges.find(call).orElseThrow().processInstanceId();
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);
         // bylaws that refuse at submission: the check's verdict is visible at once (the shipped versions warn)
         assertThat(jdbc.update("UPDATE cycle SET rules_json = REPLACE(rules_json, '\"checkAtSubmission\":\"WARN\"', "

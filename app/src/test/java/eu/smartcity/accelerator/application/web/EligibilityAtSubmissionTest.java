@@ -49,7 +49,7 @@ class EligibilityAtSubmissionTest {
         call = challenges.launch(cycle, "city-bruges", new Challenges.Definition("Bike counts " + UUID.randomUUID(),
                 "A problem worth solving here.", "Traffic counts", new BigDecimal("10000"), "Fewer cars", "nl", 5));
         new ProcessDriver(engine).complete(challenges.find(call).orElseThrow().processInstanceId(),
-                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         applyPage = "/challenges/" + call + "/apply";
     }
 

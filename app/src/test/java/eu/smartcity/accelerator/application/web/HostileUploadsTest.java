@@ -70,7 +70,7 @@ class HostileUploadsTest {
                 "Measure the load on city bridges continuously.", "Strain gauges", new BigDecimal("9000"), "Hourly data", "nl", 5));
         ProcessDriver driver = new ProcessDriver(engine);
         String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);
         applyPage = "/challenges/" + challengeId + "/apply";
     }

@@ -58,7 +58,7 @@ class CallWindowPagesTest {
         return city.postForm("/city/challenges/new", "/city/challenges/new", "cycleId", cycleId, "title", title,
                 "problem", "Night-time noise from delivery traffic in the centre.", "openDatasets", "Noise sensors (API)",
                 "budgetCap", "9000", "kpis", "Complaints -30 %", "languages", "nl", "minTrl", "6",
-                "callOpensAt", opens, "callClosesAt", closes);
+                ChallengeProcess.CALL_OPENS_AT.name(), opens, ChallengeProcess.CALL_CLOSES_AT.name(), closes);
     }
 
     static String local(Instant instant) {
@@ -112,7 +112,7 @@ class CallWindowPagesTest {
                 .contains("closes on ").contains("as the city proposed").doesNotContain("days from publication");
         // an amendment beyond the bylaws comes back next to its field; the task stays open
         HttpResponse<String> tooLong = coordinator.postForm("/tasks/" + task, "/tasks/" + task,
-                "callOpensAt", "", "callClosesAt", local(inDays(150)), "challengeDecision", "approve", "remarks", "");
+                ChallengeProcess.CALL_OPENS_AT.name(), "", ChallengeProcess.CALL_CLOSES_AT.name(), local(inDays(150)), ChallengeProcess.CHALLENGE_DECISION.name(), "approve", ChallengeProcess.REMARKS.name(), "");
         assertThat(tooLong.statusCode()).isEqualTo(200);
         assertThat(tooLong.body()).contains("id=\"f-callClosesAt-error\"", "at least 14 and at most 120 days");
         assertThat(challenges.find(id).orElseThrow().status()).isEqualTo("SUBMITTED");
@@ -125,7 +125,7 @@ class CallWindowPagesTest {
                 "Parking guidance " + UUID.randomUUID(), "Drivers circle; guide them with open parking data.", "Parking API",
                 new BigDecimal("9000"), "Search time -20 %", "nl", 6), new Challenges.CallWindow(null, closes));
         driver.complete(challenges.find(id).orElseThrow().processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         String page = "/challenges/" + id;
 
         String anonymous = new PortalClient(port).get(page).body();
@@ -167,7 +167,7 @@ class CallWindowPagesTest {
                 new BigDecimal("9000"), "Overflows -50 %", "nl", 6));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         String page = "/challenges/" + id;
         String action = "/coordinator/challenges/" + id + "/close-early";
         PortalClient coordinator = as("coordinator");
@@ -197,7 +197,7 @@ class CallWindowPagesTest {
                 "Bike counters " + UUID.randomUUID(), "Count bikes at the main junctions, openly.", "Bike counts (CSV)",
                 new BigDecimal("9000"), "Counted junctions 20", "nl", 6), new Challenges.CallWindow(null, inDays(30)));
         driver.complete(challenges.find(id).orElseThrow().processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         String page = "/challenges/" + id;
         assertThat(as("urbansense").get(page).body()).doesNotContain("data-withdraw");
         PortalClient coordinator = as("coordinator");

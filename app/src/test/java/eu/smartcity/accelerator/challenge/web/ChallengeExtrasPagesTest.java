@@ -121,7 +121,7 @@ class ChallengeExtrasPagesTest {
 
         // sent back, the city changes them on its own page; another city does not even see that page
         driver.complete(challenge.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(
-                ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.SEND_BACK, ChallengeProcess.REMARKS, "Name the sensors"));
+                ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Name the sensors"));
         String extras = "/city/challenges/" + challenge.id() + "/extras";
         assertThat(city.get("/city/challenges").body()).contains("href=\"" + extras + "\"");
         assertThat(as("officer-delft", "en").get(extras).statusCode()).isEqualTo(404);
@@ -139,7 +139,7 @@ class ChallengeExtrasPagesTest {
                 "problem", "Drivers search too long for a free parking space.", "openDatasets", "Parking occupancy",
                 "budgetCap", 10000L, "kpis", "Search time halved", "languages", "nl", "minTrl", 6L));
         driver.complete(challenge.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challenge.processInstanceId());
 
         // published: shown, no longer changed

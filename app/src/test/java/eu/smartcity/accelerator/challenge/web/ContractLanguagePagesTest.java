@@ -45,7 +45,7 @@ class ContractLanguagePagesTest {
                 "Noise at night.", null, new BigDecimal("9000"), "Complaints down", languages, 5));
         String pi = challenges.find(id).orElseThrow().processInstanceId();
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);
         return id;
     }

@@ -53,7 +53,7 @@ class OpenCallsPageTest {
         UUID id = challenges.launch(cycle, city, new Challenges.Definition(title, problem, "Counts", new BigDecimal(budget),
                 "Fewer complaints", "nl", 5));
         new ProcessDriver(engine).complete(pi(id), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
-                Map.of(ChallengeProcess.CHALLENGE_DECISION, ChallengeProcess.APPROVE));
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         return id;
     }
 

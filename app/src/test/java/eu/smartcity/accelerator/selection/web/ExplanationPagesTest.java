@@ -69,7 +69,7 @@ class ExplanationPagesTest {
                 "nl, en", 6));
         processInstance = challenges.find(challengeId).orElseThrow().processInstanceId();
         driver = new ProcessDriver(engine, completions);
-        driver.complete(processInstance, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION, APPROVE));
+        driver.complete(processInstance, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.APPROVE.wire()));
     }
 
     UUID apply(String company, BigDecimal budget, int trl) {
@@ -146,12 +146,12 @@ class ExplanationPagesTest {
         assertNotFinal(login(port, "parkflow", "en").get("/applications/" + worse + "/explanation").body());
         driver.fireTimer(processInstance, TIMER_CALL_WINDOW_OVER);
         for (String member : JURY) {
-            driver.complete(driver.taskOf(processInstance, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION, NO_CONFLICT),
+            driver.complete(driver.taskOf(processInstance, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()),
                     processInstance);
         }
         Map<String, Object> worseMarks = marks(6, 5, 7, 7, 8, 6);
         for (Task task : driver.tasks(processInstance, USER_TASK_SCORE_APPLICATION)) {
-            String applicationId = (String) runtime.getVariableLocal(task.getExecutionId(), APPLICATION_ID);
+            String applicationId = (String) runtime.getVariableLocal(task.getExecutionId(), APPLICATION_ID.name());
             driver.complete(task, applicationId.equals(better.toString()) ? marks(9, 9, 8, 7, 8, 7) : worseMarks, processInstance);
         }
         PortalClient parkflow = login(port, "parkflow", "en");
@@ -160,7 +160,7 @@ class ExplanationPagesTest {
         assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("UNDER_REVIEW");
         assertNotFinal(parkflow.get("/applications/" + worse + "/explanation").body());
 
-        driver.complete(processInstance, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION, APPROVE));
+        driver.complete(processInstance, USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         assertThat(applications.find(worse).orElseThrow().status()).isEqualTo("NOT_SELECTED");
 
         double expected = 0;

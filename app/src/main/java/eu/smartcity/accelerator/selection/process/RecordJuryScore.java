@@ -1,0 +1,34 @@
+package eu.smartcity.accelerator.selection.process;
+
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.selection.internal.JuryScores;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of UserTask_ScoreApplication: the marks must already be in the selection's records
+ * ({@link eu.smartcity.accelerator.selection.JuryMarking}, in the completing transaction). A completion from anywhere
+ * else (variables through the engine's API) is refused, so marks never become process variables that the next task,
+ * another juror or history could read.
+ */
+@Component("recordJuryScore")
+class RecordJuryScore implements TaskListener {
+
+    private final JuryScores scores;
+
+    RecordJuryScore(JuryScores scores) {
+        this.scores = scores;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        UUID challengeId = ChallengeProcess.CHALLENGE_ID.from(task);
+        UUID applicationId = ChallengeProcess.APPLICATION_ID.from(task);
+        int round = ChallengeProcess.JURY_ROUND.from(task).intValue();
+        if (!scores.existsByChallengeIdAndApplicationIdAndMemberAndRound(challengeId, applicationId, task.getAssignee(), round)) {
+            throw new IllegalArgumentException("Scores are given on the portal's task page (My tasks), not through the engine.");
+        }
+    }
+}
