@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * engine's transaction.
  */
 @Component("evaluateDecision")
-public class EvaluateDecisionDelegate implements JavaDelegate {
+class EvaluateDecisionDelegate implements JavaDelegate {
 
     public static final String DECISION_KEY = "decisionKey";
 
