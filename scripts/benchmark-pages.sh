@@ -51,24 +51,39 @@ measure() {  # path -> "requests/s p99ms"
 LOAD=$(cut -d' ' -f1 /proc/loadavg)
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo "== static reference /favicon.svg"
-read -r REF_RPS REF_P99 REF_ERR < <(measure /favicon.svg)
-echo "static: $REF_RPS req/s, p99 $REF_P99 ms"
+read -r REF1_RPS REF1_P99 REF_ERR < <(measure /favicon.svg)
+echo "static (first): $REF1_RPS req/s, p99 $REF1_P99 ms"
 
 # path, target ratio to the static file (issue 19: / ≥ 0.5, list pages ≥ 0.2)
 PAGES=("/ 0.5" "/challenges 0.2" "/marketplace?q=parking 0.2" "/api/challenges -" "/api/ocds/releases -" "/api/marketplace/solutions?q=sensor -")
+declare -A RPS_OF P99_OF ERR_OF COOKIES_OF
+for entry in "${PAGES[@]}"; do
+  path=${entry% *}
+  echo "== $path"
+  read -r "RPS_OF[$path]" "P99_OF[$path]" "ERR_OF[$path]" < <(measure "$path")
+  COOKIES_OF["$path"]=$(curl -s -o /dev/null -D - "$BASE$path" | grep -ci '^set-cookie' || true)
+  echo "$path: ${RPS_OF[$path]} req/s, p99 ${P99_OF[$path]} ms, Set-Cookie headers: ${COOKIES_OF[$path]}"
+done
+# the static file again at the end (a warmer JVM, the machine's load then): the higher of the two is the reference,
+# so no ratio is flattered by a reference taken while the JVM was still cold
+echo "== static reference /favicon.svg (again)"
+read -r REF2_RPS REF2_P99 REF2_ERR < <(measure /favicon.svg)
+echo "static (last): $REF2_RPS req/s, p99 $REF2_P99 ms"
+if awk -v a="$REF2_RPS" -v b="$REF1_RPS" 'BEGIN { exit !(a > b) }'; then
+  REF_RPS=$REF2_RPS; REF_P99=$REF2_P99; REF_ERR=$REF2_ERR
+else
+  REF_RPS=$REF1_RPS; REF_P99=$REF1_P99
+fi
 {
   echo "| page | requests/s | p99 ms | ratio to static | target | non-2xx | Set-Cookie (anonymous) |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
-  echo "| \`/favicon.svg\` (static reference) | $REF_RPS | $REF_P99 | 1 | — | $REF_ERR | — |"
+  echo "| \`/favicon.svg\` (static reference, higher of $REF1_RPS first and $REF2_RPS last) | $REF_RPS | $REF_P99 | 1 | — | $REF_ERR | — |"
 } >"$OUT/pages.md"
 printf "page\trps\tp99_ms\tratio\n/favicon.svg\t%s\t%s\t1\n" "$REF_RPS" "$REF_P99" >"$OUT/pages.tsv"
 for entry in "${PAGES[@]}"; do
   path=${entry% *}; target=${entry##* }
-  echo "== $path"
-  read -r RPS P99 ERR < <(measure "$path")
+  RPS=${RPS_OF[$path]}; P99=${P99_OF[$path]}; ERR=${ERR_OF[$path]}; COOKIES=${COOKIES_OF[$path]}
   RATIO=$(awk -v a="$RPS" -v b="$REF_RPS" 'BEGIN {printf "%.3f", a/b}')
-  COOKIES=$(curl -s -o /dev/null -D - "$BASE$path" | grep -ci '^set-cookie' || true)
-  echo "$path: $RPS req/s, p99 $P99 ms, ratio $RATIO, Set-Cookie headers: $COOKIES"
   echo "| \`$path\` | $RPS | $P99 | $RATIO | ${target/-/—} | $ERR | $([[ $COOKIES == 0 ]] && echo none || echo "$COOKIES") |" >>"$OUT/pages.md"
   printf "%s\t%s\t%s\t%s\n" "$path" "$RPS" "$P99" "$RATIO" >>"$OUT/pages.tsv"
 done

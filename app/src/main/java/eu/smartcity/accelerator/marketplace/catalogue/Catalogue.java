@@ -104,13 +104,20 @@ public class Catalogue {
     /** Searches and counts the demand (words and domain only, never who searched). */
     @Transactional
     public CatalogueSearch.Result search(CatalogueSearch.Query query, boolean countDemand) {
-        if (countDemand && query.page() == 0) {
+        if (countDemand) {
+            countDemand(query);
+        }
+        return search.search(query);
+    }
+
+    /** Counts a search's words and domain as demand (first page only), as {@link #search} does; also for a cached page. */
+    public void countDemand(CatalogueSearch.Query query) {
+        if (query.page() == 0) {
             query.terms().forEach(term -> demand.count(Demand.TERM, term));
             if (query.domain() != null) {
                 demand.count(Demand.DOMAIN, query.domain());
             }
         }
-        return search.search(query);
     }
 
     public boolean fullTextIndex() {

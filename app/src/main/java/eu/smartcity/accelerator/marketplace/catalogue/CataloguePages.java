@@ -30,9 +30,10 @@ class CataloguePages {
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String priceModel, @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        String d = Vocabulary.DOMAINS.has(domain) ? domain : null;
-        String p = Vocabulary.PRICE_MODELS.has(priceModel) ? priceModel : null;
-        CatalogueSearch.Result result = catalogue.search(new CatalogueSearch.Query(q, d, p, null, Math.max(0, page), PAGE_SIZE), true);
+        CatalogueSearch.Query query = query(q, domain, priceModel, page);
+        String d = query.domain();
+        String p = query.priceModel();
+        CatalogueSearch.Result result = catalogue.search(query, true);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("domain", d);
         model.addAttribute("priceModel", p);
@@ -41,6 +42,37 @@ class CataloguePages {
         model.addAttribute("domains", MarketplaceVocabulary.DOMAINS);
         model.addAttribute("priceModels", MarketplaceVocabulary.PRICE_MODELS);
         return htmx != null ? "marketplace/partials/results :: results" : "marketplace/search";
+    }
+
+    static CatalogueSearch.Query query(String q, String domain, String priceModel, int page) {
+        String d = Vocabulary.DOMAINS.has(domain) ? domain : null;
+        String p = Vocabulary.PRICE_MODELS.has(priceModel) ? priceModel : null;
+        return new CatalogueSearch.Query(q, d, p, null, Math.max(0, page), PAGE_SIZE);
+    }
+
+    /** A visitor's search answered by the page cache is demand all the same. */
+    @org.springframework.stereotype.Component
+    static class CachedSearchDemand implements eu.smartcity.accelerator.shared.PageCacheHits {
+
+        private final Catalogue catalogue;
+
+        CachedSearchDemand(Catalogue catalogue) {
+            this.catalogue = catalogue;
+        }
+
+        @Override
+        public void served(jakarta.servlet.http.HttpServletRequest request) {
+            if (!"/marketplace".equals(request.getRequestURI())) {
+                return;
+            }
+            int page;
+            try {
+                page = request.getParameter("page") == null ? 0 : Integer.parseInt(request.getParameter("page"));
+            } catch (NumberFormatException e) {
+                return; // the page itself answers 400 to that; nothing was searched
+            }
+            catalogue.countDemand(query(request.getParameter("q"), request.getParameter("domain"), request.getParameter("priceModel"), page));
+        }
     }
 
     /** Without answers: the questions; with them: the problems next to the fields, or the matches and why. */
