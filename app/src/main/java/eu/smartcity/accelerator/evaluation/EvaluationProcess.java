@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.evaluation;
 
+
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.UUID;
 
@@ -51,19 +52,13 @@ public final class EvaluationProcess {
     /** Form {@code plan-scale-up}: how the city scales the solution up (kept with the process's history). */
     public static final Variable<String> SCALE_UP_PLAN = Variable.string("scaleUpPlan");
 
-    /**
-     * Variables the challenge hands in whose names other contracts own ({@code challenge}, {@code pilot}): typed here
-     * for this process's code, listed in {@code undeclared-evaluation.txt} until the owning contracts type them —
-     * then each becomes an alias ({@code = PilotProcess.PILOT_ID}) and moves up.
-     */
-    public static final class Shared {
-        public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
-        public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-        public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
-        public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
-
-        private Shared() {}
-    }
+    // --- passed in by the challenge (the same names as in the pilot's contract; evaluation may not depend on pilot)
+    public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
+    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    /** The scale-up plan is due one milestone cadence after the verdict. */
+    public static final Variable<String> MILESTONE_CADENCE = Variable.string("milestoneCadence");
 
     private EvaluationProcess() {}
 }

@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.contract.ContractProcess;
+
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.UUID;
 
@@ -40,27 +42,27 @@ public final class ReplicationProcess {
             ReplicationDecision.class);
     public static final Variable<String> REPLICATION_NOTES = Variable.string("replicationNotes");
 
-    /**
-     * Variables this process passes to {@code contract} and {@code pilot}, whose names those contracts (and
-     * {@code challenge}) own: typed here for this process's code, and listed in {@code undeclared-replication.txt}
-     * until the owning contracts type them — then each becomes an alias ({@code = ContractProcess.CONTRACT_ID}) and
-     * moves up.
-     */
-    public static final class Shared {
-        public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-        public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
-        public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
-        public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
-        /** The original case's contract, which the new contract starts from. */
-        public static final Variable<UUID> ORIGINAL_CONTRACT_ID = Variable.uuid("originalContractId");
-        public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
-        public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
-        public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
-        public static final Variable<Double> CONTRACT_AMOUNT = Variable.decimal("contractAmount");
-        public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
-
-        private Shared() {}
-    }
+    // --- names the calling and called processes own, the same variables here (declared once, there)
+    public static final Variable<UUID> CHALLENGE_ID = ContractProcess.CHALLENGE_ID;
+    public static final Variable<UUID> APPLICATION_ID = ContractProcess.APPLICATION_ID;
+    public static final Variable<UUID> CYCLE_ID = ContractProcess.CYCLE_ID;
+    public static final Variable<UUID> CONTRACT_ID = ContractProcess.CONTRACT_ID;
+    /** The original case's contract, which the new contract starts from. */
+    public static final Variable<UUID> ORIGINAL_CONTRACT_ID = ContractProcess.ORIGINAL_CONTRACT_ID;
+    public static final Variable<UUID> PILOT_ID = PilotProcess.PILOT_ID;
+    public static final Variable<String> CITY_GROUP = ContractProcess.CITY_GROUP;
+    public static final Variable<String> COMPANY_GROUP = ContractProcess.COMPANY_GROUP;
+    public static final Variable<Double> CONTRACT_AMOUNT = ContractProcess.CONTRACT_AMOUNT;
+    public static final Variable<Integer> MILESTONE_COUNT = PilotProcess.MILESTONE_COUNT;
+    public static final Variable<String> MILESTONE_CADENCE = PilotProcess.MILESTONE_CADENCE;
+    public static final Variable<String> REMINDER_DELAY = PilotProcess.REMINDER_DELAY;
+    public static final Variable<String> ESCALATION_DELAY = PilotProcess.ESCALATION_DELAY;
+    public static final Variable<String> SIGNATURE_WINDOW = ContractProcess.SIGNATURE_WINDOW;
+    public static final Variable<String> CITY_SIGNATURE_WINDOW = ContractProcess.CITY_SIGNATURE_WINDOW;
+    public static final Variable<String> NEGOTIATION_WINDOW = ContractProcess.NEGOTIATION_WINDOW;
+    /** How the called processes ended (their gateways here read them). */
+    public static final Variable<ContractProcess.ContractOutcome> CONTRACT_OUTCOME = ContractProcess.CONTRACT_OUTCOME;
+    public static final Variable<PilotProcess.PilotOutcome> PILOT_OUTCOME = PilotProcess.PILOT_OUTCOME;
 
     private ReplicationProcess() {}
 }

@@ -102,7 +102,7 @@ class EvaluationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndNotOfferedWhenTheReplicateVerdictHasNoSupplierOnRecord() {
         Map<String, Object> variables = deliveryVariables();
-        variables.remove(EvaluationProcess.Shared.COMPANY_GROUP.name());
+        variables.remove(EvaluationProcess.COMPANY_GROUP.name());
         ProcessInstance evaluation = evaluatedAs(Verdict.REPLICATE, variables);
 
         assertThat(evaluation).isEnded().hasPassed(SEND_TASK_OFFER_FOR_REPLICATION, BOUNDARY_NO_SUPPLIER_ON_RECORD, END_NOT_OFFERED)

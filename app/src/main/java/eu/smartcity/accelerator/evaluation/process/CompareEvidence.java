@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.evaluation.process;
 
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.EVALUATION_ID;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.EVIDENCE_GAP;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.KPI_NAME;
@@ -8,7 +9,6 @@ import static eu.smartcity.accelerator.evaluation.EvaluationProcess.KPI_TARGET;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.MEASURED_SCORE;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.SURVEY_SCORE;
 
-import eu.smartcity.accelerator.evaluation.EvaluationProcess.Shared;
 import eu.smartcity.accelerator.evaluation.internal.Evaluation;
 import eu.smartcity.accelerator.evaluation.internal.Evaluations;
 import eu.smartcity.accelerator.shared.RuleViolationException;
@@ -32,7 +32,7 @@ class CompareEvidence implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UUID id = EVALUATION_ID.from(execution);
         Evaluation evaluation = evaluations.findById(id).orElseGet(() -> evaluations.save(new Evaluation(id,
-                Shared.PILOT_ID.from(execution), Shared.CHALLENGE_ID.from(execution), Shared.CITY_GROUP.from(execution))));
+                EvaluationProcess.PILOT_ID.from(execution), EvaluationProcess.CHALLENGE_ID.from(execution), EvaluationProcess.CITY_GROUP.from(execution))));
         double gap = evaluation.evidence(KPI_NAME.optionalFrom(execution).orElse(null), number(execution, KPI_TARGET),
                 number(execution, KPI_RESULT), number(execution, SURVEY_SCORE), number(execution, MEASURED_SCORE));
         EVIDENCE_GAP.set(execution, gap);

@@ -4,7 +4,6 @@ import static eu.smartcity.accelerator.evaluation.EvaluationProcess.EVALUATION_I
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.VERDICT_REASON;
 
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
-import eu.smartcity.accelerator.evaluation.EvaluationProcess.Shared;
 import eu.smartcity.accelerator.evaluation.PilotOfferedForReplication;
 import eu.smartcity.accelerator.evaluation.internal.Evaluation;
 import eu.smartcity.accelerator.evaluation.internal.Evaluations;
@@ -34,7 +33,7 @@ class OfferForReplication implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Shared.COMPANY_GROUP.optionalFrom(execution).isEmpty()) {
+        if (EvaluationProcess.COMPANY_GROUP.optionalFrom(execution).isEmpty()) {
             // the marketplace files an evaluation under its supplier's solution: without one there is nothing to offer
             throw new BpmnError(EvaluationProcess.ERROR_NO_SUPPLIER_ON_RECORD, "Evaluation " + EVALUATION_ID.from(execution)
                     + " names no supplier: nothing on the marketplace to offer for replication");

@@ -1,9 +1,9 @@
 package eu.smartcity.accelerator.evaluation.process;
 
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.EVALUATION_ID;
 import static eu.smartcity.accelerator.evaluation.EvaluationProcess.VERDICT;
 
-import eu.smartcity.accelerator.evaluation.EvaluationProcess.Shared;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess.Verdict;
 import eu.smartcity.accelerator.evaluation.EvaluationPublished;
 import eu.smartcity.accelerator.evaluation.internal.Evaluation;
@@ -45,7 +45,7 @@ class PublishEvaluation implements JavaDelegate {
         Evaluation evaluation = evaluations.findById(EVALUATION_ID.from(execution)).orElseThrow();
         evaluation.published(Variable.wireName(verdict), Instant.now());
         events.publishEvent(new EvaluationPublished(evaluation.id(), evaluation.pilotId(), evaluation.challengeId(),
-                evaluation.cityGroup(), Shared.COMPANY_GROUP.optionalFrom(execution).orElse(null), evaluation.kpiName(),
+                evaluation.cityGroup(), EvaluationProcess.COMPANY_GROUP.optionalFrom(execution).orElse(null), evaluation.kpiName(),
                 evaluation.kpiTarget(), evaluation.kpiResult(), evaluation.surveyScore(), evaluation.measuredScore(),
                 Variable.wireName(verdict), evaluation.publishedAt()));
     }

@@ -1,9 +1,9 @@
 package eu.smartcity.accelerator.pilot.process;
 
+import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import static eu.smartcity.accelerator.pilot.ReplicationProcess.ORIGINAL_PILOT_ID;
 
 import eu.smartcity.accelerator.contract.ContractDocuments;
-import eu.smartcity.accelerator.pilot.ReplicationProcess.Shared;
 import eu.smartcity.accelerator.pilot.internal.Pilot;
 import eu.smartcity.accelerator.pilot.internal.Pilots;
 import java.util.NoSuchElementException;
@@ -37,11 +37,11 @@ class PrepareReplication implements JavaDelegate {
         UUID originalContract = original.contractId() != null ? original.contractId()
                 : contracts.signedContractOf(original.challengeId(), original.applicationId()).orElse(null);
         if (originalContract != null) {
-            Shared.ORIGINAL_CONTRACT_ID.set(execution, originalContract);
+            ReplicationProcess.ORIGINAL_CONTRACT_ID.set(execution, originalContract);
         }
-        Shared.CHALLENGE_ID.set(execution, original.challengeId());
-        Shared.APPLICATION_ID.set(execution, original.applicationId());
-        Shared.CONTRACT_ID.set(execution, UUID.randomUUID());
-        Shared.PILOT_ID.set(execution, UUID.randomUUID());
+        ReplicationProcess.CHALLENGE_ID.set(execution, original.challengeId());
+        ReplicationProcess.APPLICATION_ID.set(execution, original.applicationId());
+        ReplicationProcess.CONTRACT_ID.set(execution, UUID.randomUUID());
+        ReplicationProcess.PILOT_ID.set(execution, UUID.randomUUID());
     }
 }
