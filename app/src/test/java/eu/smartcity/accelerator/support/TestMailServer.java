@@ -40,7 +40,10 @@ public final class TestMailServer implements BeforeAllCallback, AfterAllCallback
 
     /** A fresh server on the same port (after {@link #stop()}: the outage is over). */
     public void start() {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail waits 2 s for its socket by default; a busy CI machine (a Spring context starting beside it) took longer
+        setup.setServerStartupTimeout(15_000);
+        smtp = new GreenMail(setup);
         smtp.start();
     }
 
