@@ -87,7 +87,7 @@ public class Implementation {
         i.verdict = verdict;
         i.evaluatedAt = evaluatedAt;
         i.startedYear = evaluatedAt == null ? null : evaluatedAt.atZone(java.time.ZoneOffset.UTC).getYear();
-        i.summary = "Piloted through the Smart City Accelerator";
+        i.summary = null; // the page says "piloted in the accelerator" in the reader's language; no stored English sentence
         i.createdAt = evaluatedAt == null ? Instant.now() : evaluatedAt;
         return i;
     }
