@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.shared.personaldata;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,4 +34,15 @@ public interface PersonalDataHolder {
      * @return rows touched per table, for the erasure's record (no personal data in it)
      */
     Map<String, Integer> erase(DataSubject subject);
+
+    /**
+     * Deletes (or, for kept records, pseudonymises) this module's personal data whose retention period has passed:
+     * a record ends its use at a date of its own (a draft's challenge closed, a mail sent, a cycle ended) and is
+     * expired {@code periods.of(itsClass)} later. Called once a day by the retention job on one node.
+     *
+     * @return rows touched per table
+     */
+    default Map<String, Integer> expire(RetentionPeriods periods, Instant now) {
+        return Map.of();
+    }
 }
