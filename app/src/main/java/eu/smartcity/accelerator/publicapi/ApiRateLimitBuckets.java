@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The token buckets of {@link ApiRateLimitFilter}, one per client address, kept by Bucket4j: on PostgreSQL in
  * the table {@code api_rate_limit_bucket} (V126), shared by every node, each bucket updated under its row lock
  * (SELECT ... FOR UPDATE); on H2, which Bucket4j's PostgreSQL proxy manager does not serve and which only ever
- * has one node, in this node's memory.
+ * has one node, in this node's memory. Retention class: PERSONAL_OPERATIONAL (a client address is personal data, linked
+ * to no account): a row goes once its bucket is full again (ApiRateLimitConfiguration removes them).
  */
 abstract class ApiRateLimitBuckets {
 

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A city's challenge (retention class: PROCUREMENT_RECORD; holds no personal data). */
+/** A city's challenge (retention class: PROCUREMENT_RECORD; only its latest remarks may name a person, whom erasure removes). */
 @Entity
 @Table(name = "challenge")
 class Challenge {

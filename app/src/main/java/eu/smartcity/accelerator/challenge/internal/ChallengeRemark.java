@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One sending back of a challenge, with the coordinator's remarks. */
+/** One sending back of a challenge, with the coordinator's remarks (retention class: PROCUREMENT_RECORD; the remarks may name a person, whom erasure removes). */
 @Entity
 @Table(name = "challenge_remark")
 class ChallengeRemark {

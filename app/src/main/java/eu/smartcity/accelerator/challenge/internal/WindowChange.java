@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A coordinator extended an open call or closed it early (retention class: PROCUREMENT_RECORD). */
+/** A coordinator extended an open call or closed it early (retention class: PROCUREMENT_RECORD; changed_by is a user id, pseudonymised on erasure and cleared after the period). */
 @Entity
 @Table(name = "call_window_change")
 class WindowChange {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One party's decision on the exact contract PDF it saw (identified by its SHA-256). */
+/** One party's decision on the exact contract PDF it saw (identified by its SHA-256); retention class:
+ * PROCUREMENT_RECORD (on erasure the user id becomes the pseudonym and the remote address is removed). */
 @Entity
 @Table(name = "contract_acceptance")
 public class Acceptance {

@@ -11,7 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A contract case: changes negotiated against the template, and each party's acceptance or decline. */
+/** A contract case: changes negotiated against the template, and each party's acceptance or decline (retention class:
+ * PROCUREMENT_RECORD; the *_by columns are user ids, pseudonymised on erasure; free text loses the person). */
 @Entity
 @Table(name = "contract")
 public class Contract {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The contract PDF the parties accept, and once countersigned, the signed PDF. */
+/** The contract PDF the parties accept, and once countersigned, the signed PDF (retention class: PROCUREMENT_RECORD;
+ * kept unchanged on erasure: the signed PDF is the legal record, the user ids in its signature part of the contract). */
 @Entity
 @Table(name = "contract_document")
 public class ContractFile {

@@ -9,7 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One bylaws version: its rules.yaml, bylaws.md and contract template (each with its Dutch and French texts); immutable once published. */
+/** One bylaws version: its rules.yaml, bylaws.md and contract template (each with its Dutch and French texts); immutable once published.
+ * Retention class: PROCUREMENT_RECORD (created_by and published_by are user ids: pseudonymised on erasure). */
 @Entity
 @Table(name = "bylaws_version")
 class BylawsVersion {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A city's review of an implementation: always attributed to the city (and, for audits, the officer's user id). */
+/** A city's review of an implementation: always attributed to the city (and, for audits, the officer's user id).
+ * Retention class: PUBLIC_RECORD for the review, PERSONAL_OPERATIONAL for its author (pseudonymised on erasure, cleared after the period). */
 @Entity
 @Table(name = "market_review")
 public class Review {

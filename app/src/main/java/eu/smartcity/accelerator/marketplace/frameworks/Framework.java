@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A framework contract a city (the contracting authority) concluded, which other authorities may join. */
+/** A framework contract a city (the contracting authority) concluded, which other authorities may join
+ * (retention class: PUBLIC_RECORD; registered_by is a user id, pseudonymised on erasure). */
 @Entity
 @Table(name = "market_framework")
 public class Framework {

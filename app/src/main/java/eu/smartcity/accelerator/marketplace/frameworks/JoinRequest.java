@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A city's request to join a framework contract; decided by the contracting authority in {@code framework-join}. */
+/** A city's request to join a framework contract; decided by the contracting authority in {@code framework-join}
+ * (retention class: PROCUREMENT_RECORD; requested_by and decided_by are user ids, pseudonymised on erasure). */
 @Entity
 @Table(name = "market_join_request")
 public class JoinRequest {

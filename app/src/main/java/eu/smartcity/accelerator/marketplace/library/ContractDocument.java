@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A contract template or past contract shared between municipalities; personal data removed before it is stored. */
+/** A contract template or past contract shared between municipalities; personal data removed before it is stored
+ * (retention class: PUBLIC_RECORD; no uploader is stored; erasure removes a person the redaction missed from the text). */
 @Entity
 @Table(name = "market_document")
 public class ContractDocument {

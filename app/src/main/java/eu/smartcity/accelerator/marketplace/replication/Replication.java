@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A city started the replication process from an implementation (the id is the process's business key). */
+/** A city started the replication process from an implementation (the id is the process's business key;
+ * retention class: PROCUREMENT_RECORD; requested_by is a user id, pseudonymised on erasure). */
 @Entity
 @Table(name = "market_replication")
 public class Replication {

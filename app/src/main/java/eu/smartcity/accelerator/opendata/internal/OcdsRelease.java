@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One published, validated release, kept exactly as served. */
+/** One published, validated release, kept exactly as served (retention class: PUBLIC_RECORD; names organisations,
+ * never persons: a person named in its free text is removed on erasure, see OpenDataPersonalData). */
 @Entity
 @Table(name = "ocds_release")
 class OcdsRelease {

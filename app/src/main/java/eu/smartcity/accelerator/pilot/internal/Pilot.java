@@ -8,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A pilot (or a replication of one, linked by originalPilotId) and its progress. */
+/** A pilot (or a replication of one, linked by originalPilotId) and its progress (retention class: PROCUREMENT_RECORD;
+ * the latest report and the stop reason may name a person, whom erasure removes). */
 @Entity
 @Table(name = "pilot")
 public class Pilot {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One milestone report of a pilot as submitted, and the city's review of it once done. */
+/** One milestone report of a pilot as submitted, and the city's review of it once done (retention class: PROCUREMENT_RECORD;
+ * submitted_by and reviewed_by are user ids, pseudonymised on erasure; the texts lose the person). */
 @Entity
 @Table(name = "pilot_report")
 public class PilotReport {

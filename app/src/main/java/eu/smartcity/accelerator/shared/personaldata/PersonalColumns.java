@@ -1,0 +1,123 @@
+package eu.smartcity.accelerator.shared.personaldata;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The three things a holder does to its own tables' personal columns, in SQL both databases run: replace a user id by
+ * the pseudonym, remove the person from free-text columns, and clear user ids whose retention has passed. Table and
+ * column names are the calling module's own constants, never input.
+ */
+public final class PersonalColumns {
+
+    /** What replaces a user id in a kept record once its retention period has passed (no one is behind it any more). */
+    public static final String EXPIRED = "expired";
+
+    private final JdbcTemplate jdbc;
+
+    public PersonalColumns(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code column = userId} becomes the pseudonym; returns rows changed (none the second time). */
+    public int pseudonymise(String table, String column, DataSubject subject) {
+        return jdbc.update("update " + table + " set " + column + " = ? where " + column + " = ?", subject.pseudonym(),
+                subject.userId());
+    }
+
+    /**
+     * Removes the person ({@link FreeText#redact}) from the free-text columns of every row that mentions them.
+     *
+     * @return rows changed
+     */
+    public int redact(String table, String key, DataSubject subject, String... columns) {
+        String select = "select " + key + ", " + String.join(", ", columns) + " from " + table + " where "
+                + String.join(" is not null or ", columns) + " is not null";
+        String update = "update " + table + " set " + String.join(" = ?, ", columns) + " = ? where " + key + " = ?";
+        int changed = 0;
+        for (Map<String, Object> row : jdbc.queryForList(select)) {
+            List<Object> values = new ArrayList<>();
+            boolean mentions = false;
+            for (String column : columns) {
+                String text = (String) value(row, column);
+                String redacted = FreeText.redact(text, subject);
+                mentions |= !Objects.equals(text, redacted);
+                values.add(redacted);
+            }
+            if (mentions) {
+                values.add(value(row, key));
+                changed += jdbc.update(update, values.toArray());
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The rows naming the person, by user id or in free text, as the export shows them ({@link #jsonReady}); another
+     * person's user id in the same row is left out (the export is theirs alone).
+     *
+     * @param columns the columns to export, comma separated
+     */
+    public List<Map<String, Object>> rowsOf(String table, String columns, DataSubject subject, List<String> userColumns,
+            List<String> textColumns, String orderBy) {
+        // FreeText's whole-word match is not SQL: with free-text columns every row is read and matched here
+        String where = textColumns.isEmpty() ? " where " + String.join(" = ? or ", userColumns) + " = ?" : "";
+        Object[] args = textColumns.isEmpty() ? userColumns.stream().map(c -> subject.userId()).toArray() : new Object[0];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.queryForList("select " + columns + " from " + table + where + " order by " + orderBy, args)) {
+            boolean byUser = userColumns.stream().anyMatch(c -> subject.userId().equals(value(row, c)));
+            boolean inText = textColumns.stream().anyMatch(c -> FreeText.mentions((String) value(row, c), subject));
+            if (byUser || inText) {
+                Map<String, Object> exported = jsonReady(row);
+                userColumns.forEach(c -> exported.computeIfPresent(c, (k, v) -> subject.userId().equals(v) ? v : null));
+                rows.add(exported);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Kept records whose period has passed lose their user ids: {@code column} becomes {@link #EXPIRED} where
+     * {@code endedAt} (a timestamp column or SQL expression) lies before {@code cutoff}.
+     */
+    public int expireUserIds(String table, String column, String endedAt, Instant cutoff) {
+        return jdbc.update("update " + table + " set " + column + " = ? where " + column + " is not null and " + column
+                + " <> ? and " + endedAt + " < ?", EXPIRED, EXPIRED, Timestamp.from(cutoff));
+    }
+
+    /** Column names as the database reports them (upper case on H2, lower on PostgreSQL), looked up either way. */
+    private static Object value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A row as the export shows it: lower-case column names, timestamps and ids as ISO strings, binary left out. */
+    public static Map<String, Object> jsonReady(Map<String, Object> row) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            Object v = value;
+            if (value instanceof byte[]) {
+                return;
+            }
+            if (value instanceof Timestamp t) {
+                v = t.toInstant().toString();
+            } else if (value instanceof java.time.OffsetDateTime o) {
+                v = o.toInstant().toString();
+            } else if (value instanceof java.util.UUID || value instanceof java.sql.Date) {
+                v = value.toString();
+            }
+            result.put(column.toLowerCase(java.util.Locale.ROOT), v);
+        });
+        return result;
+    }
+}
