@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A city that implemented a solution: through the accelerator (a pilot, with its published
- * evaluation) or outside it (declared by the city's officer with a review).
+ * evaluation) or outside it (declared by the city's officer with a review). Retention class: PUBLIC_RECORD (names
+ * cities, not persons).
  */
 @Entity
 @Table(name = "market_implementation")

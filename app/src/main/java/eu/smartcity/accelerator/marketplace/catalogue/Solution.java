@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** A solution in the catalogue, kept by its supplier (a company group). */
+/** A solution in the catalogue, kept by its supplier (a company group); retention class: PUBLIC_RECORD (organisation data). */
 @Entity
 @Table(name = "market_solution")
 public class Solution {

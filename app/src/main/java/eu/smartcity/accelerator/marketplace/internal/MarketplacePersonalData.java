@@ -75,8 +75,8 @@ class MarketplacePersonalData implements PersonalDataHolder {
     }
 
     /**
-     * A review's author is forgotten after the PERSONAL_OPERATIONAL period; who asked for a join or a replication, who
-     * decided it and who registered a framework, after the PROCUREMENT_RECORD period.
+     * A review's author is forgotten after the PERSONAL_OPERATIONAL period; who asked for a join or a replication and
+     * who decided it, after the PROCUREMENT_RECORD period; who registered a framework, after the PUBLIC_RECORD period.
      */
     @Override
     public Map<String, Integer> expire(RetentionPeriods periods, Instant now) {
@@ -87,9 +87,10 @@ class MarketplacePersonalData implements PersonalDataHolder {
             Instant cutoff = now.minus(period);
             touched.put("market_join_request", columns.expireUserIds("market_join_request", "requested_by", "requested_at", cutoff)
                     + columns.expireUserIds("market_join_request", "decided_by", "coalesce(decided_at, requested_at)", cutoff));
-            touched.put("market_framework", columns.expireUserIds("market_framework", "registered_by", "created_at", cutoff));
             touched.put("market_replication", columns.expireUserIds("market_replication", "requested_by", "requested_at", cutoff));
         });
+        periods.of(RetentionClass.PUBLIC_RECORD).ifPresent(period -> touched.put("market_framework",
+                columns.expireUserIds("market_framework", "registered_by", "created_at", now.minus(period))));
         return touched;
     }
 }

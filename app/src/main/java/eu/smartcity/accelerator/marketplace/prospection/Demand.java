@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * What cities look for, counted for suppliers (prospection). A row holds the day, the kind (a search
  * word, a domain filter, a guided search's domain) and the word — never the user, the city or the
  * address. Aggregates show only words counted at least {@value #MIN_COUNT} times, so a rare word
- * cannot point at one searcher.
+ * cannot point at one searcher. Retention class: NONE.
  */
 @Component
 public class Demand {

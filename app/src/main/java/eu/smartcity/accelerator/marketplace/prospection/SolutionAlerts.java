@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * evaluation recorded under the challenge id), every match at or above the alert threshold is kept in
  * {@code solution_alert} (for the prospection page), and each supplier gets one mail listing its matching
  * solutions with the reasons. All in the publishing step's transaction; a second run for the same challenge
- * (retry, publishing again) finds the rows and does nothing.
+ * (retry, publishing again) finds the rows and does nothing. The table names suppliers (groups), no person:
+ * retention class: NONE.
  *
  * <p>A challenge has no domain field: its domain is the catalogue domain whose name (in English, Dutch or
  * French, or its id) its title and problem mention most often, {@code other} if none. Its budget is the

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.smartcity.accelerator.opendata.OcdsValidator;
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.FreeText;
+import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,7 +52,10 @@ class OpenDataPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(DataSubject subject) {
         List<Map<String, Object>> releases = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("select ocid, release_id, release_json from ocds_release order by release_date, release_id")) {
+        List<Object> args = new ArrayList<>();
+        String mayMention = PersonalColumns.mayMention(List.of("release_json"), subject, args);
+        for (Map<String, Object> row : jdbc.queryForList("select ocid, release_id, release_json from ocds_release where " + mayMention
+                + " order by release_date, release_id", args.toArray())) {
             ObjectNode release = read((String) row.get("release_json"));
             if (redact(release.deepCopy(), subject)) {
                 Map<String, Object> found = new LinkedHashMap<>();
@@ -67,7 +71,9 @@ class OpenDataPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Integer> erase(DataSubject subject) {
         int changed = 0;
-        for (Map<String, Object> row : jdbc.queryForList("select id, release_json from ocds_release")) {
+        List<Object> args = new ArrayList<>();
+        String mayMention = PersonalColumns.mayMention(List.of("release_json"), subject, args);
+        for (Map<String, Object> row : jdbc.queryForList("select id, release_json from ocds_release where " + mayMention, args.toArray())) {
             ObjectNode release = read((String) row.get("release_json"));
             if (redact(release, subject)) {
                 // served exactly as stored: invalid OCDS must not be written (the erasure then fails and is retried after a fix)

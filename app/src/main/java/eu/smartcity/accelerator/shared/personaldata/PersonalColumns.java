@@ -37,11 +37,12 @@ public final class PersonalColumns {
      * @return rows changed
      */
     public int redact(String table, String key, DataSubject subject, String... columns) {
+        List<Object> args = new ArrayList<>();
         String select = "select " + key + ", " + String.join(", ", columns) + " from " + table + " where "
-                + String.join(" is not null or ", columns) + " is not null";
+                + mayMention(List.of(columns), subject, args);
         String update = "update " + table + " set " + String.join(" = ?, ", columns) + " = ? where " + key + " = ?";
         int changed = 0;
-        for (Map<String, Object> row : jdbc.queryForList(select)) {
+        for (Map<String, Object> row : jdbc.queryForList(select, args.toArray())) {
             List<Object> values = new ArrayList<>();
             boolean mentions = false;
             for (String column : columns) {
@@ -66,11 +67,19 @@ public final class PersonalColumns {
      */
     public List<Map<String, Object>> rowsOf(String table, String columns, DataSubject subject, List<String> userColumns,
             List<String> textColumns, String orderBy) {
-        // FreeText's whole-word match is not SQL: with free-text columns every row is read and matched here
-        String where = textColumns.isEmpty() ? " where " + String.join(" = ? or ", userColumns) + " = ?" : "";
-        Object[] args = textColumns.isEmpty() ? userColumns.stream().map(c -> subject.userId()).toArray() : new Object[0];
+        List<Object> args = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (String column : userColumns) {
+            conditions.add(column + " = ?");
+            args.add(subject.userId());
+        }
+        if (!textColumns.isEmpty()) {
+            conditions.add(mayMention(textColumns, subject, args));
+        }
+        String where = " where " + String.join(" or ", conditions);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("select " + columns + " from " + table + where + " order by " + orderBy, args)) {
+        for (Map<String, Object> row : jdbc.queryForList("select " + columns + " from " + table + where + " order by " + orderBy,
+                args.toArray())) {
             boolean byUser = userColumns.stream().anyMatch(c -> subject.userId().equals(value(row, c)));
             boolean inText = textColumns.stream().anyMatch(c -> FreeText.mentions((String) value(row, c), subject));
             if (byUser || inText) {
@@ -80,6 +89,25 @@ public final class PersonalColumns {
             }
         }
         return rows;
+    }
+
+    /**
+     * SQL that finds every row whose columns may mention the person (a term anywhere, any case), adding its arguments:
+     * a wide net, as LIKE knows no word boundaries; {@link FreeText} decides on what it catches. A name with letters
+     * beyond ASCII is not narrowed down: a database's lower() may leave them as they are (PostgreSQL under the C locale).
+     */
+    public static String mayMention(List<String> columns, DataSubject subject, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (!FreeText.terms(subject).stream().allMatch(t -> t.chars().allMatch(ch -> ch < 128))) {
+            return "(" + String.join(" is not null or ", columns) + " is not null)";
+        }
+        for (String column : columns) {
+            for (String term : FreeText.terms(subject)) {
+                conditions.add("lower(" + column + ") like ?");
+                args.add("%" + term + "%");
+            }
+        }
+        return "(" + String.join(" or ", conditions) + ")";
     }
 
     /**
