@@ -37,6 +37,8 @@ public final class PersonalDataCase {
     public final String unique = UUID.randomUUID().toString().substring(0, 8);
     public final DataSubject subject;
     private final JdbcTemplate jdbc;
+    private final List<UUID> cycles = new ArrayList<>();
+    private final List<UUID> challenges = new ArrayList<>();
 
     public PersonalDataCase(JdbcTemplate jdbc, String organisation) {
         this.jdbc = jdbc;
@@ -59,7 +61,10 @@ public final class PersonalDataCase {
         return utc(Instant.now().minus(Duration.ofDays(days)));
     }
 
-    /** A cycle and a challenge of it (bare rows: no process), whose call closed {@code closedDaysAgo} days ago. */
+    /**
+     * A cycle and a challenge of it (bare rows: no process), whose call closed {@code closedDaysAgo} days ago (in
+     * selection), or is open for that many days more if negative (published).
+     */
     public UUID challenge(long closedDaysAgo) {
         UUID cycle = UUID.randomUUID();
         jdbc.update("INSERT INTO cycle (id, name, bylaws_version, rules_json, rules_sha256, opened_at, status) VALUES (?, ?, 'test', '{}', ?, ?, 'OPEN')",
@@ -67,9 +72,24 @@ public final class PersonalDataCase {
         UUID challenge = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO challenge (id, cycle_id, city_group, title, problem, budget_cap, min_trl, status, call_closes_at)
-                VALUES (?, ?, 'city-zz-pd', ?, 'A problem', 50000, 4, 'SELECTION', ?)""",
-                challenge, cycle, "PD challenge " + unique, daysAgo(closedDaysAgo));
+                VALUES (?, ?, 'city-zz-pd', ?, 'A problem', 50000, 4, ?, ?)""",
+                challenge, cycle, "PD challenge " + unique, closedDaysAgo < 0 ? "PUBLISHED" : "SELECTION", daysAgo(closedDaysAgo));
+        cycles.add(cycle);
+        challenges.add(challenge);
         return challenge;
+    }
+
+    /** Deletes the programme rows made here and whatever the test hung on them (other tests count challenges). */
+    public void deleteProgrammeRows() {
+        for (UUID challenge : challenges) {
+            for (String table : List.of("jury_score", "ranking_entry", "jury_seat", "quota_override", "application_draft")) {
+                jdbc.update("DELETE FROM " + table + " WHERE challenge_id = ?", challenge);
+            }
+            jdbc.update("DELETE FROM application_status_change WHERE application_id IN (SELECT id FROM application WHERE challenge_id = ?)", challenge);
+            jdbc.update("DELETE FROM application WHERE challenge_id = ?", challenge);
+            jdbc.update("DELETE FROM challenge WHERE id = ?", challenge);
+        }
+        cycles.forEach(cycle -> jdbc.update("DELETE FROM cycle WHERE id = ?", cycle));
     }
 
     /** A submitted application of a company to the challenge. */

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.notification.internal;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
+import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The person's mails (waiting, sent or given up: address, subject and body) and the optional notifications they
- * switched off. Mails to others that name the person (a coordinator told of a juror's conflict) keep their text
- * with the person's e-mail address and full name replaced by the pseudonym.
+ * switched off (retention classes: notification PERSONAL_OPERATIONAL, notification_opt_out PERSONAL_ACCOUNT). Mails
+ * to others that name the person (a coordinator told of a juror's conflict) keep their text with the person's
+ * mentions ({@link Mentions}) replaced by the pseudonym.
  */
 @Component
 class NotificationPersonalData implements PersonalDataHolder {
@@ -64,12 +67,7 @@ class NotificationPersonalData implements PersonalDataHolder {
         Map<String, Integer> touched = new LinkedHashMap<>();
         int mails = jdbc.sql("DELETE FROM notification WHERE recipient_user_id = ? OR LOWER(recipient_email) = ?")
                 .params(subject.userId(), lower(subject.email())).update();
-        for (String said : mentions(subject)) {
-            mails += jdbc.sql("""
-                    UPDATE notification SET subject = REPLACE(subject, ?, ?), body = REPLACE(body, ?, ?)
-                    WHERE subject LIKE ? OR body LIKE ?""")
-                    .params(said, subject.pseudonym(), said, subject.pseudonym(), like(said), like(said)).update();
-        }
+        mails += Mentions.replace(jdbc, "notification", List.of("subject", "body"), subject);
         touched.put("notification", mails);
         touched.put("notification_opt_out", jdbc.sql("DELETE FROM notification_opt_out WHERE user_id = ?").param(subject.userId()).update());
         return touched;
@@ -81,22 +79,6 @@ class NotificationPersonalData implements PersonalDataHolder {
         return periods.of(RetentionClass.PERSONAL_OPERATIONAL).map(period -> Map.of("notification", jdbc.sql("""
                 DELETE FROM notification WHERE (status = 'SENT' AND sent_at < ?) OR (status = 'FAILED' AND created_at < ?)""")
                 .params(utc(now.minus(period)), utc(now.minus(period))).update())).orElse(Map.of());
-    }
-
-    /** What names the person in a mail's text: their e-mail address and their full name (a first name alone is too common). */
-    private static java.util.List<String> mentions(DataSubject subject) {
-        java.util.List<String> said = new java.util.ArrayList<>();
-        if (subject.email() != null && !subject.email().isBlank()) {
-            said.add(subject.email().strip());
-        }
-        if (subject.names().size() > 1) {
-            said.add(String.join(" ", subject.names()));
-        }
-        return said;
-    }
-
-    private static String like(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static String lower(String email) {

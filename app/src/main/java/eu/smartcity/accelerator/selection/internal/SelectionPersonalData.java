@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.selection.internal;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
+import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A juror's seats, conflict declarations, marks and comments, and a coordinator's quota overrides: the selection
- * report (procurement record) keeps them all under the pseudonym, so the ranking still adds up; only the text of a
- * conflict of interest (about the juror's own ties) is deleted. Ranking entries and re-openings name no one.
+ * report (procurement record) keeps them all under the pseudonym, so the ranking still adds up; the text of the
+ * person's conflict of interest (about their own ties) is deleted, and wherever the report's free text mentions them
+ * ({@link Mentions}) the pseudonym stands instead. Ranking entries name no one.
  */
 @Component
 class SelectionPersonalData implements PersonalDataHolder {
@@ -100,6 +102,11 @@ class SelectionPersonalData implements PersonalDataHolder {
                 .params(subject.pseudonym(), subject.userId()).update());
         touched.put("quota_override", jdbc.sql("UPDATE quota_override SET overridden_by = ? WHERE overridden_by = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
+        // free text of the report that names the person (anyone's comment, another juror's conflict, a reason) keeps its sense
+        touched.put("jury_seat.conflict_reason", Mentions.replace(jdbc, "jury_seat", List.of("conflict_reason"), subject));
+        touched.put("jury_score.score_comment", Mentions.replace(jdbc, "jury_score", List.of("score_comment"), subject));
+        touched.put("quota_override.reason", Mentions.replace(jdbc, "quota_override", List.of("reason"), subject));
+        touched.put("selection_reopening.remarks", Mentions.replace(jdbc, "selection_reopening", List.of("remarks"), subject));
         return touched;
     }
 
