@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.identity;
 import static eu.smartcity.accelerator.support.PersonalDataCase.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
@@ -149,5 +150,19 @@ class IdentityPersonalDataTest {
         assertThat(person.rows("invitation", "id", pending)).isEqualTo(1);
         assertThat(person.rows("login_throttle", "throttle_key", "address:pd-" + person.unique)).isZero();
         jdbc.update("DELETE FROM invitation WHERE email LIKE ?", "%-" + person.unique + "@example.org");
+    }
+
+    @Test
+    void aPersonWithoutAnEmailAddressOrNamesIsErasedToo() {
+        person = new PersonalDataCase(jdbc, null);
+        User user = identity.newUser(other);
+        user.setPassword("correct horse battery");
+        identity.saveUser(user);
+        DataSubject nameless = new DataSubject(other, null, List.of(), List.of(), "erased-" + person.unique);
+        PersonalDataHolder holder = PersonalDataCase.holder(holders, "identity");
+
+        assertThat(holder.export(nameless)).containsKey("account");
+        assertThat(holder.erase(nameless)).containsEntry("act_id_user", 1).containsEntry("invitation", 0);
+        assertThat(identity.createUserQuery().userId(other).count()).isZero();
     }
 }

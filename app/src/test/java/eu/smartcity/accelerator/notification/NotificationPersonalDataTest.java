@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.notification;
 import static eu.smartcity.accelerator.support.PersonalDataCase.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
@@ -72,6 +73,10 @@ class NotificationPersonalDataTest {
         assertThat(jdbc.queryForObject("SELECT body FROM notification WHERE id = ?", String.class, toCoordinator))
                 .isEqualTo(person.subject.pseudonym() + " (" + person.subject.pseudonym() + ") declared a conflict.");
         assertThat(holder.erase(person.subject).values()).as("erasing again touches nothing").containsOnly(0);
+
+        DataSubject nameless = new DataSubject("zz-pd-nameless-" + person.unique, null, List.of(), List.of(), "erased-" + person.unique);
+        mail(nameless.userId(), "nameless-" + person.unique + "@example.org", "Hello.", "SENT", daysAgo(1), daysAgo(1));
+        assertThat(holder.erase(nameless)).containsEntry("notification", 1);
     }
 
     @Test

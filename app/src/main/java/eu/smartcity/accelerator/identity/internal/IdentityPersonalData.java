@@ -172,7 +172,7 @@ class IdentityPersonalData implements PersonalDataHolder {
     }
 
     private static String lower(String email) {
-        return email == null ? "\u0000no e-mail" : email.strip().toLowerCase(Locale.ROOT);
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT); // no address matches none: none is ever empty
     }
 
     private static OffsetDateTime utc(Instant instant) {
