@@ -57,6 +57,9 @@ class NotificationPersonalDataTest {
         mail(person.subject.userId(), person.subject.email(), "A reminder.", "PENDING", daysAgo(0), null);
         UUID toCoordinator = mail("coordinator", "coordinator@example.org",
                 fullName + " (" + person.subject.email() + ") declared a conflict.", "SENT", daysAgo(1), daysAgo(1));
+        // a user id inside a longer one is someone else
+        UUID aboutSomeoneElse = mail("coordinator", "coordinator@example.org", "Juror " + person.subject.userId() + "-bis was seated.",
+                "SENT", daysAgo(1), daysAgo(1));
         preferences.choose(person.subject.userId(), EnumSet.noneOf(NotificationKind.class));
         PersonalDataHolder holder = PersonalDataCase.holder(holders, "notifications");
 
@@ -72,6 +75,9 @@ class NotificationPersonalDataTest {
         assertThat(person.traces(TABLES)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT body FROM notification WHERE id = ?", String.class, toCoordinator))
                 .isEqualTo(person.subject.pseudonym() + " (" + person.subject.pseudonym() + ") declared a conflict.");
+        assertThat(jdbc.queryForObject("SELECT body FROM notification WHERE id = ?", String.class, aboutSomeoneElse))
+                .isEqualTo("Juror " + person.subject.userId() + "-bis was seated.");
+        jdbc.update("DELETE FROM notification WHERE id = ?", aboutSomeoneElse);
         assertThat(holder.erase(person.subject).values()).as("erasing again touches nothing").containsOnly(0);
 
         DataSubject nameless = new DataSubject("zz-pd-nameless-" + person.unique, null, List.of(), List.of(), "erased-" + person.unique);

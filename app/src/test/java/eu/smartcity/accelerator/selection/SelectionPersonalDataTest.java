@@ -60,7 +60,7 @@ class SelectionPersonalDataTest {
         UUID second = person.application(challenge, "company-zz-pd-b");
         String conflict = "My brother " + person.subject.names().get(1) + " works for company B";
         seat(challenge, 1, juror, conflict, daysAgo(4));
-        seat(challenge, 2, "other-juror-" + person.unique, null, daysAgo(4));
+        seat(challenge, 2, "other-juror-" + person.unique, "I studied with " + person.subject.names().get(1).toUpperCase(), daysAgo(4));
         score(challenge, first, juror, "Strong team, says " + juror, daysAgo(3));
         score(challenge, first, "other-juror-" + person.unique, "Fine", daysAgo(3));
         jdbc.update("""
@@ -81,7 +81,9 @@ class SelectionPersonalDataTest {
         Map<String, Integer> erased = holder.erase(person.subject);
 
         assertThat(erased).containsEntry("jury_seat", 1).containsEntry("jury_score", 1).containsEntry("quota_override", 1);
-        assertThat(erased).containsEntry("jury_score.score_comment", 1);
+        assertThat(erased).containsEntry("jury_score.score_comment", 1).containsEntry("jury_seat.conflict_reason", 1);
+        assertThat(jdbc.queryForObject("SELECT conflict_reason FROM jury_seat WHERE member = ?", String.class, "other-juror-" + person.unique))
+                .as("another juror's reason names the person by last name, in capitals").isEqualTo("I studied with " + person.subject.pseudonym());
         assertThat(person.traces(TABLES)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT score_comment FROM jury_score WHERE member = ?", String.class, person.subject.pseudonym()))
                 .as("the comment stays in the report, naming the pseudonym").isEqualTo("Strong team, says " + person.subject.pseudonym());

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,19 +102,23 @@ public final class PersonalDataCase {
         return application;
     }
 
-    /** Every cell of these tables (as text) that contains the person's id, e-mail or one of their names. */
+    /**
+     * Every cell of these tables (as text) that mentions the person's id, e-mail or one of their names as a whole
+     * token, case-insensitive (as the end-to-end scan looks: {@code zz-pd-1-bis} is someone else).
+     */
     public List<String> traces(String... tables) {
-        List<String> needles = new ArrayList<>();
-        needles.add(subject.userId().toLowerCase(Locale.ROOT));
-        needles.add(subject.email().toLowerCase(Locale.ROOT));
-        subject.names().forEach(n -> needles.add(n.toLowerCase(Locale.ROOT)));
+        List<String> needles = new ArrayList<>(List.of(subject.userId(), subject.email()));
+        needles.addAll(subject.names());
+        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(needles.stream()
+                .map(n -> "(?<![\\p{L}\\p{N}_-])" + java.util.regex.Pattern.quote(n) + "(?![\\p{L}\\p{N}_-])")
+                .collect(java.util.stream.Collectors.joining("|")), java.util.regex.Pattern.CASE_INSENSITIVE);
         List<String> found = new ArrayList<>();
         for (String table : tables) {
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
                 row.forEach((column, value) -> {
                     String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                             : value instanceof Timestamp || value == null ? "" : value.toString();
-                    if (needles.stream().anyMatch(text.toLowerCase(Locale.ROOT)::contains)) {
+                    if (mention.matcher(text).find()) {
                         found.add(table + "." + column + " = " + (text.length() > 80 ? text.substring(0, 80) + "…" : text));
                     }
                 });

@@ -67,7 +67,7 @@ class NotificationPersonalData implements PersonalDataHolder {
         Map<String, Integer> touched = new LinkedHashMap<>();
         int mails = jdbc.sql("DELETE FROM notification WHERE recipient_user_id = ? OR LOWER(recipient_email) = ?")
                 .params(subject.userId(), lower(subject.email())).update();
-        mails += Mentions.replace(jdbc, "notification", List.of("subject", "body"), subject);
+        mails += new Mentions(subject).replaceIn(jdbc, "notification", List.of("subject", "body"));
         touched.put("notification", mails);
         touched.put("notification_opt_out", jdbc.sql("DELETE FROM notification_opt_out WHERE user_id = ?").param(subject.userId()).update());
         return touched;

@@ -103,10 +103,11 @@ class SelectionPersonalData implements PersonalDataHolder {
         touched.put("quota_override", jdbc.sql("UPDATE quota_override SET overridden_by = ? WHERE overridden_by = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
         // free text of the report that names the person (anyone's comment, another juror's conflict, a reason) keeps its sense
-        touched.put("jury_seat.conflict_reason", Mentions.replace(jdbc, "jury_seat", List.of("conflict_reason"), subject));
-        touched.put("jury_score.score_comment", Mentions.replace(jdbc, "jury_score", List.of("score_comment"), subject));
-        touched.put("quota_override.reason", Mentions.replace(jdbc, "quota_override", List.of("reason"), subject));
-        touched.put("selection_reopening.remarks", Mentions.replace(jdbc, "selection_reopening", List.of("remarks"), subject));
+        Mentions mentions = new Mentions(subject);
+        touched.put("jury_seat.conflict_reason", mentions.replaceIn(jdbc, "jury_seat", List.of("conflict_reason")));
+        touched.put("jury_score.score_comment", mentions.replaceIn(jdbc, "jury_score", List.of("score_comment")));
+        touched.put("quota_override.reason", mentions.replaceIn(jdbc, "quota_override", List.of("reason")));
+        touched.put("selection_reopening.remarks", mentions.replaceIn(jdbc, "selection_reopening", List.of("remarks")));
         return touched;
     }
 
