@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An uploaded PDF, stored in the database with what it belongs to (its owner: an application). Retention class:
- * PROCUREMENT_RECORD (a bid document); its uploader is pseudonymised on erasure and after the record's period.
+ * An uploaded PDF, stored in the database with what it belongs to (its owner: an application)
+ * (retention class: PROCUREMENT_RECORD, a bid document; its uploader is pseudonymised on erasure and after the
+ * record's period).
  */
 @Entity
 @Table(name = "attachment")

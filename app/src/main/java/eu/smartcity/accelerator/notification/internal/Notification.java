@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One mail to one user about one event, rendered in the user's language when the event happened (retention class:
- * PERSONAL_OPERATIONAL: it holds an address and a body).
+ * One mail to one user about one event, rendered in the user's language when the event happened
+ * (retention class: PERSONAL_OPERATIONAL: it holds an address and a body).
  */
 @Entity
 @Table(name = "notification")

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The coordinator approved a selection beyond a quota of the bylaws, where they allow it: who, when, why (retention
- * class: PROCUREMENT_RECORD; who is pseudonymised on erasure).
+ * The coordinator approved a selection beyond a quota of the bylaws, where they allow it: who, when, why
+ * (retention class: PROCUREMENT_RECORD; who is pseudonymised on erasure).
  */
 @Entity
 @Table(name = "quota_override")
