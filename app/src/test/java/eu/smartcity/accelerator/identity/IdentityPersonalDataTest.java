@@ -141,6 +141,10 @@ class IdentityPersonalDataTest {
         UUID recentlyAccepted = invitation("new-" + person.unique + "@example.org", "coordinator", other, daysAgo(30), daysAgo(20));
         UUID pending = invitation("pending-" + person.unique + "@example.org", "coordinator", null, daysAgo(1), null);
         jdbc.update("INSERT INTO login_throttle (throttle_key, failures, last_failure_at) VALUES (?, 1, ?)", "address:pd-" + person.unique, daysAgo(200));
+        UUID cycle = UUID.randomUUID();
+        jdbc.update("INSERT INTO jury_pool_member (cycle_id, user_id, languages, expertise, added_at) VALUES (?, ?, 'nl', 'x', ?)",
+                cycle, "zz-pd-gone-" + person.unique, daysAgo(1));
+        juryPool.add(cycle, "coordinator", Set.of("nl"), List.of("x")); // an account that exists
 
         Map<String, Integer> expired = PersonalDataCase.holder(holders, "identity").expire(PersonalDataCase.PERIODS, Instant.now());
 
@@ -149,6 +153,8 @@ class IdentityPersonalDataTest {
         assertThat(person.rows("invitation", "id", recentlyAccepted)).isEqualTo(1);
         assertThat(person.rows("invitation", "id", pending)).isEqualTo(1);
         assertThat(person.rows("login_throttle", "throttle_key", "address:pd-" + person.unique)).isZero();
+        assertThat(person.rows("jury_pool_member", "cycle_id", cycle)).as("the deleted account's place goes, the juror's stays").isEqualTo(1);
+        jdbc.update("DELETE FROM jury_pool_member WHERE cycle_id = ?", cycle);
         jdbc.update("DELETE FROM invitation WHERE email LIKE ?", "%-" + person.unique + "@example.org");
     }
 

@@ -147,11 +147,22 @@ class IdentityPersonalData implements PersonalDataHolder {
 
     /**
      * Invitations and registration requests end when they are used, revoked or expire; login throttles forget
-     * themselves after hours (LoginThrottle) and are cleared here too in case nobody failed a login since.
+     * themselves after hours (LoginThrottle) and are cleared here too in case nobody failed a login since. Pool
+     * places and deactivations of accounts that no longer exist are deleted at once (PERSONAL_ACCOUNT: they end with it).
      */
     @Override
     public Map<String, Integer> expire(RetentionPeriods periods, Instant now) {
         Map<String, Integer> touched = new LinkedHashMap<>();
+        // an account deleted elsewhere (Camunda Admin) leaves what hangs on it: it goes with the account
+        for (String table : List.of("jury_pool_member", "account_deactivation")) {
+            int orphans = 0;
+            for (String userId : jdbc.sql("SELECT DISTINCT user_id FROM " + table).query(String.class).list()) {
+                if (identity.createUserQuery().userId(userId).count() == 0) {
+                    orphans += jdbc.sql("DELETE FROM " + table + " WHERE user_id = ?").param(userId).update();
+                }
+            }
+            touched.put(table, orphans);
+        }
         periods.of(RetentionClass.PERSONAL_OPERATIONAL).ifPresent(period -> {
             OffsetDateTime before = utc(now.minus(period));
             // used, revoked or expired: whichever came first ends it
