@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A company's unfinished application (retention: deleted on submission or when the company discards it). */
+/**
+ * A company's unfinished application (retention class: PERSONAL_OPERATIONAL: deleted on submission, when the company
+ * discards it, when the person who saved it is erased, and the operational period after its call closed).
+ */
 @Entity
 @Table(name = "application_draft")
 class ApplicationDraft {

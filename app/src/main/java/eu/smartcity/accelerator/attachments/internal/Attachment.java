@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An uploaded PDF, stored in the database with what it belongs to (its owner). */
+/**
+ * An uploaded PDF, stored in the database with what it belongs to (its owner: an application)
+ * (retention class: PROCUREMENT_RECORD, a bid document; its uploader is pseudonymised on erasure and after the
+ * record's period).
+ */
 @Entity
 @Table(name = "attachment")
 public class Attachment {

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Roles and organisations are Camunda groups; a deactivation is a row of {@code account_deactivation}. */
+/**
+ * Roles and organisations are Camunda groups; a deactivation is a row of {@code account_deactivation}
+ * (retention class: PERSONAL_ACCOUNT).
+ */
 @Component
 class CamundaPeople implements People {
 

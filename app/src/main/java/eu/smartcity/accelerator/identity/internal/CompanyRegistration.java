@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address given, either with a confirmation link (valid {@code accelerator.registration.link-valid-for}, used once)
  * or saying what is taken. Following the link, the person chooses a password and the account is created.
  * Requests are throttled per client address and per e-mail address, so the form cannot be used to flood a mailbox.
+ * A pending request in {@code registration_request} lives until its link expires (retention class: PERSONAL_OPERATIONAL).
  */
 @Service
 public class CompanyRegistration {

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Invitations as {@link CompanyRegistration} does registrations: a random token mailed, only its SHA-256 stored,
  * used once (the hash is cleared), valid {@code accelerator.invitation.link-valid-for}. The row stays as the
- * invitation's record (pending, accepted, revoked, expired).
+ * invitation's record (pending, accepted, revoked, expired) for the operational period after it ended
+ * (retention class: PERSONAL_OPERATIONAL, {@link IdentityPersonalData#expire}).
  */
 @Service
 class InvitationService implements Invitations {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+/** A cycle's jury pool in {@code jury_pool_member} (retention class: PERSONAL_ACCOUNT: a place goes with the account). */
 @Component
 class JdbcJuryPool implements JuryPool {
 

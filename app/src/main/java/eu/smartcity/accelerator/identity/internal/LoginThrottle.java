@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code login_throttle}, so that every node on the database sees the same counters. After a policy's free
  * failures, each failure blocks the key for a delay that doubles up to a maximum; a key's failures are forgotten
  * {@code forgetAfter} after its last one. Nothing is ever locked for good: the worst an attacker can do to an
- * account is keep it at the maximum delay.
+ * account is keep it at the maximum delay. Keys name accounts and addresses (retention class: PERSONAL_OPERATIONAL).
  *
  * <p>Why our own table rather than Bucket4j's PostgreSQL backend: the default profile runs on H2, which that
  * backend does not serve, and the policy here is an escalating delay per key rather than a token bucket; two

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One mail to one user about one event, rendered in the user's language when the event happened. */
+/**
+ * One mail to one user about one event, rendered in the user's language when the event happened
+ * (retention class: PERSONAL_OPERATIONAL: it holds an address and a body).
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {

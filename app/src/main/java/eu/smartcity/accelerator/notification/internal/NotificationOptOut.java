@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** An optional notification kind one user switched off. */
+/** An optional notification kind one user switched off (retention class: PERSONAL_ACCOUNT). */
 @Entity
 @Table(name = "notification_opt_out")
 public class NotificationOptOut {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One jury member's scores for one application in one round, with the weighted result (applicant-scoring table). */
+/**
+ * One jury member's scores for one application in one round, with the weighted result (applicant-scoring table;
+ * retention class: PROCUREMENT_RECORD, the member pseudonymised on erasure).
+ */
 @Entity
 @Table(name = "jury_score")
 public class JuryScore {

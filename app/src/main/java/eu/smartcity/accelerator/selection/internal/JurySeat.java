@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A jury member's seat on one challenge; a recused member's seat passes to a replacement. */
+/**
+ * A jury member's seat on one challenge; a recused member's seat passes to a replacement
+ * (retention class: PROCUREMENT_RECORD, the selection report; the member is pseudonymised on erasure, the conflict's
+ * reason deleted).
+ */
 @Entity
 @Table(name = "jury_seat")
 public class JurySeat {

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The coordinator approved a selection beyond a quota of the bylaws, where they allow it: who, when, why. */
+/**
+ * The coordinator approved a selection beyond a quota of the bylaws, where they allow it: who, when, why
+ * (retention class: PROCUREMENT_RECORD; who is pseudonymised on erasure).
+ */
 @Entity
 @Table(name = "quota_override")
 public class QuotaOverride {

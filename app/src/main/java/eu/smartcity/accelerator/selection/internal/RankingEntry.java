@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** An application's place in a round's ranking, kept for the selection report. */
+/** An application's place in a round's ranking, kept for the selection report (retention class: PROCUREMENT_RECORD; no personal data). */
 @Entity
 @Table(name = "ranking_entry")
 public class RankingEntry {

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The coordinator re-opened the scoring: the round that starts and why (shown to the jury on that round's tasks). */
+/**
+ * The coordinator re-opened the scoring: the round that starts and why (shown to the jury on that round's tasks;
+ * retention class: PROCUREMENT_RECORD; names no one).
+ */
 @Entity
 @Table(name = "selection_reopening")
 public class SelectionReopening {
