@@ -33,12 +33,14 @@ public final class PersonalDataScan {
             Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, Types.OTHER);
     private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
 
+    private record Needle(String text, Pattern pattern) {}
+
     private PersonalDataScan() {}
 
     public static List<Finding> find(DataSource dataSource, List<String> needles) {
-        List<Pattern> lower = needles.stream().filter(n -> n != null && !n.isBlank())
-                .map(n -> Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}_-])",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+        List<Needle> lower = needles.stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> new Needle(n, Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}_-])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList();
         List<Finding> findings = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
@@ -54,7 +56,7 @@ public final class PersonalDataScan {
         return findings;
     }
 
-    private static void scanTable(Connection connection, DatabaseMetaData meta, String schema, String table, List<Pattern> needles,
+    private static void scanTable(Connection connection, DatabaseMetaData meta, String schema, String table, List<Needle> needles,
             List<Finding> findings) throws SQLException {
         List<String> columns = new ArrayList<>();
         List<Boolean> binary = new ArrayList<>();
@@ -89,9 +91,9 @@ public final class PersonalDataScan {
                     if (value == null) {
                         continue;
                     }
-                    for (Pattern needle : needles) {
-                        if (needle.matcher(value).find()) {
-                            findings.add(new Finding(table, columns.get(i), needle.pattern(),
+                    for (Needle needle : needles) {
+                        if (needle.pattern().matcher(value).find()) {
+                            findings.add(new Finding(table, columns.get(i), needle.text(),
                                     value.length() > 160 ? value.substring(0, 160) + "…" : value));
                         }
                     }
