@@ -341,6 +341,18 @@ class AccessMatrixTest {
                         .map(u -> get(u, "/account/notifications", Expect.ALLOWED)).toList(),
                 List.of(get(ANONYMOUS, "/account/notifications", Expect.REFUSED))));
         m.put("POST /account/notifications", List.of(post(ANONYMOUS, "/account/notifications", Expect.REFUSED, "x", "1")));
+        // a person's own data and erasure request (issue 24; no id in the path: always the logged-in user's)
+        for (String page : List.of("/account/data", "/account/data/erasure")) {
+            m.put("GET " + page, concat(USERS.stream().filter(u -> !ANONYMOUS.equals(u)).map(u -> get(u, page, Expect.ALLOWED)).toList(),
+                    List.of(get(ANONYMOUS, page, Expect.REFUSED))));
+        }
+        m.put("GET /account/data/export", List.of(get(ANONYMOUS, "/account/data/export", Expect.REFUSED)));
+        // only the anonymous probe: a real request by a demo user would start an erasure process (PersonalDataErasureProcessTest)
+        m.put("POST /account/data/erasure", List.of(post(ANONYMOUS, "/account/data/erasure", Expect.REFUSED, "reason", "x")));
+        m.put("GET /coordinator/erasure-requests", concat(List.of(get("coordinator", "/coordinator/erasure-requests", Expect.ALLOWED)),
+                refusedToAll("/coordinator/erasure-requests", Set.of("coordinator"))));
+        m.put("POST /coordinator/erasure-requests/{id}",
+                refusedToAllPost("/coordinator/erasure-requests/" + UUID.randomUUID(), Set.of("coordinator")));
         // people (issue 18, point 4): invitations, jury pools and roles are the coordinators'; an invitation link is
         // open to all (its hashed, expiring token is what counts); taking an invitation onto an account needs a login
         for (String page : List.of("/coordinator/people", "/coordinator/invitations")) {
