@@ -40,10 +40,18 @@ public class ProcessDriver {
         this.completions = completions;
     }
 
-    /** The root instance and every instance it (transitively) called, running now. */
+    /**
+     * The root instance and every instance it (transitively) called, running now: one query by root instance (each
+     * instance knows its root); given an instance that is not a root, the call hierarchy is walked level by level.
+     */
     public List<String> family(String rootProcessInstanceId) {
         List<String> ids = new ArrayList<>();
         ids.add(rootProcessInstanceId);
+        List<ProcessInstance> byRoot = runtime.createProcessInstanceQuery().rootProcessInstanceId(rootProcessInstanceId).list();
+        if (!byRoot.isEmpty()) {
+            byRoot.stream().map(ProcessInstance::getId).filter(id -> !id.equals(rootProcessInstanceId)).forEach(ids::add);
+            return ids;
+        }
         for (int i = 0; i < ids.size(); i++) {
             for (ProcessInstance child : runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()) {
                 ids.add(child.getId());
@@ -62,10 +70,10 @@ public class ProcessDriver {
     }
 
     public List<Task> tasks(String rootProcessInstanceId, String taskKey) {
-        List<Task> found = new ArrayList<>();
-        for (String id : family(rootProcessInstanceId)) {
-            found.addAll(tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(taskKey).list());
-        }
+        List<String> family = family(rootProcessInstanceId);
+        List<Task> found = new ArrayList<>(tasks.createTaskQuery().processInstanceIdIn(family.toArray(String[]::new))
+                .taskDefinitionKey(taskKey).list());
+        found.sort(java.util.Comparator.comparingInt(t -> family.indexOf(t.getProcessInstanceId())));
         return found;
     }
 
@@ -94,10 +102,9 @@ public class ProcessDriver {
      */
     public void runAsyncJobs(String rootProcessInstanceId) {
         for (int round = 0; round < 600; round++) {
-            List<Job> due = new ArrayList<>();
-            for (String id : family(rootProcessInstanceId)) {
-                due.addAll(management.createJobQuery().processInstanceId(id).messages().withRetriesLeft().list());
-            }
+            // one query for the family (processInstanceIds must stay the query's only condition before "messages": see fireTimer)
+            List<Job> due = management.createJobQuery().processInstanceIds(new java.util.HashSet<>(family(rootProcessInstanceId)))
+                    .messages().withRetriesLeft().list();
             if (due.isEmpty()) {
                 return;
             }
@@ -136,6 +143,7 @@ public class ProcessDriver {
     /** Fires the timer attached to or waiting at this BPMN element, as if its time had come. */
     public void fireTimer(String rootProcessInstanceId, String timerElementId) {
         Job timer = null;
+        // per instance: Camunda 7.24's job query joins processInstanceIds to an activityId without "and" (invalid SQL)
         for (String id : family(rootProcessInstanceId)) {
             for (Job job : management.createJobQuery().processInstanceId(id).timers().activityId(timerElementId).list()) {
                 timer = job;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -83,18 +84,26 @@ public class JuryMarking implements TaskValuesKeeper {
     /**
      * The task's variables with as few engine reads as possible (issue 19): {@code challengeId} and {@code juryRound}
      * live on the challenge's process instance, {@code applicationId} (the multi-instance element) on the task's own
-     * execution, so each is read locally — one execution and its variables — instead of a
-     * {@code getVariable} per name, each a command walking the five scopes between the task and the process
-     * instance with a query per scope. Should a model ever keep one elsewhere, the walk is the fallback.
+     * execution, so the three are read in one variable query on those two executions (a single statement; a
+     * {@code getVariable} per name is a command walking the five scopes between the task and the process instance
+     * with a query per scope, and even a local read loads the execution and its process definition first). Should a
+     * model ever keep one elsewhere, the walk is the fallback.
      */
     private Map<String, Object> variables(Task task, boolean scoring) {
         List<String> names = scoring
                 ? List.of(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.APPLICATION_ID.name(), ChallengeProcess.JURY_ROUND.name())
                 : List.of(ChallengeProcess.CHALLENGE_ID.name());
-        Map<String, Object> found = new java.util.HashMap<>(runtime.getVariablesLocal(task.getProcessInstanceId(),
-                scoring ? List.of(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.JURY_ROUND.name()) : List.of(ChallengeProcess.CHALLENGE_ID.name())));
-        if (scoring) {
-            found.putAll(runtime.getVariablesLocal(task.getExecutionId(), List.of(ChallengeProcess.APPLICATION_ID.name())));
+        Map<String, String> scopeOf = new java.util.HashMap<>();
+        scopeOf.put(ChallengeProcess.CHALLENGE_ID.name(), task.getProcessInstanceId());
+        scopeOf.put(ChallengeProcess.JURY_ROUND.name(), task.getProcessInstanceId());
+        scopeOf.put(ChallengeProcess.APPLICATION_ID.name(), task.getExecutionId());
+        Map<String, Object> found = new java.util.HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableNameIn(names.toArray(String[]::new))
+                .executionIdIn(task.getProcessInstanceId(), task.getExecutionId()).list()) {
+            // local to the scope the model keeps it in; a task's own variables are not the execution's
+            if (variable.getTaskId() == null && variable.getExecutionId().equals(scopeOf.get(variable.getName()))) {
+                found.put(variable.getName(), variable.getValue());
+            }
         }
         return found.keySet().containsAll(names) ? found : runtime.getVariables(task.getExecutionId(), names);
     }

@@ -48,10 +48,26 @@ public class StatementCounter implements BeanPostProcessor {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /** With {@code -Dbench.callerDepth=2}: also the next frame of our code in another class ("A.a < B.b"), to tell callers apart. */
+    static final int CALLER_DEPTH = Integer.getInteger("bench.callerDepth", 1);
+
     static String caller() {
-        return WALKER.walk(frames -> frames
+        List<String> ours = WALKER.walk(frames -> frames
                 .filter(f -> f.getClassName().startsWith("eu.smartcity.accelerator.") && !f.getClassName().startsWith("eu.smartcity.accelerator.bench.StatementCounter"))
-                .findFirst().map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName()).orElse("(engine thread)"));
+                .map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName())
+                .filter(new java.util.function.Predicate<String>() {
+                    private String lastClass;
+
+                    @Override
+                    public boolean test(String frame) { // one frame per class: the first
+                        String cls = frame.substring(0, frame.lastIndexOf('.'));
+                        boolean next = !cls.equals(lastClass);
+                        lastClass = cls;
+                        return next;
+                    }
+                })
+                .limit(CALLER_DEPTH).toList());
+        return ours.isEmpty() ? "(engine thread)" : String.join(" < ", ours);
     }
 
     /**

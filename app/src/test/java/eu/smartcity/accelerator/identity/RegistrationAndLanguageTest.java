@@ -63,6 +63,23 @@ class RegistrationAndLanguageTest {
         assertThat(first.postForm("/applications", "/language", "lang", "xx").statusCode()).isEqualTo(400);
     }
 
+    /** Issue 19: the account is asked once per session, also when it has no language saved (not on every request). */
+    @Test
+    void withNoLanguageSavedTheBrowserDecidesAndTheAccountIsAskedOncePerSession() {
+        String user = registeredCompanyUser();
+        PortalClient session = new PortalClient(port);
+        session.login(user, "correct horse battery");
+        assertThat(session.get("/applications", "Accept-Language", "nl-BE,nl;q=0.9").body()).contains("lang=\"nl\"");
+
+        identity.setUserInfo(user, "language", "fr"); // behind the session's back: it does not ask again
+        assertThat(session.get("/applications", "Accept-Language", "nl-BE,nl;q=0.9").body()).contains("lang=\"nl\"");
+        assertThat(session.get("/applications", "Accept-Language", "en").body()).contains("lang=\"en\"");
+
+        PortalClient next = new PortalClient(port);
+        next.login(user, "correct horse battery");
+        assertThat(next.get("/applications", "Accept-Language", "nl").body()).contains("lang=\"fr\"");
+    }
+
     @Test
     void portalPagesCarryAContentSecurityPolicyThatCamundasWebappsDoNotGetOnTopOfTheirOwn() {
         PortalClient visitor = new PortalClient(port);

@@ -12,18 +12,30 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** One company's application (retention class: PROCUREMENT_RECORD; organisation data, no natural persons). */
 @Entity
 @Table(name = "application")
-class Application {
+class Application implements Persistable<UUID> {
+
+    /**
+     * The id is assigned in the constructor, so Spring Data cannot tell a new row from a stored one: without this,
+     * save() would SELECT by id before each INSERT (issue 19: one statement per row saved).
+     */
+    @Transient
+    private boolean isNew = true;
+
 
     @Id
     private UUID id;
@@ -138,4 +150,14 @@ class Application {
                 legalEntity, country, employees, interoperable, declarationsSigned, submittedAt, status.name(),
                 ineligibilityReasons == null ? List.of() : Arrays.asList(ineligibilityReasons.split("\n")));
     }
+
+    @Override
+    public UUID getId() { return id; }
+
+    @Override
+    public boolean isNew() { return isNew; }
+
+    @PostLoad
+    @PostPersist
+    void stored() { isNew = false; }
 }

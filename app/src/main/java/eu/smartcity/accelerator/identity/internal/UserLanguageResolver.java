@@ -28,6 +28,8 @@ public class UserLanguageResolver implements LocaleResolver {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.FRENCH);
     static final String USER_INFO_KEY = "language";
     private static final String SESSION_KEY = UserLanguageResolver.class.getName();
+    /** In the session: the account has no language saved, so the cookie or the browser's preference decides. */
+    private static final Locale NO_CHOICE = Locale.ROOT;
     static final String COOKIE = "lang";
     private static final Duration COOKIE_LIFE = Duration.ofDays(365);
 
@@ -40,15 +42,17 @@ public class UserLanguageResolver implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
+        Object remembered = session == null ? null : session.getAttribute(SESSION_KEY);
+        if (remembered instanceof Locale chosen && !chosen.equals(NO_CHOICE)) {
             return chosen;
         }
         String user = currentUser();
-        if (user != null) {
+        if (user != null && remembered == null) {
+            // read once per session, not on every request: also "no choice saved" (issue 19: one act_id_info
+            // query per request of every user who never picked a language, during the deadline rush too)
             Locale saved = supported(identity.getUserInfo(user, USER_INFO_KEY));
+            request.getSession().setAttribute(SESSION_KEY, saved != null ? saved : NO_CHOICE);
             if (saved != null) {
-                // read once per session, not on every request
-                request.getSession().setAttribute(SESSION_KEY, saved);
                 return saved;
             }
         }

@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.notification.internal;
 
+import eu.smartcity.accelerator.notification.NotificationKind;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -10,6 +12,10 @@ public interface NotificationOptOutRepository extends JpaRepository<Notification
 
     @Query("select o from NotificationOptOut o where o.key.userId = :userId")
     List<NotificationOptOut> ofUser(@Param("userId") String userId);
+
+    /** Which of these users opted out of this kind: one query for all the recipients of an event. */
+    @Query("select o.key.userId from NotificationOptOut o where o.key.kind = :kind and o.key.userId in :userIds")
+    List<String> optedOut(@Param("kind") NotificationKind kind, @Param("userIds") Collection<String> userIds);
 
     @Modifying
     @Query("delete from NotificationOptOut o where o.key.userId = :userId")

@@ -62,21 +62,27 @@ public class NotificationRecorder {
             String linkPath, Function<Locale, String> detailIn) {
         Map<String, Recipient> distinct = new LinkedHashMap<>();
         recipients.forEach(r -> distinct.putIfAbsent(r.userId(), r));
-        int recorded = 0;
-        for (Recipient recipient : distinct.values()) {
-            if (recipient.email() == null || recipient.email().isBlank()) {
+        distinct.values().removeIf(recipient -> {
+            boolean noAddress = recipient.email() == null || recipient.email().isBlank();
+            if (noAddress) {
                 log.info("No {} mail for {}: no e-mail address", kind, recipient.userId());
-                continue;
             }
-            if (kind.optional() && optOuts.existsById(new NotificationOptOut.Key(recipient.userId(), kind))) {
-                continue;
-            }
-            String dedupKey = kind.key() + ":" + eventRef + ":" + recipient.userId();
-            if (notifications.existsByDedupKey(dedupKey)) {
-                continue;
-            }
+            return noAddress;
+        });
+        // one query each for all the recipients (not two per recipient): the process start of the deadline rush
+        if (kind.optional() && !distinct.isEmpty()) {
+            optOuts.optedOut(kind, distinct.keySet()).forEach(distinct::remove);
+        }
+        Map<String, Recipient> byDedupKey = new LinkedHashMap<>();
+        distinct.values().forEach(r -> byDedupKey.put(kind.key() + ":" + eventRef + ":" + r.userId(), r));
+        if (!byDedupKey.isEmpty()) {
+            notifications.findDedupKeysIn(byDedupKey.keySet()).forEach(byDedupKey::remove);
+        }
+        int recorded = 0;
+        for (Map.Entry<String, Recipient> entry : byDedupKey.entrySet()) {
+            Recipient recipient = entry.getValue();
             String detail = detailIn.apply(recipient.locale());
-            notifications.save(render(kind, variant, dedupKey, recipient, title == null ? "" : title, linkPath,
+            notifications.save(render(kind, variant, entry.getKey(), recipient, title == null ? "" : title, linkPath,
                     detail == null ? "" : detail));
             recorded++;
         }

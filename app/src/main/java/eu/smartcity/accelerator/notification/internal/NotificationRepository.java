@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.notification.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -11,7 +12,9 @@ import org.springframework.data.repository.query.Param;
 
 public interface NotificationRepository extends JpaRepository<Notification, UUID> {
 
-    boolean existsByDedupKey(String dedupKey);
+    /** Which of these dedup keys are taken: one query for all the recipients of an event. */
+    @Query("select n.dedupKey from Notification n where n.dedupKey in :keys")
+    List<String> findDedupKeysIn(@Param("keys") Collection<String> keys);
 
     /** Ready to send: pending and due, or claimed by a sender whose lease ran out (it crashed). */
     @Query("""

@@ -79,6 +79,12 @@ public class ProcessNotifications {
         if (!ExecutionListener.EVENTNAME_START.equals(execution.getEventName()) || execution.getCurrentActivityId() == null) {
             return;
         }
+        // The process instance's own start (no activity instance yet) names the start event as its current activity, and
+        // the start event's own start follows: act on the latter only, so a mail's recipients, opt-outs and dedup key are
+        // looked up once (issue 19: twice per submission in the deadline rush; the dedup key kept the second mail out).
+        if (execution.getActivityInstanceId() == null) {
+            return;
+        }
         String definition = execution.getProcessDefinitionId();
         String activity = execution.getCurrentActivityId();
         String instance = execution.getProcessInstanceId();

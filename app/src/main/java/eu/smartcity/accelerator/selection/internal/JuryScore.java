@@ -3,10 +3,14 @@ package eu.smartcity.accelerator.selection.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One jury member's scores for one application in one round, with the weighted result (applicant-scoring table;
@@ -14,7 +18,15 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "jury_score")
-public class JuryScore {
+public class JuryScore implements Persistable<UUID> {
+
+    /**
+     * The id is assigned in the constructor, so Spring Data cannot tell a new row from a stored one: without this,
+     * save() would SELECT by id before each INSERT (issue 19: one statement per row saved).
+     */
+    @Transient
+    private boolean isNew = true;
+
 
     @Id
     private UUID id;
@@ -78,4 +90,14 @@ public class JuryScore {
         return Map.of("fit", fit, "innovation", innovation, "team", team, "price", price, "replicability", replicability,
                 "openDataUse", openDataUse);
     }
+
+    @Override
+    public UUID getId() { return id; }
+
+    @Override
+    public boolean isNew() { return isNew; }
+
+    @PostLoad
+    @PostPersist
+    void stored() { isNew = false; }
 }
