@@ -68,18 +68,25 @@ class PersonalDataRegisterTest {
     }
 
     static Map<String, List<String>> h2Schema() throws Exception {
-        String url = "jdbc:h2:mem:personal-data-register;DB_CLOSE_DELAY=-1";
-        // as application.yml configures Flyway (the H2 vendor folder holds a Java trigger of the marketplace)
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration", "classpath:db/vendor/h2")
+        return schema("jdbc:h2:mem:personal-data-register;DB_CLOSE_DELAY=-1", "sa", "", "h2",
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
+                        + " ORDER BY table_name, ordinal_position");
+    }
+
+    /**
+     * Migrates an empty database as the app does (Flyway with the vendor's folder, then the engine's schema) and returns
+     * what {@code columnsQuery} lists: table name, column name.
+     */
+    static Map<String, List<String>> schema(String url, String user, String password, String vendor, String columnsQuery) throws Exception {
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                .setProcessEngineName("personal-data-register").setJdbcUrl(url).setJdbcUsername("sa").setJdbcPassword("")
+                .setProcessEngineName("personal-data-register-" + vendor).setJdbcUrl(url).setJdbcUsername(user).setJdbcPassword(password)
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false).buildProcessEngine();
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             ResultSet columns = connection.createStatement().executeQuery("SELECT table_name, column_name FROM information_schema.columns"
-                     + " WHERE table_schema = 'PUBLIC' ORDER BY table_name, ordinal_position")) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             ResultSet columns = connection.createStatement().executeQuery(columnsQuery)) {
             while (columns.next()) {
                 tables.computeIfAbsent(columns.getString(1).toLowerCase(), t -> new ArrayList<>()).add(columns.getString(2).toLowerCase());
             }
