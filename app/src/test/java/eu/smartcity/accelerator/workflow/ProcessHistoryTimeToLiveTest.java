@@ -15,7 +15,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,14 @@ class ProcessHistoryTimeToLiveTest {
     static final Pattern TTL = Pattern.compile("camunda:historyTimeToLive=\"([^\"]+)\"");
 
     @Autowired RepositoryService repository;
+    @Autowired ProcessEngine engine;
+
+    @Test
+    void batchHistoryIsWorkingDataAndNoAssigneeIsCountedForLicenceMetrics() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getBatchOperationHistoryTimeToLive()).isEqualTo("P180D");
+        assertThat(configuration.isTaskMetricsEnabled()).isFalse();
+    }
 
     @Test
     void everyDeployedProcessKeepsItsHistoryAsLongAsTheRegisterSays() throws Exception {
