@@ -8,8 +8,10 @@ import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,6 +42,8 @@ class TextAboutPeopleHistoryTest {
     @Autowired FormService forms;
     @Autowired HistoryService history;
     @Autowired AuditTrailHistory rules;
+    @Autowired TextAboutPeopleHistoryCleanup cleanup;
+    @Autowired ManagementService management;
 
     Deployment deployment;
 
@@ -89,6 +93,29 @@ class TextAboutPeopleHistoryTest {
                 .contains(PilotProcess.PROGRESS_DECISION.name() + "=continue")
                 .noneMatch(text -> text.contains("Jan Peeters"));
         assertThat(history.createHistoricVariableInstanceQuery().variableValueEquals(PilotProcess.PROGRESS.name(), REPORT).count()).isZero();
+    }
+
+    @Test
+    void whatHistoryHeldBeforeIsRemovedOnceWhileTheRunningProcessKeepsIt() {
+        // the engine of this version cleaned once for today's list, and says so
+        assertThat(management.getProperties()).containsEntry(TextAboutPeopleHistoryCleanup.PROPERTY,
+                TextAboutPeopleHistoryCleanup.digest(rules.textAboutPeople()));
+
+        // a variable history holds (as free text did before): a name of this test only, so no other test's history changes
+        String probe = "textAboutPeopleProbe";
+        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY)
+                .camundaHistoryTimeToLive(1)
+                .startEvent().userTask("UserTask_First").userTask("UserTask_Second").endEvent().done()).deploy();
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY);
+        forms.submitTaskForm(task(instance), Map.of(probe, REPORT));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(probe).count()).isOne();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).formFields().count()).isOne();
+
+        assertThat(cleanup.remove(history, Set.of(probe))).isGreaterThanOrEqualTo(2);
+
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtime.getVariable(instance.getId(), probe)).isEqualTo(REPORT);
     }
 
     private static String nameAndValue(HistoricDetail detail) {
