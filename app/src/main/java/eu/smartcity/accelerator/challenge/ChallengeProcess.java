@@ -121,7 +121,7 @@ public final class ChallengeProcess {
     /** A jury member's declaration, local to the seat; a conflict comes with {@link #CONFLICT_REASON}. */
     public static final Variable<ConflictDecision> CONFLICT_DECISION = Variable.choice("conflictDecision", ConflictDecision.class);
     /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
-    public static final Variable<String> CONFLICT_REASON = Variable.string("conflictReason");
+    public static final Variable<String> CONFLICT_REASON = Variable.textAboutPeople("conflictReason");
     /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
     /** (Not a typed Variable: "comment" is also a path segment of the engine REST API the workflow module guards.) */
     public static final String SCORE_COMMENT = "comment";
@@ -135,7 +135,7 @@ public final class ChallengeProcess {
     public static final Variable<UUID> TOP_APPLICATION_ID = Variable.uuid("topApplicationId");
     /** The coordinator's decision on the ranking; a re-opening comes with {@link #SELECTION_REMARKS}. */
     public static final Variable<SelectionDecision> SELECTION_DECISION = Variable.choice("selectionDecision", SelectionDecision.class);
-    public static final Variable<String> SELECTION_REMARKS = Variable.string("selectionRemarks");
+    public static final Variable<String> SELECTION_REMARKS = Variable.textAboutPeople("selectionRemarks");
     /** Approving beyond quotas.pilotsPerCity where the bylaws allow it (quotas.overridable), with the reason. */
     public static final Variable<QuotaOverride> QUOTA_OVERRIDE = Variable.choice("quotaOverride", QuotaOverride.class);
     public static final Variable<String> QUOTA_OVERRIDE_REASON = Variable.string("quotaOverrideReason");

@@ -74,7 +74,7 @@ public final class ContractProcess {
     public static final Variable<Boolean> COMPANY_SIGNS = Variable.bool("companySigns");
     public enum CityDecision { SIGN, DECLINE }
     public static final Variable<CityDecision> CITY_DECISION = Variable.choice("cityDecision", CityDecision.class);
-    public static final Variable<String> DECLINE_REASON = Variable.string("declineReason");
+    public static final Variable<String> DECLINE_REASON = Variable.textAboutPeople("declineReason");
 
     // --- the outcome the caller reads (challenge, replication)
     public enum ContractOutcome { SIGNED, DECLINED, EXPIRED }

@@ -50,7 +50,7 @@ public final class PilotProcess {
 
     /** A yes/no answer of a form (infrastructure checklist, milestone met). */
     public enum Answer { YES, NO }
-    public static final Variable<String> KICKOFF_NOTES = Variable.string("kickoffNotes");
+    public static final Variable<String> KICKOFF_NOTES = Variable.textAboutPeople("kickoffNotes");
     /** The city's infrastructure checklist, each {@link Answer}; what is missing in {@link #READINESS_NOTES}. */
     public static final Variable<Answer> CONNECTIVITY = Variable.choice("connectivity", Answer.class);
     public static final Variable<Answer> POWER = Variable.choice("power", Answer.class);
@@ -60,15 +60,15 @@ public final class PilotProcess {
     public static final Variable<String> READINESS_NOTES = Variable.string("readinessNotes");
     public static final Variable<String> FIX_NOTES = Variable.string("fixNotes");
     /** The company's milestone report and whether the milestone was met. */
-    public static final Variable<String> PROGRESS = Variable.string("progress");
+    public static final Variable<String> PROGRESS = Variable.textAboutPeople("progress");
     public static final Variable<Answer> MILESTONE_MET = Variable.choice("milestoneMet", Answer.class);
     /** The city's review of a milestone (with {@link #REVIEW_NOTES}, required to stop). */
     public enum ProgressDecision { CONTINUE, STOP }
     public static final Variable<ProgressDecision> PROGRESS_DECISION = Variable.choice("progressDecision", ProgressDecision.class);
-    public static final Variable<String> REVIEW_NOTES = Variable.string("reviewNotes");
-    public static final Variable<String> DEMO_NOTES = Variable.string("demoNotes");
+    public static final Variable<String> REVIEW_NOTES = Variable.textAboutPeople("reviewNotes");
+    public static final Variable<String> DEMO_NOTES = Variable.textAboutPeople("demoNotes");
     /** The coordinator's follow-up of an overdue report. */
-    public static final Variable<String> FOLLOW_UP = Variable.string("followUp");
+    public static final Variable<String> FOLLOW_UP = Variable.textAboutPeople("followUp");
 
     /** The outcome the caller reads (challenge, replication). */
     public enum PilotOutcome { COMPLETED, STOPPED_EARLY }

@@ -40,7 +40,7 @@ public final class ReplicationProcess {
     public static final Variable<UUID> ORIGINAL_PILOT_ID = Variable.uuid("originalPilotId");
     public static final Variable<ReplicationDecision> REPLICATION_DECISION = Variable.choice("replicationDecision",
             ReplicationDecision.class);
-    public static final Variable<String> REPLICATION_NOTES = Variable.string("replicationNotes");
+    public static final Variable<String> REPLICATION_NOTES = Variable.textAboutPeople("replicationNotes");
 
     // --- names the calling and called processes own, the same variables here (declared once, there)
     public static final Variable<UUID> CHALLENGE_ID = ContractProcess.CHALLENGE_ID;

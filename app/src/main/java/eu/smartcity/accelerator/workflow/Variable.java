@@ -24,16 +24,32 @@ public final class Variable<T> {
     private final Class<T> type;
     private final Function<Object, T> read;
     private final Function<T, Object> write;
+    private final boolean textAboutPeople;
 
     private Variable(String name, Class<T> type, Function<Object, T> read, Function<T, Object> write) {
+        this(name, type, read, write, false);
+    }
+
+    private Variable(String name, Class<T> type, Function<Object, T> read, Function<T, Object> write, boolean textAboutPeople) {
         this.name = Objects.requireNonNull(name);
         this.type = type;
         this.read = read;
         this.write = write;
+        this.textAboutPeople = textAboutPeople;
     }
 
     public static Variable<String> string(String name) {
         return new Variable<>(name, String.class, Object::toString, v -> v);
+    }
+
+    /**
+     * Free text a person writes that may judge or describe people (a conflict of interest, a refusal's reason, a progress
+     * report, a review): the running process reads it as any variable, but the engine's history never stores it
+     * (workflow's history filter, docs/personal-data.md) — its module keeps it in its own table, where erasure and
+     * retention reach it.
+     */
+    public static Variable<String> textAboutPeople(String name) {
+        return new Variable<>(name, String.class, Object::toString, v -> v, true);
     }
 
     /** A UUID, stored as its string (ids travel between processes and into forms as text). */
@@ -87,6 +103,11 @@ public final class Variable<T> {
 
     public Class<T> type() {
         return type;
+    }
+
+    /** Whether this is {@linkplain #textAboutPeople free text about people}, which history never stores. */
+    public boolean isTextAboutPeople() {
+        return textAboutPeople;
     }
 
     /** The value a step cannot do without: missing, it is an error naming the variable (its incident says so). */

@@ -6,10 +6,12 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,13 @@ import org.springframework.stereotype.Component;
  * stays ({@code ACT_HI_VARINST}), as do task, process and incident history, identity links, the job log and the
  * user operation log (who completed, reassigned, changed a due date);</li>
  * <li>the <b>activity instances of gateways</b> ({@code ACT_HI_ACTINST}): a gateway is a routing step whose outcome is
- * the next activity, which is kept.</li>
+ * the next activity, which is kept;</li>
+ * <li><b>free text about people</b> (issue 24; the variables the contracts declare with
+ * {@link eu.smartcity.accelerator.workflow.Variable#textAboutPeople}, listed in docs/personal-data.md): never written
+ * to {@code ACT_HI_VARINST} nor {@code ACT_HI_DETAIL} (variable updates and Tasklist's form submissions), since
+ * history is kept for ten years; the running process still reads them from its runtime variables, and their module
+ * keeps the text in its own table where it needs it later (jury seat, contract, pilot report), within reach of erasure
+ * and retention.</li>
  * </ul>
  * {@code accelerator.history.variable-updates=*} keeps every detail (FULL as Camunda writes it).
  */
@@ -35,9 +43,21 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             "complexGateway");
 
     private final Set<String> variableUpdates;
+    private final Set<String> textAboutPeople;
 
+    @Autowired
     AuditTrailHistory(@Value("${accelerator.history.variable-updates:challenge,contract}") List<String> variableUpdates) {
+        this(variableUpdates, TextAboutPeople.declaredInContracts());
+    }
+
+    AuditTrailHistory(List<String> variableUpdates, Set<String> textAboutPeople) {
         this.variableUpdates = Set.copyOf(variableUpdates.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        this.textAboutPeople = Set.copyOf(textAboutPeople);
+    }
+
+    /** The variables history never stores. */
+    Set<String> textAboutPeople() {
+        return textAboutPeople;
     }
 
     @Override
@@ -60,6 +80,12 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     boolean keeps(HistoryEvent event) {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
             return activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType());
+        }
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return !textAboutPeople.contains(variable.getVariableName());
+        }
+        if (event instanceof HistoricFormPropertyEventEntity formField) {
+            return !textAboutPeople.contains(formField.getPropertyId());
         }
         return true;
     }
