@@ -98,7 +98,7 @@ public class NotificationReminders {
         contributed.forEach(steps -> keys.addAll(steps.userTaskIds()));
         for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(keys.toArray(String[]::new))
                 .dueBefore(Date.from(now.plus(LONGEST_LEAD))).list()) {
-            Object delay = runtime.getVariable(task.getExecutionId(), "reminderDelay");
+            Object delay = runtime.getVariable(task.getExecutionId(), ChallengeProcess.REMINDER_DELAY.name());
             Duration lead = delay == null ? deadlineLead : eu.smartcity.accelerator.shared.IsoDurations.parse(delay.toString());
             if (task.getDueDate().toInstant().minus(lead).isAfter(now)) {
                 continue;
