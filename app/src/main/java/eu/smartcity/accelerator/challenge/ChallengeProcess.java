@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge;
 
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import java.util.Date;
@@ -170,10 +171,17 @@ public final class ChallengeProcess {
     public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
     public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
     public static final Variable<UUID> EVALUATION_ID = Variable.uuid("evaluationId");
-    /** How the contract process ended ({@code signed}, or why not): its out-mapping. */
-    public static final Variable<String> CONTRACT_OUTCOME = Variable.string("contractOutcome");
-    public static final Variable<String> PILOT_OUTCOME = Variable.string("pilotOutcome");
-    public static final Variable<String> VERDICT = Variable.string("verdict");
+    /**
+     * How a contract process ended, which its caller reads (its out-mapping) and passes on to the application: stored
+     * {@code signed}, {@code declined}, {@code expired}. Declared here, upstream of the contract and the application.
+     */
+    public enum ContractOutcome { SIGNED, DECLINED, EXPIRED }
+    public static final Variable<ContractOutcome> CONTRACT_OUTCOME = Variable.choice("contractOutcome", ContractOutcome.class);
+    /** How a pilot process ended (its out-mapping): stored {@code completed}, {@code stopped-early}. */
+    public enum PilotOutcome { COMPLETED, STOPPED_EARLY }
+    public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
+    /** The evaluation's verdict (its out-mapping), declared by the evaluation's contract. */
+    public static final Variable<EvaluationProcess.Verdict> VERDICT = EvaluationProcess.VERDICT;
     public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
     /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
     public static final Variable<ChallengeStage> CHALLENGE_ENDING = Variable.choice("challengeEnding", ChallengeStage.class);
