@@ -188,6 +188,24 @@ function ownActor(el) {
 }
 
 /**
+ * Gives nodes without a lane the lane a rule finds (undefined: none yet), pass after pass, in the nodes' order and
+ * seeing what this pass already gave, until a pass gives none.
+ */
+function propagate(nodes, lane, rule) {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const n of nodes) {
+      const found = lane.has(n.id) ? undefined : rule(n);
+      if (found) {
+        lane.set(n.id, found);
+        changed = true;
+      }
+    }
+  }
+}
+
+/**
  * Lane of every flow node of a process (top level only: the content of a subprocess stays in its box).
  * User tasks (and subprocesses with user tasks): from candidate groups / assignee. Automated steps (service,
  * send, script, business-rule and receive tasks, call activities): the coordinators' (programme office) lane.
@@ -206,52 +224,15 @@ function inferLanes(process, backEdges) {
     }
   }
   const forwardIn = n => (n.incoming || []).filter(f => !backEdges.has(f.id));
+  const laneOf = e => e && lane.get(e.id);
+  const hasLane = e => e && lane.has(e.id);
   // a merging gateway belongs to the step it leads to (it gathers the ways into that step)
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const n of nodes.filter(x => isMergeGateway(x) && !lane.has(x.id))) {
-      const next = (n.outgoing || []).map(f => f.targetRef).find(t => t && lane.has(t.id));
-      if (next) {
-        lane.set(n.id, lane.get(next.id));
-        changed = true;
-      }
-    }
-  }
-  changed = true;
-  while (changed) {
-    changed = false;
-    for (const n of nodes) {
-      if (lane.has(n.id)) {
-        continue;
-      }
-      if (is(n, 'bpmn:BoundaryEvent') && n.attachedToRef && lane.has(n.attachedToRef.id)) {
-        lane.set(n.id, lane.get(n.attachedToRef.id));
-        changed = true;
-        continue;
-      }
-      const from = forwardIn(n).map(f => f.sourceRef).find(s => s && lane.has(s.id));
-      if (from) {
-        lane.set(n.id, lane.get(from.id));
-        changed = true;
-      }
-    }
-  }
+  propagate(nodes, lane, n => isMergeGateway(n) ? laneOf((n.outgoing || []).map(f => f.targetRef).find(hasLane)) : undefined);
+  // a boundary event is in its activity's lane; anything else follows what leads to it
+  propagate(nodes, lane, n => is(n, 'bpmn:BoundaryEvent') && hasLane(n.attachedToRef) ? laneOf(n.attachedToRef)
+    : laneOf(forwardIn(n).map(f => f.sourceRef).find(hasLane)));
   // backwards for what starts the flow
-  changed = true;
-  while (changed) {
-    changed = false;
-    for (const n of nodes) {
-      if (lane.has(n.id)) {
-        continue;
-      }
-      const to = (n.outgoing || []).map(f => f.targetRef).find(t => t && lane.has(t.id));
-      if (to) {
-        lane.set(n.id, lane.get(to.id));
-        changed = true;
-      }
-    }
-  }
+  propagate(nodes, lane, n => laneOf((n.outgoing || []).map(f => f.targetRef).find(hasLane)));
   for (const n of nodes) {
     if (!lane.has(n.id)) {
       lane.set(n.id, is(n, 'bpmn:BoundaryEvent') && n.attachedToRef ? lane.get(n.attachedToRef.id) || DEFAULT_ACTOR

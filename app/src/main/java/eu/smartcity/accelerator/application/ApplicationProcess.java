@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.UUID;
 
@@ -57,7 +58,7 @@ public final class ApplicationProcess {
     /** Gateway_Selected: selected goes to contracting, anything else ends as not selected. */
     public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
     /** How the contract process ended ({@code signed}, {@code declined}, or expired), with message ContractConcluded. */
-    public static final Variable<String> CONTRACT_OUTCOME = Variable.string("contractOutcome");
+    public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;
 
     private ApplicationProcess() {}
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -99,7 +100,7 @@ public interface Applications {
      */
     void companySigned(UUID applicationId);
 
-    void contractConcluded(UUID applicationId, String contractOutcome);
+    void contractConcluded(UUID applicationId, ChallengeProcess.ContractOutcome contractOutcome);
 
     void pilotKickedOff(UUID applicationId);
 

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.challenge;
 
+import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import java.util.Date;
@@ -97,10 +98,23 @@ public final class ChallengeProcess {
 
     // variables
     public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-    /** Declared in the undeclared list for now: "cycleId" is also a form field name in identity and cycle (see docs/process-contracts.md). */
-    public static final String CYCLE_ID = "cycleId";
-    /** As {@link #CYCLE_ID}: "cityGroup" is also an invitation form field in identity. */
-    public static final String CITY_GROUP = "cityGroup";
+    /** The cycle the challenge runs in (its bylaws are pinned there). */
+    public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
+    /** The city's group: candidates of the city's tasks ({@code ${cityGroup}}, e.g. {@code city-mechelen}). */
+    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+    /**
+     * The challenge's definition (form {@code define-challenge}, the portal's first definition and the revise task):
+     * set at launch so the revise form opens pre-filled, read back when the city revises it.
+     */
+    public static final Variable<String> TITLE = Variable.string("title");
+    public static final Variable<String> PROBLEM = Variable.string("problem");
+    public static final Variable<String> OPEN_DATASETS = Variable.string("openDatasets");
+    /** Whole euros (the form's number field). */
+    public static final Variable<Long> BUDGET_CAP = Variable.longInteger("budgetCap");
+    public static final Variable<String> KPIS = Variable.string("kpis");
+    public static final Variable<String> LANGUAGES = Variable.string("languages");
+    /** Minimum technology readiness level, 1–9. */
+    public static final Variable<Long> MIN_TRL = Variable.longInteger("minTrl");
     /** The coordinator's decision on a challenge; a send-back comes with {@link #REMARKS}. */
     public static final Variable<ChallengeDecision> CHALLENGE_DECISION = Variable.choice("challengeDecision", ChallengeDecision.class);
     public static final Variable<String> REMARKS = Variable.string("remarks");
@@ -122,9 +136,20 @@ public final class ChallengeProcess {
     public static final Variable<ConflictDecision> CONFLICT_DECISION = Variable.choice("conflictDecision", ConflictDecision.class);
     /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
     public static final Variable<String> CONFLICT_REASON = Variable.textAboutPeople("conflictReason");
+    /**
+     * The juror's marks (form {@code score-application}), whole numbers 0–10 named as the bylaws' scoring criteria:
+     * form fields, not process variables — JuryMarking keeps them in jury_score.
+     */
+    public static final Variable<Long> FIT = Variable.longInteger(Bylaws.FIT);
+    public static final Variable<Long> INNOVATION = Variable.longInteger(Bylaws.INNOVATION);
+    public static final Variable<Long> TEAM = Variable.longInteger(Bylaws.TEAM);
+    public static final Variable<Long> PRICE = Variable.longInteger(Bylaws.PRICE);
+    public static final Variable<Long> REPLICABILITY = Variable.longInteger(Bylaws.REPLICABILITY);
+    public static final Variable<Long> OPEN_DATA_USE = Variable.longInteger(Bylaws.OPEN_DATA_USE);
+    /** The marks in the bylaws' order ({@link Bylaws#CRITERIA}). */
+    public static final List<Variable<Long>> CRITERIA = List.of(FIT, INNOVATION, TEAM, PRICE, REPLICABILITY, OPEN_DATA_USE);
     /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
-    /** (Not a typed Variable: "comment" is also a path segment of the engine REST API the workflow module guards.) */
-    public static final String SCORE_COMMENT = "comment";
+    public static final Variable<String> SCORE_COMMENT = Variable.string("comment");
     /** Scoring round (1, then +1 each time the coordinator re-opens the selection). */
     public static final Variable<Long> JURY_ROUND = Variable.longInteger("juryRound");
     public static final Variable<Boolean> REPLACEMENT_FOUND = Variable.bool("replacementFound");
@@ -146,10 +171,17 @@ public final class ChallengeProcess {
     public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
     public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
     public static final Variable<UUID> EVALUATION_ID = Variable.uuid("evaluationId");
-    /** How the contract process ended ({@code signed}, or why not): its out-mapping. */
-    public static final Variable<String> CONTRACT_OUTCOME = Variable.string("contractOutcome");
-    public static final Variable<String> PILOT_OUTCOME = Variable.string("pilotOutcome");
-    public static final Variable<String> VERDICT = Variable.string("verdict");
+    /**
+     * How a contract process ended, which its caller reads (its out-mapping) and passes on to the application: stored
+     * {@code signed}, {@code declined}, {@code expired}. Declared here, upstream of the contract and the application.
+     */
+    public enum ContractOutcome { SIGNED, DECLINED, EXPIRED }
+    public static final Variable<ContractOutcome> CONTRACT_OUTCOME = Variable.choice("contractOutcome", ContractOutcome.class);
+    /** How a pilot process ended (its out-mapping): stored {@code completed}, {@code stopped-early}. */
+    public enum PilotOutcome { COMPLETED, STOPPED_EARLY }
+    public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
+    /** The evaluation's verdict (its out-mapping), declared by the evaluation's contract. */
+    public static final Variable<EvaluationProcess.Verdict> VERDICT = EvaluationProcess.VERDICT;
     public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
     /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
     public static final Variable<ChallengeStage> CHALLENGE_ENDING = Variable.choice("challengeEnding", ChallengeStage.class);
@@ -158,9 +190,18 @@ public final class ChallengeProcess {
     /** Why the coordinator withdrew the challenge (empty when its cycle closed). */
     public static final Variable<String> STOP_REASON = Variable.string("stopReason");
     /**
-     * The bylaws' durations and deadlines copied into the process at launch (ISO-8601 strings, named as in
-     * rules.yaml): the names are the bylaws', said once there.
+     * The bylaws' durations and deadlines the model reads (ISO-8601 strings, {@code P14D}): named as in rules.yaml,
+     * said once in {@link Bylaws}, aliased here. At launch the process receives all of them ({@link #DURATIONS}).
      */
+    public static final Variable<String> APPROVAL_WINDOW = Variable.string(Bylaws.APPROVAL_WINDOW);
+    public static final Variable<String> JURY_WINDOW = Variable.string(Bylaws.JURY_WINDOW);
+    public static final Variable<String> SIGNATURE_WINDOW = Variable.string(Bylaws.SIGNATURE_WINDOW);
+    public static final Variable<String> CITY_SIGNATURE_WINDOW = Variable.string(Bylaws.CITY_SIGNATURE_WINDOW);
+    public static final Variable<String> NEGOTIATION_WINDOW = Variable.string(Bylaws.NEGOTIATION_WINDOW);
+    public static final Variable<String> MILESTONE_CADENCE = Variable.string(Bylaws.MILESTONE_CADENCE);
+    public static final Variable<String> REMINDER_DELAY = Variable.string(Bylaws.REMINDER_DELAY);
+    public static final Variable<String> ESCALATION_DELAY = Variable.string(Bylaws.ESCALATION_DELAY);
+    /** Every bylaws duration and deadline, copied into the process at launch. */
     public static final List<String> DURATIONS = Stream.concat(Bylaws.DURATIONS.stream(), Bylaws.DEADLINES.stream()).toList();
 
     private ChallengeProcess() {}

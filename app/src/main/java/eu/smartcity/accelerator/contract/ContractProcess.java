@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.Date;
 import java.util.UUID;
@@ -35,25 +36,25 @@ public final class ContractProcess {
     public static final String END_DECLINED = "EndEvent_ContractDeclined";
     public static final String END_EXPIRED = "EndEvent_ContractExpired";
 
-    // --- variables passed in by the caller (challenge, replication)
-    public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
-    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
-    public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
+    // --- variables passed in by the caller (challenge, replication): the challenge's, declared there
+    public static final Variable<UUID> CONTRACT_ID = ChallengeProcess.CONTRACT_ID;
+    public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
+    public static final Variable<UUID> APPLICATION_ID = ChallengeProcess.APPLICATION_ID;
+    public static final Variable<UUID> CYCLE_ID = ChallengeProcess.CYCLE_ID;
     /** A replication's contract starts from the original case's contract (its agreed clause changes carry over). */
     public static final Variable<UUID> ORIGINAL_CONTRACT_ID = Variable.uuid("originalContractId");
-    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
-    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    public static final Variable<String> CITY_GROUP = ChallengeProcess.CITY_GROUP;
+    public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** The amount published in the OCDS contract release (the requested budget, or a solution's indicative cost). */
-    public static final Variable<Double> CONTRACT_AMOUNT = Variable.decimal("contractAmount");
+    public static final Variable<Double> CONTRACT_AMOUNT = ChallengeProcess.CONTRACT_AMOUNT;
     /** Bylaws durations (ISO-8601). */
-    public static final Variable<String> SIGNATURE_WINDOW = Variable.string("signatureWindow");
-    public static final Variable<String> CITY_SIGNATURE_WINDOW = Variable.string("citySignatureWindow");
-    public static final Variable<String> NEGOTIATION_WINDOW = Variable.string("negotiationWindow");
-    public static final Variable<String> REMINDER_DELAY = Variable.string("reminderDelay");
+    public static final Variable<String> SIGNATURE_WINDOW = ChallengeProcess.SIGNATURE_WINDOW;
+    public static final Variable<String> CITY_SIGNATURE_WINDOW = ChallengeProcess.CITY_SIGNATURE_WINDOW;
+    public static final Variable<String> NEGOTIATION_WINDOW = ChallengeProcess.NEGOTIATION_WINDOW;
+    public static final Variable<String> REMINDER_DELAY = ChallengeProcess.REMINDER_DELAY;
     /** What the contract text states about the pilot (template placeholders, passed on to the pilot). */
     public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
-    public static final Variable<String> MILESTONE_CADENCE = Variable.string("milestoneCadence");
+    public static final Variable<String> MILESTONE_CADENCE = ChallengeProcess.MILESTONE_CADENCE;
     /** The negotiation deadline, fixed once from {@link #NEGOTIATION_WINDOW} at the first review. */
     public static final Variable<Date> NEGOTIATION_DEADLINE = Variable.date("negotiationDeadline");
 
@@ -77,8 +78,7 @@ public final class ContractProcess {
     public static final Variable<String> DECLINE_REASON = Variable.textAboutPeople("declineReason");
 
     // --- the outcome the caller reads (challenge, replication)
-    public enum ContractOutcome { SIGNED, DECLINED, EXPIRED }
-    public static final Variable<ContractOutcome> CONTRACT_OUTCOME = Variable.choice("contractOutcome", ContractOutcome.class);
+    public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;
 
     private ContractProcess() {}
 }

@@ -35,8 +35,17 @@ public record Bylaws(
      */
     public enum AtSubmission { REFUSE, WARN }
 
-    public static final List<String> DURATIONS = List.of("approvalWindow", "callWindow", "juryWindow",
-            "signatureWindow", "milestoneCadence", "reminderDelay", "escalationDelay");
+    // The durations' names in rules.yaml, said once: the processes that receive them alias these
+    // (ChallengeProcess.SIGNATURE_WINDOW = Variable.string(Bylaws.SIGNATURE_WINDOW)).
+    public static final String APPROVAL_WINDOW = "approvalWindow";
+    public static final String CALL_WINDOW = "callWindow";
+    public static final String JURY_WINDOW = "juryWindow";
+    public static final String SIGNATURE_WINDOW = "signatureWindow";
+    public static final String MILESTONE_CADENCE = "milestoneCadence";
+    public static final String REMINDER_DELAY = "reminderDelay";
+    public static final String ESCALATION_DELAY = "escalationDelay";
+    public static final List<String> DURATIONS = List.of(APPROVAL_WINDOW, CALL_WINDOW, JURY_WINDOW, SIGNATURE_WINDOW,
+            MILESTONE_CADENCE, REMINDER_DELAY, ESCALATION_DELAY);
     /**
      * Optional bounds of a call window (the city's proposed opening to closing date), named as in rules.yaml under
      * {@code durations}; versions written before they existed get {@link #CALL_WINDOW_DEFAULTS}. Not process
@@ -50,12 +59,23 @@ public record Bylaws(
      * join's approval, the cycle itself. Versions written before they existed (and processes started before) get
      * {@link #DEADLINE_DEFAULTS}. A reminder goes out {@code reminderDelay} before each.
      */
-    public static final List<String> DEADLINES = List.of("citySignatureWindow", "negotiationWindow",
-            "replicationConfirmationWindow", "joinApprovalWindow", "cycleLength");
-    public static final Map<String, String> DEADLINE_DEFAULTS = Map.of("citySignatureWindow", "P14D", "negotiationWindow", "P30D",
-            "replicationConfirmationWindow", "P14D", "joinApprovalWindow", "P14D", "cycleLength", "P365D");
-    public static final List<String> CRITERIA = List.of("fit", "innovation", "team", "price", "replicability",
-            "openDataUse");
+    public static final String CITY_SIGNATURE_WINDOW = "citySignatureWindow";
+    public static final String NEGOTIATION_WINDOW = "negotiationWindow";
+    public static final String REPLICATION_CONFIRMATION_WINDOW = "replicationConfirmationWindow";
+    public static final String JOIN_APPROVAL_WINDOW = "joinApprovalWindow";
+    public static final String CYCLE_LENGTH = "cycleLength";
+    public static final List<String> DEADLINES = List.of(CITY_SIGNATURE_WINDOW, NEGOTIATION_WINDOW,
+            REPLICATION_CONFIRMATION_WINDOW, JOIN_APPROVAL_WINDOW, CYCLE_LENGTH);
+    public static final Map<String, String> DEADLINE_DEFAULTS = Map.of(CITY_SIGNATURE_WINDOW, "P14D", NEGOTIATION_WINDOW, "P30D",
+            REPLICATION_CONFIRMATION_WINDOW, "P14D", JOIN_APPROVAL_WINDOW, "P14D", CYCLE_LENGTH, "P365D");
+    /** The scoring criteria (rules.yaml {@code scoring.weights}): the juror's marks and the scoring table's inputs. */
+    public static final String FIT = "fit";
+    public static final String INNOVATION = "innovation";
+    public static final String TEAM = "team";
+    public static final String PRICE = "price";
+    public static final String REPLICABILITY = "replicability";
+    public static final String OPEN_DATA_USE = "openDataUse";
+    public static final List<String> CRITERIA = List.of(FIT, INNOVATION, TEAM, PRICE, REPLICABILITY, OPEN_DATA_USE);
 
     public Bylaws {
         programmeCountries = List.copyOf(programmeCountries);

@@ -31,21 +31,16 @@ public final class CycleProcess {
      */
     public static final Variable<String> MISSED_STEP = Variable.string("missedStep");
 
+    /** The bylaws version the cycle runs under (pinned at opening). */
+    public static final Variable<String> BYLAWS_VERSION = Variable.string("bylawsVersion");
+    /** Bylaws durations copied in at opening (ISO-8601): the cycle's expected length, the reminders' lead. */
+    public static final Variable<String> CYCLE_LENGTH = Variable.string(Bylaws.CYCLE_LENGTH);
+    public static final Variable<String> REMINDER_DELAY = Variable.string(Bylaws.REMINDER_DELAY);
     /**
-     * Variables whose names other contracts or modules own ({@code cycleId} and {@code reminderDelay} are the
-     * challenge's, {@code bylawsVersion} and {@code cycleLength} are bylaws keys that contract templates name too):
-     * typed here for this process's code; once the owning contract types them, alias them and move them up.
+     * The cycle (also the business key). The challenge, which this module may not see, passes the same name on:
+     * ChallengeProcess.CYCLE_ID.
      */
-    public static final class Shared {
-        /** The bylaws version the cycle runs under (pinned at opening). */
-        public static final Variable<String> BYLAWS_VERSION = Variable.string("bylawsVersion");
-        /** Bylaws duration copied in at opening (ISO-8601): the cycle's expected length. */
-        public static final Variable<String> CYCLE_LENGTH = Variable.string("cycleLength");
-        public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
-        public static final Variable<String> REMINDER_DELAY = Variable.string("reminderDelay");
-
-        private Shared() {}
-    }
+    public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
 
     private CycleProcess() {}
 }

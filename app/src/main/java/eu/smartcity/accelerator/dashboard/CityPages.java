@@ -1,5 +1,13 @@
 package eu.smartcity.accelerator.dashboard;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
+
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.CallDates;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -88,11 +96,11 @@ class CityPages {
                     windowRaw.put(field, typed.isEmpty() || typed.get(0) == null ? "" : typed.get(0));
                 }
             });
-            return definePage(params.getFirst("cycleId"), params.toSingleValueMap(), Map.of(), lines, Map.of(), model);
+            return definePage(params.getFirst(ChallengeProcess.CYCLE_ID.name()), params.toSingleValueMap(), Map.of(), lines, Map.of(), model);
         }
         FormSubmission submission = FormValidator.validate(form, params.toSingleValueMap());
         Map<String, RuleViolationException> extraProblems = ExtraLines.problems(lines);
-        UUID cycleId = openCycle(params.getFirst("cycleId"));
+        UUID cycleId = openCycle(params.getFirst(ChallengeProcess.CYCLE_ID.name()));
         if (cycleId == null) {
             model.addAttribute("cycleProblem", true);
         }
@@ -100,26 +108,27 @@ class CityPages {
         Instant closes = callDate(ChallengeProcess.CALL_CLOSES_AT.name(), params, true, windowRaw, windowProblems);
         if (!submission.valid() || cycleId == null || !extraProblems.isEmpty() || !windowProblems.isEmpty()) {
             model.addAttribute("invalid", true);
-            return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, extraProblems, model);
+            return definePage(params.getFirst(ChallengeProcess.CYCLE_ID.name()), submission.raw(), submission.problems(), lines, extraProblems, model);
         }
         Map<String, Object> v = submission.values();
         try {
-            challenges.launch(cycleId, city, new Challenges.Definition((String) v.get("title"), (String) v.get("problem"),
-                    (String) v.get("openDatasets"), BigDecimal.valueOf((Long) v.get("budgetCap")), (String) v.get("kpis"),
-                    (String) v.get("languages"), ((Long) v.get("minTrl")).intValue()), new Challenges.CallWindow(opens, closes),
+            challenges.launch(cycleId, city, new Challenges.Definition(TITLE.optionalFrom(v).orElse(null),
+                    PROBLEM.optionalFrom(v).orElse(null), OPEN_DATASETS.optionalFrom(v).orElse(null),
+                    BigDecimal.valueOf(BUDGET_CAP.optionalFrom(v).orElseThrow()), KPIS.optionalFrom(v).orElse(null),
+                    LANGUAGES.optionalFrom(v).orElse(null), MIN_TRL.optionalFrom(v).orElseThrow().intValue()), new Challenges.CallWindow(opens, closes),
                     ExtraLines.extras(lines));
         } catch (IllegalArgumentException ruleOfTheBylaws) {
             model.addAttribute("invalid", true);
             if (ruleOfTheBylaws instanceof RuleViolationException rule && WINDOW_FIELDS.contains(rule.field())) {
                 windowProblems.put(rule.field(), new FormSubmission.Problem(rule.messageKey(), List.of(rule.args())));
-                return definePage(params.getFirst("cycleId"), submission.raw(), submission.problems(), lines, Map.of(), model);
+                return definePage(params.getFirst(ChallengeProcess.CYCLE_ID.name()), submission.raw(), submission.problems(), lines, Map.of(), model);
             }
             // a rule of the challenge module next to its field (e.g. the budget cap of this cycle's bylaws)
             Map<String, FormSubmission.Problem> problems =
                     FormValidator.withRuleViolation(form, submission.problems(), ruleOfTheBylaws);
-            return definePage(params.getFirst("cycleId"), submission.raw(), problems, lines, Map.of(), model);
+            return definePage(params.getFirst(ChallengeProcess.CYCLE_ID.name()), submission.raw(), problems, lines, Map.of(), model);
         }
-        redirect.addFlashAttribute("defined", v.get("title"));
+        redirect.addFlashAttribute("defined", v.get(TITLE.name()));
         return "redirect:/city/challenges";
     }
 

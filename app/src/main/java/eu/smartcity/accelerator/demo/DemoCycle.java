@@ -229,8 +229,8 @@ class DemoCycle implements ApplicationRunner {
                 .variableName(PilotProcess.PILOT_ID.name()).singleResult().getValue(); // the evaluated challenge has ended
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId);
-        variables.put("cycleId", cycle.toString());
-        variables.put("cityGroup", city);
+        variables.put(ReplicationProcess.CYCLE_ID.name(), ReplicationProcess.CYCLE_ID.stored(cycle));
+        variables.put(ReplicationProcess.CITY_GROUP.name(), city);
         variables.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 8500.0);
         variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());

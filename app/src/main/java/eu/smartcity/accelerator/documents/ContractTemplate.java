@@ -21,7 +21,8 @@ public record ContractTemplate(String source, String title, List<Clause> clauses
 
     /** What a case fills in; anything else in double braces is a mistake in the template. */
     public static final Set<String> PLACEHOLDERS = Set.of("city", "company", "challenge", "solution", "budget",
-            "bylawsVersion", ChallengeProcess.MILESTONE_COUNT.name(), "milestoneCadence", "signatureWindow", ChallengeProcess.CONTRACT_ID.name());
+            "bylawsVersion", ChallengeProcess.MILESTONE_COUNT.name(), ChallengeProcess.MILESTONE_CADENCE.name(),
+            ChallengeProcess.SIGNATURE_WINDOW.name(), ChallengeProcess.CONTRACT_ID.name());
 
     public static final Pattern CLAUSE_ID = Pattern.compile("C[1-9][0-9]*[a-z]?");
     private static final Pattern HEADING = Pattern.compile("^##\\s+(\\S+)\\s+(.+)$");

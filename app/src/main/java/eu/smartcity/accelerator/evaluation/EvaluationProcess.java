@@ -9,9 +9,9 @@ import java.util.UUID;
  * citizens' survey beside the measured behaviour, decides a verdict, and the verdict leads somewhere: "replicate"
  * offers the pilot to other cities, "scale up" opens a follow-up task for the city, "stop" ends it.
  *
- * <p>Variables the challenge (or a test) hands in and that other contracts own — {@code pilotId}, {@code challengeId},
- * {@code cityGroup}, {@code companyGroup}, {@code milestoneCadence} — are read from those contracts' names once they
- * are typed there (see {@code undeclared-evaluation.txt}).
+ * <p>The variables the challenge (or a replication) hands in — {@code pilotId}, {@code challengeId}, {@code cityGroup},
+ * {@code companyGroup}, {@code milestoneCadence} — are declared here too: evaluation may depend on neither the
+ * challenge nor the pilot, which declare the same names.
  */
 public final class EvaluationProcess {
 

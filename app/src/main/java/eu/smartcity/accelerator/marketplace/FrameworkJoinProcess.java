@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.UUID;
 
@@ -41,16 +42,8 @@ public final class FrameworkJoinProcess {
     /** Input of {@link #SEND_TASK_ALERT_COORDINATORS}: the step whose deadline passed, named in the coordinators' mail. */
     public static final Variable<String> MISSED_STEP = Variable.string("missedStep");
 
-    /**
-     * Variables of this process whose names other contracts own ({@code cityGroup} is the challenge's): typed here
-     * for this process's code; once the owning contract types them, alias them ({@code = ChallengeProcess.CITY_GROUP}).
-     */
-    public static final class Shared {
-        /** The city asking to join (the model does not read it; the task pages and mails do). */
-        public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
-
-        private Shared() {}
-    }
+    /** The city asking to join (the model does not read it; the task pages and mails do): the challenge's name. */
+    public static final Variable<String> CITY_GROUP = ChallengeProcess.CITY_GROUP;
 
     private FrameworkJoinProcess() {}
 }

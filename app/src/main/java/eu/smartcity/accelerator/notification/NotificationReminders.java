@@ -98,8 +98,8 @@ public class NotificationReminders {
         contributed.forEach(steps -> keys.addAll(steps.userTaskIds()));
         for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(keys.toArray(String[]::new))
                 .dueBefore(Date.from(now.plus(LONGEST_LEAD))).list()) {
-            Object delay = runtime.getVariable(task.getExecutionId(), "reminderDelay");
-            Duration lead = delay == null ? deadlineLead : eu.smartcity.accelerator.shared.IsoDurations.parse(delay.toString());
+            String delay = ChallengeProcess.REMINDER_DELAY.read(runtime.getVariable(task.getExecutionId(), ChallengeProcess.REMINDER_DELAY.name()));
+            Duration lead = delay == null ? deadlineLead : eu.smartcity.accelerator.shared.IsoDurations.parse(delay);
             if (task.getDueDate().toInstant().minus(lead).isAfter(now)) {
                 continue;
             }

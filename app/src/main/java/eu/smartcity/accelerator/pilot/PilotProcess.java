@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.List;
 import java.util.UUID;
@@ -29,21 +31,21 @@ public final class PilotProcess {
     public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
     public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";
 
-    // --- variables passed in by the caller (challenge, replication)
-    public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
+    // --- variables passed in by the caller (challenge, replication): declared by the challenge and the contract
+    public static final Variable<UUID> PILOT_ID = ChallengeProcess.PILOT_ID;
     /** A replication's pilot: the pilot it replicates. */
     public static final Variable<UUID> ORIGINAL_PILOT_ID = Variable.uuid("originalPilotId");
-    public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
-    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
-    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
-    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    public static final Variable<UUID> CONTRACT_ID = ContractProcess.CONTRACT_ID;
+    public static final Variable<UUID> CHALLENGE_ID = ContractProcess.CHALLENGE_ID;
+    public static final Variable<UUID> APPLICATION_ID = ContractProcess.APPLICATION_ID;
+    public static final Variable<String> CITY_GROUP = ContractProcess.CITY_GROUP;
+    public static final Variable<String> COMPANY_GROUP = ContractProcess.COMPANY_GROUP;
     /** How many milestones the bylaws ask for; unknown (null), the pilot goes to the demo after the first review. */
     public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
     /** Bylaws durations (ISO-8601). */
-    public static final Variable<String> MILESTONE_CADENCE = Variable.string("milestoneCadence");
-    public static final Variable<String> REMINDER_DELAY = Variable.string("reminderDelay");
-    public static final Variable<String> ESCALATION_DELAY = Variable.string("escalationDelay");
+    public static final Variable<String> MILESTONE_CADENCE = ContractProcess.MILESTONE_CADENCE;
+    public static final Variable<String> REMINDER_DELAY = ContractProcess.REMINDER_DELAY;
+    public static final Variable<String> ESCALATION_DELAY = ChallengeProcess.ESCALATION_DELAY;
 
     /** Milestones reported and reviewed so far (set by the pilot's steps). */
     public static final Variable<Long> MILESTONES_DONE = Variable.longInteger("milestonesDone");
@@ -70,9 +72,8 @@ public final class PilotProcess {
     /** The coordinator's follow-up of an overdue report. */
     public static final Variable<String> FOLLOW_UP = Variable.textAboutPeople("followUp");
 
-    /** The outcome the caller reads (challenge, replication). */
-    public enum PilotOutcome { COMPLETED, STOPPED_EARLY }
-    public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
+    /** The outcome the caller reads (challenge, replication): the challenge's, declared there. */
+    public static final Variable<ChallengeProcess.PilotOutcome> PILOT_OUTCOME = ChallengeProcess.PILOT_OUTCOME;
 
     private PilotProcess() {}
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.contract.ContractProcess;
 
 import eu.smartcity.accelerator.workflow.Variable;
@@ -61,8 +62,8 @@ public final class ReplicationProcess {
     public static final Variable<String> CITY_SIGNATURE_WINDOW = ContractProcess.CITY_SIGNATURE_WINDOW;
     public static final Variable<String> NEGOTIATION_WINDOW = ContractProcess.NEGOTIATION_WINDOW;
     /** How the called processes ended (their gateways here read them). */
-    public static final Variable<ContractProcess.ContractOutcome> CONTRACT_OUTCOME = ContractProcess.CONTRACT_OUTCOME;
-    public static final Variable<PilotProcess.PilotOutcome> PILOT_OUTCOME = PilotProcess.PILOT_OUTCOME;
+    public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ContractProcess.CONTRACT_OUTCOME;
+    public static final Variable<ChallengeProcess.PilotOutcome> PILOT_OUTCOME = PilotProcess.PILOT_OUTCOME;
 
     private ReplicationProcess() {}
 }

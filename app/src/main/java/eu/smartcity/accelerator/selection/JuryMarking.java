@@ -5,6 +5,7 @@ import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.workflow.Variable;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.scoring.ApplicantScoring;
 import eu.smartcity.accelerator.scoring.CriterionScores;
@@ -136,7 +137,8 @@ public class JuryMarking implements TaskValuesKeeper {
         }
         int round = ChallengeProcess.JURY_ROUND.read(variables.get(ChallengeProcess.JURY_ROUND.name())).intValue();
         Map<String, Integer> criteria = new LinkedHashMap<>();
-        for (String criterion : Bylaws.CRITERIA) {
+        for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
+            String criterion = mark.name();
             Object value = values.get(criterion);
             if (!(value instanceof Number n) || n.doubleValue() < ApplicantScoring.MIN_SCORE || n.doubleValue() > ApplicantScoring.MAX_SCORE
                     || n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -144,18 +146,18 @@ public class JuryMarking implements TaskValuesKeeper {
             }
             criteria.put(criterion, n.intValue());
         }
-        Object given = values.get(ChallengeProcess.SCORE_COMMENT);
+        Object given = values.get(ChallengeProcess.SCORE_COMMENT.name());
         String comment = given == null || given.toString().isBlank() ? null : given.toString().strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT, "jury.error.comment", "at most " + MAX_COMMENT + " characters",
+            throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT.name(), "jury.error.comment", "at most " + MAX_COMMENT + " characters",
                     MAX_COMMENT);
         }
         UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
         Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
                 CriterionScores.of(criteria),
-                new ScoringWeights(cycleId.toString(), 100 * w.get("fit"), 100 * w.get("innovation"), 100 * w.get("team"),
-                        100 * w.get("price"), 100 * w.get("replicability"), 100 * w.get("openDataUse")),
+                new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),
+                        100 * w.get(Bylaws.PRICE), 100 * w.get(Bylaws.REPLICABILITY), 100 * w.get(Bylaws.OPEN_DATA_USE)),
                 task.getProcessInstanceId());
         scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
                 weighed.decisionVersion(), clock.instant(), comment));

@@ -1,7 +1,6 @@
 package eu.smartcity.accelerator.workflow;
 
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -18,17 +17,5 @@ public final class ProcessVariables {
             variables.putValue(entry.getKey(), entry.getValue());
         }
         return variables;
-    }
-
-    /**
-     * Reading an untyped variable a step cannot do without. Prefer {@link Variable#from}; kept for variables not yet
-     * declared in a contract.
-     */
-    public static String required(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null) {
-            throw new IllegalStateException("Process variable '" + name + "' is missing");
-        }
-        return value.toString();
     }
 }

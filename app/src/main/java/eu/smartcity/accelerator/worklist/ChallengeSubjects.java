@@ -84,7 +84,7 @@ class ChallengeSubjects implements SubjectView {
         facts.put("proposedOpensAt", proposed.opensAt());
         facts.put("proposedClosesAt", proposed.closesAt());
         facts.put("datasets", lines(challenge.openDatasets()));
-        facts.put("kpis", lines(challenge.kpis()));
+        facts.put(ChallengeProcess.KPIS.name(), lines(challenge.kpis()));
         facts.put(ChallengeProcess.REMARKS.name(), challenges.remarksOf(challenge.id()));
         List<Challenges.Extra> extras = challenges.extrasOf(challenge.id());
         facts.put("extras", extras);
@@ -93,7 +93,7 @@ class ChallengeSubjects implements SubjectView {
     }
 
     private Optional<Cycles.CycleView> cycle(TaskIds ids) {
-        Optional<UUID> id = ids.uuid("cycleId");
+        Optional<UUID> id = ids.uuid(ChallengeProcess.CYCLE_ID.name());
         return id.flatMap(cycleId -> cycles.all().stream().filter(c -> c.id().equals(cycleId)).findFirst());
     }
 

@@ -105,7 +105,7 @@ class MarketplaceSubjects implements SubjectView {
 
     private TaskSubject.Context replicationContext(Optional<ReplicationFacts> replication, PilotView pilot, TaskIds creating) {
         String city = replication.map(r -> records.name(r.cityGroup())).orElseGet(() -> creating == null ? null
-                : creating.variables().get("cityGroup") instanceof String group ? records.name(group) : null);
+                : creating.variables().get(ReplicationProcess.CITY_GROUP.name()) instanceof String group ? records.name(group) : null);
         return records.challenge(Optional.of(pilot.challengeId()))
                 .map(c -> new TaskSubject.Context(c.id(), c.title(), city, records.name(pilot.companyGroup()),
                         records.context(c, null).link()))

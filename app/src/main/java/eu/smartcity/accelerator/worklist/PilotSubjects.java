@@ -68,7 +68,7 @@ class PilotSubjects implements SubjectView {
         facts.put("pilot", pilot);
         challenge.ifPresent(c -> {
             facts.put("challenge", c);
-            facts.put("kpis", ChallengeSubjects.lines(c.kpis()));
+            facts.put(ChallengeProcess.KPIS.name(), ChallengeSubjects.lines(c.kpis()));
             facts.put(ChallengeProcess.MILESTONE_COUNT.name(), cycles.bylawsOf(c.cycleId()).milestonesPerPilot());
         });
         applications.find(pilot.applicationId()).ifPresent(a -> facts.put("solution", a.solutionTitle()));

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess.ContractOutcome;
 import static eu.smartcity.accelerator.application.ApplicationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -53,7 +54,7 @@ class ApplicationProcessTest extends ProcessTestBase {
         ProcessInstance application = submitted();
         send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME.name(), "expired"));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.EXPIRED)));
         assertThat(application).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
     }
 
@@ -62,7 +63,7 @@ class ApplicationProcessTest extends ProcessTestBase {
         ProcessInstance application = submitted();
         send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, Map.of(CONTRACT_OUTCOME.name(), "signed"));
+        send(application, MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.SIGNED)));
         assertThat(application).isWaitingAt(RECEIVE_PILOTING);
         send(application, MESSAGE_PILOT_ENDED, Map.of());
         send(application, MESSAGE_PILOT_EVALUATED, Map.of());

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.browser;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.CallDates;
@@ -77,7 +78,7 @@ class CallWindowBrowserIT {
         Browser officer = as(OFFICER);
         officer.open("/city/challenges/new").waitFor(By.id(ChallengeProcess.CALL_CLOSES_AT.name()));
         both(officer, "define-form");
-        officer.select("cycleId", cycleId.toString())
+        officer.select(CYCLE_ID.name(), cycleId.toString())
                 .type("f-title", title)
                 .type("f-problem", "Deliveries block bus lanes; plan loading slots with the city's open traffic data.")
                 .type("f-openDatasets", "Loading zones (CSV)")

@@ -1,5 +1,8 @@
 package eu.smartcity.accelerator.browser;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CITY_GROUP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.pilot.ReplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,7 +159,7 @@ class WholeCycleBrowserIT {
         Browser officer = as(OFFICER);
         officer.open("/city/challenges").waitFor(By.cssSelector("main h1")).step("our-challenges").assertAccessible();
         officer.follow("/city/challenges/new").waitFor(By.id("f-title")).step("define-form").assertAccessible();
-        officer.select("cycleId", cycleId.toString())
+        officer.select(CYCLE_ID.name(), cycleId.toString())
                 .type("f-title", title)
                 .type("f-problem", "Night deliveries wake residents. Route and time them with the city's noise data.")
                 .type("f-openDatasets", "Noise sensors (API), loading zones (CSV)")
@@ -253,7 +256,7 @@ class WholeCycleBrowserIT {
             doTask(member, scoreTaskFor(member, "UrbanSense quiet logistics"), "score-first", first, form -> {
                 assertThat(form.mainText()).contains("UrbanSense NV").contains("UrbanSense quiet logistics")
                         .doesNotContain("GreenGrid night routing").doesNotContain("ParkFlow");
-                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                for (String criterion : Bylaws.CRITERIA) {
                     form.type("f-" + criterion, Long.toString(score));
                 }
                 form.type("f-comment", JUROR_COMMENT);
@@ -261,11 +264,11 @@ class WholeCycleBrowserIT {
             doTask(member, scoreTaskFor(member, "GreenGrid night routing"), "score-second", first, form -> {
                 assertThat(form.mainText()).contains("GreenGrid BV").contains("GreenGrid night routing")
                         .doesNotContain("UrbanSense quiet logistics");
-                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                for (String criterion : Bylaws.CRITERIA) {
                     assertThat(form.value("f-" + criterion)).as("%s blank on the second application", criterion).isEmpty();
                 }
                 assertThat(form.value("f-comment")).as("comment blank on the second application").isEmpty();
-                for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+                for (String criterion : Bylaws.CRITERIA) {
                     form.type("f-" + criterion, "4");
                 }
             });
@@ -471,7 +474,7 @@ class WholeCycleBrowserIT {
                 .list();
         assertThat(replications).as("replication processes of pilot %s", pilotId).hasSize(1);
         String replication = replications.get(0).getId();
-        assertThat(engine.getRuntimeService().getVariable(replication, "cityGroup")).isEqualTo("city-mechelen");
+        assertThat(engine.getRuntimeService().getVariable(replication, CITY_GROUP.name())).isEqualTo("city-mechelen");
         driver.runAsyncJobs(replication);
         // The supplier is asked to confirm, in its My tasks.
         Task confirm = driver.task(replication, ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS);

@@ -1,5 +1,12 @@
 package eu.smartcity.accelerator.challenge;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,9 +78,9 @@ class ChallengeExtrasStorageTest {
         assertThatThrownBy(() -> challenges.changeExtras(challenge, List.of(new Challenges.Extra(Challenges.ExtraKind.EQUIPMENT,
                 "Sensors", new BigDecimal("-1"))))).isInstanceOf(RuleViolationException.class);
 
-        driver.complete(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE, Map.of("title", "Parking guidance revised",
-                "problem", "Drivers search too long for a free space.", "openDatasets", "Parking occupancy", "budgetCap", 10000L,
-                "kpis", "Search time", "languages", "nl", "minTrl", 6L));
+        driver.complete(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE, Map.of(TITLE.name(), "Parking guidance revised",
+                PROBLEM.name(), "Drivers search too long for a free space.", OPEN_DATASETS.name(), "Parking occupancy", BUDGET_CAP.name(), 10000L,
+                KPIS.name(), "Search time", LANGUAGES.name(), "nl", MIN_TRL.name(), 6L));
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(),
                 ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(pi);

@@ -158,14 +158,8 @@ class ChallengeProcessTest {
     }
 
     Map<String, Object> scores(int fit, int innovation) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("fit", (long) fit);
-        s.put("innovation", (long) innovation);
-        s.put("team", 7L);
-        s.put("price", 7L);
-        s.put("replicability", 8L);
-        s.put("openDataUse", 6L);
-        return s;
+        return new HashMap<>(ProcessVariables.of(FIT.with((long) fit), INNOVATION.with((long) innovation), TEAM.with(7L),
+                PRICE.with(7L), REPLICABILITY.with(8L), OPEN_DATA_USE.with(6L)));
     }
 
     /** All three members declare no conflict, then score: application a better than b. */
@@ -198,20 +192,21 @@ class ChallengeProcessTest {
                 String.class, challengeId)).contains(parkflow.toString()).contains(urbansense.toString());
 
         Map<String, Object> marks = new HashMap<>(scores(9, 4));
-        marks.put(SCORE_COMMENT, "Strong data plan, weak team");
+        marks.put(SCORE_COMMENT.name(), "Strong data plan, weak team");
         driver.complete(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> t.getAssignee().equals("jury-an")).findFirst().orElseThrow(), marks, pi());
 
         // nothing of jury-an's marks reaches the process, another juror's task, or history
         for (Task next : driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)) {
-            assertThat(engine.getTaskService().getVariables(next.getId())).doesNotContainKeys("fit", "innovation", SCORE_COMMENT);
+            assertThat(engine.getTaskService().getVariables(next.getId())).doesNotContainKeys(FIT.name(), INNOVATION.name(), SCORE_COMMENT.name());
         }
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi())
-                .variableNameIn("fit", "innovation", "team", "price", "replicability", "openDataUse", SCORE_COMMENT, CONFLICT_REASON.name())
+                .variableNameIn(FIT.name(), INNOVATION.name(), TEAM.name(), PRICE.name(), REPLICABILITY.name(), OPEN_DATA_USE.name(),
+                        SCORE_COMMENT.name(), CONFLICT_REASON.name())
                 .count()).isZero();
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi()).variableUpdates().list())
                 .noneSatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
-                        .isIn("fit", SCORE_COMMENT));
+                        .isIn(FIT.name(), SCORE_COMMENT.name()));
         assertThat(jdbc.queryForObject("select score_comment from jury_score where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).isEqualTo("Strong data plan, weak team");
     }
@@ -283,7 +278,7 @@ class ChallengeProcessTest {
                         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("city-mechelen")));
 
         Map<String, Object> revised = new HashMap<>(runtimeService.getVariables(pi()));
-        revised.put("kpis", "Average search time from 9 to 7 minutes");
+        revised.put(KPIS.name(), "Average search time from 9 to 7 minutes");
         driver.complete(pi(), USER_TASK_REVISE_CHALLENGE, revised);
         approveAndPublish();
 

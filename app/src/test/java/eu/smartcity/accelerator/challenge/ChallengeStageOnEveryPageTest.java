@@ -82,7 +82,7 @@ class ChallengeStageOnEveryPageTest {
         driver.complete(pi, USER_TASK_APPROVE_CHALLENGE, Map.of(CHALLENGE_DECISION.name(), ChallengeDecision.SEND_BACK.wire(), REMARKS.name(), "Name a target per KPI"));
         expectStage(ChallengeStage.SENT_BACK);
         Map<String, Object> revised = new HashMap<>(engine.getRuntimeService().getVariables(pi));
-        revised.put("kpis", "Average search time from 9 to 7 minutes");
+        revised.put(KPIS.name(), "Average search time from 9 to 7 minutes");
         driver.complete(pi, USER_TASK_REVISE_CHALLENGE, revised);
         expectStage(ChallengeStage.SUBMITTED);
 

@@ -1,5 +1,20 @@
 package eu.smartcity.accelerator.cluster;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.FIT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.INNOVATION;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATA_USE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PRICE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.REPLICABILITY;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.SCORE_COMMENT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TEAM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.support.PortalClient;
 import java.net.URI;
@@ -60,10 +75,10 @@ final class ClusterLoad {
                 throw new IllegalStateException("no open cycle offered on the define-challenge page");
             }
             HttpResponse<String> response = officer.postForm("/city/challenges/new", "/city/challenges/new",
-                    "cycleId", cycle.group(1), "title", prefix + " " + i,
-                    "problem", "Load from the cluster test: a problem worth a pilot.",
-                    "openDatasets", "Open data portal (CSV)", "budgetCap", "10000", "kpis", "Measured monthly",
-                    "languages", "nl, fr, en", "minTrl", "6");
+                    CYCLE_ID.name(), cycle.group(1), TITLE.name(), prefix + " " + i,
+                    PROBLEM.name(), "Load from the cluster test: a problem worth a pilot.",
+                    OPEN_DATASETS.name(), "Open data portal (CSV)", BUDGET_CAP.name(), "10000", KPIS.name(), "Measured monthly",
+                    LANGUAGES.name(), "nl, fr, en", MIN_TRL.name(), "6");
             if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/city/challenges")) {
                 defined++;
             }
@@ -242,8 +257,8 @@ final class ClusterLoad {
                             String path = "/tasks/" + task;
                             HttpResponse<String> answer = ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(key)
                                     ? client.postForm(path, path, ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire())
-                                    : client.postForm(path, path, "fit", "8", "innovation", "7", "team", "7", "price", "7",
-                                            "replicability", "7", "openDataUse", "6", "comment", "Marked through the proxy");
+                                    : client.postForm(path, path, FIT.name(), "8", INNOVATION.name(), "7", TEAM.name(), "7", PRICE.name(), "7",
+                                            REPLICABILITY.name(), "7", OPEN_DATA_USE.name(), "6", SCORE_COMMENT.name(), "Marked through the proxy");
                             if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/tasks")) {
                                 refused.add(juror + " " + key + " " + task + " -> " + answer.statusCode());
                             }

@@ -1,5 +1,12 @@
 package eu.smartcity.accelerator.cluster;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.FIT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.INNOVATION;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATA_USE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PRICE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.REPLICABILITY;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.SCORE_COMMENT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -90,8 +97,8 @@ class JuryCompletionRaceIT {
                                 .sorted(java.util.Comparator.comparing(Task::getId)).toList();
                         assertThat(mine).as("open marks of %s before application %d", JURY.get(j), a).hasSize(COMPANIES.length - a);
                         String task = "/tasks/" + mine.get(0).getId();
-                        return List.of(task, "fit", "8", "innovation", String.valueOf(5 + j), "team", "7", "price", "7",
-                                "replicability", "7", "openDataUse", "6", "comment", "Race " + a);
+                        return List.of(task, FIT.name(), "8", INNOVATION.name(), String.valueOf(5 + j), TEAM.name(), "7", PRICE.name(), "7",
+                                REPLICABILITY.name(), "7", OPEN_DATA_USE.name(), "6", SCORE_COMMENT.name(), "Race " + a);
                     }));
                 }
                 assertThat(refused).as("forms not accepted in round %d", round).allSatisfy(r -> assertThat(r).isEmpty());

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.contract;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess.ContractOutcome;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.contract.ContractProcess.*;

@@ -181,9 +181,9 @@ class ProgrammeOfficePagesTest {
         PortalClient coordinator = as("coordinator");
         String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
 
-        HttpResponse<String> noName = coordinator.postForm("/coordinator/cycles", "/coordinator/cycles", "name", " ", "bylawsVersion", "scifi-2024");
+        HttpResponse<String> noName = coordinator.postForm("/coordinator/cycles", "/coordinator/cycles", "name", " ", CycleProcess.BYLAWS_VERSION.name(), "scifi-2024");
         assertThat(noName.body()).contains("id=\"name-error\"");
-        assertThat(coordinator.postForm("/coordinator/cycles", "/coordinator/cycles", "name", name, "bylawsVersion", "scifi-2024")
+        assertThat(coordinator.postForm("/coordinator/cycles", "/coordinator/cycles", "name", name, CycleProcess.BYLAWS_VERSION.name(), "scifi-2024")
                 .statusCode()).isEqualTo(302);
         Cycles.CycleView cycle = cycles.all().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         assertThat(cycle.bylawsVersion()).isEqualTo("scifi-2024");
@@ -194,7 +194,7 @@ class ProgrammeOfficePagesTest {
         String form = delft.get("/city/challenges/new").body();
         assertThat(form).contains("value=\"" + cycle.id() + "\"").contains(name + " (bylaws scifi-2024)");
         String title = "Canal water quality " + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> defined = delft.postForm("/city/challenges/new", "/city/challenges/new", "cycleId", cycle.id().toString(),
+        HttpResponse<String> defined = delft.postForm("/city/challenges/new", "/city/challenges/new", CycleProcess.CYCLE_ID.name(), cycle.id().toString(),
                 "title", title, "problem", "Algae bloom in summer; measure and warn with open data.", "openDatasets", "Water sensors (API)",
                 "budgetCap", "20000", "kpis", "Warnings within 1 hour", "languages", "nl", "minTrl", "5");
         assertThat(location(defined)).endsWith("/city/challenges");
@@ -224,7 +224,7 @@ class ProgrammeOfficePagesTest {
                 .contains("No application").contains(title).contains("Delft");
         assertThat(delft.get("/coordinator/cycles/" + cycle.id() + "/report").statusCode()).isEqualTo(403);
         assertThat(delft.get("/city/challenges/new").body()).doesNotContain("value=\"" + cycle.id() + "\"");
-        HttpResponse<String> late = delft.postForm("/city/challenges/new", "/city/challenges/new", "cycleId", cycle.id().toString(),
+        HttpResponse<String> late = delft.postForm("/city/challenges/new", "/city/challenges/new", CycleProcess.CYCLE_ID.name(), cycle.id().toString(),
                 "title", title + " 2", "problem", "Too late.", "openDatasets", "-", "budgetCap", "1000", "kpis", "-",
                 "languages", "nl", "minTrl", "5");
         assertThat(late.statusCode()).isEqualTo(200);
@@ -242,7 +242,7 @@ class ProgrammeOfficePagesTest {
         PortalClient coordinator = as("coordinator");
         assertThat(coordinator.get("/coordinator/cycles").body()).doesNotContain("value=\"" + draft + "\"");
         HttpResponse<String> refused = coordinator.postForm("/coordinator/cycles", "/coordinator/cycles", "name", "Under a draft",
-                "bylawsVersion", draft);
+                CycleProcess.BYLAWS_VERSION.name(), draft);
         assertThat(refused.body()).contains("id=\"bylawsVersion-error\"");
         assertThat(cycles.all()).noneMatch(c -> c.bylawsVersion().equals(draft));
     }

@@ -1,7 +1,6 @@
 package eu.smartcity.accelerator.marketplace;
 
 import eu.smartcity.accelerator.pilot.ReplicationProcess;
-import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -212,11 +211,11 @@ class MarketplaceTest {
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
         v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
-        v.put(ChallengeProcess.PILOT_ID.name(), pilotId);
-        v.put(ChallengeProcess.CHALLENGE_ID.name(), challenge.toString());
-        v.put("cityGroup", "city-delft");
-        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
-        v.put("milestoneCadence", "P30D");
+        v.put(EvaluationProcess.PILOT_ID.name(), pilotId);
+        v.put(EvaluationProcess.CHALLENGE_ID.name(), challenge.toString());
+        v.put(EvaluationProcess.CITY_GROUP.name(), "city-delft");
+        v.put(EvaluationProcess.COMPANY_GROUP.name(), "company-greengrid");
+        v.put(EvaluationProcess.MILESTONE_CADENCE.name(), "P30D");
         ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v);
         ProcessDriver driver = new ProcessDriver(engine);
         driver.complete(evaluation.getId(), EvaluationProcess.USER_TASK_KPI_RESULTS,
@@ -263,7 +262,7 @@ class MarketplaceTest {
         String replicationPi = jdbc.queryForObject("select process_instance_id from market_replication where implementation_id = ?",
                 String.class, UUID.fromString(implementationId));
         assertThat(engine.getRuntimeService().getVariable(replicationPi, PilotProcess.ORIGINAL_PILOT_ID.name())).isEqualTo(pilotId);
-        assertThat(engine.getRuntimeService().getVariable(replicationPi, "cityGroup")).isEqualTo("city-mechelen");
+        assertThat(engine.getRuntimeService().getVariable(replicationPi, ReplicationProcess.CITY_GROUP.name())).isEqualTo("city-mechelen");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(replicationPi)
                 .taskDefinitionKey(ReplicationProcess.USER_TASK_SUPPLIER_CONFIRMS).taskCandidateGroup("company-greengrid").count()).isEqualTo(1);
         assertThat(mechelen.get("/marketplace/solutions/" + solution).body()).contains("Replication started by City of Mechelen");

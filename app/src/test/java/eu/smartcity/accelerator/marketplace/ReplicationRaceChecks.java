@@ -1,6 +1,5 @@
 package eu.smartcity.accelerator.marketplace;
 
-import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -91,11 +90,11 @@ record ReplicationRaceChecks(Cycles cycles, Challenges challenges, ProcessEngine
         String evaluationId = UUID.randomUUID().toString();
         Map<String, Object> v = new HashMap<>();
         v.put(EvaluationProcess.EVALUATION_ID.name(), evaluationId);
-        v.put(ChallengeProcess.PILOT_ID.name(), UUID.randomUUID().toString());
-        v.put(ChallengeProcess.CHALLENGE_ID.name(), challenge.toString());
-        v.put("cityGroup", "city-delft");
-        v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
-        v.put("milestoneCadence", "P30D");
+        v.put(EvaluationProcess.PILOT_ID.name(), UUID.randomUUID().toString());
+        v.put(EvaluationProcess.CHALLENGE_ID.name(), challenge.toString());
+        v.put(EvaluationProcess.CITY_GROUP.name(), "city-delft");
+        v.put(EvaluationProcess.COMPANY_GROUP.name(), "company-greengrid");
+        v.put(EvaluationProcess.MILESTONE_CADENCE.name(), "P30D");
         String evaluation = engine.getRuntimeService().startProcessInstanceByKey(EvaluationProcess.KEY, evaluationId, v).getId();
         ProcessDriver driver = new ProcessDriver(engine);
         driver.complete(evaluation, EvaluationProcess.USER_TASK_KPI_RESULTS,

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.pilot;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess.PilotOutcome;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.pilot.PilotProcess.*;

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,8 +143,8 @@ class JuryPoolTest {
             driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi);
         }
         for (String member : List.of(b, c)) {
-            driver.complete(driver.taskOf(pi, USER_TASK_SCORE_APPLICATION, member), Map.of("fit", 8L, "innovation", 7L, "team", 7L,
-                    "price", 7L, "replicability", 8L, "openDataUse", 6L), pi);
+            driver.complete(driver.taskOf(pi, USER_TASK_SCORE_APPLICATION, member), Map.of(FIT.name(), 8L, INNOVATION.name(), 7L, TEAM.name(), 7L,
+                    PRICE.name(), 7L, REPLICABILITY.name(), 8L, OPEN_DATA_USE.name(), 6L), pi);
         }
         PortalClient coordinator = new PortalClient(port);
         coordinator.login("coordinator", "demo");

@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.selection;
 
+import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,7 +189,7 @@ class PilotsPerCityQuotaTest {
 
     static Map<String, Object> scores() {
         Map<String, Object> s = new HashMap<>();
-        for (String criterion : List.of("fit", "innovation", "team", "price", "replicability", "openDataUse")) {
+        for (String criterion : Bylaws.CRITERIA) {
             s.put(criterion, 8L);
         }
         return s;

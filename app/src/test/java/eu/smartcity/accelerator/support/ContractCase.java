@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.support;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CITY_GROUP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.cycle.BylawsCatalog;
@@ -42,10 +44,10 @@ public record ContractCase(UUID cycleId, UUID challengeId, UUID applicationId, S
     /** The process tests' delivery variables ({@link ProcessTestBase#deliveryVariables}) naming this case. */
     public Map<String, Object> delivery() {
         Map<String, Object> v = ProcessTestBase.deliveryVariables();
-        v.put("cycleId", cycleId.toString());
+        v.put(CYCLE_ID.name(), cycleId.toString());
         v.put(ChallengeProcess.CHALLENGE_ID.name(), challengeId.toString());
         v.put(ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
-        v.put("cityGroup", cityGroup);
+        v.put(CITY_GROUP.name(), cityGroup);
         v.put(ChallengeProcess.COMPANY_GROUP.name(), companyGroup);
         return v;
     }

@@ -1,5 +1,11 @@
 package eu.smartcity.accelerator.support;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CITY_GROUP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.ESCALATION_DELAY;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MILESTONE_CADENCE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.REMINDER_DELAY;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.SIGNATURE_WINDOW;
 import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -55,15 +61,15 @@ public abstract class ProcessTestBase {
         v.put(ChallengeProcess.EVALUATION_ID.name(), UUID.randomUUID().toString());
         v.put(ChallengeProcess.CHALLENGE_ID.name(), UUID.randomUUID().toString());
         v.put(ChallengeProcess.APPLICATION_ID.name(), UUID.randomUUID().toString());
-        v.put("cycleId", UUID.randomUUID().toString());
-        v.put("cityGroup", "city-bruges");
+        v.put(CYCLE_ID.name(), UUID.randomUUID().toString());
+        v.put(CITY_GROUP.name(), "city-bruges");
         v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
-        v.put("signatureWindow", "P14D");
+        v.put(SIGNATURE_WINDOW.name(), "P14D");
         v.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 9000.0);
         v.put(ChallengeProcess.MILESTONE_COUNT.name(), 2L);
-        v.put("milestoneCadence", "P30D");
-        v.put("reminderDelay", "P3D");
-        v.put("escalationDelay", "P7D");
+        v.put(MILESTONE_CADENCE.name(), "P30D");
+        v.put(REMINDER_DELAY.name(), "P3D");
+        v.put(ESCALATION_DELAY.name(), "P7D");
         return v;
     }
 }

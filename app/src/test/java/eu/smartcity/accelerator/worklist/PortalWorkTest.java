@@ -1,5 +1,20 @@
 package eu.smartcity.accelerator.worklist;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.FIT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.INNOVATION;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATA_USE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PRICE;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.REPLICABILITY;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.SCORE_COMMENT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TEAM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.application.Applications;
@@ -54,15 +69,15 @@ class PortalWorkTest {
 
     HttpResponse<String> define(PortalClient city, String... fields) {
         String[] withCycle = new String[fields.length + 2];
-        withCycle[0] = "cycleId";
+        withCycle[0] = CYCLE_ID.name();
         withCycle[1] = cycleId;
         System.arraycopy(fields, 0, withCycle, 2, fields.length);
         return city.postForm("/city/challenges/new", "/city/challenges/new", withCycle);
     }
 
     UUID defineValidChallenge(PortalClient bruges) {
-        HttpResponse<String> defined = define(bruges, "title", title, "problem", "Night-time noise from delivery traffic in the centre.",
-                "openDatasets", "Noise sensors (API)", "budgetCap", "9000", "kpis", "Complaints -30 %", "languages", "nl", "minTrl", "6");
+        HttpResponse<String> defined = define(bruges, TITLE.name(), title, PROBLEM.name(), "Night-time noise from delivery traffic in the centre.",
+                OPEN_DATASETS.name(), "Noise sensors (API)", BUDGET_CAP.name(), "9000", KPIS.name(), "Complaints -30 %", LANGUAGES.name(), "nl", MIN_TRL.name(), "6");
         assertThat(defined.statusCode()).as(defined.headers().firstValue("Location").orElse(defined.body())).isEqualTo(302);
         assertThat(defined.headers().firstValue("Location").orElse("")).endsWith("/city/challenges");
         return challenges.ofCity("city-delft").stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow().id();
@@ -77,14 +92,14 @@ class PortalWorkTest {
         PortalClient bruges = as("officer-delft");
         assertThat(bruges.get("/city/challenges/new").body()).contains("name=\"title\"").contains("name=\"budgetCap\"");
 
-        HttpResponse<String> refused = define(bruges, "title", "abc", "problem", "Too short", "budgetCap", "", "minTrl", "12");
+        HttpResponse<String> refused = define(bruges, TITLE.name(), "abc", PROBLEM.name(), "Too short", BUDGET_CAP.name(), "", MIN_TRL.name(), "12");
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("value=\"abc\"").contains("id=\"f-title-error\"").contains("id=\"f-budgetCap-error\"")
                 .contains("id=\"f-minTrl-error\"").contains("Enter 9 or less.").doesNotContain("Exception");
 
         // a rule of the cycle's bylaws (budget cap), not of the form: shown next to its field all the same
-        HttpResponse<String> overCap = define(bruges, "title", title, "problem", "Night-time noise from delivery traffic in the centre.",
-                "budgetCap", "999999999", "kpis", "Complaints -30 %", "minTrl", "6");
+        HttpResponse<String> overCap = define(bruges, TITLE.name(), title, PROBLEM.name(), "Night-time noise from delivery traffic in the centre.",
+                BUDGET_CAP.name(), "999999999", KPIS.name(), "Complaints -30 %", MIN_TRL.name(), "6");
         assertThat(overCap.statusCode()).isEqualTo(200);
         assertThat(overCap.body()).contains("id=\"f-budgetCap-error\"").contains("value=\"999999999\"");
 
@@ -196,12 +211,12 @@ class PortalWorkTest {
         assertThat(shown.body()).contains("quiet delivery").contains("Route planning with the noise sensors.");
         assertThat(as("jury-chloe").get(first).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> outOfRange = an.postForm(first, first, "fit", "11", "innovation", "8", "team", "7", "price", "7",
-                "replicability", "7", "openDataUse", "6");
+        HttpResponse<String> outOfRange = an.postForm(first, first, FIT.name(), "11", INNOVATION.name(), "8", TEAM.name(), "7", PRICE.name(), "7",
+                REPLICABILITY.name(), "7", OPEN_DATA_USE.name(), "6");
         assertThat(outOfRange.statusCode()).isEqualTo(200);
         assertThat(outOfRange.body()).contains("id=\"f-fit-error\"").contains("value=\"11\"").contains("value=\"8\"");
-        assertThat(an.postForm(first, first, "fit", "9", "innovation", "8", "team", "7", "price", "7",
-                "replicability", "7", "openDataUse", "6", "comment", "Convincing noise data plan").statusCode()).isEqualTo(302);
+        assertThat(an.postForm(first, first, FIT.name(), "9", INNOVATION.name(), "8", TEAM.name(), "7", PRICE.name(), "7",
+                REPLICABILITY.name(), "7", OPEN_DATA_USE.name(), "6", SCORE_COMMENT.name(), "Convincing noise data plan").statusCode()).isEqualTo(302);
         assertThat(an.get("/tasks").body()).contains("1 of 2 scored");
 
         // the next application's form opens blank: nothing of the marks or comment just given is carried over,

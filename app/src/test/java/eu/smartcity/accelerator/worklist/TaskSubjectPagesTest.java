@@ -1,5 +1,13 @@
 package eu.smartcity.accelerator.worklist;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.SCORE_COMMENT;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.pilot.ReplicationProcess;
@@ -121,8 +129,8 @@ class TaskSubjectPagesTest {
         assertThat(revise.getName()).endsWith(" — " + title + " (" + DELFT + ")");
         assertThat(ok("officer-delft", revise)).contains(title, PROBLEM, "Give the baseline of each KPI");
         // revised, sent back again: both rounds of remarks are on the next approval
-        driver.complete(revise, Map.of("title", title, "problem", PROBLEM, "openDatasets", "Noise sensors (API)", "budgetCap", 9000L,
-                "kpis", "Complaints -30 % (baseline 120 a month)", "languages", "nl, en", "minTrl", 6L), pi);
+        driver.complete(revise, Map.of(TITLE.name(), title, ChallengeProcess.PROBLEM.name(), PROBLEM, OPEN_DATASETS.name(), "Noise sensors (API)", BUDGET_CAP.name(), 9000L,
+                KPIS.name(), "Complaints -30 % (baseline 120 a month)", LANGUAGES.name(), "nl, en", MIN_TRL.name(), 6L), pi);
         driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
                 Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.SEND_BACK.wire(), ChallengeProcess.REMARKS.name(), "Name the data owner"));
         revise = driver.task(pi, ChallengeProcess.USER_TASK_REVISE_CHALLENGE);
@@ -200,7 +208,7 @@ class TaskSubjectPagesTest {
             for (String member : jurors) {
                 driver.complete(scoringTask(pi, member, urbansense), sevens, pi);
                 Map<String, Object> withComment = new java.util.HashMap<>(fitFirst);
-                withComment.put(ChallengeProcess.SCORE_COMMENT, "Comment of " + member.replace("jury-", "juror "));
+                withComment.put(SCORE_COMMENT.name(), "Comment of " + member.replace("jury-", "juror "));
                 driver.complete(scoringTask(pi, member, parkflow), withComment, pi);
             }
 
@@ -358,7 +366,7 @@ class TaskSubjectPagesTest {
     void closingACycleListsItsChallengesAndMyTasksNamesEachTasksChallengeSortedByDueDateWithOverdueInWords() {
         launch("city-delft", title, "9000");
         String cyclePi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CycleProcess.KEY)
-                .variableValueEquals("cycleId", cycleId.toString()).singleResult().getId();
+                .variableValueEquals(CYCLE_ID.name(), cycleId.toString()).singleResult().getId();
         Task close = driver.task(cyclePi, CycleProcess.USER_TASK_CLOSE_CYCLE);
         assertThat(close.getName()).endsWith(" — " + cycleName);
         assertThat(ok("coordinator", close)).contains(cycleName, title, "Waiting for approval");

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application.internal;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.ApplicationRefusedException;
 import eu.smartcity.accelerator.shared.RuleViolationException;
@@ -199,11 +200,11 @@ class JpaApplications implements Applications {
     }
 
     @Override
-    public void contractConcluded(UUID applicationId, String contractOutcome) {
+    public void contractConcluded(UUID applicationId, ChallengeProcess.ContractOutcome contractOutcome) {
         ApplicationStatus next = switch (contractOutcome) {
-            case "signed" -> ApplicationStatus.CONTRACT_SIGNED;
-            case "declined" -> ApplicationStatus.CONTRACT_DECLINED;
-            default -> ApplicationStatus.CONTRACT_EXPIRED;
+            case SIGNED -> ApplicationStatus.CONTRACT_SIGNED;
+            case DECLINED -> ApplicationStatus.CONTRACT_DECLINED;
+            case EXPIRED -> ApplicationStatus.CONTRACT_EXPIRED;
         };
         get(applicationId).moveTo(next, clock.instant());
         correlate(applicationId, ApplicationProcess.MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(ApplicationProcess.CONTRACT_OUTCOME.with(contractOutcome)));

@@ -72,7 +72,7 @@ public class JpaChallenges implements Challenges {
     public UUID launch(UUID cycleId, String cityGroup, Definition definition, CallWindow proposed, List<Extra> cityFunds) {
         if (!"OPEN".equals(cycles.get(cycleId).status())) {
             // a closed cycle takes no new challenges (the portal offers open cycles only; this holds for every caller)
-            throw new RuleViolationException("cycleId", "challenge.error.cycleClosed", "the cycle is closed");
+            throw new RuleViolationException(ChallengeProcess.CYCLE_ID.name(), "challenge.error.cycleClosed", "the cycle is closed");
         }
         Bylaws bylaws = cycles.bylawsOf(cycleId);
         validate(definition, bylaws);
@@ -83,20 +83,20 @@ public class JpaChallenges implements Challenges {
         store(challenge.id(), cityFunds);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.CHALLENGE_ID.stored(challenge.id()));
-        variables.put(ChallengeProcess.CYCLE_ID, cycleId.toString());
-        variables.put(ChallengeProcess.CITY_GROUP, cityGroup);
+        variables.put(ChallengeProcess.CYCLE_ID.name(), ChallengeProcess.CYCLE_ID.stored(cycleId));
+        variables.put(ChallengeProcess.CITY_GROUP.name(), cityGroup);
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
         variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
         // The definition as variables too, so the revise form (same field keys) opens pre-filled.
-        variables.put("title", definition.title());
-        variables.put("problem", definition.problem());
-        variables.put("openDatasets", definition.openDatasets());
-        variables.put("budgetCap", definition.budgetCap().longValue());
-        variables.put("kpis", definition.kpis());
-        variables.put("languages", definition.languages());
-        variables.put("minTrl", (long) definition.minTrl());
+        variables.put(ChallengeProcess.TITLE.name(), definition.title());
+        variables.put(ChallengeProcess.PROBLEM.name(), definition.problem());
+        variables.put(ChallengeProcess.OPEN_DATASETS.name(), definition.openDatasets());
+        variables.put(ChallengeProcess.BUDGET_CAP.name(), definition.budgetCap().longValue());
+        variables.put(ChallengeProcess.KPIS.name(), definition.kpis());
+        variables.put(ChallengeProcess.LANGUAGES.name(), definition.languages());
+        variables.put(ChallengeProcess.MIN_TRL.name(), (long) definition.minTrl());
         // the proposed window pre-fills the approval task's date fields (Brussels time; empty: the defaults)
         variables.put(ChallengeProcess.CALL_OPENS_AT.name(), eu.smartcity.accelerator.challenge.CallDates.local(window.opensAt()));
         variables.put(ChallengeProcess.CALL_CLOSES_AT.name(), eu.smartcity.accelerator.challenge.CallDates.local(window.closesAt()));
@@ -108,17 +108,17 @@ public class JpaChallenges implements Challenges {
     /** The challenge form's rules; the portal shows these messages next to the fields. */
     static void validate(Definition d, Bylaws bylaws) {
         if (d.title() == null || d.title().isBlank() || d.title().length() > 200) {
-            throw new RuleViolationException("title", "challenge.error.title", "between 1 and 200 characters");
+            throw new RuleViolationException(ChallengeProcess.TITLE.name(), "challenge.error.title", "between 1 and 200 characters");
         }
         if (d.problem() == null || d.problem().isBlank() || d.problem().length() > 4000) {
-            throw new RuleViolationException("problem", "challenge.error.problem", "between 1 and 4000 characters");
+            throw new RuleViolationException(ChallengeProcess.PROBLEM.name(), "challenge.error.problem", "between 1 and 4000 characters");
         }
         if (d.budgetCap() == null || d.budgetCap().signum() <= 0 || d.budgetCap().compareTo(bylaws.budgetPerPilot()) > 0) {
-            throw new RuleViolationException("budgetCap", "challenge.error.budgetCap",
+            throw new RuleViolationException(ChallengeProcess.BUDGET_CAP.name(), "challenge.error.budgetCap",
                     "more than 0 and at most the bylaws' cap of EUR " + bylaws.budgetPerPilot(), bylaws.budgetPerPilot());
         }
         if (d.minTrl() < 1 || d.minTrl() > 9) {
-            throw new RuleViolationException("minTrl", "challenge.error.minTrl", "a technology readiness level from 1 to 9");
+            throw new RuleViolationException(ChallengeProcess.MIN_TRL.name(), "challenge.error.minTrl", "a technology readiness level from 1 to 9");
         }
     }
 

@@ -1,6 +1,14 @@
 package eu.smartcity.accelerator.challenge.process;
 
-import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CHALLENGE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
+
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.internal.JpaChallenges;
 import java.math.BigDecimal;
@@ -23,14 +31,9 @@ class ReviseChallenge implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        challenges.revise(ChallengeProcess.CHALLENGE_ID.from(task), new Challenges.Definition(
-                (String) task.getVariable("title"), (String) task.getVariable("problem"),
-                (String) task.getVariable("openDatasets"), decimal(task.getVariable("budgetCap")),
-                (String) task.getVariable("kpis"), (String) task.getVariable("languages"),
-                ((Number) task.getVariable("minTrl")).intValue()));
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+        challenges.revise(CHALLENGE_ID.from(task), new Challenges.Definition(TITLE.optionalFrom(task).orElse(null),
+                PROBLEM.optionalFrom(task).orElse(null), OPEN_DATASETS.optionalFrom(task).orElse(null),
+                BUDGET_CAP.optionalFrom(task).map(BigDecimal::valueOf).orElse(null), KPIS.optionalFrom(task).orElse(null),
+                LANGUAGES.optionalFrom(task).orElse(null), MIN_TRL.from(task).intValue()));
     }
 }

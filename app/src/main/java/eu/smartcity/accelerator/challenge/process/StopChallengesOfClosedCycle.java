@@ -1,7 +1,7 @@
 package eu.smartcity.accelerator.challenge.process;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,6 @@ class StopChallengesOfClosedCycle implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        challenges.stopWithClosedCycle(UUID.fromString((String) execution.getVariable("cycleId")));
+        challenges.stopWithClosedCycle(ChallengeProcess.CYCLE_ID.from(execution));
     }
 }

@@ -1,7 +1,7 @@
 package eu.smartcity.accelerator.contract.process;
 
 import eu.smartcity.accelerator.contract.ContractProcess;
-import eu.smartcity.accelerator.contract.ContractProcess.ContractOutcome;
+import eu.smartcity.accelerator.challenge.ChallengeProcess.ContractOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.BylawsVersions;
 import eu.smartcity.accelerator.cycle.CycleProcess;
-import eu.smartcity.accelerator.cycle.CycleProcess.Shared;
+
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +47,10 @@ class JpaCycles implements Cycles {
         String rules = write(bylaws);
         Cycle cycle = cycles.save(new Cycle(name, bylawsVersion, rules, sha256(rules), Instant.now()));
         runtimeService.startProcessInstanceByKey(CycleProcess.KEY, cycle.id().toString(),
-                ProcessVariables.of(Shared.CYCLE_ID.with(cycle.id()), Shared.BYLAWS_VERSION.with(bylawsVersion),
+                ProcessVariables.of(CycleProcess.CYCLE_ID.with(cycle.id()), CycleProcess.BYLAWS_VERSION.with(bylawsVersion),
                         CycleProcess.SUBJECT_TITLE.with(name),
-                        Shared.CYCLE_LENGTH.with(bylaws.duration(Shared.CYCLE_LENGTH.name())),
-                        Shared.REMINDER_DELAY.with(bylaws.duration(Shared.REMINDER_DELAY.name()))));
+                        CycleProcess.CYCLE_LENGTH.with(bylaws.duration(CycleProcess.CYCLE_LENGTH.name())),
+                        CycleProcess.REMINDER_DELAY.with(bylaws.duration(CycleProcess.REMINDER_DELAY.name()))));
         return view(cycle);
     }
 

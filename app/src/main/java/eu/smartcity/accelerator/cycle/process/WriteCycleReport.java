@@ -1,6 +1,6 @@
 package eu.smartcity.accelerator.cycle.process;
 
-import eu.smartcity.accelerator.cycle.CycleProcess.Shared;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.cycle.Cycles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +18,6 @@ class WriteCycleReport implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cycles.close(Shared.CYCLE_ID.from(execution));
+        cycles.close(CycleProcess.CYCLE_ID.from(execution));
     }
 }

@@ -120,7 +120,7 @@ public class FrameworkContracts {
         // what the coordinators' deadline mail and the task lists call it: the contract and who asks, not the request id
         VariableMap variables = ProcessVariables.of(FrameworkJoinProcess.JOIN_REQUEST_ID.with(request.id()),
                 FrameworkJoinProcess.FRAMEWORK_ID.with(frameworkId), FrameworkJoinProcess.AUTHORITY_GROUP.with(framework.authorityGroup()),
-                FrameworkJoinProcess.Shared.CITY_GROUP.with(cityGroup),
+                FrameworkJoinProcess.CITY_GROUP.with(cityGroup),
                 FrameworkJoinProcess.SUBJECT_TITLE.with(framework.title() + " – " + organisations.nameOf(cityGroup)));
         request.started(runtime.startProcessInstanceByKey(FrameworkJoinProcess.KEY, request.id().toString(), variables).getId());
         return request;

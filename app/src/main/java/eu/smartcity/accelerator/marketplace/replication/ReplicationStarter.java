@@ -78,8 +78,8 @@ public class ReplicationStarter {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReplicationProcess.REPLICATION_ID.name(), ReplicationProcess.REPLICATION_ID.stored(replicationId));
         variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), ReplicationProcess.ORIGINAL_PILOT_ID.stored(implementation.pilotId()));
-        variables.put("cycleId", challenge.cycleId().toString());
-        variables.put("cityGroup", cityGroup);
+        variables.put(ReplicationProcess.CYCLE_ID.name(), ReplicationProcess.CYCLE_ID.stored(challenge.cycleId()));
+        variables.put(ReplicationProcess.CITY_GROUP.name(), cityGroup);
         variables.put(ChallengeProcess.COMPANY_GROUP.name(), solution.supplierGroup());
         variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
         variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());

@@ -67,10 +67,10 @@ public class ProcessNotifications {
                     recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP.name())), challengeTitle(task), "");
         } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_CITY.equals(key)) {
             recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP.name())), challengeTitle(task), "");
         } else if (is(definition, EvaluationProcess.KEY) && EvaluationProcess.USER_TASK_KPI_RESULTS.equals(key)) {
             recorder.record(NotificationKind.EVALUATION_REQUEST, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP.name())), challengeTitle(task), "");
         }
     }
 
@@ -111,7 +111,7 @@ public class ProcessNotifications {
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
             List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP.name())));
-            parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
+            parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP.name())));
             boolean signed = ContractProcess.END_SIGNED.equals(activity);
             recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
                     challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON.name()));

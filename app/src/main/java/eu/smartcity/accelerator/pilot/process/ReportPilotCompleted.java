@@ -1,7 +1,7 @@
 package eu.smartcity.accelerator.pilot.process;
 
 import eu.smartcity.accelerator.pilot.PilotProcess;
-import eu.smartcity.accelerator.pilot.PilotProcess.PilotOutcome;
+import eu.smartcity.accelerator.challenge.ChallengeProcess.PilotOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection.internal;
 
+import eu.smartcity.accelerator.cycle.Bylaws;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -63,12 +64,12 @@ public class JuryScore implements Persistable<UUID> {
         this.applicationId = applicationId;
         this.member = member;
         this.round = round;
-        this.fit = criteria.get("fit");
-        this.innovation = criteria.get("innovation");
-        this.team = criteria.get("team");
-        this.price = criteria.get("price");
-        this.replicability = criteria.get("replicability");
-        this.openDataUse = criteria.get("openDataUse");
+        this.fit = criteria.get(Bylaws.FIT);
+        this.innovation = criteria.get(Bylaws.INNOVATION);
+        this.team = criteria.get(Bylaws.TEAM);
+        this.price = criteria.get(Bylaws.PRICE);
+        this.replicability = criteria.get(Bylaws.REPLICABILITY);
+        this.openDataUse = criteria.get(Bylaws.OPEN_DATA_USE);
         this.weightedScore = weightedScore;
         this.decisionVersion = decisionVersion;
         this.scoredAt = scoredAt;
@@ -87,8 +88,8 @@ public class JuryScore implements Persistable<UUID> {
     }
 
     public Map<String, Integer> criteria() {
-        return Map.of("fit", fit, "innovation", innovation, "team", team, "price", price, "replicability", replicability,
-                "openDataUse", openDataUse);
+        return Map.of(Bylaws.FIT, fit, Bylaws.INNOVATION, innovation, Bylaws.TEAM, team, Bylaws.PRICE, price,
+                Bylaws.REPLICABILITY, replicability, Bylaws.OPEN_DATA_USE, openDataUse);
     }
 
     @Override

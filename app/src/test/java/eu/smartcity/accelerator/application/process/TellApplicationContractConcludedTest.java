@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.challenge.ChallengeProcess.ContractOutcome;
+import eu.smartcity.accelerator.support.FakeScopes;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,41 +22,30 @@ import org.junit.jupiter.api.Test;
 class TellApplicationContractConcludedTest {
 
     final List<String> told = new ArrayList<>();
-    final Map<String, Object> variables = new HashMap<>();
+    /** The application module's API as this step sees it: every call is recorded. */
+    final Applications applications = (Applications) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Applications.class}, (proxy, method, args) -> {
+                told.add(method.getName() + " " + Arrays.toString(args));
+                return null;
+            });
 
     @Test
     void tellsTheSelectedApplicationTheContractsOutcome() {
         UUID selected = UUID.randomUUID();
-        variables.put(ChallengeProcess.SELECTED_APPLICATION_ID.name(), selected.toString());
-        variables.put(ChallengeProcess.CONTRACT_OUTCOME.name(), "declined");
 
-        new TellApplicationContractConcluded(recording()).execute(execution());
+        new TellApplicationContractConcluded(applications).execute(FakeScopes.execution(Map.of(
+                ChallengeProcess.SELECTED_APPLICATION_ID.name(), ChallengeProcess.SELECTED_APPLICATION_ID.stored(selected),
+                ChallengeProcess.CONTRACT_OUTCOME.name(), ChallengeProcess.CONTRACT_OUTCOME.stored(ContractOutcome.DECLINED)), "challenge"));
 
-        assertThat(told).containsExactly("contractConcluded [" + selected + ", declined]");
+        assertThat(told).containsExactly("contractConcluded [" + selected + ", " + ContractOutcome.DECLINED + "]");
     }
 
     @Test
     void withoutAnOutcomeNothingIsToldAndTheIncidentSaysWhy() {
-        variables.put(ChallengeProcess.SELECTED_APPLICATION_ID.name(), UUID.randomUUID().toString());
+        Map<String, Object> withoutOutcome = Map.of(ChallengeProcess.SELECTED_APPLICATION_ID.name(), UUID.randomUUID().toString());
 
-        assertThatThrownBy(() -> new TellApplicationContractConcluded(recording()).execute(execution()))
+        assertThatThrownBy(() -> new TellApplicationContractConcluded(applications).execute(FakeScopes.execution(withoutOutcome, "challenge")))
                 .hasMessageContaining(ChallengeProcess.CONTRACT_OUTCOME.name());
         assertThat(told).isEmpty();
-    }
-
-    DelegateExecution execution() {
-        return (DelegateExecution) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DelegateExecution.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable", "getVariableLocal" -> variables.get((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    Applications recording() {
-        return (Applications) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Applications.class},
-                (proxy, method, args) -> {
-                    told.add(method.getName() + " " + Arrays.toString(args));
-                    return null;
-                });
     }
 }

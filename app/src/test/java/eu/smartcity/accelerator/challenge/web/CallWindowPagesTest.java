@@ -1,5 +1,13 @@
 package eu.smartcity.accelerator.challenge.web;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.challenge.CallDates;
@@ -55,9 +63,9 @@ class CallWindowPagesTest {
     }
 
     HttpResponse<String> define(PortalClient city, String title, String opens, String closes) {
-        return city.postForm("/city/challenges/new", "/city/challenges/new", "cycleId", cycleId, "title", title,
-                "problem", "Night-time noise from delivery traffic in the centre.", "openDatasets", "Noise sensors (API)",
-                "budgetCap", "9000", "kpis", "Complaints -30 %", "languages", "nl", "minTrl", "6",
+        return city.postForm("/city/challenges/new", "/city/challenges/new", CYCLE_ID.name(), cycleId, TITLE.name(), title,
+                PROBLEM.name(), "Night-time noise from delivery traffic in the centre.", OPEN_DATASETS.name(), "Noise sensors (API)",
+                BUDGET_CAP.name(), "9000", KPIS.name(), "Complaints -30 %", LANGUAGES.name(), "nl", MIN_TRL.name(), "6",
                 ChallengeProcess.CALL_OPENS_AT.name(), opens, ChallengeProcess.CALL_CLOSES_AT.name(), closes);
     }
 

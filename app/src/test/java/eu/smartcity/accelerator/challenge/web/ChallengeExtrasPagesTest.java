@@ -1,5 +1,13 @@
 package eu.smartcity.accelerator.challenge.web;
 
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.BUDGET_CAP;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.CYCLE_ID;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.KPIS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.LANGUAGES;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.MIN_TRL;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.OPEN_DATASETS;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.PROBLEM;
+import static eu.smartcity.accelerator.challenge.ChallengeProcess.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,9 +65,9 @@ class ChallengeExtrasPagesTest {
 
     /** The define form with the challenge's fields and the given extra lines (kind, description, amount each). */
     HttpResponse<String> define(PortalClient city, String title, String... extraLines) {
-        List<String> fields = new ArrayList<>(List.of("cycleId", cycle.toString(), "title", title,
-                "problem", "Drivers search too long for a free parking space.", "openDatasets", "Parking occupancy",
-                "budgetCap", "10000", "kpis", "Search time halved", "languages", "nl", "minTrl", "6"));
+        List<String> fields = new ArrayList<>(List.of(CYCLE_ID.name(), cycle.toString(), TITLE.name(), title,
+                PROBLEM.name(), "Drivers search too long for a free parking space.", OPEN_DATASETS.name(), "Parking occupancy",
+                BUDGET_CAP.name(), "10000", KPIS.name(), "Search time halved", LANGUAGES.name(), "nl", MIN_TRL.name(), "6"));
         for (int i = 0; i < extraLines.length; i += 3) {
             fields.addAll(List.of("extraKind", extraLines[i], "extraDescription", extraLines[i + 1], "extraAmount", extraLines[i + 2]));
         }
@@ -91,7 +99,7 @@ class ChallengeExtrasPagesTest {
         PortalClient city = as("officer-mechelen", "en");
         assertThat(city.get(NEW).body()).contains("id=\"extraKind-0\"").doesNotContain("id=\"extraKind-1\"")
                 .contains("City funds beside the pilot");
-        HttpResponse<String> more = city.postForm(NEW, NEW, "cycleId", cycle.toString(), "title", "",
+        HttpResponse<String> more = city.postForm(NEW, NEW, CYCLE_ID.name(), cycle.toString(), TITLE.name(), "",
                 "extraKind", "EQUIPMENT", "extraDescription", "Sensors", "extraAmount", "5000", "addExtraLine", "true");
         assertThat(more.statusCode()).isEqualTo(200);
         assertThat(more.body()).contains("id=\"extraKind-1\"").contains("value=\"Sensors\"").doesNotContain("field-error");
@@ -135,9 +143,9 @@ class ChallengeExtrasPagesTest {
         String revise = "/tasks/" + driver.task(challenge.processInstanceId(), ChallengeProcess.USER_TASK_REVISE_CHALLENGE).getId();
         assertThat(city.get(revise).body()).contains("href=\"" + extras + "\"").contains("40 magnetometers");
 
-        driver.complete(challenge.processInstanceId(), ChallengeProcess.USER_TASK_REVISE_CHALLENGE, Map.of("title", title,
-                "problem", "Drivers search too long for a free parking space.", "openDatasets", "Parking occupancy",
-                "budgetCap", 10000L, "kpis", "Search time halved", "languages", "nl", "minTrl", 6L));
+        driver.complete(challenge.processInstanceId(), ChallengeProcess.USER_TASK_REVISE_CHALLENGE, Map.of(TITLE.name(), title,
+                PROBLEM.name(), "Drivers search too long for a free parking space.", OPEN_DATASETS.name(), "Parking occupancy",
+                BUDGET_CAP.name(), 10000L, KPIS.name(), "Search time halved", LANGUAGES.name(), "nl", MIN_TRL.name(), 6L));
         driver.complete(challenge.processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
                 Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
         driver.runAsyncJobs(challenge.processInstanceId());
@@ -150,7 +158,7 @@ class ChallengeExtrasPagesTest {
                 .containsPattern("€\\h10\\.000,00").containsPattern("€\\h5\\.000,00");
 
         JsonNode api = json.readTree(visitor.get("/api/challenges/" + challenge.id()).body());
-        assertThat(api.get("budgetCap").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(api.get(BUDGET_CAP.name()).decimalValue()).isEqualByComparingTo("10000");
         assertThat(api.at("/cityFunds/0/kind").asText()).isEqualTo("EQUIPMENT");
         assertThat(api.at("/cityFunds/0/description").asText()).isEqualTo("40 magnetometers");
         assertThat(api.at("/cityFunds/0/amount").decimalValue()).isEqualByComparingTo("5000");

@@ -3,7 +3,7 @@ package eu.smartcity.accelerator.contract.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.contract.ContractProcess;
-import eu.smartcity.accelerator.contract.ContractProcess.ContractOutcome;
+import eu.smartcity.accelerator.challenge.ChallengeProcess.ContractOutcome;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;

@@ -30,7 +30,7 @@ class WriteCycleReportTest {
     void closesTheCycleOfItsProcess() {
         UUID cycle = UUID.randomUUID();
         new WriteCycleReport(cycles).execute(FakeScopes.execution(
-                Map.of(CycleProcess.Shared.CYCLE_ID.name(), CycleProcess.Shared.CYCLE_ID.stored(cycle)), cycle.toString()));
+                Map.of(CycleProcess.CYCLE_ID.name(), CycleProcess.CYCLE_ID.stored(cycle)), cycle.toString()));
         assertThat(closed).containsExactly(cycle);
     }
 

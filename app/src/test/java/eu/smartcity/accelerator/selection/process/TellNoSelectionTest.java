@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.support.FakeScopes;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,39 +20,29 @@ import org.junit.jupiter.api.Test;
 class TellNoSelectionTest {
 
     final List<String> told = new ArrayList<>();
-    final Map<String, Object> variables = new HashMap<>();
+    /** The application module's API as this step sees it: every call is recorded. */
+    final Applications applications = (Applications) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Applications.class}, (proxy, method, args) -> {
+                told.add(method.getName() + " " + args[0]);
+                return null;
+            });
 
     @Test
     void endsEveryApplicationUnderReviewOfItsChallenge() {
         UUID challengeId = UUID.randomUUID();
-        variables.put(ChallengeProcess.CHALLENGE_ID.name(), challengeId.toString());
 
-        new TellNoSelection(recording(Applications.class)).execute(execution());
+        new TellNoSelection(applications).execute(FakeScopes.execution(
+                Map.of(ChallengeProcess.CHALLENGE_ID.name(), ChallengeProcess.CHALLENGE_ID.stored(challengeId)), challengeId.toString()));
 
         assertThat(told).containsExactly("noSelectionMade " + challengeId);
     }
 
     @Test
     void anIncidentNamesTheMissingVariable() {
-        TellNoSelection step = new TellNoSelection(recording(Applications.class));
+        TellNoSelection step = new TellNoSelection(applications);
 
-        assertThatThrownBy(() -> step.execute(execution())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> step.execute(FakeScopes.execution(Map.of(), "x"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(ChallengeProcess.CHALLENGE_ID.name());
         assertThat(told).isEmpty();
-    }
-
-    DelegateExecution execution() {
-        return (DelegateExecution) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DelegateExecution.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable", "getVariableLocal" -> variables.get((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    <T> T recording(Class<T> api) {
-        return api.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
-            told.add(method.getName() + " " + args[0]);
-            return null;
-        }));
     }
 }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection.web;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,16 +172,16 @@ class ExplanationPagesTest {
             Locale locale = Locale.forLanguageTag(language);
             String text = visibleText(login(port, "parkflow", language).get("/applications/" + worse + "/explanation").body());
             assertThat(text).as(language).contains(NumberFormat.getNumberInstance(locale).format(expected))
-                    .contains(NumberFormat.getNumberInstance(locale).format(100 * bylaws.scoringWeights().get("fit")))
-                    .contains(NumberFormat.getNumberInstance(locale).format(((Number) worseMarks.get("fit")).doubleValue() * bylaws.scoringWeights().get("fit")))
+                    .contains(NumberFormat.getNumberInstance(locale).format(100 * bylaws.scoringWeights().get(Bylaws.FIT)))
+                    .contains(NumberFormat.getNumberInstance(locale).format(((Number) worseMarks.get(FIT.name())).doubleValue() * bylaws.scoringWeights().get(Bylaws.FIT)))
                     .doesNotContain("??");
             assertNoInternalNameOrTableEnglish(text, language);
         }
         String en = visibleText(login(port, "parkflow", "en").get("/applications/" + worse + "/explanation").body());
         assertThat(en).contains("Rank 2 of 2 ranked applications.").contains("from 3 jury members")
                 .contains("Fit to the challenge: average mark 6 out of 10 × weight "
-                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(100 * bylaws.scoringWeights().get("fit")) + "% = "
-                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(6 * bylaws.scoringWeights().get("fit")) + " points")
+                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(100 * bylaws.scoringWeights().get(Bylaws.FIT)) + "% = "
+                        + NumberFormat.getNumberInstance(Locale.ENGLISH).format(6 * bylaws.scoringWeights().get(Bylaws.FIT)) + " points")
                 .contains("Your application met every eligibility condition.")
                 .contains("The weights are percentages that add up to 100")
                 .contains("Jury score: Fit to the challenge — its mark counts with the weight");
@@ -238,7 +239,7 @@ class ExplanationPagesTest {
         Set<String> said = new LinkedHashSet<>();
         EligibilityInWords.CONDITIONS.forEach(c -> said.add(c.fact()));
         // said inside a condition's requirement ("at most € 10.000,00", "required in this cycle", the programme area)
-        said.addAll(List.of("budgetCap", "minTrl", "requireLegalEntity", "requireInteroperable"));
+        said.addAll(List.of(BUDGET_CAP.name(), MIN_TRL.name(), "requireLegalEntity", "requireInteroperable"));
         assertThat(said).containsExactlyInAnyOrderElementsOf(all(dmn("eligibility"), "<inputExpression[^>]*><text>([^<]+)</text>"));
         assertThat(EligibilityInWords.CONDITIONS).extracting(EligibilityInWords.Condition::ruleId)
                 .containsExactlyElementsOf(all(dmn("eligibility"), "<rule id=\"([^\"]+)\""));
@@ -353,12 +354,12 @@ class ExplanationPagesTest {
 
     static Map<String, Object> marks(long fit, long innovation, long team, long price, long replicability, long openDataUse) {
         Map<String, Object> marks = new HashMap<>();
-        marks.put("fit", fit);
-        marks.put("innovation", innovation);
-        marks.put("team", team);
-        marks.put("price", price);
-        marks.put("replicability", replicability);
-        marks.put("openDataUse", openDataUse);
+        marks.put(FIT.name(), fit);
+        marks.put(INNOVATION.name(), innovation);
+        marks.put(TEAM.name(), team);
+        marks.put(PRICE.name(), price);
+        marks.put(REPLICABILITY.name(), replicability);
+        marks.put(OPEN_DATA_USE.name(), openDataUse);
         return marks;
     }
 
