@@ -10,8 +10,8 @@ import java.util.Map;
 public interface AccountActivity {
 
     /**
-     * A successful login at {@code at}, recorded to the hour: at most one write per login, and none for a client that
-     * logs in with every request (HTTP Basic). The login itself never fails because of this.
+     * A successful login at {@code at}, recorded to within an hour or two: at most one write per login, and none
+     * for a client that logs in with every request (HTTP Basic). The login itself never fails because of this.
      */
     void loggedIn(String userId, Instant at);
 
