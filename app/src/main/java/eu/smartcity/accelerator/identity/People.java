@@ -19,6 +19,9 @@ public interface People {
     /** Everyone, by organisation (none last) then user id. */
     List<Person> all();
 
+    /** The user, with roles and organisation; empty when there is no such user (read by the privacy module's export and erasure). */
+    Optional<Person> find(String userId);
+
     /** The cities (organisation groups {@code city-…}). */
     List<String> cities();
 

@@ -40,6 +40,15 @@ class CamundaPeople implements People {
                 .toList();
     }
 
+    @Override
+    public Optional<Person> find(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return Optional.empty();
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return Optional.ofNullable(user).map(u -> person(u, deactivated(u.getId())));
+    }
+
     private Person person(User user, boolean deactivated) {
         List<Group> groups = identity.createGroupQuery().groupMember(user.getId()).list();
         List<String> roles = groups.stream().map(Group::getId).filter(g -> !organisation(g)).sorted().toList();
