@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,13 +43,13 @@ public class InactiveAccounts {
     private final People people;
     private final NotificationOutbox outbox;
     private final RunningRoles runningRoles;
-    private final ObjectProvider<PersonalDataErasure> erasure;
+    private final PersonalDataErasure erasure;
     private final InactivitySettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     InactiveAccounts(AccountActivity activity, People people, NotificationOutbox outbox, RunningRoles runningRoles,
-            ObjectProvider<PersonalDataErasure> erasure, InactivitySettings settings, JdbcTemplate jdbc,
+            PersonalDataErasure erasure, InactivitySettings settings, JdbcTemplate jdbc,
             PlatformTransactionManager transactions) {
         this.activity = activity;
         this.people = people;
@@ -129,12 +128,7 @@ public class InactiveAccounts {
         if (role.isPresent()) {
             return Optional.of("kept-" + role.get()); // asked again on the next run
         }
-        PersonalDataErasure eraser = erasure.getIfAvailable();
-        if (eraser == null) {
-            log.warn("Inactive account {} is due for erasure, but no erasure is available", userId);
-            return Optional.of("erasure-unavailable");
-        }
-        eraser.erase(userId, GROUNDS); // its own transaction; if it fails the row stays and tomorrow's run tries again
+        erasure.erase(userId, GROUNDS); // its own transaction; if it fails the row stays and tomorrow's run tries again
         forget(userId);
         return Optional.of("erased");
     }

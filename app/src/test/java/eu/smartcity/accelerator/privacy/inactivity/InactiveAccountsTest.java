@@ -9,7 +9,7 @@ import eu.smartcity.accelerator.identity.JuryPool;
 import eu.smartcity.accelerator.identity.People;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.notification.NotificationDispatcher;
-import eu.smartcity.accelerator.privacy.PersonalDataErasure;
+import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.support.TestMailServer;
@@ -66,7 +66,7 @@ class InactiveAccountsTest {
     @Autowired Cycles cycles;
     @Autowired JuryPool juryPool;
     @Autowired NotificationDispatcher dispatcher;
-    @Autowired ObjectProvider<PersonalDataErasure> erasure;
+    @Autowired ObjectProvider<PersonalDataHolder> holders;
     @Autowired RunningRoles runningRoles;
     @Autowired Challenges challenges;
     @Autowired JdbcTemplate jdbc;
@@ -134,20 +134,21 @@ class InactiveAccountsTest {
         assertThat(new PortalClient(port).login(plain, PASSWORD).headers().firstValue("Location").orElse(""))
                 .as("a deactivated account cannot log in").contains("error");
 
-        assertThat(run(deactivation.plus(Duration.ofDays(89)))).doesNotContainKeys("erased", "erasure-unavailable");
+        assertThat(run(deactivation.plus(Duration.ofDays(89)))).doesNotContainKey("erased");
 
+        int erasuresBefore = jdbc.queryForObject("SELECT COUNT(*) FROM erasure_record WHERE grounds = 'inactive-account'", Integer.class);
         Map<String, Integer> due = run(deactivation.plus(Duration.ofDays(90)));
         assertThat(due).containsEntry("kept-coordinator", 1).containsEntry("kept-jury", 1);
         assertThat(identity.createUserQuery().userId(coordinator).count()).isEqualTo(1);
         assertThat(identity.createUserQuery().userId(juror).count()).isEqualTo(1);
-        if (erasure.getIfAvailable() != null) {
-            assertThat(due).containsEntry("erased", 1);
+        assertThat(due).containsEntry("erased", 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erasure_record WHERE grounds = 'inactive-account'", Integer.class))
+                .isEqualTo(erasuresBefore + 1);
+        assertThat(jdbc.queryForList("SELECT user_id FROM inactive_account", String.class)).doesNotContain(plain);
+        assertThat(run(deactivation.plus(Duration.ofDays(91)))).doesNotContainKey("erased");
+        if (holders.orderedStream().anyMatch(h -> h.section().equals("identity"))) {
+            // identity's holder deletes the account (it comes with the identity module's personal data)
             assertThat(identity.createUserQuery().userId(plain).count()).as("erased everywhere, the account too").isZero();
-            assertThat(jdbc.queryForList("SELECT user_id FROM inactive_account", String.class)).doesNotContain(plain);
-        } else {
-            // the privacy module's erasure is not on this branch yet: the account waits, and the next run tries again
-            assertThat(due).containsEntry("erasure-unavailable", 1);
-            assertThat(jdbc.queryForList("SELECT user_id FROM inactive_account", String.class)).contains(plain);
         }
     }
 
