@@ -15,6 +15,9 @@ public interface JuryPool {
     /** The pool of a cycle, oldest first; members who lost the jury role or were deactivated are left out. */
     List<Member> of(UUID cycleId);
 
+    /** The cycles whose pool lists the user, whether or not they still hold the role or are deactivated. */
+    List<UUID> cyclesOf(String userId);
+
     /** Adds the member to the pool, or updates their languages and expertise. */
     void add(UUID cycleId, String userId, Set<String> languages, List<String> expertise);
 

@@ -3,6 +3,8 @@ package eu.smartcity.accelerator.notification;
 import eu.smartcity.accelerator.notification.internal.Mailer;
 import eu.smartcity.accelerator.notification.internal.Notification;
 import eu.smartcity.accelerator.notification.internal.NotificationRepository;
+import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
+import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,13 +44,14 @@ public class NotificationDispatcher {
     NotificationDispatcher(NotificationRepository notifications, Mailer mailer, PlatformTransactionManager transactionManager,
             @Value("${accelerator.notifications.max-attempts:12}") int maxAttempts,
             @Value("${accelerator.notifications.lease:PT5M}") Duration lease,
-            @Value("${accelerator.notifications.keep-sent:P90D}") Duration keepSent) {
+            // sent mails are working data: the PERSONAL_OPERATIONAL period unless set apart
+            @Value("${accelerator.notifications.keep-sent:#{null}}") Duration keepSent, RetentionPeriods periods) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.tx = new TransactionTemplate(transactionManager);
         this.maxAttempts = maxAttempts;
         this.lease = lease;
-        this.keepSent = keepSent;
+        this.keepSent = keepSent != null ? keepSent : periods.of(RetentionClass.PERSONAL_OPERATIONAL).orElseThrow();
     }
 
     /** Sends what is due at {@code now}; returns how many mails were handed to the SMTP server. */
@@ -180,7 +183,11 @@ public class NotificationDispatcher {
         return changed != null && changed == 1;
     }
 
-    /** Sent notifications hold an e-mail address: they are deleted after {@code accelerator.notifications.keep-sent}. */
+    /**
+     * Sent notifications hold an e-mail address: they are deleted after {@code accelerator.notifications.keep-sent},
+     * by default the PERSONAL_OPERATIONAL period ({@code accelerator.retention.personal-operational}). Hourly with the
+     * reminders rather than in the nightly retention run: the deletion is one cheap indexed statement.
+     */
     public int purgeSent(Instant now) {
         Integer deleted = tx.execute(s -> notifications.deleteSentBefore(now.minus(keepSent)));
         return deleted == null ? 0 : deleted;

@@ -31,7 +31,9 @@ public enum NotificationKind {
     /** A wait passed its bylaws deadline and is escalated: every coordinator is told (mandatory). */
     DEADLINE_MISSED(false),
     /** A city's verdict "replicate" offered its evaluated pilot for replication: the other cities' officers are told (optional). */
-    REPLICATION_OFFERED(true);
+    REPLICATION_OFFERED(true),
+    /** An account unused for a long time will be deactivated, then erased, unless its holder logs in (mandatory). */
+    ACCOUNT_INACTIVE(false);
 
     private final boolean optional;
 

@@ -45,4 +45,11 @@ public class NotificationOutbox {
         return recorder.record(kind, null, eventRef, recipients.ofGroup(groupId).stream().filter(r -> !except.contains(r.userId()))
                 .toList(), title, linkPath, detail);
     }
+
+    /** As {@link #toGroup}, to one person (a warning about their own account). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toUser(NotificationKind kind, String eventRef, String userId, String title, String linkPath,
+            Function<Locale, String> detail) {
+        return recorder.record(kind, null, eventRef, recipients.ofUser(userId), title, linkPath, detail);
+    }
 }

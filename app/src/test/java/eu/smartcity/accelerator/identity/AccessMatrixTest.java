@@ -242,6 +242,9 @@ class AccessMatrixTest {
                 refusedToAll("/coordinator/notifications", Set.of("coordinator"))));
         m.put("POST /coordinator/notifications/{id}/retry",
                 refusedToAllPost("/coordinator/notifications/" + UUID.randomUUID() + "/retry", Set.of("coordinator")));
+        // retention: the periods in force and the last runs (no personal data), for the programme office
+        m.put("GET /coordinator/retention", concat(List.of(get("coordinator", "/coordinator/retention", Expect.ALLOWED)),
+                refusedToAll("/coordinator/retention", Set.of("coordinator"))));
         // the programme office: cycles and bylaws versions (coordinators only; drafts are not public)
         m.put("GET /coordinator/cycles", concat(List.of(get("coordinator", "/coordinator/cycles", Expect.ALLOWED)),
                 refusedToAll("/coordinator/cycles", Set.of("coordinator"))));

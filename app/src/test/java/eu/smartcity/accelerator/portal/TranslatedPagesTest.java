@@ -62,7 +62,7 @@ class TranslatedPagesTest {
             "/city/challenges/new", "/coordinator", "/coordinator/notifications", "/account/notifications", "/marketplace",
             "/marketplace/search?q=parking", "/marketplace/guided", "/marketplace/prospection", "/marketplace/my-solutions",
             "/marketplace/my-solutions/new", "/marketplace/frameworks", "/marketplace/documents", "/bylaws", "/register", "/login",
-            "/coordinator/people", "/coordinator/invitations");
+            "/coordinator/people", "/coordinator/invitations", "/coordinator/retention");
     /** Not pages of ours to read in a language: downloads, the engine's web apps, the API, leaving. */
     static final Pattern NOT_A_PAGE = Pattern.compile("\\.pdf|^/camunda|^/api|^/attachments|^/logout|^/engine-rest|^/webjars|\\.(css|js|png|svg|ico)$");
     static final int PAGES_PER_USER = 25;

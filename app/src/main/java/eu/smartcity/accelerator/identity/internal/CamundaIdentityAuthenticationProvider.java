@@ -38,13 +38,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final LoginSettings settings;
     private final eu.smartcity.accelerator.identity.People people;
+    private final eu.smartcity.accelerator.identity.AccountActivity activity;
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, LoginSettings settings,
-            eu.smartcity.accelerator.identity.People people) {
+            eu.smartcity.accelerator.identity.People people, eu.smartcity.accelerator.identity.AccountActivity activity) {
         this.identityService = identityService;
         this.throttle = throttle;
         this.settings = settings;
         this.people = people;
+        this.activity = activity;
     }
 
     @Override
@@ -78,6 +80,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         throttle.succeeded(account);
+        activity.loggedIn(userId, Instant.now()); // the inactive-accounts job counts from here
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)

@@ -25,10 +25,12 @@ class CamundaPeople implements People {
 
     private final IdentityService identity;
     private final JdbcClient jdbc;
+    private final JdbcAccountActivity activity;
 
-    CamundaPeople(IdentityService identity, JdbcTemplate jdbc) {
+    CamundaPeople(IdentityService identity, JdbcTemplate jdbc, JdbcAccountActivity activity) {
         this.identity = identity;
         this.jdbc = JdbcClient.create(jdbc);
+        this.activity = activity;
     }
 
     @Override
@@ -147,7 +149,10 @@ class CamundaPeople implements People {
         if (userId.equals(actor)) {
             return Optional.of("people.error.ownAccount");
         }
-        jdbc.sql("DELETE FROM account_deactivation WHERE user_id = ?").param(userId).update();
+        int reactivated = jdbc.sql("DELETE FROM account_deactivation WHERE user_id = ?").param(userId).update();
+        if (active && reactivated > 0) {
+            activity.reactivated(userId, Instant.now()); // else the inactive-accounts job would deactivate it again tonight
+        }
         if (!active) {
             jdbc.sql("INSERT INTO account_deactivation (user_id, deactivated_by, deactivated_at) VALUES (?, ?, ?)")
                     .params(userId, actor, Instant.now().atOffset(ZoneOffset.UTC)).update();

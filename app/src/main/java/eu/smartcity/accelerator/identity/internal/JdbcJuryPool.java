@@ -46,6 +46,11 @@ class JdbcJuryPool implements JuryPool {
     }
 
     @Override
+    public List<UUID> cyclesOf(String userId) {
+        return jdbc.sql("SELECT cycle_id FROM jury_pool_member WHERE user_id = ?").param(userId).query(UUID.class).list();
+    }
+
+    @Override
     @Transactional
     public void add(UUID cycleId, String userId, Set<String> languages, List<String> expertise) {
         String langs = String.join(",", languages.stream().sorted().toList());

@@ -42,6 +42,7 @@ class LoginThrottleTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired eu.smartcity.accelerator.identity.People people;
+    @Autowired eu.smartcity.accelerator.identity.AccountActivity activity;
 
     final MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     final LoginSettings settings = new LoginSettings(ACCOUNT, ADDRESS, REGISTRATION);
@@ -52,7 +53,7 @@ class LoginThrottleTest {
     @BeforeEach
     void aUserAndAProviderOnTheTestsClock() {
         LoginThrottle throttle = new LoginThrottle(JdbcClient.create(jdbc), transactions, clock, settings.longestMemory());
-        provider = new CamundaIdentityAuthenticationProvider(identity, throttle, settings, people);
+        provider = new CamundaIdentityAuthenticationProvider(identity, throttle, settings, people, activity);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         victim = "coordinator-" + unique;
         attackerAddress = "203.0.113." + (1 + Math.abs(unique.hashCode() % 250));
