@@ -149,7 +149,7 @@ public final class ChallengeProcess {
     /** The marks in the bylaws' order ({@link Bylaws#CRITERIA}). */
     public static final List<Variable<Long>> CRITERIA = List.of(FIT, INNOVATION, TEAM, PRICE, REPLICABILITY, OPEN_DATA_USE);
     /** Form field of the score task beside the criteria; kept with the juror's marks, never a process variable. */
-    public static final Variable<String> SCORE_COMMENT = Variable.string("comment");
+    public static final Variable<String> SCORE_COMMENT = Variable.textAboutPeople("comment");
     /** Scoring round (1, then +1 each time the coordinator re-opens the selection). */
     public static final Variable<Long> JURY_ROUND = Variable.longInteger("juryRound");
     public static final Variable<Boolean> REPLACEMENT_FOUND = Variable.bool("replacementFound");
