@@ -19,12 +19,6 @@ public record PersonalDataRegister(Map<String, List<Map<String, String>>> sectio
 
     public static final String TABLES = "Tables";
     public static final String ENGINE_TABLES = "Engine tables";
-    /** Tables of branches merged after the register: checked once they exist. */
-    public static final String PENDING_TABLES = "Tables arriving with other branches";
-    /** Variables of branches merged after the register: checked once a contract or form names them. */
-    public static final String PENDING_VARIABLES = "Process variables arriving with other branches";
-    /** Processes of branches merged after the register: checked once they exist. */
-    public static final String PENDING_PROCESS_HISTORY = "Process history arriving with other branches";
     public static final String VARIABLES = "Process variables and form fields";
     public static final String PROCESS_HISTORY = "Process history";
 

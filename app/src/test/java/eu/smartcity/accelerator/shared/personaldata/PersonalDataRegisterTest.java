@@ -1,8 +1,6 @@
 package eu.smartcity.accelerator.shared.personaldata;
 
 import static eu.smartcity.accelerator.shared.personaldata.PersonalDataRegister.ENGINE_TABLES;
-import static eu.smartcity.accelerator.shared.personaldata.PersonalDataRegister.PENDING_TABLES;
-import static eu.smartcity.accelerator.shared.personaldata.PersonalDataRegister.PENDING_VARIABLES;
 import static eu.smartcity.accelerator.shared.personaldata.PersonalDataRegister.TABLES;
 import static eu.smartcity.accelerator.shared.personaldata.PersonalDataRegister.VARIABLES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,10 +129,10 @@ class PersonalDataRegisterTest {
     static List<String> schemaProblems(PersonalDataRegister register, Map<String, List<String>> schema, String vendor) {
         List<String> problems = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
-        for (String section : List.of(TABLES, PENDING_TABLES, ENGINE_TABLES)) {
+        for (String section : List.of(TABLES, ENGINE_TABLES)) {
             for (Map<String, String> row : register.rows(section)) {
                 Name table = PersonalDataRegister.name(row.get("table"));
-                if (!table.existsOn(vendor) || section.equals(PENDING_TABLES) && !schema.containsKey(table.name())) {
+                if (!table.existsOn(vendor)) {
                     continue;
                 }
                 if (!listed.add(table.name())) {
@@ -174,12 +172,9 @@ class PersonalDataRegisterTest {
         Set<String> known = new TreeSet<>(contractVariables.keySet());
         known.addAll(formFields);
         Map<String, Map<String, String>> rows = new TreeMap<>();
-        for (String section : List.of(VARIABLES, PENDING_VARIABLES)) {
+        for (String section : List.of(VARIABLES)) {
             for (Map<String, String> row : register.rows(section)) {
                 String name = PersonalDataRegister.name(row.get("variable")).name();
-                if (section.equals(PENDING_VARIABLES) && !known.contains(name)) {
-                    continue; // its branch is not merged yet
-                }
                 if (rows.put(name, row) != null) {
                     problems.add(name + ": listed twice");
                 }
@@ -203,11 +198,11 @@ class PersonalDataRegisterTest {
     static List<String> formatProblems(PersonalDataRegister register) {
         List<String> problems = new ArrayList<>();
         Set<String> classes = Arrays.stream(RetentionClass.values()).map(Enum::name).collect(Collectors.toSet());
-        for (String section : List.of(TABLES, PENDING_TABLES, ENGINE_TABLES, VARIABLES, PENDING_VARIABLES)) {
+        for (String section : List.of(TABLES, ENGINE_TABLES, VARIABLES)) {
             for (Map<String, String> row : register.rows(section)) {
                 String subject = row.values().iterator().next();
                 String retention = row.get("class");
-                boolean personal = section.equals(VARIABLES) || section.equals(PENDING_VARIABLES) ? "yes".equals(row.get("personal"))
+                boolean personal = section.equals(VARIABLES) ? "yes".equals(row.get("personal"))
                         : !PersonalDataRegister.names(row.get("personal columns")).isEmpty();
                 if (!classes.contains(retention)) {
                     problems.add(subject + ": class '" + retention + "' is no RetentionClass");
@@ -250,7 +245,7 @@ class PersonalDataRegisterTest {
     @Test
     void theRegisterGivesATableTheClassItsEntitySays() throws Exception {
         Map<String, String> classes = new TreeMap<>();
-        for (String section : List.of(TABLES, PENDING_TABLES, ENGINE_TABLES)) {
+        for (String section : List.of(TABLES, ENGINE_TABLES)) {
             register.rows(section).forEach(row -> classes.put(PersonalDataRegister.name(row.get("table")).name(), row.get("class")));
         }
         Map<String, String> entities = entityRetentionClasses();
