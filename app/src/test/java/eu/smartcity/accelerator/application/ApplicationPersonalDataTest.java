@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ class ApplicationPersonalDataTest {
 
         assertThat(holder.erase(person.subject)).containsEntry("application_draft", 1);
 
-        assertThat(person.traces(TABLES)).isEmpty();
+        assertThat(PersonalDataScan.find(jdbc, person.subject, TABLES)).isEmpty();
         assertThat(person.rows("application", "id", application)).as("the application is the company's record").isEqualTo(1);
         assertThat(drafts.find(open, company)).isEmpty();
         assertThat(holder.erase(person.subject)).containsEntry("application_draft", 0);

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.shared.personaldata.ExportedFile;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +57,7 @@ class AttachmentPersonalDataTest {
 
         assertThat(holder.erase(person.subject)).containsEntry("attachment", 1);
 
-        assertThat(person.traces("attachment")).isEmpty();
+        assertThat(PersonalDataScan.find(jdbc, person.subject, "attachment")).isEmpty();
         assertThat(attachments.of(owner)).extracting(AttachmentView::uploadedBy)
                 .containsExactlyInAnyOrder(person.subject.pseudonym(), "someone-else");
         assertThat(holder.files(person.subject)).isEmpty();

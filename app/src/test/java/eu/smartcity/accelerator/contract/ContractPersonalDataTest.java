@@ -1,6 +1,5 @@
 package eu.smartcity.accelerator.contract;
 
-import static eu.smartcity.accelerator.support.PersonalDataFixture.assertNowhere;
 import static eu.smartcity.accelerator.support.PersonalDataFixture.lastName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +10,7 @@ import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ContractCase;
 import eu.smartcity.accelerator.support.PersonalDataFixture;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,13 +81,13 @@ class ContractPersonalDataTest {
         Map<String, Integer> touched = holder.erase(officer);
 
         assertThat(touched).containsEntry("contract", 2).containsEntry("contract_acceptance", 1).containsEntry("contract_document", 0);
-        assertNowhere(jdbc, officer, "contract", "contract_acceptance");
+        assertThat(PersonalDataScan.find(jdbc, officer, "contract", "contract_acceptance")).as("traces of the erased person").isEmpty();
         ContractDocuments.ContractPage page = documents.page(contractId).orElseThrow();
         assertThat(page.acceptances()).extracting(ContractDocuments.AcceptanceView::userId)
                 .containsExactly(officer.pseudonym(), "city-officer");
         assertThat(page.acceptances().get(0).remoteAddress()).isNull();
         assertThat(page.acceptances().get(1).remoteAddress()).as("the other officer's decision is theirs").isEqualTo("198.51.100.2");
-        assertThat(page.complianceRemarks()).isEqualTo("Compliant; [erased] confirmed the insurance by phone.");
+        assertThat(page.complianceRemarks()).isEqualTo("Compliant; " + officer.pseudonym() + " confirmed the insurance by phone.");
         assertThat(page.signedSha256()).as("the signed PDF is the legal record").isEqualTo(signedSha)
                 .isEqualTo(PadesSignatures.sha256(documents.signedPdf(contractId).orElseThrow()));
         assertThat(documents.verify(contractId).valid()).isTrue();

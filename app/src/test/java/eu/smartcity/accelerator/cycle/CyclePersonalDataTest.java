@@ -1,12 +1,12 @@
 package eu.smartcity.accelerator.cycle;
 
-import static eu.smartcity.accelerator.support.PersonalDataFixture.assertNowhere;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataFixture;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +57,7 @@ class CyclePersonalDataTest {
     void erasureKeepsTheVersionUnderThePseudonym() {
         assertThat(holder.erase(coordinator)).containsEntry("bylaws_version", 1);
 
-        assertNowhere(jdbc, coordinator, "bylaws_version", "cycle");
+        assertThat(PersonalDataScan.find(jdbc, coordinator, "bylaws_version", "cycle")).as("traces of the erased person").isEmpty();
         assertThat(versions.find(version)).get().extracting(BylawsVersions.VersionView::createdBy).isEqualTo(coordinator.pseudonym());
         assertThat(holder.erase(coordinator)).containsEntry("bylaws_version", 0);
         assertThat(holder.export(coordinator)).isEmpty();

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class IdentityPersonalDataTest {
         assertThat(erased).containsEntry("act_id_user", 1).containsEntry("act_id_membership", 1).containsEntry("act_id_info", 1)
                 .containsEntry("spring_session", 1).containsEntry("login_throttle", 1).containsEntry("registration_request", 1)
                 .containsEntry("jury_pool_member", 1).containsEntry("invitation", 2).containsEntry("account_deactivation", 2);
-        assertThat(person.traces(TABLES)).isEmpty();
+        assertThat(PersonalDataScan.find(jdbc, person.subject, TABLES)).isEmpty();
         assertThat(identity.createUserQuery().userId(person.subject.userId()).count()).isZero();
         assertThat(sessions.findByPrincipalName(person.subject.userId())).isEmpty();
         // what others keep: the invitation the juror sent, the deactivation they did, under the pseudonym

@@ -1,6 +1,5 @@
 package eu.smartcity.accelerator.marketplace;
 
-import static eu.smartcity.accelerator.support.PersonalDataFixture.assertNowhere;
 import static eu.smartcity.accelerator.support.PersonalDataFixture.lastName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataFixture;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,14 +97,14 @@ class MarketplacePersonalDataTest {
 
         assertThat(touched).containsEntry("market_review", 1).containsEntry("market_join_request", 2)
                 .containsEntry("market_framework", 1).containsEntry("market_replication", 2).containsEntry("market_document", 1);
-        assertNowhere(jdbc, officer, "market_review", "market_join_request", "market_framework", "market_replication",
-                "market_document", "market_implementation", "market_solution");
+        assertThat(PersonalDataScan.find(jdbc, officer, "market_review", "market_join_request", "market_framework", "market_replication",
+                "market_document", "market_implementation", "market_solution")).as("traces of the erased person").isEmpty();
         assertThat(jdbc.queryForObject("select author from market_review where implementation_id = ?", String.class, implementation))
                 .isEqualTo(officer.pseudonym());
         assertThat(jdbc.queryForMap("select requested_by, decided_by, remarks, city_group from market_join_request where framework_id = ?",
-                framework)).containsValues("other-officer", officer.pseudonym(), "Agreed with [erased]", "city-other");
+                framework)).containsValues("other-officer", officer.pseudonym(), "Agreed with " + officer.pseudonym(), "city-other");
         assertThat(jdbc.queryForObject("select body from market_document where id = ?", String.class, document))
-                .isEqualTo("Framework terms. Questions: [erased] at the city.");
+                .isEqualTo("Framework terms. Questions: " + officer.pseudonym() + " at the city.");
         assertThat(holder.erase(officer).values()).as("idempotent").containsOnly(0);
     }
 

@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -72,7 +73,7 @@ class NotificationPersonalDataTest {
 
         assertThat(erased).containsEntry("notification", 3);
         assertThat(erased.get("notification_opt_out")).isPositive();
-        assertThat(person.traces(TABLES)).isEmpty();
+        assertThat(PersonalDataScan.find(jdbc, person.subject, TABLES)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT body FROM notification WHERE id = ?", String.class, toCoordinator))
                 .isEqualTo(person.subject.pseudonym() + " (" + person.subject.pseudonym() + ") declared a conflict.");
         assertThat(jdbc.queryForObject("SELECT body FROM notification WHERE id = ?", String.class, aboutSomeoneElse))

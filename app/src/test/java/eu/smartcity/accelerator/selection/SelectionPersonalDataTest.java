@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PersonalDataCase;
+import eu.smartcity.accelerator.support.PersonalDataScan;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -84,7 +85,7 @@ class SelectionPersonalDataTest {
         assertThat(erased).containsEntry("jury_score.score_comment", 1).containsEntry("jury_seat.conflict_reason", 1);
         assertThat(jdbc.queryForObject("SELECT conflict_reason FROM jury_seat WHERE member = ?", String.class, "other-juror-" + person.unique))
                 .as("another juror's reason names the person by last name, in capitals").isEqualTo("I studied with " + person.subject.pseudonym());
-        assertThat(person.traces(TABLES)).isEmpty();
+        assertThat(PersonalDataScan.find(jdbc, person.subject, TABLES)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT score_comment FROM jury_score WHERE member = ?", String.class, person.subject.pseudonym()))
                 .as("the comment stays in the report, naming the pseudonym").isEqualTo("Strong team, says " + person.subject.pseudonym());
         assertThat(jdbc.queryForList("SELECT conflict_reason, status FROM jury_seat WHERE member = ?", person.subject.pseudonym()))

@@ -6,21 +6,20 @@ import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the personal-data holder tests share: a person with unique id, e-mail and names, the holder of a section,
- * short retention periods, the bare programme rows their records hang on, and the scan proving the person is gone.
+ * short retention periods, and the bare programme rows their records hang on ({@link PersonalDataScan} proves the
+ * person gone).
  */
 public final class PersonalDataCase {
 
@@ -100,31 +99,6 @@ public final class PersonalDataCase {
                 VALUES (?, ?, ?, ?, 'Our pitch', ?, 6, TRUE, 'BE', 12, TRUE, TRUE, ?, 'SUBMITTED')""",
                 application, challenge, company, "Solution " + unique, new BigDecimal("40000"), daysAgo(1));
         return application;
-    }
-
-    /**
-     * Every cell of these tables (as text) that mentions the person's id, e-mail or one of their names as a whole
-     * token, case-insensitive (as the end-to-end scan looks: {@code zz-pd-1-bis} is someone else).
-     */
-    public List<String> traces(String... tables) {
-        List<String> needles = new ArrayList<>(List.of(subject.userId(), subject.email()));
-        needles.addAll(subject.names());
-        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(needles.stream()
-                .map(n -> "(?<![\\p{L}\\p{N}_-])" + java.util.regex.Pattern.quote(n) + "(?![\\p{L}\\p{N}_-])")
-                .collect(java.util.stream.Collectors.joining("|")), java.util.regex.Pattern.CASE_INSENSITIVE);
-        List<String> found = new ArrayList<>();
-        for (String table : tables) {
-            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
-                row.forEach((column, value) -> {
-                    String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                            : value instanceof Timestamp || value == null ? "" : value.toString();
-                    if (mention.matcher(text).find()) {
-                        found.add(table + "." + column + " = " + (text.length() > 80 ? text.substring(0, 80) + "…" : text));
-                    }
-                });
-            }
-        }
-        return found;
     }
 
     /** How many rows of a table contain the text in a column. */

@@ -1,21 +1,15 @@
 package eu.smartcity.accelerator.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A person to export and erase in the holders' tests: a fresh user id, e-mail and name each run (the H2 file database
- * keeps earlier runs' rows), and a scan of tables for any trace of them.
+ * keeps earlier runs' rows); {@link PersonalDataScan} looks for them.
  */
 public final class PersonalDataFixture {
 
@@ -48,22 +42,4 @@ public final class PersonalDataFixture {
             case NONE -> Optional.empty();
         };
     }
-
-    /** No table's text (any column but binary ones) holds the person's user id, e-mail or unique last name. */
-    public static void assertNowhere(JdbcTemplate jdbc, DataSubject person, String... tables) {
-        List<String> found = new ArrayList<>();
-        List<String> traces = List.of(person.userId(), person.email(), lastName(person).toLowerCase(Locale.ROOT));
-        for (String table : tables) {
-            for (Map<String, Object> row : jdbc.queryForList("select * from " + table)) {
-                row.forEach((column, value) -> {
-                    if (value != null && !(value instanceof byte[])) {
-                        String text = value.toString().toLowerCase(Locale.ROOT);
-                        traces.stream().filter(text::contains).forEach(t -> found.add(table + "." + column + " holds " + t));
-                    }
-                });
-            }
-        }
-        assertThat(found).as("traces of the erased person").isEmpty();
-    }
-
 }

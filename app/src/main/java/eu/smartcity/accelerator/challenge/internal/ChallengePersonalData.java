@@ -57,9 +57,9 @@ class ChallengePersonalData implements PersonalDataHolder {
     public Map<String, Integer> erase(DataSubject subject) {
         Map<String, Integer> touched = new LinkedHashMap<>();
         touched.put("call_window_change", columns.pseudonymise("call_window_change", "changed_by", subject)
-                + columns.redact("call_window_change", "id", subject, "reason"));
-        touched.put("challenge_remark", columns.redact("challenge_remark", "id", subject, "remarks"));
-        touched.put("challenge", columns.redact("challenge", "id", subject, "remarks"));
+                + columns.pseudonymiseMentions("call_window_change", "id", subject, "reason"));
+        touched.put("challenge_remark", columns.pseudonymiseMentions("challenge_remark", "id", subject, "remarks"));
+        touched.put("challenge", columns.pseudonymiseMentions("challenge", "id", subject, "remarks"));
         return touched;
     }
 

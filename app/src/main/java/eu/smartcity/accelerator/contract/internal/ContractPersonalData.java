@@ -86,9 +86,9 @@ class ContractPersonalData implements PersonalDataHolder {
         for (String column : CONTRACT_USERS) {
             contracts += columns.pseudonymise("contract", column, subject);
         }
-        contracts += columns.redact("contract", "id", subject, CONTRACT_TEXTS.toArray(String[]::new));
+        contracts += columns.pseudonymiseMentions("contract", "id", subject, CONTRACT_TEXTS.toArray(String[]::new));
         int decisions = jdbc.update("update contract_acceptance set user_id = ?, remote_address = null where user_id = ?",
-                subject.pseudonym(), subject.userId()) + columns.redact("contract_acceptance", "id", subject, "reason");
+                subject.pseudonym(), subject.userId()) + columns.pseudonymiseMentions("contract_acceptance", "id", subject, "reason");
         Map<String, Integer> touched = new LinkedHashMap<>();
         touched.put("contract", contracts);
         touched.put("contract_acceptance", decisions);

@@ -62,15 +62,15 @@ class MarketplacePersonalData implements PersonalDataHolder {
     public Map<String, Integer> erase(DataSubject subject) {
         Map<String, Integer> touched = new LinkedHashMap<>();
         touched.put("market_review", columns.pseudonymise("market_review", "author", subject)
-                + columns.redact("market_review", "id", subject, "comment_text"));
+                + columns.pseudonymiseMentions("market_review", "id", subject, "comment_text"));
         touched.put("market_join_request", columns.pseudonymise("market_join_request", "requested_by", subject)
                 + columns.pseudonymise("market_join_request", "decided_by", subject)
-                + columns.redact("market_join_request", "id", subject, "remarks"));
+                + columns.pseudonymiseMentions("market_join_request", "id", subject, "remarks"));
         touched.put("market_framework", columns.pseudonymise("market_framework", "registered_by", subject)
-                + columns.redact("market_framework", "id", subject, "description"));
+                + columns.pseudonymiseMentions("market_framework", "id", subject, "description"));
         touched.put("market_replication", columns.pseudonymise("market_replication", "requested_by", subject)
-                + columns.redact("market_replication", "id", subject, "supplier_decline_reason"));
-        touched.put("market_document", columns.redact("market_document", "id", subject, "body", "search_text"));
+                + columns.pseudonymiseMentions("market_replication", "id", subject, "supplier_decline_reason"));
+        touched.put("market_document", columns.pseudonymiseMentions("market_document", "id", subject, "body", "search_text"));
         return touched;
     }
 

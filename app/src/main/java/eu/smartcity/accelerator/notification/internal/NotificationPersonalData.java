@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.notification.internal;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.Mentions;
+import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,15 +20,17 @@ import org.springframework.stereotype.Component;
  * The person's mails (waiting, sent or given up: address, subject and body) and the optional notifications they
  * switched off (retention classes: notification PERSONAL_OPERATIONAL, notification_opt_out PERSONAL_ACCOUNT). Mails
  * to others that name the person (a coordinator told of a juror's conflict) keep their text with the person's
- * mentions ({@link Mentions}) replaced by the pseudonym.
+ * mentions ({@link Mentions}) replaced by the pseudonym, in subject, body and the dedup key (whose event may be theirs).
  */
 @Component
 class NotificationPersonalData implements PersonalDataHolder {
 
     private final JdbcClient jdbc;
+    private final PersonalColumns columns;
 
     NotificationPersonalData(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
+        this.columns = new PersonalColumns(jdbc);
     }
 
     @Override
@@ -67,7 +69,7 @@ class NotificationPersonalData implements PersonalDataHolder {
         Map<String, Integer> touched = new LinkedHashMap<>();
         int mails = jdbc.sql("DELETE FROM notification WHERE recipient_user_id = ? OR LOWER(recipient_email) = ?")
                 .params(subject.userId(), lower(subject.email())).update();
-        mails += new Mentions(subject).replaceIn(jdbc, "notification", List.of("subject", "body"));
+        mails += columns.pseudonymiseMentions("notification", "id", subject, "subject", "body", "dedup_key");
         touched.put("notification", mails);
         touched.put("notification_opt_out", jdbc.sql("DELETE FROM notification_opt_out WHERE user_id = ?").param(subject.userId()).update());
         return touched;

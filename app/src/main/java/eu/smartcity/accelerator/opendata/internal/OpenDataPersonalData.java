@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.smartcity.accelerator.opendata.OcdsValidator;
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
-import eu.smartcity.accelerator.shared.personaldata.FreeText;
+import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * OCDS releases (PUBLIC_RECORD) name organisations only: parties, buyer and suppliers are groups, and no release
  * has contact points. A person can still be named in a release's free text (a challenge's title or description, a
- * document's title, copied from what a city wrote): erasure removes them there, keeps ids, organisations and
+ * document's title, copied from what a city wrote): erasure puts the pseudonym there, keeps ids, organisations and
  * amounts, and stores the release only if it is still valid OCDS 1.1.5 in a package. Nothing expires: once no
  * person is in them, releases hold no personal data.
  */
@@ -52,12 +52,13 @@ class OpenDataPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(DataSubject subject) {
         List<Map<String, Object>> releases = new ArrayList<>();
+        Mentions mentions = new Mentions(subject);
         List<Object> args = new ArrayList<>();
-        String mayMention = PersonalColumns.mayMention(List.of("release_json"), subject, args);
+        String mayMention = PersonalColumns.mayMention(List.of("release_json"), mentions, args);
         for (Map<String, Object> row : jdbc.queryForList("select ocid, release_id, release_json from ocds_release where " + mayMention
                 + " order by release_date, release_id", args.toArray())) {
             ObjectNode release = read((String) row.get("release_json"));
-            if (redact(release.deepCopy(), subject)) {
+            if (pseudonymise(release.deepCopy(), mentions)) {
                 Map<String, Object> found = new LinkedHashMap<>();
                 found.put("ocid", row.get("ocid"));
                 found.put("releaseId", row.get("release_id"));
@@ -71,11 +72,12 @@ class OpenDataPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Integer> erase(DataSubject subject) {
         int changed = 0;
+        Mentions mentions = new Mentions(subject);
         List<Object> args = new ArrayList<>();
-        String mayMention = PersonalColumns.mayMention(List.of("release_json"), subject, args);
+        String mayMention = PersonalColumns.mayMention(List.of("release_json"), mentions, args);
         for (Map<String, Object> row : jdbc.queryForList("select id, release_json from ocds_release where " + mayMention, args.toArray())) {
             ObjectNode release = read((String) row.get("release_json"));
-            if (redact(release, subject)) {
+            if (pseudonymise(release, mentions)) {
                 // served exactly as stored: invalid OCDS must not be written (the erasure then fails and is retried after a fix)
                 validator.requireValid(packages.packageOf(List.of(release), release.get("ocid").asText()));
                 changed += jdbc.update("update ocds_release set release_json = ? where id = ?", write(release), row.get("id"));
@@ -84,8 +86,8 @@ class OpenDataPersonalData implements PersonalDataHolder {
         return Map.of("ocds_release", changed);
     }
 
-    /** Removes the person from the release's free text, in place; whether anything changed. */
-    static boolean redact(JsonNode node, DataSubject subject) {
+    /** Replaces the person by the pseudonym in the release's free text, in place; whether anything changed. */
+    static boolean pseudonymise(JsonNode node, Mentions mentions) {
         boolean changed = false;
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
@@ -93,18 +95,18 @@ class OpenDataPersonalData implements PersonalDataHolder {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isTextual() && TEXT_FIELDS.contains(field.getKey())) {
                     String text = field.getValue().asText();
-                    String redacted = FreeText.redact(text, subject);
-                    if (!redacted.equals(text)) {
-                        field.setValue(object.textNode(redacted));
+                    String replaced = mentions.pseudonymise(text);
+                    if (!replaced.equals(text)) {
+                        field.setValue(object.textNode(replaced));
                         changed = true;
                     }
                 } else {
-                    changed |= redact(field.getValue(), subject);
+                    changed |= pseudonymise(field.getValue(), mentions);
                 }
             }
         } else if (node.isArray()) {
             for (JsonNode element : node) {
-                changed |= redact(element, subject);
+                changed |= pseudonymise(element, mentions);
             }
         }
         return changed;

@@ -58,8 +58,8 @@ class PilotPersonalData implements PersonalDataHolder {
         Map<String, Integer> touched = new LinkedHashMap<>();
         touched.put("pilot_report", columns.pseudonymise("pilot_report", "submitted_by", subject)
                 + columns.pseudonymise("pilot_report", "reviewed_by", subject)
-                + columns.redact("pilot_report", "id", subject, REPORT_TEXTS.toArray(String[]::new)));
-        touched.put("pilot", columns.redact("pilot", "id", subject, PILOT_TEXTS.toArray(String[]::new)));
+                + columns.pseudonymiseMentions("pilot_report", "id", subject, REPORT_TEXTS.toArray(String[]::new)));
+        touched.put("pilot", columns.pseudonymiseMentions("pilot", "id", subject, PILOT_TEXTS.toArray(String[]::new)));
         return touched;
     }
 

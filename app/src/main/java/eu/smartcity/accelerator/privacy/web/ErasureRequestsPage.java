@@ -36,8 +36,8 @@ class ErasureRequestsPage {
      * erasure pseudonymises the person there; every other section is deleted. The holders own the rule; this list
      * only words it for the coordinator.
      */
-    static final Set<String> KEPT_PSEUDONYMISED = Set.of("applications", "application", "selection", "scoring", "challenge",
-            "contract", "pilot", "evaluation", "documents", "opendata", "process-engine", "cycle", "marketplace");
+    static final Set<String> KEPT_PSEUDONYMISED = Set.of("applications", "attachments", "jury", "challenges", "cycles",
+            "contracts", "pilots", "marketplace", "open-data", "process-engine");
 
     private final ErasureRequests requests;
     private final PersonalDataExport export;

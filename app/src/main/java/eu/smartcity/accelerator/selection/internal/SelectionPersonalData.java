@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.selection.internal;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.Mentions;
+import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
 import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
@@ -32,9 +33,11 @@ class SelectionPersonalData implements PersonalDataHolder {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final PersonalColumns columns;
 
     SelectionPersonalData(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
+        this.columns = new PersonalColumns(jdbc);
     }
 
     @Override
@@ -103,11 +106,10 @@ class SelectionPersonalData implements PersonalDataHolder {
         touched.put("quota_override", jdbc.sql("UPDATE quota_override SET overridden_by = ? WHERE overridden_by = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
         // free text of the report that names the person (anyone's comment, another juror's conflict, a reason) keeps its sense
-        Mentions mentions = new Mentions(subject);
-        touched.put("jury_seat.conflict_reason", mentions.replaceIn(jdbc, "jury_seat", List.of("conflict_reason")));
-        touched.put("jury_score.score_comment", mentions.replaceIn(jdbc, "jury_score", List.of("score_comment")));
-        touched.put("quota_override.reason", mentions.replaceIn(jdbc, "quota_override", List.of("reason")));
-        touched.put("selection_reopening.remarks", mentions.replaceIn(jdbc, "selection_reopening", List.of("remarks")));
+        touched.put("jury_seat.conflict_reason", columns.pseudonymiseMentions("jury_seat", "id", subject, "conflict_reason"));
+        touched.put("jury_score.score_comment", columns.pseudonymiseMentions("jury_score", "id", subject, "score_comment"));
+        touched.put("quota_override.reason", columns.pseudonymiseMentions("quota_override", "id", subject, "reason"));
+        touched.put("selection_reopening.remarks", columns.pseudonymiseMentions("selection_reopening", "id", subject, "remarks"));
         return touched;
     }
 

@@ -5,18 +5,17 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Free text that names a person (a comment, a mail's body, a reason) keeps its sense with the person replaced by the
- * pseudonym: their user id, e-mail address, full name and last name, each as a whole token (the user id
- * {@code urbansense} is not the organisation {@code company-urbansense}), case-insensitive. A first name alone is
- * not looked for: too common to mean this person. (The same rules as the engine's share in workflow.)
+ * The one rule for finding a person in free text (a comment, a mail, a reason, a report, a process variable): their
+ * user id, e-mail address, full name and last name, each as a whole token (the user id {@code urbansense} is not the
+ * organisation {@code company-urbansense}, the last name {@code Sense} not {@code UrbanSense}), case-insensitive. A
+ * first name alone is not looked for: too common to mean this person. Text that is kept loses the person to the
+ * pseudonym and keeps its sense. Tables are searched with {@link PersonalColumns}.
  */
 public final class Mentions {
 
@@ -24,6 +23,7 @@ public final class Mentions {
 
     private final Pattern pattern;
     private final List<String> needles;
+    private final Set<String> whole;
     private final String pseudonym;
 
     public Mentions(DataSubject subject) {
@@ -32,7 +32,7 @@ public final class Mentions {
         if (subject.email() != null && !subject.email().isBlank()) {
             tokens.add(subject.email().strip());
         }
-        List<String> names = subject.names().stream().filter(n -> !n.isBlank()).toList();
+        List<String> names = subject.names().stream().filter(n -> !n.isBlank()).map(String::strip).toList();
         if (names.size() > 1) {
             tokens.add(String.join(" ", names));
         }
@@ -44,48 +44,31 @@ public final class Mentions {
         this.pattern = Pattern.compile(longestFirst.stream().map(t -> "(?<!" + EDGE + ")" + Pattern.quote(t) + "(?!" + EDGE + ")")
                 .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.needles = longestFirst.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        this.whole = Set.copyOf(needles);
         this.pseudonym = subject.pseudonym();
     }
 
-    /** The text with every mention of the person replaced by the pseudonym. */
+    /** What is looked for, lower case, longest first: what a SQL pre-filter searches ({@link PersonalColumns#mayMention}). */
+    public List<String> needles() {
+        return needles;
+    }
+
+    /** Whether the text names the person. */
+    public boolean foundIn(String text) {
+        return text != null && pattern.matcher(text).find();
+    }
+
+    /** The text with every mention of the person replaced by the pseudonym (null stays null). */
     public String pseudonymise(String text) {
         return text == null ? null : pattern.matcher(text).replaceAll(Matcher.quoteReplacement(pseudonym));
     }
 
-    /**
-     * Pseudonymises the person's mentions in text columns of one table whose key is the column {@code id}: a
-     * {@code LOWER(column) LIKE} pre-filter (it may over-match) finds the rows, Java decides and rewrites them, so
-     * the rules are the same on H2 and PostgreSQL.
-     *
-     * @return the rows changed
-     */
-    public int replaceIn(JdbcClient jdbc, String table, List<String> columns) {
-        List<String> filters = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        for (String column : columns) {
-            for (String needle : needles) {
-                filters.add("LOWER(" + column + ") LIKE ? ESCAPE '!'");
-                params.add("%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-            }
-        }
-        List<Map<String, Object>> rows = jdbc.sql("SELECT id, " + String.join(", ", columns) + " FROM " + table
-                + " WHERE " + String.join(" OR ", filters)).params(params).query().listOfRows();
-        int changed = 0;
-        for (Map<String, Object> row : rows) {
-            List<Object> values = new ArrayList<>();
-            boolean differs = false;
-            for (String column : columns) {
-                String text = (String) row.get(column);
-                String replaced = pseudonymise(text);
-                differs |= text != null && !text.equals(replaced);
-                values.add(replaced);
-            }
-            if (differs) {
-                values.add(row.get("id"));
-                changed += jdbc.sql("UPDATE " + table + " SET " + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                        + " WHERE id = ?").params(values).update();
-            }
-        }
-        return changed;
+    /** Whether the text is nothing but the person's id, e-mail or name (a reference to them, not free text about them). */
+    public boolean isOnly(String text) {
+        return text != null && whole.contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    public String pseudonym() {
+        return pseudonym;
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The three things a holder does to its own tables' personal columns, in SQL both databases run: replace a user id by
- * the pseudonym, remove the person from free-text columns, and clear user ids whose retention has passed. Table and
- * column names are the calling module's own constants, never input.
+ * What a holder does to its own tables' personal columns, in SQL both databases run: find the rows naming the person,
+ * replace a user id by the pseudonym, pseudonymise their {@link Mentions} in free-text columns, and clear user ids
+ * whose retention has passed. Table and column names are the calling module's own constants, never input.
  */
 public final class PersonalColumns {
 
@@ -32,26 +32,30 @@ public final class PersonalColumns {
     }
 
     /**
-     * Removes the person ({@link FreeText#redact}) from the free-text columns of every row that mentions them.
+     * Replaces the person's {@link Mentions} by the pseudonym in the free-text columns of every row that names them:
+     * a LIKE pre-filter ({@link #mayMention}) finds the rows, Java decides and rewrites them, so the rules are the same
+     * on H2 and PostgreSQL.
      *
-     * @return rows changed
+     * @param key the table's key column
+     * @return rows changed (none the second time)
      */
-    public int redact(String table, String key, DataSubject subject, String... columns) {
+    public int pseudonymiseMentions(String table, String key, DataSubject subject, String... columns) {
+        Mentions mentions = new Mentions(subject);
         List<Object> args = new ArrayList<>();
         String select = "select " + key + ", " + String.join(", ", columns) + " from " + table + " where "
-                + mayMention(List.of(columns), subject, args);
+                + mayMention(List.of(columns), mentions, args);
         String update = "update " + table + " set " + String.join(" = ?, ", columns) + " = ? where " + key + " = ?";
         int changed = 0;
         for (Map<String, Object> row : jdbc.queryForList(select, args.toArray())) {
             List<Object> values = new ArrayList<>();
-            boolean mentions = false;
+            boolean mentioned = false;
             for (String column : columns) {
                 String text = (String) value(row, column);
-                String redacted = FreeText.redact(text, subject);
-                mentions |= !Objects.equals(text, redacted);
-                values.add(redacted);
+                String replaced = mentions.pseudonymise(text);
+                mentioned |= !Objects.equals(text, replaced);
+                values.add(replaced);
             }
-            if (mentions) {
+            if (mentioned) {
                 values.add(value(row, key));
                 changed += jdbc.update(update, values.toArray());
             }
@@ -67,6 +71,7 @@ public final class PersonalColumns {
      */
     public List<Map<String, Object>> rowsOf(String table, String columns, DataSubject subject, List<String> userColumns,
             List<String> textColumns, String orderBy) {
+        Mentions mentions = new Mentions(subject);
         List<Object> args = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         for (String column : userColumns) {
@@ -74,14 +79,14 @@ public final class PersonalColumns {
             args.add(subject.userId());
         }
         if (!textColumns.isEmpty()) {
-            conditions.add(mayMention(textColumns, subject, args));
+            conditions.add(mayMention(textColumns, mentions, args));
         }
         String where = " where " + String.join(" or ", conditions);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList("select " + columns + " from " + table + where + " order by " + orderBy,
                 args.toArray())) {
             boolean byUser = userColumns.stream().anyMatch(c -> subject.userId().equals(value(row, c)));
-            boolean inText = textColumns.stream().anyMatch(c -> FreeText.mentions((String) value(row, c), subject));
+            boolean inText = textColumns.stream().anyMatch(c -> mentions.foundIn((String) value(row, c)));
             if (byUser || inText) {
                 Map<String, Object> exported = jsonReady(row);
                 userColumns.forEach(c -> exported.computeIfPresent(c, (k, v) -> subject.userId().equals(v) ? v : null));
@@ -92,19 +97,19 @@ public final class PersonalColumns {
     }
 
     /**
-     * SQL that finds every row whose columns may mention the person (a term anywhere, any case), adding its arguments:
-     * a wide net, as LIKE knows no word boundaries; {@link FreeText} decides on what it catches. A name with letters
+     * SQL that finds every row whose columns may mention the person (a needle anywhere, any case), adding its arguments:
+     * a wide net, as LIKE knows no word boundaries; {@link Mentions} decides on what it catches. A needle with letters
      * beyond ASCII is not narrowed down: a database's lower() may leave them as they are (PostgreSQL under the C locale).
      */
-    public static String mayMention(List<String> columns, DataSubject subject, List<Object> args) {
-        List<String> conditions = new ArrayList<>();
-        if (!FreeText.terms(subject).stream().allMatch(t -> t.chars().allMatch(ch -> ch < 128))) {
+    public static String mayMention(List<String> columns, Mentions mentions, List<Object> args) {
+        if (!mentions.needles().stream().allMatch(n -> n.chars().allMatch(ch -> ch < 128))) {
             return "(" + String.join(" is not null or ", columns) + " is not null)";
         }
+        List<String> conditions = new ArrayList<>();
         for (String column : columns) {
-            for (String term : FreeText.terms(subject)) {
-                conditions.add("lower(" + column + ") like ?");
-                args.add("%" + term + "%");
+            for (String needle : mentions.needles()) {
+                conditions.add("lower(" + column + ") like ? escape '!'");
+                args.add("%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
             }
         }
         return "(" + String.join(" or ", conditions) + ")";

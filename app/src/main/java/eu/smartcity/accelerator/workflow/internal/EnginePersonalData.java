@@ -1,6 +1,8 @@
 package eu.smartcity.accelerator.workflow.internal;
 
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
+import eu.smartcity.accelerator.shared.personaldata.Mentions;
+import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.workflow.EngineAuthentication;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -105,7 +106,7 @@ class EnginePersonalData implements PersonalDataHolder {
 
     @Override
     public Map<String, Integer> erase(DataSubject subject) {
-        PersonMatcher person = new PersonMatcher(subject);
+        Mentions person = new Mentions(subject);
         Map<String, Integer> counts = new LinkedHashMap<>();
         engine.withoutAuthorizationChecks(() -> {
             leaveRunningTasks(subject.userId(), counts);
@@ -166,7 +167,7 @@ class EnginePersonalData implements PersonalDataHolder {
     }
 
     /** A historic variable that only names the person keeps its row with the pseudonym; free text about them goes. */
-    private void forgetHistoricVariables(PersonMatcher person, String table, Map<String, Integer> counts) {
+    private void forgetHistoricVariables(Mentions person, String table, Map<String, Integer> counts) {
         for (Map<String, Object> row : candidates(person, table, "TEXT_", "ID_", ", BYTEARRAY_ID_")) {
             String text = (String) value(row, "TEXT_");
             if (!person.foundIn(text)) {
@@ -186,11 +187,11 @@ class EnginePersonalData implements PersonalDataHolder {
         }
     }
 
-    private int rewrite(PersonMatcher person, String table, String column) {
+    private int rewrite(Mentions person, String table, String column) {
         return rewrite(person, table, column, "ID_");
     }
 
-    private int rewrite(PersonMatcher person, String table, String column, String idColumn) {
+    private int rewrite(Mentions person, String table, String column, String idColumn) {
         int touched = 0;
         for (Map<String, Object> row : candidates(person, table, column, idColumn, "")) {
             String text = String.valueOf(value(row, column));
@@ -203,14 +204,14 @@ class EnginePersonalData implements PersonalDataHolder {
     }
 
     /** Rows whose column may mention the person (LIKE pre-filter; the matcher decides). */
-    private List<Map<String, Object>> candidates(PersonMatcher person, String table, String column, String idColumn, String more) {
-        String where = person.needles().stream().map(n -> "LOWER(" + column + ") LIKE ? ESCAPE '\\'").collect(Collectors.joining(" OR "));
-        Object[] args = person.needles().stream().map(n -> "%" + n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%").toArray();
-        return jdbc.queryForList("SELECT " + idColumn + ", " + column + more + " FROM " + table + " WHERE " + where, args);
+    private List<Map<String, Object>> candidates(Mentions person, String table, String column, String idColumn, String more) {
+        List<Object> args = new ArrayList<>();
+        String where = PersonalColumns.mayMention(List.of(column), person, args);
+        return jdbc.queryForList("SELECT " + idColumn + ", " + column + more + " FROM " + table + " WHERE " + where, args.toArray());
     }
 
     /** Comments by others that mention the person: the short and the full message. */
-    private int rewriteComments(PersonMatcher person) {
+    private int rewriteComments(Mentions person) {
         int touched = 0;
         for (Map<String, Object> row : jdbc.queryForList("SELECT ID_, FULL_MSG_ FROM ACT_HI_COMMENT WHERE FULL_MSG_ IS NOT NULL")) {
             byte[] bytes = (byte[]) value(row, "FULL_MSG_");
@@ -228,7 +229,7 @@ class EnginePersonalData implements PersonalDataHolder {
      * read as UTF-8; where they mention the person, the mention becomes the pseudonym. Our variables are never
      * Java-serialized (workflow.Variable stores primitives), so text replacement does not corrupt a value.
      */
-    private int rewriteByteArrays(PersonMatcher person) {
+    private int rewriteByteArrays(Mentions person) {
         int touched = 0;
         for (Map<String, Object> row : jdbc.queryForList("SELECT ID_, BYTES_ FROM ACT_GE_BYTEARRAY WHERE DEPLOYMENT_ID_ IS NULL AND BYTES_ IS NOT NULL")) {
             String text = new String((byte[]) value(row, "BYTES_"), StandardCharsets.UTF_8);

@@ -27,9 +27,9 @@ class ErasureOrchestrationTest {
     @Test
     void holdersRunByFeatureSectionThenEngineThenIdentityWhateverTheInjectionOrder() {
         List<PersonalDataHolder> injected = new ArrayList<>(List.of(holder("identity"), holder("process-engine"),
-                holder("selection"), holder("applications")));
+                holder("jury"), holder("applications")));
         List<String> order = ErasureOrchestration.inErasureOrder(injected).stream().map(PersonalDataHolder::section).toList();
-        assertThat(order).containsExactly("applications", "selection", "process-engine", "identity");
+        assertThat(order).containsExactly("applications", "jury", "process-engine", "identity");
     }
 
     @Test
