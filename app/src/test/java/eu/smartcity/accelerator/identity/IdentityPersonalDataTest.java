@@ -33,11 +33,12 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 class IdentityPersonalDataTest {
 
     static final String[] TABLES = {"act_id_user", "act_id_membership", "act_id_info", "account_deactivation", "invitation",
-            "registration_request", "login_throttle", "jury_pool_member", "spring_session"};
+            "registration_request", "login_throttle", "jury_pool_member", "spring_session", "account_activity"};
 
     @Autowired JdbcTemplate jdbc;
     @Autowired IdentityService identity;
     @Autowired People people;
+    @Autowired AccountActivity activity;
     @Autowired JuryPool juryPool;
     @Autowired JdbcIndexedSessionRepository sessions;
     @Autowired List<PersonalDataHolder> holders;
@@ -84,6 +85,7 @@ class IdentityPersonalDataTest {
         jdbc.update("INSERT INTO login_throttle (throttle_key, failures, last_failure_at) VALUES (?, 2, ?)", "account:" + userId, daysAgo(0));
 
         logIn(sessions, userId);
+        activity.loggedIn(userId, Instant.now());
     }
 
     /** A session of the user, as Spring Security's login leaves it (the principal name is what the index finds). */
@@ -118,12 +120,14 @@ class IdentityPersonalDataTest {
         assertThat(export.get("juryPools").toString()).contains("mobility");
         assertThat(export.get("failedLogins").toString()).contains("failures=2");
         assertThat(export).containsEntry("activeSessions", 1);
+        assertThat(export.get("activity").toString()).contains("lastLoginAt=");
 
         Map<String, Integer> erased = holder.erase(person.subject);
 
         assertThat(erased).containsEntry("act_id_user", 1).containsEntry("act_id_membership", 1).containsEntry("act_id_info", 1)
                 .containsEntry("spring_session", 1).containsEntry("login_throttle", 1).containsEntry("registration_request", 1)
-                .containsEntry("jury_pool_member", 1).containsEntry("invitation", 2).containsEntry("account_deactivation", 2);
+                .containsEntry("jury_pool_member", 1).containsEntry("invitation", 2).containsEntry("account_deactivation", 2)
+                .containsEntry("account_activity", 1);
         assertThat(PersonalDataScan.find(jdbc, person.subject, TABLES)).isEmpty();
         assertThat(identity.createUserQuery().userId(person.subject.userId()).count()).isZero();
         assertThat(sessions.findByPrincipalName(person.subject.userId())).isEmpty();

@@ -68,6 +68,9 @@ class IdentityPersonalData implements PersonalDataHolder {
                     .map(g -> Map.of("id", g.getId(), "name", g.getName() == null ? g.getId() : g.getName())).toList());
             export.put("account", account);
         }
+        export.put("activity", jdbc.sql("SELECT last_login_at, active_since FROM account_activity WHERE user_id = ?").param(userId)
+                .query((rs, n) -> row("lastLoginAt", iso(rs.getObject(1, OffsetDateTime.class)),
+                        "activeSince", iso(rs.getObject(2, OffsetDateTime.class)))).list());
         export.put("deactivation", jdbc.sql("SELECT deactivated_at FROM account_deactivation WHERE user_id = ?").param(userId)
                 .query((rs, n) -> Map.of("deactivatedAt", iso(rs.getObject(1, OffsetDateTime.class)))).list());
         export.put("invitationsReceived", jdbc.sql("""
@@ -123,6 +126,7 @@ class IdentityPersonalData implements PersonalDataHolder {
         deactivations += jdbc.sql("UPDATE account_deactivation SET deactivated_by = ? WHERE deactivated_by = ?")
                 .params(subject.pseudonym(), userId).update();
         touched.put("account_deactivation", deactivations);
+        touched.put("account_activity", jdbc.sql("DELETE FROM account_activity WHERE user_id = ?").param(userId).update());
 
         int info = 0;
         int memberships = 0;
