@@ -4,8 +4,8 @@
 -- (domain, price model) are kept here instead, at most one row per pair (11 x 5 today), so a facet reads that table, not
 -- the catalogue; CatalogueSearch uses it for a browse without a supplier filter. Statement-level triggers with
 -- transition tables keep it equal to the catalogue whoever writes, one upsert per pair and statement (a bulk load of
--- 1,000,000 rows adds one aggregate, not 1,000,000 upserts); the upserts lock their rows in key order, so concurrent
--- writers wait instead of deadlocking. See the search section of docs/performance.md.
+-- 1,000,000 rows adds one aggregate, not 1,000,000 upserts); a statement locks its pairs' rows in key order. See the
+-- search section of docs/performance.md.
 CREATE TABLE market_solution_count (
     domain       VARCHAR(40) NOT NULL,
     price_model  VARCHAR(40) NOT NULL,
@@ -13,6 +13,8 @@ CREATE TABLE market_solution_count (
     PRIMARY KEY (domain, price_model)
 );
 CREATE FUNCTION market_solution_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    pair record;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM market_solution_count;
@@ -28,18 +30,20 @@ BEGIN
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
         INSERT INTO market_solution_count_delta SELECT domain, price_model, -1 FROM old_rows;
     END IF;
-    INSERT INTO market_solution_count AS c (domain, price_model, solutions)
-        SELECT domain, price_model, SUM(n) FROM market_solution_count_delta
-        GROUP BY domain, price_model HAVING SUM(n) > 0 ORDER BY domain, price_model
-        ON CONFLICT (domain, price_model) DO UPDATE SET solutions = c.solutions + EXCLUDED.solutions;
-    -- decrements of pairs that lost solutions, in key order; a pair left without solutions goes
-    UPDATE market_solution_count c SET solutions = c.solutions + d.n
-        FROM (SELECT domain, price_model, SUM(n) AS n FROM market_solution_count_delta
-              GROUP BY domain, price_model HAVING SUM(n) < 0) d
-        WHERE c.domain = d.domain AND c.price_model = d.price_model AND c.solutions + d.n > 0;
-    DELETE FROM market_solution_count c USING (SELECT domain, price_model, SUM(n) AS n FROM market_solution_count_delta
-              GROUP BY domain, price_model HAVING SUM(n) < 0) d
-        WHERE c.domain = d.domain AND c.price_model = d.price_model AND c.solutions + d.n <= 0;
+    -- one pair after the other in key order, so two writers lock the rows they share in the same order
+    FOR pair IN SELECT domain, price_model, SUM(n) AS n FROM market_solution_count_delta
+            GROUP BY domain, price_model HAVING SUM(n) <> 0 ORDER BY domain, price_model LOOP
+        IF pair.n > 0 THEN
+            INSERT INTO market_solution_count AS c (domain, price_model, solutions) VALUES (pair.domain, pair.price_model, pair.n)
+                ON CONFLICT (domain, price_model) DO UPDATE SET solutions = c.solutions + EXCLUDED.solutions;
+        ELSE
+            UPDATE market_solution_count SET solutions = solutions + pair.n
+                WHERE domain = pair.domain AND price_model = pair.price_model AND solutions + pair.n > 0;
+            IF NOT FOUND THEN -- the pair's last solutions went
+                DELETE FROM market_solution_count WHERE domain = pair.domain AND price_model = pair.price_model;
+            END IF;
+        END IF;
+    END LOOP;
     DELETE FROM market_solution_count_delta;
     RETURN NULL;
 END $$;
