@@ -4,7 +4,7 @@
 #   scripts/generate-marketplace-solutions.sh 100000  [postgres://accelerator:accelerator@localhost:5432/accelerator_bench_market]
 #   scripts/generate-marketplace-solutions.sh 1000000 ...
 # The database may be empty: the marketplace tables are created from the app's own migrations
-# (V50 + db/vendor/postgresql/V51, V52, V150, V161) if they are missing; an older catalogue is brought up to date. Existing generated rows (supplier
+# (V50 + db/vendor/postgresql/V51, V52, V150, V161, V196) if they are missing; an older catalogue is brought up to date. Existing generated rows (supplier
 # company-gen-*) are replaced; other catalogue rows are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,7 @@ if [[ "$("${PSQL[@]}" -tAc "select to_regclass('public.market_solution') is not 
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V52__marketplace_name_index.sql
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V150__marketplace_prefix_index.sql
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V161__marketplace_hash_partitions.sql
+  "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V196__marketplace_solution_counts.sql
 elif [[ "$("${PSQL[@]}" -tAc "select count(*) from information_schema.columns where table_name = 'market_solution' and column_name = 'search_prefixes'")" == "0" ]]; then
   echo "adding the search's prefix index (db/vendor/postgresql/V150) to a catalogue loaded before it"
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V150__marketplace_prefix_index.sql
@@ -25,6 +26,10 @@ fi
 if [[ "$("${PSQL[@]}" -tAc "select relkind from pg_class where oid = 'market_solution'::regclass")" != "p" ]]; then
   echo "splitting the catalogue into hash partitions (db/vendor/postgresql/V161) for a catalogue loaded before it"
   "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V161__marketplace_hash_partitions.sql
+fi
+if [[ "$("${PSQL[@]}" -tAc "select to_regclass('public.market_solution_count') is not null")" != "t" ]]; then
+  echo "adding the counts per domain and price model (db/vendor/postgresql/V196) to a catalogue loaded before them"
+  "${PSQL[@]}" -f app/src/main/resources/db/vendor/postgresql/V196__marketplace_solution_counts.sql
 fi
 start=$(date +%s)
 "${PSQL[@]}" <<SQL

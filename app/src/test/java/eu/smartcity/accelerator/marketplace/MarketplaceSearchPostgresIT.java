@@ -84,12 +84,48 @@ class MarketplaceSearchPostgresIT {
             return new CatalogueSearch(dataSource, 1).plan(sensor, true);
         });
         assertThat(capped).as(capped).contains("Append").contains("_search_prefixes_idx").contains("(never executed)");
+        // and the statement read cap + 1 matches, however many there are
+        assertThat(capped).as(capped).containsPattern("Limit .*\\(actual time=[0-9.]+ rows=2 loops=1\\)");
         // without a cap that bites every partition runs
         String all = tx.execute(status -> {
             jdbc.execute("set local enable_seqscan = off");
             return new CatalogueSearch(dataSource, 1_000_000).plan(sensor, true);
         });
         assertThat(all).as(all).contains("_search_prefixes_idx").doesNotContain("never executed");
+    }
+
+    @Test
+    void browsingCountsFromTheCountsPerDomainAndPriceModelThatTheTriggersKeepEqualToTheCatalogue() {
+        String counted = "select coalesce(string_agg(domain || '/' || price_model || '=' || n, ', ' order by domain, price_model), '')"
+                + " from (select domain, price_model, count(*) as n from market_solution group by domain, price_model) c";
+        String kept = "select coalesce(string_agg(domain || '/' || price_model || '=' || solutions, ', ' order by domain, price_model), '')"
+                + " from market_solution_count";
+        assertThat(jdbc.queryForObject(kept, String.class)).isNotEmpty().isEqualTo(jdbc.queryForObject(counted, String.class));
+        tx.execute(status -> {
+            // every kind of write, in plain SQL as a bulk load would: insert, update of the pair, update of the text only, delete
+            jdbc.update("insert into market_solution (id, supplier_group, name, domain, description, trl, price_model, indicative_cost,"
+                    + " min_population, needs_city_data, procurement_route, search_text, created_at)"
+                    + " select gen_random_uuid(), 'company-count-test', name, 'count-test', description, trl, price_model, indicative_cost,"
+                    + " min_population, needs_city_data, procurement_route, search_text, created_at from market_solution limit 3");
+            assertThat(jdbc.queryForObject(kept, String.class)).contains("count-test/").isEqualTo(jdbc.queryForObject(counted, String.class));
+            jdbc.update("update market_solution set price_model = 'count-test' where supplier_group = 'company-count-test'");
+            jdbc.update("update market_solution set search_text = search_text || ' again' where supplier_group = 'company-count-test'");
+            assertThat(jdbc.queryForObject(kept, String.class)).contains("count-test/count-test=3")
+                    .isEqualTo(jdbc.queryForObject(counted, String.class));
+            // a browse counts from the table: its total and facets are the catalogue's, and its plan never reads the catalogue
+            CatalogueSearch search = new CatalogueSearch(dataSource);
+            CatalogueSearch.Result browse = search.search(new CatalogueSearch.Query(null, null, "count-test", null, 0, 20));
+            assertThat(browse.total()).isEqualTo(3);
+            assertThat(browse.domains()).containsExactly(java.util.Map.entry("count-test", 3L));
+            assertThat(search.search(new CatalogueSearch.Query(null, null, null, null, 0, 20)).total())
+                    .isEqualTo(jdbc.queryForObject("select count(*) from market_solution", Long.class));
+            String plan = search.browseFacetPlan(new CatalogueSearch.Query(null, null, null, null, 0, 20));
+            assertThat(plan).as(plan).contains("market_solution_count").doesNotContain("market_solution_p");
+            jdbc.update("delete from market_solution where supplier_group = 'company-count-test'");
+            assertThat(jdbc.queryForObject(kept, String.class)).doesNotContain("count-test").isEqualTo(jdbc.queryForObject(counted, String.class));
+            status.setRollbackOnly();
+            return null;
+        });
     }
 
     @Test

@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.RowMapper;
  * to {@code cap} and otherwise reported as {@code cap} with {@link Result#totalCapped()} ("1,000+"),
  * and facet counts over more than {@code cap} matches are lower bounds ({@link Result#facetsCapped()}).
  * Below the cap (every realistic catalogue query with specific words, the demo data) nothing changes.
- * Browsing without words is not capped (exact counts; the page by name uses an index on PostgreSQL).
+ * Browsing without words is not capped (exact counts; the page by name uses an index on PostgreSQL, and its facets
+ * read the counts per domain and price model that triggers keep, db/vendor/postgresql/V196).
  * Used by the portal, the public API and the search benchmark alike.
  */
 public class CatalogueSearch {
@@ -287,7 +288,11 @@ public class CatalogueSearch {
         return String.join("\n", jdbc.queryForList(explain + statement.sql(), String.class, statement.args().toArray()));
     }
 
-    /** Without words: exact counts, the page by name. */
+    /**
+     * Without words: exact counts, the page by name. On PostgreSQL the facets (and so the total) of a browse without a
+     * supplier filter come from the counts per domain and price model (db/vendor/postgresql/V196, at most one row per
+     * pair) instead of counting the whole catalogue on every page view.
+     */
     private Result browse(Query query) {
         Filter all = filter(query, List.of(), true, true);
         List<Object> args = new ArrayList<>(all.args);
@@ -295,10 +300,37 @@ public class CatalogueSearch {
         args.add((long) query.page() * query.size());
         List<Hit> hits = jdbc.query("SELECT " + COLUMNS + " FROM market_solution" + all.where + " ORDER BY name, id LIMIT ? OFFSET ?",
                 HIT, args.toArray());
-        Map<String, Long> domains = facet("domain", filter(query, List.of(), false, true), 0);
-        Map<String, Long> priceModels = facet("price_model", filter(query, List.of(), true, false), 0);
+        Map<String, Long> domains = browseFacet("domain", query, false, true);
+        Map<String, Long> priceModels = browseFacet("price_model", query, true, false);
         long total = query.domain() != null ? domains.getOrDefault(query.domain(), 0L) : sum(domains);
         return new Result(hits, total, domains, priceModels, query.page(), query.size());
+    }
+
+    private Map<String, Long> browseFacet(String column, Query query, boolean withDomain, boolean withPriceModel) {
+        Filter filter = filter(query, List.of(), withDomain, withPriceModel);
+        if (!postgres || query.supplier() != null) {
+            return facet(column, filter, 0);
+        }
+        // without words and supplier the filter's conditions are on domain and price_model, columns of the count table too
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(browseFacetSql(column, filter), rs -> {
+            counts.put(rs.getString("v"), rs.getLong("n"));
+        }, filter.args.toArray());
+        return counts;
+    }
+
+    private static String browseFacetSql(String column, Filter filter) {
+        return "SELECT " + column + " AS v, SUM(solutions) AS n FROM market_solution_count" + filter.where + " GROUP BY " + column
+                + " ORDER BY n DESC, v";
+    }
+
+    /** The database's plan (EXPLAIN ANALYZE) of a browse's domain facet: on PostgreSQL it reads the count table only. */
+    public String browseFacetPlan(Query query) {
+        Filter filter = filter(query, List.of(), false, true);
+        String sql = postgres && query.supplier() == null ? browseFacetSql("domain", filter)
+                : "SELECT domain AS v, COUNT(*) AS n FROM market_solution" + filter.where + " GROUP BY domain ORDER BY n DESC, v";
+        String explain = postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
+        return String.join("\n", jdbc.queryForList(explain + sql, String.class, filter.args.toArray()));
     }
 
     private static long sum(Map<String, Long> counts) {
