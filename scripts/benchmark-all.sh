@@ -67,6 +67,7 @@ if [[ -x scripts/benchmark-marketplace-search.sh ]]; then
 fi
 step startup scripts/measure-startup.sh
 sed -n -e 's/^H2, empty data dir: *\([0-9.]*\) s.*/h2_empty_s\t\1/p' -e 's/^H2, existing data dir: *\([0-9.]*\) s.*/h2_existing_s\t\1/p' \
+  -e 's/^H2, existing, AppCDS: *\([0-9.]*\) s.*/h2_existing_cds_s\t\1/p' \
   -e 's/^PostgreSQL, empty db: *\([0-9.]*\) s.*/pg_empty_s\t\1/p' -e 's/^PostgreSQL, existing: *\([0-9.]*\) s.*/pg_existing_s\t\1/p' \
   "$OUT/startup.log" >"$OUT/startup.tsv"
 for name in "${!STATUS[@]}"; do printf "%s\t%s\n" "$name" "${STATUS[$name]}"; done >"$OUT/status.tsv"
