@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.smartcity.accelerator.privacy.internal.ErasureRequests;
 import eu.smartcity.accelerator.privacy.internal.ErasureRequests.Request;
 import eu.smartcity.accelerator.privacy.internal.ErasureRequests.Status;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess.ErasureDecision;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess.RefusalGround;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess.ErasureDecision;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess.RefusalGround;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import eu.smartcity.accelerator.support.TestMailServer;
@@ -83,7 +83,7 @@ class PersonalDataErasureProcessTest {
         client.login(userId, "correct horse battery");
         HttpResponse<String> page = client.get("/account/data");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Uw gegevens").contains("Uw account").contains("href=\"/account/data/export\"");
+        assertThat(page.body()).contains("Uw gegevens").contains("Accountgegevens").contains("href=\"/account/data/export\"");
 
         HttpResponse<byte[]> zip = client.getBytes("/account/data/export");
         assertThat(zip.statusCode()).isEqualTo(200);
@@ -122,6 +122,13 @@ class PersonalDataErasureProcessTest {
         coordinator.login("coordinator", "demo");
         HttpResponse<String> list = coordinator.get("/coordinator/erasure-requests");
         assertThat(list.body()).contains(first.id().toString().substring(0, 8)).contains("Hildegard Vanoverbeke").contains("Ik ben van job veranderd");
+        // the same decision from the task list: the task page shows whose request it is, and to coordinators only
+        String taskId = requests.task(first.id()).orElseThrow().getId();
+        assertThat(coordinator.get("/tasks/" + taskId).body()).contains("Hildegard Vanoverbeke").contains(email)
+                .contains("Ik ben van job veranderd").contains("href=\"/coordinator/erasure-requests\"");
+        PortalClient officer = new PortalClient(port);
+        officer.login("officer-delft", "demo");
+        assertThat(officer.get("/tasks/" + taskId).statusCode()).isEqualTo(404);
         assertThat(requests.decide(first.id(), "coordinator", ErasureDecision.REFUSE, null, null)).hasValue("privacy.requests.error.ground");
         assertThat(requests.decide(first.id(), "coordinator", ErasureDecision.REFUSE, RefusalGround.LEGAL_CLAIMS,
                 "Er loopt een geschil over uw contract.")).isEmpty();

@@ -1,9 +1,9 @@
 package eu.smartcity.accelerator.privacy.internal;
 
 import eu.smartcity.accelerator.identity.People;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess.ErasureDecision;
-import eu.smartcity.accelerator.privacy.process.ErasureRequestProcess.RefusalGround;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess.ErasureDecision;
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess.RefusalGround;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.time.Clock;

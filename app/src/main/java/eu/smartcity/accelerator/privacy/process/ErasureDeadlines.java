@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.privacy.process;
 
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess;
 import eu.smartcity.accelerator.notification.DeadlineSteps;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.privacy.process;
 
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess;
 import eu.smartcity.accelerator.privacy.internal.ErasureRequests;
 import eu.smartcity.accelerator.workflow.EngineAuthentication;
 import org.camunda.bpm.engine.delegate.DelegateTask;

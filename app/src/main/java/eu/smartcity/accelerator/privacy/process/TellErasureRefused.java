@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.privacy.process;
 
+import eu.smartcity.accelerator.privacy.ErasureRequestProcess;
 import eu.smartcity.accelerator.privacy.internal.ErasureMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package eu.smartcity.accelerator.privacy.process;
+package eu.smartcity.accelerator.privacy;
 
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.Date;
