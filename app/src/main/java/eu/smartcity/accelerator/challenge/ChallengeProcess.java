@@ -182,7 +182,11 @@ public final class ChallengeProcess {
     public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
     /** The evaluation's verdict (its out-mapping), declared by the evaluation's contract. */
     public static final Variable<EvaluationProcess.Verdict> VERDICT = EvaluationProcess.VERDICT;
-    public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
+    /**
+     * How many milestones the bylaws ask of a pilot ({@code milestonesPerPilot}), passed on to the contract (its text)
+     * and the pilot (its loop); unknown (null), the pilot goes to the demo after the first review.
+     */
+    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
     /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
     public static final Variable<ChallengeStage> CHALLENGE_ENDING = Variable.choice("challengeEnding", ChallengeStage.class);
     /** Input of the "Record outcome" service tasks: the stage the challenge ends in. */

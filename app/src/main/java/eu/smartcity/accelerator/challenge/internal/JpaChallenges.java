@@ -88,7 +88,7 @@ public class JpaChallenges implements Challenges {
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
-        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), ChallengeProcess.MILESTONE_COUNT.stored(bylaws.milestonesPerPilot()));
         // The definition as variables too, so the revise form (same field keys) opens pre-filled.
         variables.put(ChallengeProcess.TITLE.name(), definition.title());
         variables.put(ChallengeProcess.PROBLEM.name(), definition.problem());
