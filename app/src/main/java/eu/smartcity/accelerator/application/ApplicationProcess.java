@@ -48,11 +48,12 @@ public final class ApplicationProcess {
 
     /** The status the application ended in: {@code CHALLENGE_WITHDRAWN} or {@code CYCLE_CLOSED}. */
     public static final Variable<ApplicationStatus> CHALLENGE_ENDING = Variable.choice("challengeEnding", ApplicationStatus.class);
-    public static final Variable<String> STOP_REASON = Variable.string("stopReason");
+    public static final Variable<String> STOP_REASON = ChallengeProcess.STOP_REASON;
 
-    public static final Variable<UUID> APPLICATION_ID = Variable.uuid("applicationId");
-    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
-    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    // the challenge's names (the application is downstream of it)
+    public static final Variable<UUID> APPLICATION_ID = ChallengeProcess.APPLICATION_ID;
+    public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
+    public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, anything else ends as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
     /** Gateway_Selected: selected goes to contracting, anything else ends as not selected. */

@@ -3,6 +3,7 @@ package eu.smartcity.accelerator.challenge;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -96,12 +97,13 @@ public final class ChallengeProcess {
         }
     }
 
-    // variables
-    public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
+    // variables; a name the challenge shares with a process upstream in the module graph (the cycle, the evaluation)
+    // is declared there and aliased here, so each name is typed once
+    public static final Variable<UUID> CHALLENGE_ID = EvaluationProcess.CHALLENGE_ID;
     /** The cycle the challenge runs in (its bylaws are pinned there). */
-    public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
+    public static final Variable<UUID> CYCLE_ID = CycleProcess.CYCLE_ID;
     /** The city's group: candidates of the city's tasks ({@code ${cityGroup}}, e.g. {@code city-mechelen}). */
-    public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");
+    public static final Variable<String> CITY_GROUP = EvaluationProcess.CITY_GROUP;
     /**
      * The challenge's definition (form {@code define-challenge}, the portal's first definition and the revise task):
      * set at launch so the revise form opens pre-filled, read back when the city revises it.
@@ -165,12 +167,12 @@ public final class ChallengeProcess {
     public static final Variable<QuotaOverride> QUOTA_OVERRIDE = Variable.choice("quotaOverride", QuotaOverride.class);
     public static final Variable<String> QUOTA_OVERRIDE_REASON = Variable.string("quotaOverrideReason");
     public static final Variable<UUID> SELECTED_APPLICATION_ID = Variable.uuid("selectedApplicationId");
-    public static final Variable<String> COMPANY_GROUP = Variable.string("companyGroup");
+    public static final Variable<String> COMPANY_GROUP = EvaluationProcess.COMPANY_GROUP;
     /** What the selected company asked for: the contract's amount (EUR). */
     public static final Variable<Double> CONTRACT_AMOUNT = Variable.decimal("contractAmount");
     public static final Variable<UUID> CONTRACT_ID = Variable.uuid("contractId");
-    public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
-    public static final Variable<UUID> EVALUATION_ID = Variable.uuid("evaluationId");
+    public static final Variable<UUID> PILOT_ID = EvaluationProcess.PILOT_ID;
+    public static final Variable<UUID> EVALUATION_ID = EvaluationProcess.EVALUATION_ID;
     /**
      * How a contract process ended, which its caller reads (its out-mapping) and passes on to the application: stored
      * {@code signed}, {@code declined}, {@code expired}. Declared here, upstream of the contract and the application.
@@ -182,7 +184,11 @@ public final class ChallengeProcess {
     public static final Variable<PilotOutcome> PILOT_OUTCOME = Variable.choice("pilotOutcome", PilotOutcome.class);
     /** The evaluation's verdict (its out-mapping), declared by the evaluation's contract. */
     public static final Variable<EvaluationProcess.Verdict> VERDICT = EvaluationProcess.VERDICT;
-    public static final Variable<Long> MILESTONE_COUNT = Variable.longInteger("milestoneCount");
+    /**
+     * How many milestones the bylaws ask of a pilot ({@code milestonesPerPilot}), passed on to the contract (its text)
+     * and the pilot (its loop); unknown (null), the pilot goes to the demo after the first review.
+     */
+    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
     /** Input of the two stop send tasks: the stage the challenge ended in ({@code WITHDRAWN} or {@code CYCLE_CLOSED}). */
     public static final Variable<ChallengeStage> CHALLENGE_ENDING = Variable.choice("challengeEnding", ChallengeStage.class);
     /** Input of the "Record outcome" service tasks: the stage the challenge ends in. */

@@ -11,7 +11,6 @@ import eu.smartcity.accelerator.contract.internal.ContractFile;
 import eu.smartcity.accelerator.contract.internal.ContractFiles;
 import eu.smartcity.accelerator.contract.internal.Contracts;
 import eu.smartcity.accelerator.cycle.Bylaws;
-import eu.smartcity.accelerator.cycle.BylawsCatalog;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.documents.ClauseChange;
 import eu.smartcity.accelerator.documents.ClauseComparison;
@@ -56,15 +55,13 @@ public class ContractDocuments implements ContractOutcomes {
     private final Cycles cycles;
     private final ContractTemplates templates;
     private final DocumentSigner signer;
-    private final BylawsCatalog catalog;
     private final MessageSource messages;
     private final Organisations organisations;
 
     ContractDocuments(Contracts contracts, Acceptances acceptances, ContractFiles files, Challenges challenges,
             Applications applications, Cycles cycles, ContractTemplates templates, DocumentSigner signer,
-            BylawsCatalog catalog, MessageSource messages, Organisations organisations) {
+            MessageSource messages, Organisations organisations) {
         this.organisations = organisations;
-        this.catalog = catalog;
         this.messages = messages;
         this.contracts = contracts;
         this.acceptances = acceptances;
@@ -164,7 +161,7 @@ public class ContractDocuments implements ContractOutcomes {
         return files.findById(contractId).map(ContractFile::signedPdf);
     }
 
-    /** Checks the case's changes against the template (on the negotiation forms); "field: problem" when wrong. */
+    /** Checks the case's changes against the template (on the negotiation forms): a {@code RuleViolationException} on the field when wrong. */
     @Transactional(readOnly = true)
     public void checkChanges(UUID contractId, String field, String lines) {
         ClauseChange.parse(field, lines, caseOf(find(contractId)).template());
@@ -258,8 +255,7 @@ public class ContractDocuments implements ContractOutcomes {
         Applications.ApplicationView application = applications.find(contract.applicationId()).orElseThrow(() ->
                 new IllegalStateException("Contract " + contract.id() + " names application " + contract.applicationId()
                         + ", which does not exist"));
-        Bylaws bylaws = challenge.cycleId() != null ? cycles.bylawsOf(challenge.cycleId())
-                : catalog.all().values().stream().max(java.util.Comparator.comparing(Bylaws::version)).orElseThrow();
+        Bylaws bylaws = cycles.bylawsOf(challenge.cycleId()); // every challenge runs in a cycle (cycle_id NOT NULL)
         ContractTemplate template = templates.forBylaws(bylaws.version(), language).orElseThrow(
                 () -> new NoSuchElementException("No contract template for bylaws " + bylaws.version()));
         Map<String, String> values = new HashMap<>();

@@ -53,7 +53,7 @@ public final class ContractProcess {
     public static final Variable<String> NEGOTIATION_WINDOW = ChallengeProcess.NEGOTIATION_WINDOW;
     public static final Variable<String> REMINDER_DELAY = ChallengeProcess.REMINDER_DELAY;
     /** What the contract text states about the pilot (template placeholders, passed on to the pilot). */
-    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
+    public static final Variable<Integer> MILESTONE_COUNT = ChallengeProcess.MILESTONE_COUNT;
     public static final Variable<String> MILESTONE_CADENCE = ChallengeProcess.MILESTONE_CADENCE;
     /** The negotiation deadline, fixed once from {@link #NEGOTIATION_WINDOW} at the first review. */
     public static final Variable<Date> NEGOTIATION_DEADLINE = Variable.date("negotiationDeadline");

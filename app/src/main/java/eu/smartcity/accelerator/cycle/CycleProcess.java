@@ -36,10 +36,7 @@ public final class CycleProcess {
     /** Bylaws durations copied in at opening (ISO-8601): the cycle's expected length, the reminders' lead. */
     public static final Variable<String> CYCLE_LENGTH = Variable.string(Bylaws.CYCLE_LENGTH);
     public static final Variable<String> REMINDER_DELAY = Variable.string(Bylaws.REMINDER_DELAY);
-    /**
-     * The cycle (also the business key). The challenge, which this module may not see, passes the same name on:
-     * ChallengeProcess.CYCLE_ID.
-     */
+    /** The cycle (also the business key); the challenge's contract aliases it (ChallengeProcess.CYCLE_ID). */
     public static final Variable<UUID> CYCLE_ID = Variable.uuid("cycleId");
 
     private CycleProcess() {}

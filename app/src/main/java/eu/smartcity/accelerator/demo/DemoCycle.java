@@ -202,7 +202,7 @@ class DemoCycle implements ApplicationRunner {
 
     private void finishPilot(Stage stage) {
         String pi = stage.processInstanceId();
-        long milestones = ChallengeProcess.MILESTONE_COUNT.read(runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name()));
+        int milestones = ChallengeProcess.MILESTONE_COUNT.read(runtime.getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name()));
         for (int milestone = 1; milestone <= milestones; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
                     PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
@@ -225,15 +225,15 @@ class DemoCycle implements ApplicationRunner {
 
     private void replicate(UUID cycle, Stage original, String city) {
         Bylaws bylaws = cycles.bylawsOf(cycle);
-        String pilotId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(original.processInstanceId())
-                .variableName(PilotProcess.PILOT_ID.name()).singleResult().getValue(); // the evaluated challenge has ended
+        UUID pilotId = PilotProcess.PILOT_ID.read(history.createHistoricVariableInstanceQuery().processInstanceId(original.processInstanceId())
+                .variableName(PilotProcess.PILOT_ID.name()).singleResult().getValue()); // the evaluated challenge has ended
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), pilotId);
+        variables.put(ReplicationProcess.ORIGINAL_PILOT_ID.name(), ReplicationProcess.ORIGINAL_PILOT_ID.stored(pilotId));
         variables.put(ReplicationProcess.CYCLE_ID.name(), ReplicationProcess.CYCLE_ID.stored(cycle));
         variables.put(ReplicationProcess.CITY_GROUP.name(), city);
         variables.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 8500.0);
-        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), ChallengeProcess.MILESTONE_COUNT.stored(bylaws.milestonesPerPilot()));
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }

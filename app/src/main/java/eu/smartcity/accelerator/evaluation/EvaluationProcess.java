@@ -52,7 +52,8 @@ public final class EvaluationProcess {
     /** Form {@code plan-scale-up}: how the city scales the solution up (kept with the process's history). */
     public static final Variable<String> SCALE_UP_PLAN = Variable.string("scaleUpPlan");
 
-    // --- passed in by the challenge (the same names as in the pilot's contract; evaluation may not depend on pilot)
+    // --- passed in by the challenge: declared here, upstream of it in the module graph (evaluation may not depend on
+    // challenge or pilot), and aliased by the challenge's, contract's and pilot's contracts
     public static final Variable<UUID> PILOT_ID = Variable.uuid("pilotId");
     public static final Variable<UUID> CHALLENGE_ID = Variable.uuid("challengeId");
     public static final Variable<String> CITY_GROUP = Variable.string("cityGroup");

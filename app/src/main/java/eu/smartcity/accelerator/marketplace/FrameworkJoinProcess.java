@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.marketplace;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.UUID;
 
@@ -34,13 +35,13 @@ public final class FrameworkJoinProcess {
     /** The contracting authority's group: the candidates of {@link #USER_TASK_APPROVE_JOIN}. */
     public static final Variable<String> AUTHORITY_GROUP = Variable.string("authorityGroup");
     /** What the coordinators' mails and the task lists call this request: "<city> joins <framework title>". */
-    public static final Variable<String> SUBJECT_TITLE = Variable.string("subjectTitle");
+    public static final Variable<String> SUBJECT_TITLE = CycleProcess.SUBJECT_TITLE;
     /** Written by {@link #SERVICE_TASK_CHECK_OPEN}: the framework contract is still valid and open to this city. */
     public static final Variable<Boolean> FRAMEWORK_OPEN = Variable.bool("frameworkOpen");
     public static final Variable<JoinDecision> JOIN_DECISION = Variable.choice("joinDecision", JoinDecision.class);
     public static final Variable<String> JOIN_REMARKS = Variable.string("joinRemarks");
     /** Input of {@link #SEND_TASK_ALERT_COORDINATORS}: the step whose deadline passed, named in the coordinators' mail. */
-    public static final Variable<String> MISSED_STEP = Variable.string("missedStep");
+    public static final Variable<String> MISSED_STEP = CycleProcess.MISSED_STEP;
 
     /** The city asking to join (the model does not read it; the task pages and mails do): the challenge's name. */
     public static final Variable<String> CITY_GROUP = ChallengeProcess.CITY_GROUP;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -123,9 +123,9 @@ public class NotificationReminders {
     }
 
     private String challengeTitle(Task task) {
-        Object id = runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID.name());
         try {
-            return id == null ? "" : challenges.find(UUID.fromString(id.toString())).map(Challenges.ChallengeView::title).orElse("");
+            return Optional.ofNullable(ChallengeProcess.CHALLENGE_ID.read(runtime.getVariable(task.getExecutionId(), ChallengeProcess.CHALLENGE_ID.name())))
+                    .flatMap(challenges::find).map(Challenges.ChallengeView::title).orElse("");
         } catch (IllegalArgumentException notAnId) {
             return "";
         }

@@ -41,7 +41,7 @@ public final class PilotProcess {
     public static final Variable<String> CITY_GROUP = ContractProcess.CITY_GROUP;
     public static final Variable<String> COMPANY_GROUP = ContractProcess.COMPANY_GROUP;
     /** How many milestones the bylaws ask for; unknown (null), the pilot goes to the demo after the first review. */
-    public static final Variable<Integer> MILESTONE_COUNT = Variable.integer("milestoneCount");
+    public static final Variable<Integer> MILESTONE_COUNT = ContractProcess.MILESTONE_COUNT;
     /** Bylaws durations (ISO-8601). */
     public static final Variable<String> MILESTONE_CADENCE = ContractProcess.MILESTONE_CADENCE;
     public static final Variable<String> REMINDER_DELAY = ContractProcess.REMINDER_DELAY;

@@ -89,19 +89,19 @@ public class PilotRecords implements PilotFacts {
             history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
                     .variableNameIn(PilotProcess.ORIGINAL_PILOT_ID.name(), PilotProcess.CITY_GROUP.name()).disableCustomObjectDeserialization().list()
                     .forEach(v -> variables.putIfAbsent(v.getName(), v.getValue()));
-            Object city = variables.get(PilotProcess.CITY_GROUP.name());
-            Optional<Pilot> original = uuid(variables.get(PilotProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::findById);
-            if (city != null && original.isPresent()) {
-                started.add(new ReplicationStart(process.getId(), city.toString(), original.get().id(), original.get().challengeId(),
+            Optional<String> city = PilotProcess.CITY_GROUP.optionalFrom(variables);
+            Optional<Pilot> original = originalPilotId(variables).flatMap(pilots::findById);
+            if (city.isPresent() && original.isPresent()) {
+                started.add(new ReplicationStart(process.getId(), city.get(), original.get().id(), original.get().challengeId(),
                         process.getStartTime() == null ? null : process.getStartTime().toInstant()));
             }
         }
         return started;
     }
 
-    private static Optional<UUID> uuid(Object value) {
+    private static Optional<UUID> originalPilotId(java.util.Map<String, Object> variables) {
         try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.toString()));
+            return PilotProcess.ORIGINAL_PILOT_ID.optionalFrom(variables);
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }

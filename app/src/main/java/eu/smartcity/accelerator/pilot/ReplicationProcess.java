@@ -38,7 +38,7 @@ public final class ReplicationProcess {
     /** The marketplace's replication request (also the business key, when started from the marketplace). */
     public static final Variable<UUID> REPLICATION_ID = Variable.uuid("replicationId");
     /** The pilot being replicated: the new contract starts from its contract, the new pilot links to it. */
-    public static final Variable<UUID> ORIGINAL_PILOT_ID = Variable.uuid("originalPilotId");
+    public static final Variable<UUID> ORIGINAL_PILOT_ID = PilotProcess.ORIGINAL_PILOT_ID;
     public static final Variable<ReplicationDecision> REPLICATION_DECISION = Variable.choice("replicationDecision",
             ReplicationDecision.class);
     public static final Variable<String> REPLICATION_NOTES = Variable.textAboutPeople("replicationNotes");

@@ -72,7 +72,7 @@ public class JuryMarking implements TaskValuesKeeper {
         }
         boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
         Map<String, Object> variables = variables(task, scoring);
-        UUID challengeId = ChallengeProcess.CHALLENGE_ID.read(variables.get(ChallengeProcess.CHALLENGE_ID.name()));
+        UUID challengeId = ChallengeProcess.CHALLENGE_ID.from(variables);
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
@@ -131,11 +131,11 @@ public class JuryMarking implements TaskValuesKeeper {
     }
 
     private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {
-        UUID applicationId = ChallengeProcess.APPLICATION_ID.read(variables.get(ChallengeProcess.APPLICATION_ID.name()));
+        UUID applicationId = ChallengeProcess.APPLICATION_ID.from(variables);
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        int round = ChallengeProcess.JURY_ROUND.read(variables.get(ChallengeProcess.JURY_ROUND.name())).intValue();
+        int round = ChallengeProcess.JURY_ROUND.from(variables).intValue();
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
             String criterion = mark.name();

@@ -133,6 +133,33 @@ public final class Variable<T> {
         return Optional.ofNullable(variables.get(name)).map(read);
     }
 
+    /** From a map of variables, required: missing, it is an error naming the variable. */
+    public T from(Map<String, ?> variables) {
+        return read(required(variables.get(name)));
+    }
+
+    /**
+     * The value a form should have supplied, which a step checks in its own words: missing or not of this type
+     * ({@code "maybe"} for a choice, text for a number), {@code refusal} gets what was there and returns the error
+     * to throw (a {@code RuleViolationException} with its message key).
+     */
+    public T checkedFrom(VariableScope scope, Function<Object, ? extends RuntimeException> refusal) {
+        Object raw = scope.getVariable(name);
+        if (raw != null) {
+            try {
+                return read.apply(raw);
+            } catch (RuntimeException notOfThisType) {
+                // refused below, in the step's words
+            }
+        }
+        throw refusal.apply(raw);
+    }
+
+    /** Whether the scope holds exactly this value as stored ({@code "approve"}); missing or anything else is not it. */
+    public boolean holds(VariableScope scope, T value) {
+        return Objects.equals(stored(value), scope.getVariable(name));
+    }
+
     /** A raw value as the engine returned it ({@code runtimeService.getVariable(id, X.name())}); null stays null. */
     public T read(Object raw) {
         return raw == null ? null : read.apply(raw);

@@ -51,7 +51,7 @@ class ChallengeSubjects implements SubjectView {
                 return new TaskSubject("cycle", cycleContext(cycle), facts);
             });
         }
-        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name())).map(challenge -> {
+        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(challenge -> {
             SubjectRecords.requireOwner(user, challenge.cityGroup());
             Map<String, Object> facts = facts(challenge);
             // the city revising its challenge may change what it funds beside the pilot (its own page)
@@ -65,7 +65,7 @@ class ChallengeSubjects implements SubjectView {
         if (CLOSE_CYCLE.equals(ids.taskDefinitionKey())) {
             return cycle(ids).map(ChallengeSubjects::cycleContext);
         }
-        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name())).map(c -> records.context(c, null));
+        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(c -> records.context(c, null));
     }
 
     private Map<String, Object> facts(ChallengeView challenge) {
@@ -93,7 +93,7 @@ class ChallengeSubjects implements SubjectView {
     }
 
     private Optional<Cycles.CycleView> cycle(TaskIds ids) {
-        Optional<UUID> id = ids.uuid(ChallengeProcess.CYCLE_ID.name());
+        Optional<UUID> id = ids.uuid(ChallengeProcess.CYCLE_ID);
         return id.flatMap(cycleId -> cycles.all().stream().filter(c -> c.id().equals(cycleId)).findFirst());
     }
 

@@ -37,7 +37,7 @@ class ContractSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject> read(TaskIds ids, CurrentUser user) {
-        Optional<UUID> contractId = ids.uuid(ContractProcess.CONTRACT_ID.name());
+        Optional<UUID> contractId = ids.uuid(ContractProcess.CONTRACT_ID);
         return contractId.flatMap(contracts::page).map(page -> {
             SubjectRecords.requireOwner(user, page.cityGroup(), page.companyGroup());
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ class ContractSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject.Context> context(TaskIds ids) {
-        return ids.uuid(ContractProcess.CONTRACT_ID.name()).flatMap(contracts::page).map(this::context);
+        return ids.uuid(ContractProcess.CONTRACT_ID).flatMap(contracts::page).map(this::context);
     }
 
     private TaskSubject.Context context(ContractPage page) {

@@ -56,7 +56,7 @@ class JurySubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject> read(TaskIds ids, CurrentUser user) {
-        Optional<ChallengeView> found = records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name()));
+        Optional<ChallengeView> found = records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ class JurySubjects implements SubjectView {
             }
             case ChallengeProcess.USER_TASK_SCORE_APPLICATION -> {
                 requireSeat(user, challenge);
-                Optional<ApplicationView> application = ids.uuid(ChallengeProcess.APPLICATION_ID.name()).flatMap(applications::find);
+                Optional<ApplicationView> application = ids.uuid(ChallengeProcess.APPLICATION_ID).flatMap(applications::find);
                 if (application.isEmpty()) {
                     return Optional.empty();
                 }
@@ -104,9 +104,9 @@ class JurySubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject.Context> context(TaskIds ids) {
-        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID.name())).map(challenge -> {
+        return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(challenge -> {
             String company = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(ids.taskDefinitionKey())
-                    ? ids.uuid(ChallengeProcess.APPLICATION_ID.name()).flatMap(applications::find)
+                    ? ids.uuid(ChallengeProcess.APPLICATION_ID).flatMap(applications::find)
                             .filter(a -> a.challengeId().equals(challenge.id())).map(ApplicationView::companyGroup).orElse(null)
                     : null;
             return records.context(challenge, company);

@@ -60,7 +60,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         Optional<PilotView> original = replication.map(ReplicationFacts::originalPilotId)
-                .or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID.name())).flatMap(pilots::find);
+                .or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID)).flatMap(pilots::find);
         if (original.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +94,7 @@ class MarketplaceSubjects implements SubjectView {
         }
         Optional<ReplicationFacts> replication = marketplace.replicationOfProcess(ids.processInstanceId());
         // when the task is created the marketplace has not recorded the replication yet: the ids it started the process with
-        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID.name()))
+        return replication.map(ReplicationFacts::originalPilotId).or(() -> ids.uuid(ReplicationProcess.ORIGINAL_PILOT_ID))
                 .flatMap(pilots::find).map(p -> replicationContext(replication, p, ids));
     }
 
@@ -105,7 +105,7 @@ class MarketplaceSubjects implements SubjectView {
 
     private TaskSubject.Context replicationContext(Optional<ReplicationFacts> replication, PilotView pilot, TaskIds creating) {
         String city = replication.map(r -> records.name(r.cityGroup())).orElseGet(() -> creating == null ? null
-                : creating.variables().get(ReplicationProcess.CITY_GROUP.name()) instanceof String group ? records.name(group) : null);
+                : ReplicationProcess.CITY_GROUP.optionalFrom(creating.variables()).map(records::name).orElse(null));
         return records.challenge(Optional.of(pilot.challengeId()))
                 .map(c -> new TaskSubject.Context(c.id(), c.title(), city, records.name(pilot.companyGroup()),
                         records.context(c, null).link()))

@@ -57,7 +57,7 @@ class PilotSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject> read(TaskIds ids, CurrentUser user) {
-        Optional<PilotView> found = ids.uuid(PilotProcess.PILOT_ID.name()).flatMap(pilots::find);
+        Optional<PilotView> found = ids.uuid(PilotProcess.PILOT_ID).flatMap(pilots::find);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -85,12 +85,11 @@ class PilotSubjects implements SubjectView {
             facts.put("missing", PilotProcess.INFRASTRUCTURE_CHECKS.stream()
                     .filter(check -> check.optionalFrom(ids.variables()).orElse(null) == PilotProcess.Answer.NO)
                     .map(check -> check.name()).toList());
-            Object notes = ids.variables().get(PilotProcess.READINESS_NOTES.name());
-            facts.put(PilotProcess.READINESS_NOTES.name(), notes == null ? "" : notes.toString());
+            facts.put(PilotProcess.READINESS_NOTES.name(), PilotProcess.READINESS_NOTES.optionalFrom(ids.variables()).orElse(""));
         }
         facts.put("milestone", Math.min(pilot.milestonesDone() + 1, (Integer) facts.getOrDefault(ChallengeProcess.MILESTONE_COUNT.name(), Integer.MAX_VALUE)));
         if (EVALUATION_TASKS.contains(ids.taskDefinitionKey())) {
-            ids.uuid(EvaluationProcess.EVALUATION_ID.name()).flatMap(evaluations::find)
+            ids.uuid(EvaluationProcess.EVALUATION_ID).flatMap(evaluations::find)
                     .filter(e -> e.pilotId().equals(pilot.id()))
                     .ifPresent(e -> facts.put("evaluation", e));
         }
@@ -100,7 +99,7 @@ class PilotSubjects implements SubjectView {
 
     @Override
     public Optional<TaskSubject.Context> context(TaskIds ids) {
-        return ids.uuid(PilotProcess.PILOT_ID.name()).flatMap(pilots::find)
+        return ids.uuid(PilotProcess.PILOT_ID).flatMap(pilots::find)
                 .map(p -> context(p, records.challenge(Optional.of(p.challengeId()))));
     }
 

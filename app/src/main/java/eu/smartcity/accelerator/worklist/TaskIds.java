@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.workflow.Variable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +12,8 @@ import java.util.UUID;
  */
 record TaskIds(String taskDefinitionKey, String processInstanceId, String businessKey, Map<String, Object> variables) {
 
-    Optional<UUID> uuid(String name) {
-        return parse(variables.get(name));
+    Optional<UUID> uuid(Variable<UUID> variable) {
+        return parse(variables.get(variable.name()));
     }
 
     Optional<UUID> businessKeyId() {

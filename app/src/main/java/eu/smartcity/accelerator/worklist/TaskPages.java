@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -199,15 +200,11 @@ class TaskPages {
         HistoricVariableInstance challengeId = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).variableName(ChallengeProcess.CHALLENGE_ID.name()).disableCustomObjectDeserialization()
                 .list().stream().findFirst().orElse(null);
-        return challengeId == null ? "" : uuid(challengeId.getValue()).flatMap(challenges::find)
-                .map(Challenges.ChallengeView::title).orElse("");
-    }
-
-    private static java.util.Optional<UUID> uuid(Object value) {
         try {
-            return value == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(value.toString()));
+            return challengeId == null ? "" : Optional.ofNullable(ChallengeProcess.CHALLENGE_ID.read(challengeId.getValue()))
+                    .flatMap(challenges::find).map(Challenges.ChallengeView::title).orElse("");
         } catch (IllegalArgumentException notAnId) {
-            return java.util.Optional.empty();
+            return "";
         }
     }
 }

@@ -81,8 +81,7 @@ public class WorkAhead {
                 .variableName(ChallengeProcess.CHALLENGE_ID.name()).disableCustomObjectDeserialization().list().stream().findFirst()
                 .orElse(null);
         try {
-            return variable == null || variable.getValue() == null ? Optional.empty()
-                    : Optional.of(UUID.fromString(variable.getValue().toString()));
+            return variable == null ? Optional.empty() : Optional.ofNullable(ChallengeProcess.CHALLENGE_ID.read(variable.getValue()));
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }

@@ -106,7 +106,7 @@ final class BenchCycle {
         complete(pi, PilotProcess.USER_TASK_KICK_OFF, ProcessVariables.of(PilotProcess.KICKOFF_NOTES.with("Scope, contacts and planning agreed")));
         complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
-        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name())).longValue();
+        int milestones = ChallengeProcess.MILESTONE_COUNT.read(engine.getRuntimeService().getVariable(pi, ChallengeProcess.MILESTONE_COUNT.name()));
         for (int m = 1; m <= milestones; m++) {
             complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + m + " reached"), PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));
             complete(pi, PilotProcess.USER_TASK_REVIEW_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS_DECISION.with(PilotProcess.ProgressDecision.CONTINUE)));

@@ -325,8 +325,8 @@ class WholeCycleBrowserIT {
         doTask(OFFICER, driver.task(processInstanceId, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE), "infrastructure", false,
                 form -> form.click(By.cssSelector("input[name=connectivity][value=yes]")).click(By.cssSelector("input[name=power][value=yes]"))
                         .click(By.cssSelector("input[name=simNetwork][value=yes]")).click(By.cssSelector("input[name=dataAccess][value=yes]")));
-        long milestones = ((Number) engine.getRuntimeService()
-                .getVariable(processInstanceId, ChallengeProcess.MILESTONE_COUNT.name())).longValue();
+        int milestones = ChallengeProcess.MILESTONE_COUNT.read(engine.getRuntimeService()
+                .getVariable(processInstanceId, ChallengeProcess.MILESTONE_COUNT.name()));
         assertThat(milestones).isPositive();
         for (long milestone = 1; milestone <= milestones; milestone++) {
             boolean first = milestone == 1;

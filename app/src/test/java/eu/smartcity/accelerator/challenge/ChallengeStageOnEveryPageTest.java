@@ -129,7 +129,7 @@ class ChallengeStageOnEveryPageTest {
         driver.complete(pi, PilotProcess.USER_TASK_CHECK_INFRASTRUCTURE,
                 ProcessVariables.of(PilotProcess.CONNECTIVITY.with(PilotProcess.Answer.YES), PilotProcess.POWER.with(PilotProcess.Answer.YES), PilotProcess.SIM_NETWORK.with(PilotProcess.Answer.YES), PilotProcess.DATA_ACCESS.with(PilotProcess.Answer.YES)));
         expectApplication("urbansense", urbansense, ApplicationStatus.PILOTING, "Report your milestone progress by");
-        long milestones = ((Number) engine.getRuntimeService().getVariable(pi, MILESTONE_COUNT.name())).longValue();
+        int milestones = MILESTONE_COUNT.read(engine.getRuntimeService().getVariable(pi, MILESTONE_COUNT.name()));
         for (int milestone = 1; milestone <= milestones; milestone++) {
             driver.complete(pi, PilotProcess.USER_TASK_REPORT_PROGRESS, ProcessVariables.of(PilotProcess.PROGRESS.with("Milestone " + milestone + " reached"),
                     PilotProcess.MILESTONE_MET.with(PilotProcess.Answer.YES)));

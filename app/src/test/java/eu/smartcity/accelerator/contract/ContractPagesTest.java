@@ -114,7 +114,9 @@ class ContractPagesTest {
         assertThat(new String(report.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("ValidationReport")
                 .contains("urn:etsi:019102:mainindication:total-passed");
         assertThat(as("urbansense").getBytes(page + "/validation-report.xml").statusCode()).isEqualTo(404);
-        assertThat(new PortalClient(port).getBytes(page + "/validation-report.xml").statusCode()).isNotEqualTo(200);
+        HttpResponse<byte[]> visitor = new PortalClient(port).getBytes(page + "/validation-report.xml");
+        assertThat(visitor.statusCode()).as("a visitor is sent to the login page").isEqualTo(302);
+        assertThat(visitor.headers().firstValue("Location").orElse("")).contains("/login");
 
         HttpResponse<byte[]> pdf = parkflow.getBytes(page + "/contract.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

@@ -256,7 +256,7 @@ class NotificationMailTest {
     /** The process tests' delivery variables, with Delft and ParkFlow as the parties (of a real case) and one milestone. */
     Map<String, Object> delivery() {
         Map<String, Object> v = eu.smartcity.accelerator.support.ContractCase.of(context, "city-delft", "company-parkflow").delivery();
-        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 1L);
+        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 1);
         return v;
     }
 

@@ -66,7 +66,7 @@ public abstract class ProcessTestBase {
         v.put(ChallengeProcess.COMPANY_GROUP.name(), "company-greengrid");
         v.put(SIGNATURE_WINDOW.name(), "P14D");
         v.put(ChallengeProcess.CONTRACT_AMOUNT.name(), 9000.0);
-        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 2L);
+        v.put(ChallengeProcess.MILESTONE_COUNT.name(), 2);
         v.put(MILESTONE_CADENCE.name(), "P30D");
         v.put(REMINDER_DELAY.name(), "P3D");
         v.put(ESCALATION_DELAY.name(), "P7D");

@@ -88,7 +88,7 @@ public class JpaChallenges implements Challenges {
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }
-        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), ChallengeProcess.MILESTONE_COUNT.stored(bylaws.milestonesPerPilot()));
         // The definition as variables too, so the revise form (same field keys) opens pre-filled.
         variables.put(ChallengeProcess.TITLE.name(), definition.title());
         variables.put(ChallengeProcess.PROBLEM.name(), definition.problem());
@@ -150,13 +150,13 @@ public class JpaChallenges implements Challenges {
     @Override
     @Transactional(readOnly = true)
     public CallWindow proposedWindow(UUID challengeId) {
-        return get(challengeId.toString()).proposedWindow();
+        return get(challengeId).proposedWindow();
     }
 
     @Override
     @Transactional(readOnly = true)
     public CallWindow callWindow(UUID challengeId) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         return switch (challenge.stage()) {
             case SUBMITTED, SENT_BACK -> CallWindow.DEFAULT;
             case APPROVED -> challenge.proposedWindow();
@@ -172,7 +172,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public void changeExtras(UUID challengeId, List<Extra> cityFunds) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         if (challenge.stage().published()) {
             // once published, the call (and the OCDS tender) says what the city funds; it does not change under applicants
             throw new RuleViolationException("extraDescription-0", "extra.error.published",
@@ -204,7 +204,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public void chooseContractLanguage(UUID challengeId, String language) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         if (!CONTRACT_LANGUAGES.contains(language)) {
             throw new RuleViolationException("contractLanguage", "challenge.error.contractLanguage",
                     "the contract language is one of " + CONTRACT_LANGUAGES);
@@ -294,7 +294,7 @@ public class JpaChallenges implements Challenges {
     @Override
     @Transactional(readOnly = true)
     public void checkExtension(UUID challengeId, Instant newClosesAt, String reason) {
-        checkExtension(get(challengeId.toString()), seconds(newClosesAt), reason);
+        checkExtension(get(challengeId), seconds(newClosesAt), reason);
     }
 
     private void checkExtension(Challenge challenge, Instant closes, String reason) {
@@ -316,7 +316,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public CallWindowChange extendCall(UUID challengeId, Instant newClosesAt, String reason, String coordinator) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         Instant closes = seconds(newClosesAt);
         checkExtension(challenge, closes, reason);
         Instant before = challenge.callClosesAt();
@@ -333,7 +333,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public CallWindowChange closeCallEarly(UUID challengeId, String reason, String coordinator) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         requireOpen(challenge);
         requireReason(reason);
         Instant now = clock.instant();
@@ -383,7 +383,7 @@ public class JpaChallenges implements Challenges {
 
     @Override
     public void closeCall(UUID challengeId) {
-        get(challengeId.toString()).callClosed(clock.instant());
+        get(challengeId).callClosed(clock.instant());
     }
 
     @Override
@@ -411,7 +411,7 @@ public class JpaChallenges implements Challenges {
 
     /** Null unless the challenge may still stop (see {@link ChallengeStage#stoppable()}). */
     private Challenge stoppable(UUID challengeId) {
-        Challenge challenge = get(challengeId.toString());
+        Challenge challenge = get(challengeId);
         return challenge.stage().stoppable() && challenge.processInstanceId() != null ? challenge : null;
     }
 
@@ -427,10 +427,6 @@ public class JpaChallenges implements Challenges {
     /** The challenge process moved on: contracting, pilot, evaluation, or how it ended. */
     public void enter(UUID challengeId, ChallengeStage stage) {
         get(challengeId).entered(stage);
-    }
-
-    private Challenge get(String challengeId) {
-        return get(UUID.fromString(challengeId));
     }
 
     private Challenge get(UUID challengeId) {

@@ -40,10 +40,7 @@ class CompareEvidence implements JavaDelegate {
 
     /** A number the forms require: missing or not a number, the incident names the field. */
     static double number(DelegateExecution execution, Variable<Double> variable) {
-        Object value = execution.getVariable(variable.name());
-        if (!(value instanceof Number n)) {
-            throw new RuleViolationException(variable.name(), "form.error.number", "a number is required");
-        }
-        return n.doubleValue();
+        return variable.checkedFrom(execution, notANumber -> new RuleViolationException(variable.name(), "form.error.number",
+                "a number is required"));
     }
 }

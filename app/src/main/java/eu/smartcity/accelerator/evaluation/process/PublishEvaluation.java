@@ -37,11 +37,8 @@ class PublishEvaluation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object raw = execution.getVariable(VERDICT.name());
-        if (raw == null || !VERDICTS.contains(raw.toString())) {
-            throw new RuleViolationException(VERDICT.name(), "form.error.option", "one of " + VERDICTS + ", was '" + raw + "'");
-        }
-        Verdict verdict = VERDICT.read(raw);
+        Verdict verdict = VERDICT.checkedFrom(execution, given -> new RuleViolationException(VERDICT.name(), "form.error.option",
+                "one of " + VERDICTS + ", was '" + given + "'"));
         Evaluation evaluation = evaluations.findById(EVALUATION_ID.from(execution)).orElseThrow();
         evaluation.published(Variable.wireName(verdict), Instant.now());
         events.publishEvent(new EvaluationPublished(evaluation.id(), evaluation.pilotId(), evaluation.challengeId(),

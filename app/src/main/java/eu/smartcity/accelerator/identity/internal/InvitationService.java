@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -51,7 +50,6 @@ class InvitationService implements Invitations {
     private final InvitationMail mail;
     private final JuryPool pool;
     private final People people;
-    private final MessageSource messages;
     private final Organisations organisations;
     private final LoginThrottle throttle;
     private final LoginSettings settings;
@@ -59,7 +57,7 @@ class InvitationService implements Invitations {
     private final String baseUrl;
 
     InvitationService(IdentityService identity, JdbcTemplate jdbc, PlatformTransactionManager transactions, InvitationMail mail,
-            JuryPool pool, People people, MessageSource messages, Organisations organisations, LoginThrottle throttle,
+            JuryPool pool, People people, Organisations organisations, LoginThrottle throttle,
             LoginSettings settings, @Value("${accelerator.invitation.link-valid-for:14d}") Duration linkValidFor,
             @Value("${accelerator.public-base-url}") String baseUrl) {
         this.identity = identity;
@@ -68,7 +66,6 @@ class InvitationService implements Invitations {
         this.mail = mail;
         this.pool = pool;
         this.people = people;
-        this.messages = messages;
         this.organisations = organisations;
         this.throttle = throttle;
         this.settings = settings;
@@ -163,7 +160,7 @@ class InvitationService implements Invitations {
         Invitation i = find(id).orElseThrow();
         Locale language = Locale.forLanguageTag(i.language());
         String forWhat = JURY.equals(i.role()) ? (cycleName == null ? "" : cycleName)
-                : messages.getMessage("organisation." + i.cityGroup(), null, organisations.nameOf(i.cityGroup()), language);
+                : organisations.displayName(i.cityGroup(), language);
         mail.send(i.email(), language, i.role(), forWhat, baseUrl + "/invitation?token=" + token, linkValidFor.toDays());
     }
 

@@ -82,7 +82,7 @@ public class ReplicationStarter {
         variables.put(ReplicationProcess.CITY_GROUP.name(), cityGroup);
         variables.put(ChallengeProcess.COMPANY_GROUP.name(), solution.supplierGroup());
         variables.put(ChallengeProcess.CONTRACT_AMOUNT.name(), solution.indicativeCost().doubleValue());
-        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), (long) bylaws.milestonesPerPilot());
+        variables.put(ChallengeProcess.MILESTONE_COUNT.name(), ChallengeProcess.MILESTONE_COUNT.stored(bylaws.milestonesPerPilot()));
         for (String duration : ChallengeProcess.DURATIONS) {
             variables.put(duration, bylaws.duration(duration));
         }

@@ -8,9 +8,9 @@ import eu.smartcity.accelerator.contract.ContractProcess;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.notification.NotificationKind;
 import eu.smartcity.accelerator.pilot.PilotProcess;
+import eu.smartcity.accelerator.workflow.Variable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -64,13 +64,13 @@ public class ProcessNotifications {
                     challengeTitle(task), "");
         } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_COMPANY.equals(key)) {
             recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP.name())), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.COMPANY_GROUP)), challengeTitle(task), "");
         } else if (is(definition, ContractProcess.KEY) && ContractProcess.USER_TASK_SIGN_AS_CITY.equals(key)) {
             recorder.record(NotificationKind.CONTRACT_READY_TO_SIGN, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP.name())), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
         } else if (is(definition, EvaluationProcess.KEY) && EvaluationProcess.USER_TASK_KPI_RESULTS.equals(key)) {
             recorder.record(NotificationKind.EVALUATION_REQUEST, null, task.getId(),
-                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP.name())), challengeTitle(task), "");
+                    recipients.ofGroup(string(task, ChallengeProcess.CITY_GROUP)), challengeTitle(task), "");
         }
     }
 
@@ -106,22 +106,22 @@ public class ProcessNotifications {
                     return; // every other activity: no mail, and no look-up either
                 }
             }
-            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP.name())),
-                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON.name()) : "");
+            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
+                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON) : "");
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
-            List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP.name())));
-            parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP.name())));
+            List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));
+            parties.addAll(recipients.ofGroup(string(execution, ChallengeProcess.CITY_GROUP)));
             boolean signed = ContractProcess.END_SIGNED.equals(activity);
             recorder.record(signed ? NotificationKind.CONTRACT_SIGNED : NotificationKind.CONTRACT_DECLINED, null, instance, parties,
-                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON.name()));
+                    challengeTitle(execution), signed ? "" : string(execution, ContractProcess.DECLINE_REASON));
         } else if (is(definition, PilotProcess.KEY)
                 && (PilotProcess.SERVICE_TASK_REMIND.equals(activity) || PilotProcess.BOUNDARY_OVERDUE.equals(activity))) {
             // the reminder is the visible step ServiceTask_RemindCompany (async: a failed try rolls back with its mail),
             // not also its timer; each firing is its own activity instance: one mail per reminder, never two
             recorder.record(PilotProcess.SERVICE_TASK_REMIND.equals(activity) ? NotificationKind.MILESTONE_REMINDER
                     : NotificationKind.MILESTONE_OVERDUE, null, execution.getActivityInstanceId(),
-                    recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP.name())), challengeTitle(execution), "");
+                    recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)), challengeTitle(execution), "");
         }
     }
 
@@ -129,15 +129,13 @@ public class ProcessNotifications {
         return processDefinitionId != null && processDefinitionId.startsWith(key + ":");
     }
 
-    private static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? "" : value.toString();
+    private static String string(VariableScope scope, Variable<String> variable) {
+        return variable.optionalFrom(scope).orElse("");
     }
 
     private String challengeTitle(VariableScope scope) {
-        String id = string(scope, ChallengeProcess.CHALLENGE_ID.name());
         try {
-            return id.isEmpty() ? "" : challenges.find(UUID.fromString(id)).map(Challenges.ChallengeView::title).orElse("");
+            return ChallengeProcess.CHALLENGE_ID.optionalFrom(scope).flatMap(challenges::find).map(Challenges.ChallengeView::title).orElse("");
         } catch (IllegalArgumentException notAnId) {
             return "";
         }

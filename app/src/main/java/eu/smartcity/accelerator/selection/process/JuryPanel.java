@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.selection.process;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.challenge.Challenges.ChallengeView;
@@ -64,14 +65,14 @@ public class JuryPanel {
         }
     }
 
-    /** The members holding the seats (the jury multi-instance's collection). */
+    /** The members holding the seats (the jury multi-instance's collection; the model passes {@code challengeId}). */
     public List<String> seatsFor(String challengeId) {
-        return seats.findByChallengeIdAndStatusOrderBySeatNo(UUID.fromString(challengeId), JurySeat.ASSIGNED).stream()
+        return seats.findByChallengeIdAndStatusOrderBySeatNo(ChallengeProcess.CHALLENGE_ID.read(challengeId), JurySeat.ASSIGNED).stream()
                 .map(JurySeat::member).toList();
     }
 
     /** The eligible applications each seat scores (the scoring multi-instance's collection). */
     public List<String> applicationsToScore(String challengeId) {
-        return applications.eligibleFor(UUID.fromString(challengeId)).stream().map(a -> a.id().toString()).toList();
+        return applications.eligibleFor(ChallengeProcess.CHALLENGE_ID.read(challengeId)).stream().map(a -> a.id().toString()).toList();
     }
 }

@@ -55,7 +55,7 @@ class PilotsPerCityQuota implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!ChallengeProcess.SelectionDecision.APPROVE.wire().equals(task.getVariable(ChallengeProcess.SELECTION_DECISION.name()))) {
+        if (!ChallengeProcess.SELECTION_DECISION.holds(task, ChallengeProcess.SelectionDecision.APPROVE)) {
             return; // re-opening the scoring commits to nothing
         }
         ChallengeView challenge = challenges.find(ChallengeProcess.CHALLENGE_ID.from(task))
@@ -75,7 +75,7 @@ class PilotsPerCityQuota implements TaskListener {
         Object[] args = {cycleName, bylaws.pilotsPerCity(), city, held.size(), titles};
         String english = "the bylaws of cycle " + cycleName + " allow " + bylaws.pilotsPerCity() + " pilot(s) per city; "
                 + challenge.cityGroup() + " already has " + held.size() + " (" + titles + ")";
-        if (!ChallengeProcess.QuotaOverride.EXCEED.wire().equals(task.getVariable(ChallengeProcess.QUOTA_OVERRIDE.name()))) {
+        if (!ChallengeProcess.QUOTA_OVERRIDE.holds(task, ChallengeProcess.QuotaOverride.EXCEED)) {
             throw new RuleViolationException(ChallengeProcess.SELECTION_DECISION.name(),
                     bylaws.quotasOverridable() ? "selection.error.pilotsPerCity" : "selection.error.pilotsPerCityFixed",
                     english, args);
@@ -84,12 +84,12 @@ class PilotsPerCityQuota implements TaskListener {
             throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE.name(), "selection.error.pilotsPerCityFixed",
                     english + "; these bylaws allow no override", args);
         }
-        Object reason = task.getVariable(ChallengeProcess.QUOTA_OVERRIDE_REASON.name());
-        if (reason == null || reason.toString().isBlank()) {
+        String reason = ChallengeProcess.QUOTA_OVERRIDE_REASON.optionalFrom(task).map(String::strip).orElse("");
+        if (reason.isEmpty()) {
             throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "selection.error.quotaOverrideReason",
                     "give the reason for exceeding " + RULE, bylaws.pilotsPerCity());
         }
-        if (reason.toString().strip().length() > MAX_REASON) {
+        if (reason.length() > MAX_REASON) {
             throw new RuleViolationException(ChallengeProcess.QUOTA_OVERRIDE_REASON.name(), "form.error.maxLength",
                     "at most " + MAX_REASON + " characters", MAX_REASON);
         }
@@ -100,6 +100,6 @@ class PilotsPerCityQuota implements TaskListener {
                     "an override records who made it: claim the task first");
         }
         overrides.save(new QuotaOverride(challenge.id(), challenge.cycleId(), challenge.cityGroup(), RULE,
-                bylaws.pilotsPerCity(), held.size(), reason.toString().strip(), who, Instant.now()));
+                bylaws.pilotsPerCity(), held.size(), reason, who, Instant.now()));
     }
 }

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.application.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
@@ -71,7 +72,7 @@ class CityFundsOutsideTheCapTest {
         // after the deadline the process's eligibility decision agrees
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
         Applications.ApplicationView decided = applications.find(atTheCap.id()).orElseThrow();
-        assertThat(decided.status()).isNotEqualTo("INELIGIBLE");
+        assertThat(decided.applicationStatus()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
         assertThat(decided.ineligibilityReasons()).isEmpty();
     }
 }
