@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -42,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskPages.class);
+    /** A collision is a moment's coincidence: three tries, then the form says it was refused, as before. */
+    private static final int COMPLETION_ATTEMPTS = 3;
 
     private final MyTasks myTasks;
     private final FormDefinitions forms;
@@ -140,7 +143,7 @@ class TaskPages {
             return page(task, form, submission.raw(), Map.of(), model, user);
         }
         try {
-            myTasks.complete(user, task, submission.values());
+            completeRetryingACollision(user, task, submission.values());
         } catch (TaskAlreadyClaimedException | NullValueException gone) {
             // someone else (a colleague of the same organisation) took or finished it meanwhile
             redirect.addFlashAttribute("error", "tasks.takenByOther");
@@ -166,6 +169,25 @@ class TaskPages {
         }
         redirect.addFlashAttribute("done", task.getName());
         return "redirect:/tasks";
+    }
+
+    /**
+     * The completion's transaction is rolled back whole when it collides with another one on the same executions
+     * (a juror's two marks of one seat handed in at the same moment update the seat's multi-instance counters), so
+     * trying it again is safe; jurors of different seats do not collide here (the seat's end is a job of its own).
+     */
+    private void completeRetryingACollision(CurrentUser user, Task task, Map<String, Object> values) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                myTasks.complete(user, task, values);
+                return;
+            } catch (OptimisticLockingException collision) {
+                if (attempt == COMPLETION_ATTEMPTS) {
+                    throw collision;
+                }
+                log.info("Task {} collided with another completion, trying again ({})", task.getId(), collision.toString());
+            }
+        }
     }
 
     private String page(Task task, FormDefinition form, Map<String, String> raw,

@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Jurors finishing at the same moment (issue 20, point 6): each seat of the jury is an instance of a parallel
  * multi-instance, and the last mark of a seat ends that instance. Two jurors handing in their last marks at once
  * used to update the multi-instance's counters in two transactions, and one of them got an optimistic-locking
- * error as a refused form. Now the engine continues after each mark in a job of its own (asyncAfter on the
- * scoring task), which it retries when two collide: every juror's form is accepted and every mark counts.
+ * error as a refused form. Now a seat ends in a job of its own (asyncBefore on EndEvent_SeatScored), which the
+ * engine retries when two collide: every juror's form is accepted and every mark counts.
  *
  * <p>Through the portal on PostgreSQL: three jurors, each on their own connection, submit their forms behind a
  * barrier (all at once), several rounds.
