@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.privacy;
 
+import eu.smartcity.accelerator.cycle.CycleProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.Date;
 import java.util.UUID;
@@ -38,11 +39,11 @@ public final class ErasureRequestProcess {
     /** When the decision is due: one month after the request (the task's due date and the escalation's timer). */
     public static final Variable<Date> DUE_AT = Variable.date("erasureDueAt");
     /** What task lists and the coordinators' mails call it: "Erasure request 3f9a1c0b" — never the person's name. */
-    public static final Variable<String> SUBJECT_TITLE = Variable.string("subjectTitle");
+    public static final Variable<String> SUBJECT_TITLE = CycleProcess.SUBJECT_TITLE;
     public static final Variable<ErasureDecision> DECISION = Variable.choice("erasureDecision", ErasureDecision.class);
     public static final Variable<RefusalGround> REFUSAL_GROUND = Variable.choice("refusalGround", RefusalGround.class);
     /** Input of {@link #SEND_TASK_ALERT_COORDINATORS}: the step whose deadline passed. */
-    public static final Variable<String> MISSED_STEP = Variable.string("missedStep");
+    public static final Variable<String> MISSED_STEP = CycleProcess.MISSED_STEP;
 
     private ErasureRequestProcess() {}
 }

@@ -43,7 +43,7 @@ class ErasureRequestSubjects implements SubjectView {
     }
 
     private Optional<ErasureRequestFacts.Facts> facts(TaskIds ids) {
-        return ids.uuid(ErasureRequestProcess.REQUEST_ID.name()).flatMap(requests::of);
+        return ids.uuid(ErasureRequestProcess.REQUEST_ID).flatMap(requests::of);
     }
 
     private TaskSubject.Context context(ErasureRequestFacts.Facts facts) {

@@ -116,7 +116,7 @@ class InactiveAccountsTest {
         assertThat(warned).containsEntry("warned", 3);
         assertThat(jdbc.queryForList("SELECT user_id FROM inactive_account", String.class))
                 .containsExactlyInAnyOrder(plain, coordinator, juror);
-        dispatcher.sendDue(warning.plusSeconds(1));
+        sendAllDue(warning.plusSeconds(1));
         MimeMessage mail = mailTo(plain + "@example.org");
         String deactivationDate = LocalDate.ofInstant(warning.plus(Duration.ofDays(30)), ZoneOffset.UTC).toString();
         assertThat(mail.getSubject()).isEqualTo("Uw account wordt gedeactiveerd op " + deactivationDate);
@@ -236,6 +236,13 @@ class InactiveAccountsTest {
         identity.saveUser(user);
         identity.setUserInfo(id, "language", language);
         return id;
+    }
+
+    /** Other tests leave mails in the shared outbox (their scheduler is off): send batches until none is due. */
+    void sendAllDue(Instant now) {
+        for (int batch = 0; batch < 100 && dispatcher.sendDue(now) > 0; batch++) {
+            // next batch
+        }
     }
 
     MimeMessage mailTo(String address) throws Exception {

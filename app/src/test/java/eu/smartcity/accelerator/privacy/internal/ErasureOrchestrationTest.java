@@ -24,6 +24,13 @@ class ErasureOrchestrationTest {
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
 
+    /** The test users are company contacts or jurors: left behind they would join other tests' juries and mail lists. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetTestUsers() {
+        identity.createUserQuery().list().stream().map(org.camunda.bpm.engine.identity.User::getId)
+                .filter(id -> id.startsWith("privacy-")).forEach(identity::deleteUser);
+    }
+
     @Test
     void holdersRunByFeatureSectionThenEngineThenIdentityWhateverTheInjectionOrder() {
         List<PersonalDataHolder> injected = new ArrayList<>(List.of(holder("identity"), holder("process-engine"),
