@@ -33,7 +33,7 @@ public final class ApplicationProcess {
     public static final String MESSAGE_PILOT_EVALUATED = "PilotEvaluated";
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
     public static final String MESSAGE_NO_SELECTION_MADE = "NoSelectionMade";
-    /** The challenge was withdrawn or its cycle closed: variables {@link #CHALLENGE_ENDING} and {@link #STOP_REASON}. */
+    /** The challenge was withdrawn or its cycle closed: variables {@link #ENDED_AS} and {@link #STOP_REASON}. */
     public static final String MESSAGE_CHALLENGE_STOPPED = "ChallengeStopped";
 
     /** The eligibility check's result, with message EligibilityDecided. */
@@ -46,8 +46,11 @@ public final class ApplicationProcess {
         SELECTED, NOT_SELECTED
     }
 
-    /** The status the application ended in: {@code CHALLENGE_WITHDRAWN} or {@code CYCLE_CLOSED}. */
-    public static final Variable<ApplicationStatus> CHALLENGE_ENDING = Variable.choice("challengeEnding", ApplicationStatus.class);
+    /**
+     * The status the application ended in when its challenge stopped: {@code CHALLENGE_WITHDRAWN} or {@code CYCLE_CLOSED}
+     * (not the challenge's own {@code challengeEnding}, a {@code ChallengeStage}: one name, one type).
+     */
+    public static final Variable<ApplicationStatus> ENDED_AS = Variable.choice("endedAs", ApplicationStatus.class);
     public static final Variable<String> STOP_REASON = ChallengeProcess.STOP_REASON;
 
     // the challenge's names (the application is downstream of it)

@@ -81,7 +81,7 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInChallengeStoppedWhenTheChallengeIsWithdrawnBeforeTheEligibilityCheck() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING.name(), "CHALLENGE_WITHDRAWN", STOP_REASON.name(), "Budget cut"));
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(ENDED_AS.name(), "CHALLENGE_WITHDRAWN", STOP_REASON.name(), "Budget cut"));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
     }
 
@@ -89,7 +89,7 @@ class ApplicationProcessTest extends ProcessTestBase {
     void shouldEndInChallengeStoppedWhenTheCycleClosesDuringTheSelection() {
         ProcessInstance application = submitted();
         send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(CHALLENGE_ENDING.name(), "CYCLE_CLOSED", STOP_REASON.name(), ""));
+        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(ENDED_AS.name(), "CYCLE_CLOSED", STOP_REASON.name(), ""));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED);
     }
 }

@@ -179,7 +179,7 @@ class JpaApplications implements Applications {
                 EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW))) {
             application.moveTo(ending, clock.instant());
             correlate(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, ProcessVariables.of(
-                    ApplicationProcess.CHALLENGE_ENDING.with(ending), ApplicationProcess.STOP_REASON.with(reason == null ? "" : reason)));
+                    ApplicationProcess.ENDED_AS.with(ending), ApplicationProcess.STOP_REASON.with(reason == null ? "" : reason)));
         }
     }
 

@@ -100,7 +100,7 @@ public class ProcessNotifications {
                 case ApplicationProcess.END_NO_SELECTION -> { kind = NotificationKind.SELECTION_RESULT; variant = "no-selection"; }
                 case ApplicationProcess.END_CHALLENGE_STOPPED, ApplicationProcess.END_CHALLENGE_STOPPED_WHILE_SUBMITTED -> {
                     kind = NotificationKind.CHALLENGE_ENDED;
-                    variant = ApplicationProcess.CHALLENGE_ENDING.optionalFrom(execution).orElse(null) == ApplicationStatus.CYCLE_CLOSED ? "cycle-closed" : "withdrawn";
+                    variant = ApplicationProcess.ENDED_AS.optionalFrom(execution).orElse(null) == ApplicationStatus.CYCLE_CLOSED ? "cycle-closed" : "withdrawn";
                 }
                 default -> {
                     return; // every other activity: no mail, and no look-up either
