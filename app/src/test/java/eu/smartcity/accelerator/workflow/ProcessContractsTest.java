@@ -225,6 +225,28 @@ class ProcessContractsTest {
         return fields;
     }
 
+    /** A name means one thing: every contract that declares it gives it the same type (and the same free-text marking). */
+    @Test
+    void aVariableNameHasOneTypeInEveryContract() throws IllegalAccessException {
+        Map<String, Set<String>> declarations = new TreeMap<>();
+        for (Contract contract : contracts.values()) {
+            for (Field field : contract.type().getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && Variable.class.isAssignableFrom(field.getType())) {
+                    Variable<?> variable = (Variable<?>) field.get(null);
+                    declarations.computeIfAbsent(variable.name(), n -> new TreeSet<>()).add(variable.type().getName()
+                            + (variable.isTextAboutPeople() ? " (text about people)" : "") + " in " + contract.type().getSimpleName());
+                }
+            }
+        }
+        List<String> clashes = new ArrayList<>();
+        declarations.forEach((name, where) -> {
+            if (where.stream().map(w -> w.substring(0, w.indexOf(" in "))).distinct().count() > 1) {
+                clashes.add(name + ": " + where);
+            }
+        });
+        assertThat(clashes).as("one name, one type: alias the upstream declaration or choose another name").isEmpty();
+    }
+
     @Test
     void everyProcessHasAContract() throws IOException {
         Set<String> without = new TreeSet<>(used.keySet());
