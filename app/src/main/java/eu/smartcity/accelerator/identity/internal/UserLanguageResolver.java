@@ -73,7 +73,7 @@ public class UserLanguageResolver implements LocaleResolver {
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = locale == null ? null : supported(locale.getLanguage());
         if (chosen == null) {
-            throw new IllegalArgumentException("language: one of en, nl, fr");
+            throw new IllegalArgumentException("Unsupported language " + locale + ": the portal speaks en, nl and fr");
         }
         String user = currentUser();
         if (user != null) {

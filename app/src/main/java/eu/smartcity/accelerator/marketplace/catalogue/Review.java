@@ -31,7 +31,7 @@ public class Review {
 
     public Review(UUID implementationId, String cityGroup, String author, int rating, String comment, Instant createdAt) {
         if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("rating: 1 to 5");
+            throw new IllegalArgumentException("A rating is 1 to 5, not " + rating + " (ReviewForm validates it first)");
         }
         this.id = UUID.randomUUID();
         this.implementationId = implementationId;
