@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.application.internal;
 
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.shared.NewUntilStored;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,29 +13,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** One company's application (retention class: PROCUREMENT_RECORD; organisation data, no natural persons). */
 @Entity
 @Table(name = "application")
-class Application implements Persistable<UUID> {
+class Application extends NewUntilStored {
 
     /**
      * The id is assigned in the constructor, so Spring Data cannot tell a new row from a stored one: without this,
      * save() would SELECT by id before each INSERT (issue 19: one statement per row saved).
      */
-    @Transient
-    private boolean isNew = true;
 
 
     @Id
@@ -154,10 +149,5 @@ class Application implements Persistable<UUID> {
     @Override
     public UUID getId() { return id; }
 
-    @Override
-    public boolean isNew() { return isNew; }
 
-    @PostLoad
-    @PostPersist
-    void stored() { isNew = false; }
 }

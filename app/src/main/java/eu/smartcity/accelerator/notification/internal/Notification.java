@@ -1,18 +1,15 @@
 package eu.smartcity.accelerator.notification.internal;
 
 import eu.smartcity.accelerator.notification.NotificationKind;
+import eu.smartcity.accelerator.shared.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One mail to one user about one event, rendered in the user's language when the event happened
@@ -20,14 +17,12 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "notification")
-public class Notification implements Persistable<UUID> {
+public class Notification extends NewUntilStored {
 
     /**
      * The id is assigned in the constructor, so Spring Data cannot tell a new row from a stored one: without this,
      * save() would SELECT by id before each INSERT (issue 19: one statement per row saved).
      */
-    @Transient
-    private boolean isNew = true;
 
 
     public enum Status { PENDING, SENDING, SENT, FAILED }
@@ -99,10 +94,5 @@ public class Notification implements Persistable<UUID> {
     @Override
     public UUID getId() { return id; }
 
-    @Override
-    public boolean isNew() { return isNew; }
 
-    @PostLoad
-    @PostPersist
-    void stored() { isNew = false; }
 }

@@ -1,17 +1,14 @@
 package eu.smartcity.accelerator.selection.internal;
 
 import eu.smartcity.accelerator.cycle.Bylaws;
+import eu.smartcity.accelerator.shared.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One jury member's scores for one application in one round, with the weighted result (applicant-scoring table;
@@ -19,14 +16,12 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "jury_score")
-public class JuryScore implements Persistable<UUID> {
+public class JuryScore extends NewUntilStored {
 
     /**
      * The id is assigned in the constructor, so Spring Data cannot tell a new row from a stored one: without this,
      * save() would SELECT by id before each INSERT (issue 19: one statement per row saved).
      */
-    @Transient
-    private boolean isNew = true;
 
 
     @Id
@@ -95,10 +90,5 @@ public class JuryScore implements Persistable<UUID> {
     @Override
     public UUID getId() { return id; }
 
-    @Override
-    public boolean isNew() { return isNew; }
 
-    @PostLoad
-    @PostPersist
-    void stored() { isNew = false; }
 }

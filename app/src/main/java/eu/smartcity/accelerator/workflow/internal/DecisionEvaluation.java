@@ -1,23 +1,19 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import eu.smartcity.accelerator.shared.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** One stored decision evaluation: what went in, which rules matched, what came out. */
 @Entity
 @Table(name = "decision_evaluation")
-class DecisionEvaluation implements Persistable<UUID> {
+class DecisionEvaluation extends NewUntilStored {
 
     /** Records are only ever inserted: tell Spring Data so, or save() would SELECT before each INSERT. */
-    @Transient
-    private boolean isNew = true;
 
 
     @Id
@@ -63,11 +59,7 @@ class DecisionEvaluation implements Persistable<UUID> {
     @Override
     public UUID getId() { return id; }
 
-    @Override
-    public boolean isNew() { return isNew; }
 
-    @PostLoad
-    void loaded() { isNew = false; }
 
     UUID id() { return id; }
     String decisionKey() { return decisionKey; }
