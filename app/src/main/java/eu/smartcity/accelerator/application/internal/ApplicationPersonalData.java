@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.application.internal;
 
+import static eu.smartcity.accelerator.shared.personaldata.PersonalColumns.iso;
+
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
@@ -101,7 +103,4 @@ class ApplicationPersonalData implements PersonalDataHolder {
 
     private record Draft(UUID id, UUID challengeId, Instant savedAt) {}
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
-    }
 }

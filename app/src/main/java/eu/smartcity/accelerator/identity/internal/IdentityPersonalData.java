@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.identity.internal;
 
+import static eu.smartcity.accelerator.shared.personaldata.PersonalColumns.iso;
+
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import eu.smartcity.accelerator.shared.personaldata.RetentionClass;
@@ -75,7 +77,7 @@ class IdentityPersonalData implements PersonalDataHolder {
                 .query((rs, n) -> Map.of("deactivatedAt", iso(rs.getObject(1, OffsetDateTime.class)))).list());
         export.put("invitationsReceived", jdbc.sql("""
                 SELECT role, email, city_group, cycle_id, expertise, created_at, accepted_at, revoked_at FROM invitation
-                WHERE accepted_user_id = ? OR LOWER(email) = ? ORDER BY created_at""").params(userId, lower(subject.email()))
+                WHERE accepted_user_id = ? OR LOWER(email) = ? ORDER BY created_at""").params(userId, subject.emailKey())
                 .query((rs, n) -> row("role", rs.getString(1), "email", rs.getString(2), "city", rs.getString(3),
                         "cycleId", rs.getString(4), "expertise", rs.getString(5), "createdAt", iso(rs.getObject(6, OffsetDateTime.class)),
                         "acceptedAt", iso(rs.getObject(7, OffsetDateTime.class)), "revokedAt", iso(rs.getObject(8, OffsetDateTime.class))))
@@ -86,7 +88,7 @@ class IdentityPersonalData implements PersonalDataHolder {
                 .list());
         export.put("registrationRequests", jdbc.sql("""
                 SELECT organisation_name, user_id, first_name, last_name, email, created_at FROM registration_request
-                WHERE user_id = ? OR LOWER(email) = ? ORDER BY created_at""").params(userId, lower(subject.email()))
+                WHERE user_id = ? OR LOWER(email) = ? ORDER BY created_at""").params(userId, subject.emailKey())
                 .query((rs, n) -> row("organisation", rs.getString(1), "userId", rs.getString(2), "firstName", rs.getString(3),
                         "lastName", rs.getString(4), "email", rs.getString(5), "createdAt", iso(rs.getObject(6, OffsetDateTime.class))))
                 .list());
@@ -115,10 +117,10 @@ class IdentityPersonalData implements PersonalDataHolder {
         touched.put("spring_session", ended);
         touched.put("login_throttle", jdbc.sql("DELETE FROM login_throttle WHERE throttle_key IN (?, ?)").params(throttleKeys(subject)).update());
         touched.put("registration_request", jdbc.sql("DELETE FROM registration_request WHERE user_id = ? OR LOWER(email) = ?")
-                .params(userId, lower(subject.email())).update());
+                .params(userId, subject.emailKey()).update());
         // an invitation to the person goes; one they sent stays the invitee's record, its sender pseudonymised
         int invitations = jdbc.sql("DELETE FROM invitation WHERE accepted_user_id = ? OR LOWER(email) = ?")
-                .params(userId, lower(subject.email())).update();
+                .params(userId, subject.emailKey()).update();
         invitations += jdbc.sql("UPDATE invitation SET invited_by = ? WHERE invited_by = ?").params(subject.pseudonym(), userId).update();
         touched.put("invitation", invitations);
         touched.put("jury_pool_member", jdbc.sql("DELETE FROM jury_pool_member WHERE user_id = ?").param(userId).update());
@@ -182,20 +184,12 @@ class IdentityPersonalData implements PersonalDataHolder {
     /** The throttle keys that name the person: their account and their address as a registration's sender. */
     private static Object[] throttleKeys(DataSubject subject) {
         String account = "account:" + subject.userId().strip().toLowerCase(Locale.ROOT);
-        String mail = subject.email() == null ? account : "register-mail:" + lower(subject.email());
+        String mail = subject.email() == null ? account : "register-mail:" + subject.emailKey();
         return new Object[] {account.length() > 72 ? account.substring(0, 72) : account, mail};
-    }
-
-    private static String lower(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT); // no address matches none: none is ever empty
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
     }
 
     /** A JSON object with its keys in the given order; null values are left out. */

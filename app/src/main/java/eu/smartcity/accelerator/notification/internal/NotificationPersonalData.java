@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.notification.internal;
 
+import static eu.smartcity.accelerator.shared.personaldata.PersonalColumns.iso;
+
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ class NotificationPersonalData implements PersonalDataHolder {
         export.put("mails", jdbc.sql("""
                 SELECT kind, recipient_email, language, subject, body, status, created_at, sent_at FROM notification
                 WHERE recipient_user_id = ? OR LOWER(recipient_email) = ? ORDER BY created_at""")
-                .params(subject.userId(), lower(subject.email()))
+                .params(subject.userId(), subject.emailKey())
                 .query((rs, n) -> {
                     Map<String, Object> mail = new LinkedHashMap<>();
                     mail.put("kind", rs.getString(1));
@@ -68,7 +69,7 @@ class NotificationPersonalData implements PersonalDataHolder {
     public Map<String, Integer> erase(DataSubject subject) {
         Map<String, Integer> touched = new LinkedHashMap<>();
         int mails = jdbc.sql("DELETE FROM notification WHERE recipient_user_id = ? OR LOWER(recipient_email) = ?")
-                .params(subject.userId(), lower(subject.email())).update();
+                .params(subject.userId(), subject.emailKey()).update();
         mails += columns.pseudonymiseMentions("notification", "id", subject, "subject", "body", "dedup_key");
         touched.put("notification", mails);
         touched.put("notification_opt_out", jdbc.sql("DELETE FROM notification_opt_out WHERE user_id = ?").param(subject.userId()).update());
@@ -83,15 +84,8 @@ class NotificationPersonalData implements PersonalDataHolder {
                 .params(utc(now.minus(period)), utc(now.minus(period))).update())).orElse(Map.of());
     }
 
-    private static String lower(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT); // no address matches none: none is ever empty
-    }
-
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
-    }
 }

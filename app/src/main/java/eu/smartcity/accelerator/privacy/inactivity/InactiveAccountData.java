@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.privacy.inactivity;
 
+import static eu.smartcity.accelerator.shared.personaldata.PersonalColumns.iso;
+
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
 import java.time.OffsetDateTime;
@@ -45,7 +47,4 @@ class InactiveAccountData implements PersonalDataHolder {
                 jdbc.sql("DELETE FROM inactive_account WHERE user_id = ?").param(subject.userId()).update());
     }
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
-    }
 }

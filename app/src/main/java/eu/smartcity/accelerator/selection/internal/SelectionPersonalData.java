@@ -1,5 +1,7 @@
 package eu.smartcity.accelerator.selection.internal;
 
+import static eu.smartcity.accelerator.shared.personaldata.PersonalColumns.iso;
+
 import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
@@ -150,7 +152,4 @@ class SelectionPersonalData implements PersonalDataHolder {
         }).orElse(Map.of());
     }
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
-    }
 }

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.shared.personaldata;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,5 +20,10 @@ public record DataSubject(String userId, String email, List<String> names, List<
         Objects.requireNonNull(userId, "userId");
         names = List.copyOf(names);
         organisationIds = List.copyOf(organisationIds);
+    }
+
+    /** The e-mail address as stored addresses are compared (trimmed, lower case); "" when unknown, which no stored address equals. */
+    public String emailKey() {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

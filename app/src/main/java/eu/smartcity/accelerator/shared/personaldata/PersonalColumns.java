@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.shared.personaldata;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +133,11 @@ public final class PersonalColumns {
             }
         }
         return null;
+    }
+
+    /** A timestamp as the export shows it: ISO-8601 in UTC, null stays null. */
+    public static String iso(OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toString();
     }
 
     /** A row as the export shows it: lower-case column names, timestamps and ids as ISO strings, binary left out. */
