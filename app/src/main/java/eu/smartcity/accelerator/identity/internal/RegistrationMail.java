@@ -1,15 +1,8 @@
 package eu.smartcity.accelerator.identity.internal;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
+import eu.smartcity.accelerator.shared.DirectMail;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationMail {
 
-    private final JavaMailSender sender;
-    private final MessageSource messages;
-    private final String from;
+    private final DirectMail mail;
 
-    RegistrationMail(JavaMailSender sender, MessageSource messages,
-            @Value("${accelerator.notifications.from:Smart City Accelerator <noreply@smartcity.local>}") String from) {
-        this.sender = sender;
-        this.messages = messages;
-        this.from = from;
+    RegistrationMail(DirectMail mail) {
+        this.mail = mail;
     }
 
     void confirmationLink(CompanyRegistration.Pending p, String link, Duration validFor) {
@@ -48,16 +36,6 @@ class RegistrationMail {
     }
 
     private void send(CompanyRegistration.Pending p, String code, Object... args) throws MailException {
-        MimeMessage message = sender.createMimeMessage();
-        try {
-            message.setFrom(new InternetAddress(from));
-            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(p.email()));
-            message.setSubject(messages.getMessage(code + ".subject", null, p.language()), StandardCharsets.UTF_8.name());
-            message.setText(messages.getMessage(code + ".body", args, p.language()), StandardCharsets.UTF_8.name());
-            message.setHeader("Content-Language", p.language().getLanguage());
-        } catch (MessagingException e) {
-            throw new MailPreparationException("Cannot prepare the registration mail", e);
-        }
-        sender.send(message);
+        mail.send(p.email(), p.language(), code, args);
     }
 }

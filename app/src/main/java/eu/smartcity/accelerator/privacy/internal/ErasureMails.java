@@ -2,19 +2,13 @@ package eu.smartcity.accelerator.privacy.internal;
 
 import eu.smartcity.accelerator.identity.Contacts;
 import eu.smartcity.accelerator.identity.Contacts.Contact;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
+import eu.smartcity.accelerator.shared.DirectMail;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +22,16 @@ public class ErasureMails {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
 
-    private final JavaMailSender sender;
+    private final DirectMail mail;
     private final MessageSource messages;
     private final Contacts contacts;
     private final ErasureRequests requests;
-    private final String from;
 
-    ErasureMails(JavaMailSender sender, MessageSource messages, Contacts contacts, ErasureRequests requests,
-            @Value("${accelerator.notifications.from:Smart City Accelerator <noreply@smartcity.local>}") String from) {
-        this.sender = sender;
+    ErasureMails(DirectMail mail, MessageSource messages, Contacts contacts, ErasureRequests requests) {
+        this.mail = mail;
         this.messages = messages;
         this.contacts = contacts;
         this.requests = requests;
-        this.from = from;
     }
 
     public void receipt(UUID requestId) {
@@ -72,17 +63,7 @@ public class ErasureMails {
             if (contact.email() == null || contact.email().isBlank()) {
                 continue;
             }
-            MimeMessage message = sender.createMimeMessage();
-            try {
-                message.setFrom(new InternetAddress(from));
-                message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(contact.email()));
-                message.setSubject(messages.getMessage(code + ".subject", null, contact.locale()), StandardCharsets.UTF_8.name());
-                message.setText(messages.getMessage(code + ".body", args.apply(contact), contact.locale()), StandardCharsets.UTF_8.name());
-                message.setHeader("Content-Language", contact.locale().getLanguage());
-            } catch (MessagingException e) {
-                throw new MailPreparationException("Cannot prepare the erasure request mail", e);
-            }
-            sender.send(message);
+            mail.send(contact.email(), contact.locale(), code, args.apply(contact));
         }
     }
 }
