@@ -3,6 +3,11 @@ package eu.smartcity.accelerator.marketplace;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,14 +16,20 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * Marketplace search benchmark (not a test; run by scripts/benchmark-marketplace-search.sh): N
  * concurrent searchers each run the same {@link CatalogueSearch} the portal and the API use (a page
  * of 20 hits by relevance, the domain facet and the price-model facet: three statements) with a
  * query mix of one or two words, 30 % with a domain filter and 10 % with a price-model filter.
- * Prints p50/p95/p99 latency per search and the throughput.
- * Properties: url, user, password, searchers (20), searches (per searcher, 100), warmup (per searcher, 10), seed.
+ * Prints p50/p95/p99 latency per search and the throughput, and the load-independent figures: statements per search
+ * (counted at the JDBC connection) and CPU per search, of this JVM and of the PostgreSQL backends serving the searchers
+ * (their {@code /proc/<pid>/stat} when the database runs on this machine), so that a change can be judged on a busy
+ * machine, where latency measures the run queue.
+ * Properties: url, user, password, searchers (20), searches (per searcher, 100), warmup (per searcher, 10), seed, cap
+ * ({@link CatalogueSearch#DEFAULT_CAP}).
  */
 public final class SearchBenchmark {
 
@@ -39,20 +50,101 @@ public final class SearchBenchmark {
         config.setUsername(System.getProperty("user", "accelerator"));
         config.setPassword(System.getProperty("password", "accelerator"));
         config.setMaximumPoolSize(searchers);
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            CatalogueSearch search = new CatalogueSearch(dataSource);
+        config.setMinimumIdle(searchers);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            AtomicLong statements = new AtomicLong();
+            DataSource dataSource = counting(pool, statements);
+            CatalogueSearch search = new CatalogueSearch(dataSource, Integer.getInteger("cap", CatalogueSearch.DEFAULT_CAP));
             long solutions = search.search(new CatalogueSearch.Query(null, null, null, null, 0, 1)).total();
             System.out.printf(Locale.ROOT, "catalogue: %,d solutions; full-text index: %s; %d searchers x %d searches (+%d warm-up)%n",
                     solutions, search.fullTextIndex(), searchers, searches, warmup);
             run(search, searchers, warmup, 1L);
+            List<Integer> backends = backends(pool, searchers);
+            long backendCpu = cpuTicks(backends);
+            long jvmCpu = jvmCpuNanos();
+            long statementsBefore = statements.get();
             long started = System.nanoTime();
             List<Long> latencies = run(search, searchers, searches, Long.getLong("seed", 42L));
             double seconds = (System.nanoTime() - started) / 1e9;
+            double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / latencies.size();
+            long backendTicks = cpuTicks(backends) - backendCpu;
+            System.out.printf(Locale.ROOT, "cap: %d; statements per search: %.2f%n", search.cap(),
+                    (statements.get() - statementsBefore) / (double) latencies.size());
+            System.out.printf(Locale.ROOT, "CPU per search: JVM %.2f ms, PostgreSQL %s (%d backends, /proc, 10 ms ticks)%n", jvmMs,
+                    backendTicks < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f ms", backendTicks * 10.0 / latencies.size()), backends.size());
             Collections.sort(latencies);
             System.out.printf(Locale.ROOT, "searches: %d in %.1f s = %.1f searches/s%n", latencies.size(), seconds, latencies.size() / seconds);
             System.out.printf(Locale.ROOT, "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(latencies, 0.50),
                     pct(latencies, 0.95), pct(latencies, 0.99), latencies.get(latencies.size() - 1) / 1e6);
         }
+    }
+
+    /** Counts the statements prepared or created through the data source's connections. */
+    static DataSource counting(DataSource target, AtomicLong statements) {
+        return (DataSource) Proxy.newProxyInstance(SearchBenchmark.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(SearchBenchmark.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                                        || m.getName().equals("prepareCall")) {
+                                    statements.incrementAndGet();
+                                }
+                                return invoke(m, connection, a);
+                            });
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The backend process ids of all the pool's connections (all borrowed at once, so each is a different one). */
+    static List<Integer> backends(DataSource pool, int size) throws java.sql.SQLException {
+        List<Connection> held = new ArrayList<>();
+        List<Integer> pids = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection connection = pool.getConnection();
+                held.add(connection);
+                try (java.sql.Statement statement = connection.createStatement();
+                        java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pids.add(rs.getInt(1));
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        return pids;
+    }
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** User + system CPU of the processes in clock ticks (fields 14 and 15 of /proc/pid/stat); -1 when unreadable. */
+    static long cpuTicks(List<Integer> pids) {
+        long ticks = 0;
+        for (int pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+        return pids.isEmpty() ? -1 : ticks;
     }
 
     static List<Long> run(CatalogueSearch search, int searchers, int searches, long seed) throws Exception {

@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.RowMapper;
  * </ul>
  * A facet's counts apply every filter but its own, so choosing a domain still shows how many hits the
  * other domains have. On H2 three statements per search: the page, the domain facet, the price-model facet. On
- * PostgreSQL a search with words reads the page's matches once and returns the page and the facets over those same
- * rows in one statement (see {@code searchWordsPostgres}): one statement without filters, two or three with them.
+ * PostgreSQL a search with words is one statement: it reads the page's matches once and returns the page, the facets
+ * and the number of matches (see {@code searchWordsPostgres}); a facet without its filter's rows reads those in a CTE
+ * of the same statement.
  * <p>
  * <b>Bounded work</b> (a search with words): common words match 10&ndash;100 % of a large catalogue, and
  * ranking or counting every match made a search take seconds at 1,000,000 solutions. So each statement
@@ -158,10 +159,14 @@ public class CatalogueSearch {
     }
 
     /**
-     * PostgreSQL: one statement reads the page's matches once (a MATERIALIZED CTE, at most cap + 1 rows) and returns
-     * the ranked page plus every facet whose filters are the page's (a facet leaves out its own filter, so without
-     * a price-model filter the price-model facet counts the page's matches, and likewise for the domain); only a
-     * facet over other rows needs a statement of its own. One statement without filters, two with one filter.
+     * PostgreSQL: one statement per search. It reads the page's matches once (a MATERIALIZED CTE, at most cap + 1 rows,
+     * with the columns a hit shows and the rank) and returns the page (a top-N sort of those rows), the facets and the
+     * number of matches. A facet leaves out its own filter: without a domain filter the domain facet counts the page's
+     * matches; with one it counts the matches without it, read by a second CTE of the same statement (at most cap + 1
+     * rows, the domain only), and likewise for the price model. The hits come from the CTE, not from a join back to
+     * the catalogue: such a join is planned and started over all 16 partitions (a third of the statement's CPU at
+     * 100,000 solutions), while copying the shown columns of cap + 1 rows is cheap (a long description stays
+     * compressed or TOAST-ed until one of the page's rows is sent).
      */
     private Result searchWordsPostgres(Query query, List<String> terms) {
         Filter all = filter(query, terms, true, true);
@@ -171,59 +176,45 @@ public class CatalogueSearch {
         args.add(tsQuery(terms));
         args.addAll(all.args);
         args.add(cap + 1);
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT " + COLUMNS
+                + ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)");
+        if (!domainsHere) {
+            Filter withoutDomain = filter(query, terms, false, true);
+            sql.append(", d AS MATERIALIZED (SELECT domain FROM market_solution").append(withoutDomain.where).append(" LIMIT ?)");
+            args.addAll(withoutDomain.args);
+            args.add(cap + 1);
+        }
+        if (!pricesHere) {
+            Filter withoutPriceModel = filter(query, terms, true, false);
+            sql.append(", pm AS MATERIALIZED (SELECT price_model FROM market_solution").append(withoutPriceModel.where).append(" LIMIT ?)");
+            args.addAll(withoutPriceModel.args);
+            args.add(cap + 1);
+        }
         long offset = (long) query.page() * query.size();
         args.add(Math.max(0, Math.min(query.size(), cap - offset))); // pages end at the cap
         args.add(offset);
-        // the matches keep only what ranking and the facets need; the page's 20 rows are read whole by their id, so a
-        // long description is read (and decompressed) for the page, not for every one of the cap + 1 matches
-        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT id, name, domain, price_model,"
-                + " ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)"
-                + " SELECT 0 AS kind, p.pos, s.id, s.name, s.supplier_group, s.domain, s.description, s.trl, s.price_model,"
-                + " s.indicative_cost, CAST(NULL AS varchar) AS v, p.n FROM (SELECT id, row_number() OVER (ORDER BY r DESC, name, id) AS pos,"
-                + " (SELECT COUNT(*) FROM m) AS n FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?) p JOIN market_solution s ON s.id = p.id");
-        String nulls = ", CAST(NULL AS uuid), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),"
-                + " CAST(NULL AS integer), CAST(NULL AS varchar), CAST(NULL AS numeric), ";
-        if (domainsHere) {
-            sql.append(" UNION ALL SELECT 1, 0").append(nulls).append("domain, COUNT(*) FROM m GROUP BY domain");
-        }
-        if (pricesHere) {
-            sql.append(" UNION ALL SELECT 2, 0").append(nulls).append("price_model, COUNT(*) FROM m GROUP BY price_model");
-        }
-        sql.append(" ORDER BY kind, pos, n DESC, v");
+        String nulls = ", CAST(NULL AS real), CAST(NULL AS uuid), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),"
+                + " CAST(NULL AS varchar), CAST(NULL AS integer), CAST(NULL AS varchar), CAST(NULL AS numeric), ";
+        sql.append(" (SELECT 0 AS kind, r, ").append(COLUMNS).append(", CAST(NULL AS varchar) AS v, CAST(NULL AS bigint) AS n")
+                .append(" FROM m ORDER BY r DESC, name, id LIMIT ? OFFSET ?)")
+                .append(" UNION ALL SELECT 1").append(nulls).append("domain, COUNT(*) FROM ").append(domainsHere ? "m" : "d")
+                .append(" GROUP BY domain")
+                .append(" UNION ALL SELECT 2").append(nulls).append("price_model, COUNT(*) FROM ").append(pricesHere ? "m" : "pm")
+                .append(" GROUP BY price_model")
+                .append(" UNION ALL SELECT 3").append(nulls).append("NULL, (SELECT COUNT(*) FROM m)")
+                .append(" ORDER BY kind, r DESC, name, id, n DESC, v");
         List<Hit> hits = new ArrayList<>();
-        Map<String, Long> pageDomains = new LinkedHashMap<>();
-        Map<String, Long> pagePriceModels = new LinkedHashMap<>();
-        long[] matched = {-1};
+        Map<String, Long> domains = new LinkedHashMap<>();
+        Map<String, Long> priceModels = new LinkedHashMap<>();
+        long[] matched = {0};
         jdbc.query(sql.toString(), rs -> {
             switch (rs.getInt("kind")) {
-                case 0 -> {
-                    matched[0] = rs.getLong("n");
-                    hits.add(HIT.mapRow(rs, hits.size()));
-                }
-                case 1 -> pageDomains.put(rs.getString("v"), rs.getLong("n"));
-                default -> pagePriceModels.put(rs.getString("v"), rs.getLong("n"));
+                case 0 -> hits.add(HIT.mapRow(rs, hits.size()));
+                case 1 -> domains.put(rs.getString("v"), rs.getLong("n"));
+                case 2 -> priceModels.put(rs.getString("v"), rs.getLong("n"));
+                default -> matched[0] = rs.getLong("n");
             }
         }, args.toArray());
-        Map<String, Long> domains = pageDomains;
-        Map<String, Long> priceModels = pagePriceModels;
-        if (matched[0] < 0) { // no row on this page: the facet over the same rows has the count
-            if (domainsHere) {
-                matched[0] = sum(domains);
-            } else if (pricesHere) {
-                matched[0] = sum(priceModels);
-            } else {
-                List<Object> countArgs = new ArrayList<>(all.args);
-                countArgs.add(cap + 1);
-                matched[0] = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS x FROM market_solution" + all.where + " LIMIT ?) m",
-                        Long.class, countArgs.toArray());
-            }
-        }
-        if (!domainsHere) {
-            domains = facet("domain", filter(query, terms, false, true), cap + 1);
-        }
-        if (!pricesHere) {
-            priceModels = facet("price_model", filter(query, terms, true, false), cap + 1);
-        }
         boolean facetsCapped = sum(domains) > cap || sum(priceModels) > cap;
         return new Result(hits, Math.min(matched[0], cap), domains, priceModels, query.page(), query.size(), matched[0] > cap,
                 facetsCapped, cap);
