@@ -135,7 +135,7 @@ class MarketplaceTest {
     @Test
     void aSearchWithCommonWordsReadsAtMostTheCapAndSaysItsCountsAreLowerBounds() throws Exception {
         CappedSearchCheck.check(dataSource);
-        // the page and the API say so too (cap 1,000 by default: the demo catalogue stays below it)
+        // the page and the API say so too (cap 250 by default: the demo catalogue stays below it)
         JsonNode page = api("/api/marketplace/solutions?q=sensor");
         assertThat(page.path("totalIsLowerBound").asBoolean(true)).isFalse();
         assertThat(page.path("facetCountsAreLowerBounds").asBoolean(true)).isFalse();

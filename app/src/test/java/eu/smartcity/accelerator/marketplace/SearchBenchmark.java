@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 /**
  * Marketplace search benchmark (not a test; run by scripts/benchmark-marketplace-search.sh): N
  * concurrent searchers each run the same {@link CatalogueSearch} the portal and the API use (a page
- * of 20 hits by relevance, the domain facet and the price-model facet: three statements) with a
+ * of 20 hits by relevance, the domain facet and the price-model facet: one statement on PostgreSQL) with a
  * query mix of one or two words, 30 % with a domain filter and 10 % with a price-model filter.
  * Prints p50/p95/p99 latency per search and the throughput, and the load-independent figures: statements per search
  * (counted at the JDBC connection) and CPU per search, of this JVM and of the PostgreSQL backends serving the searchers

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.RowMapper;
  * ranking or counting every match made a search take seconds at 1,000,000 solutions. So each statement
  * reads at most {@code cap + 1} matches (the first ones the index hands out: in storage order; on PostgreSQL of the first hash partitions,
  * with a {@code LIMIT} inside a subquery): the page is the best-ranked of those, the total is exact up
- * to {@code cap} and otherwise reported as {@code cap} with {@link Result#totalCapped()} ("1,000+"),
+ * to {@code cap} and otherwise reported as {@code cap} with {@link Result#totalCapped()} ("more than 250"),
  * and facet counts over more than {@code cap} matches are lower bounds ({@link Result#facetsCapped()}).
  * Below the cap (every realistic catalogue query with specific words, the demo data) nothing changes.
  * Browsing without words is not capped (exact counts; the page by name uses an index on PostgreSQL, and its facets
@@ -50,8 +50,13 @@ import org.springframework.jdbc.core.RowMapper;
 public class CatalogueSearch {
 
     public static final int MAX_TERMS = 8;
-    /** Matches read per statement of a search with words (see the class comment). */
-    public static final int DEFAULT_CAP = 1_000;
+    /**
+     * Matches read per search with words (see the class comment), {@code accelerator.marketplace.search-cap}. A search's
+     * work grows with it, about 2 µs of PostgreSQL per match at 100,000 solutions and 5 µs at 1,000,000 (one heap block
+     * each), so it is what 20 concurrent searchers on 2 cores can afford: 250 shows more than 12 pages of 20 hits, more
+     * than anyone pages through before adding a word (docs/performance.md, "One statement per search, cap 250").
+     */
+    public static final int DEFAULT_CAP = 250;
 
     public record Query(String text, String domain, String priceModel, String supplier, int page, int size) {
 
