@@ -198,6 +198,16 @@ class AuditTrailHistoryTest {
             assertThat(each.getDurationInMillis()).as(each.getActivityId())
                     .isEqualTo(each.getEndTime().getTime() - each.getStartTime().getTime());
         }
+
+        // the root's end gives its whole history the removal time: end + time-to-live (1 day)
+        Date removal = new Date(start.getTime() + 9_250 + 24 * 3600 * 1000L);
+        assertThat(process.getRemovalTime()).isEqualTo(removal);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricActivityInstance::getRemovalTime).containsOnly(removal);
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricTaskInstance::getRemovalTime).containsOnly(removal);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(v -> v.getRemovalTime()).isNotEmpty().containsOnly(removal);
     }
 
     /** The end statements write what Camunda's own update statements write (AuditTrailHistory.xml copies their SET lists). */
