@@ -197,7 +197,7 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         @Override
         protected void insertOrUpdate(HistoryEvent event) {
             String[] statements = END_STATEMENTS.get(event.getClass());
-            if (statements == null || isInitialEvent(event)) {
+            if (statements == null || isInitialEvent(event) || event.getId() == null) {
                 super.insertOrUpdate(event);
                 return;
             }
