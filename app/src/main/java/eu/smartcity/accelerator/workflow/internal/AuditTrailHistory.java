@@ -1,16 +1,28 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricScopeInstanceEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,11 +34,22 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>the <b>variable update details</b> ({@code ACT_HI_DETAIL}: every intermediate value of every variable) of every
  * process not named in {@code accelerator.history.variable-updates} (default {@code challenge,contract}: the
- * procurement record — who decided what in the selection and the contract). The current value of every variable
- * stays ({@code ACT_HI_VARINST}), as do task, process and incident history, identity links, the job log and the
- * user operation log (who completed, reassigned, changed a due date);</li>
+ * procurement record — who decided what in the selection and the contract). The current value of each variable
+ * stays ({@code ACT_HI_VARINST}; exceptions below), as do task, process and incident history, identity links, the job
+ * log and the user operation log (who completed, reassigned, changed a due date);</li>
  * <li>the <b>activity instances of gateways</b> ({@code ACT_HI_ACTINST}): a gateway is a routing step whose outcome is
  * the next activity, which is kept;</li>
+ * <li>the <b>variables of the processes named in {@code accelerator.history.without-variables}</b> (default
+ * {@code application}: one instance per application, whose variables are ids and the outcomes its gateways route on;
+ * the application, its status changes with who and when, and its recorded decisions are the app's own records, and
+ * the process's activity history shows the path it took), neither current values nor changes;</li>
+ * <li>the <b>engine's multi-instance bookkeeping</b> ({@value #MULTI_INSTANCE_BOOKKEEPING_NAMES}: counters Camunda keeps
+ * on a multi-instance activity and updates on every completed instance, e.g. every jury mark): neither in
+ * {@code ACT_HI_VARINST} nor in {@code ACT_HI_DETAIL}. They say nothing the task and activity history does not
+ * (how many instances ran and finished); the element variable of each instance (the juror, the application) is kept;</li>
+ * <li>the <b>scheduling entries of the job log</b> ({@code ACT_HI_JOB_LOG}: a job was created, a job was deleted
+ * unrun, e.g. a reminder timer cancelled by the task it watched): the log keeps every run of a job, successful or
+ * failed (with its node and, for a failure, its stack trace);</li>
  * <li><b>free text about people</b> (issue 24; the variables the contracts declare with
  * {@link eu.smartcity.accelerator.workflow.Variable#textAboutPeople}, listed in docs/personal-data.md): never written
  * to {@code ACT_HI_VARINST} nor {@code ACT_HI_DETAIL} (variable updates and Tasklist's form submissions), since
@@ -35,6 +58,11 @@ import org.springframework.stereotype.Component;
  * and retention.</li>
  * </ul>
  * {@code accelerator.history.variable-updates=*} keeps every detail (FULL as Camunda writes it).
+ * <p>
+ * What is kept is written with fewer statements than Camunda's handler: the end of an activity, task or process
+ * instance that started in an earlier transaction is one {@code UPDATE} whose duration the database computes from the
+ * stored start time (AuditTrailHistory.xml), where Camunda first selects the row to read that start time; an update
+ * that is not an end (an assignment) needs no start time and is written without the select too.
  */
 @Component
 class AuditTrailHistory extends AbstractProcessEnginePlugin {
@@ -42,17 +70,40 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
             "complexGateway");
 
+    static final String MULTI_INSTANCE_BOOKKEEPING_NAMES = "nrOfInstances, nrOfActiveInstances, nrOfCompletedInstances, loopCounter";
+
+    /** The variables Camunda sets on a multi-instance activity (reserved names, ProcessContractsTest). */
+    static final Set<String> MULTI_INSTANCE_BOOKKEEPING = Set.of(MULTI_INSTANCE_BOOKKEEPING_NAMES.split(", "));
+
+    /** The statements of {@code AuditTrailHistory.xml}: per event class, its end and its duration alone. */
+    static final Map<Class<? extends HistoryEvent>, String[]> END_STATEMENTS = Map.of(
+            HistoricActivityInstanceEventEntity.class,
+            new String[] {"acceleratorEndHistoricActivityInstance", "acceleratorDurationOfHistoricActivityInstance"},
+            HistoricTaskInstanceEventEntity.class,
+            new String[] {"acceleratorEndHistoricTaskInstance", "acceleratorDurationOfHistoricTaskInstance"},
+            HistoricProcessInstanceEventEntity.class,
+            new String[] {"acceleratorEndHistoricProcessInstance", "acceleratorDurationOfHistoricProcessInstance"});
+
+    private static final String MAPPER = "eu/smartcity/accelerator/workflow/internal/AuditTrailHistory.xml";
+
     private final Set<String> variableUpdates;
+    private final Set<String> withoutVariables;
     private final Set<String> textAboutPeople;
 
     @Autowired
-    AuditTrailHistory(@Value("${accelerator.history.variable-updates:challenge,contract}") List<String> variableUpdates) {
-        this(variableUpdates, TextAboutPeople.declaredInContracts());
+    AuditTrailHistory(@Value("${accelerator.history.variable-updates:challenge,contract}") List<String> variableUpdates,
+            @Value("${accelerator.history.without-variables:application}") List<String> withoutVariables) {
+        this(variableUpdates, withoutVariables, TextAboutPeople.declaredInContracts());
     }
 
-    AuditTrailHistory(List<String> variableUpdates, Set<String> textAboutPeople) {
-        this.variableUpdates = Set.copyOf(variableUpdates.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    AuditTrailHistory(List<String> variableUpdates, List<String> withoutVariables, Set<String> textAboutPeople) {
+        this.variableUpdates = keys(variableUpdates);
+        this.withoutVariables = keys(withoutVariables);
         this.textAboutPeople = Set.copyOf(textAboutPeople);
+    }
+
+    private static Set<String> keys(List<String> processDefinitionKeys) {
+        return Set.copyOf(processDefinitionKeys.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     /** The variables history never stores. */
@@ -71,6 +122,28 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        addStatements(configuration.getSqlSessionFactory().getConfiguration());
+    }
+
+    /** Adds the statements of AuditTrailHistory.xml to the engine's MyBatis configuration (once: it may be shared). */
+    static void addStatements(Configuration mybatis) {
+        synchronized (mybatis) {
+            if (mybatis.hasStatement(END_STATEMENTS.get(HistoricActivityInstanceEventEntity.class)[0], false)) {
+                return;
+            }
+            try (InputStream mapper = AuditTrailHistory.class.getClassLoader().getResourceAsStream(MAPPER)) {
+                if (mapper == null) {
+                    throw new IllegalStateException(MAPPER + " is missing");
+                }
+                new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Whether a variable change is written as a detail too (its variable's current value always is). */
     boolean keepsDetail(HistoricVariableUpdateEventEntity event) {
         return variableUpdates.contains("*") || variableUpdates.contains(event.getProcessDefinitionKey());
@@ -82,10 +155,14 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             return activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType());
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
-            return !textAboutPeople.contains(variable.getVariableName());
+            return !withoutVariables.contains(variable.getProcessDefinitionKey()) && !textAboutPeople.contains(variable.getVariableName())
+                    && !MULTI_INSTANCE_BOOKKEEPING.contains(variable.getVariableName());
         }
         if (event instanceof HistoricFormPropertyEventEntity formField) {
-            return !textAboutPeople.contains(formField.getPropertyId());
+            return !withoutVariables.contains(formField.getProcessDefinitionKey()) && !textAboutPeople.contains(formField.getPropertyId());
+        }
+        if (event instanceof HistoricJobLogEventEntity job) {
+            return job.isSuccessLog() || job.isFailureLog();
         }
         return true;
     }
@@ -109,6 +186,37 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
             return super.shouldWriteHistoricDetail(event) && rules.keepsDetail(event);
+        }
+
+        /**
+         * Camunda's insert-or-update, except for a later event (an assignment, an end) of an activity, task or process
+         * instance this transaction has not loaded: Camunda selects the row first, to put its start time on the event
+         * for the duration; no update writes the start time itself. Here an end is one statement that computes the
+         * duration in the database, and an update that is not an end is merged without the select.
+         */
+        @Override
+        protected void insertOrUpdate(HistoryEvent event) {
+            String[] statements = END_STATEMENTS.get(event.getClass());
+            if (statements == null || isInitialEvent(event) || event.getId() == null) {
+                super.insertOrUpdate(event);
+                return;
+            }
+            HistoricScopeInstanceEvent scope = (HistoricScopeInstanceEvent) event;
+            DbEntityManager db = getDbEntityManager();
+            Class<? extends DbEntity> type = event.getClass();
+            HistoryEvent cached = db.getCachedEntity(event.getClass(), event.getId());
+            if (cached != null) {
+                // the producer changed the cached entity itself, and the flush writes it (as Camunda's handler does);
+                // if it was merged here without its start time, its duration follows the engine's update
+                if (cached instanceof HistoricScopeInstanceEvent entity && entity.getEndTime() != null && entity.getStartTime() == null
+                        && entity.getDurationRaw() == null) {
+                    db.update(type, statements[1], entity);
+                }
+            } else if (scope.getEndTime() == null) {
+                db.merge(event);
+            } else {
+                db.update(type, statements[0], event);
+            }
         }
 
         @Override
