@@ -14,6 +14,7 @@ import eu.smartcity.accelerator.selection.internal.JuryScore;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
 import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
 import eu.smartcity.accelerator.forms.TaskValuesKeeper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -161,6 +162,7 @@ public class JuryMarking implements TaskValuesKeeper {
                 task.getProcessInstanceId());
         scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
                 weighed.decisionVersion(), clock.instant(), comment));
+        ScoresKeptNow.kept(task.getId(), juror);
         return Map.of();
     }
 }
