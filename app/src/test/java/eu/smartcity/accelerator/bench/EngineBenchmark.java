@@ -205,10 +205,14 @@ public final class EngineBenchmark {
                             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .forEach(e -> callers.append(fmt("%8.2f    %s%n", (double) e.getValue() / n, e.getKey().substring(phase.length() + 3))));
                 });
-                if (!StatementCounter.TRACE.isEmpty()) {
-                    long n = Math.max(1, runs.getOrDefault(StatementCounter.TRACE, 1L));
-                    callers.append("\n\nstatements of phase " + StatementCounter.TRACE + " per run, by kind and stack\n");
-                    StatementCounter.TRACES.entrySet().stream().sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
+                for (String traced : StatementCounter.TRACE) {
+                    if (traced.isEmpty()) {
+                        continue;
+                    }
+                    long n = Math.max(1, runs.getOrDefault(traced, 1L));
+                    callers.append("\n\nstatements of phase " + traced + " per run, by kind and stack\n");
+                    StatementCounter.TRACES.entrySet().stream().filter(e -> e.getKey().startsWith(traced + " | "))
+                            .sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
                             java.util.Comparator.comparingLong(java.util.concurrent.atomic.LongAdder::sum)).reversed())
                             .forEach(e -> callers.append(fmt("%n%8.2f  %s%n", (double) e.getValue().sum() / n, e.getKey())));
                 }

@@ -55,8 +55,8 @@ public class StatementCounter implements BeanPostProcessor {
     static final Map<String, LongAdder> BY_PHASE = new ConcurrentHashMap<>();
     static final Map<String, LongAdder> PHASES = new ConcurrentHashMap<>();
 
-    /** With {@code -Dbench.trace=<phase>}: that phase's statements by kind and a short stack (engine and our frames). */
-    static final String TRACE = System.getProperty("bench.trace", "");
+    /** With {@code -Dbench.trace=<phase>,<phase>}: those phases' statements by kind and a short stack (engine and our frames). */
+    static final java.util.Set<String> TRACE = java.util.Set.of(System.getProperty("bench.trace", "").replace('+', ' ').split(","));
     static final Map<String, LongAdder> TRACES = new ConcurrentHashMap<>();
 
     static String stack() {
@@ -183,8 +183,8 @@ public class StatementCounter implements BeanPostProcessor {
                         BY_CALLER.computeIfAbsent(kind + " <- " + caller(), k -> new LongAdder()).increment();
                         String phase = PHASE.get();
                         BY_PHASE.computeIfAbsent((phase == null ? "(other)" : phase) + " | " + kind, k -> new LongAdder()).increment();
-                        if (TRACE.equals(phase)) {
-                            TRACES.computeIfAbsent(kind + "\n        < " + stack(), k -> new LongAdder()).increment();
+                        if (phase != null && TRACE.contains(phase)) {
+                            TRACES.computeIfAbsent(phase + " | " + kind + "\n        < " + stack(), k -> new LongAdder()).increment();
                         }
                     }
                     if (WRITE.matcher(text).lookingAt()) {
