@@ -14,6 +14,7 @@ import eu.smartcity.accelerator.selection.internal.JuryScore;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
 import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
 import eu.smartcity.accelerator.forms.TaskValuesKeeper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,6 +48,11 @@ public class JuryMarking implements TaskValuesKeeper {
     private final JuryScores scores;
     private final ApplicantScoring scoring;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * The cycle of each challenge scored here: a challenge never changes cycle (set when it is launched), so its row is
+     * read for the first mark only, not for each of the jury's sixty (issue 19). Emptied should it ever hold many.
+     */
+    private final Map<UUID, UUID> cycleOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     JuryMarking(RuntimeService runtime, Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
             JuryScores scores, ApplicantScoring scoring) {
@@ -152,7 +158,10 @@ public class JuryMarking implements TaskValuesKeeper {
             throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT.name(), "jury.error.comment", "at most " + MAX_COMMENT + " characters",
                     MAX_COMMENT);
         }
-        UUID cycleId = challenges.find(challengeId).orElseThrow().cycleId();
+        if (cycleOf.size() > 10_000) {
+            cycleOf.clear();
+        }
+        UUID cycleId = cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
         Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
                 CriterionScores.of(criteria),
@@ -161,6 +170,7 @@ public class JuryMarking implements TaskValuesKeeper {
                 task.getProcessInstanceId());
         scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
                 weighed.decisionVersion(), clock.instant(), comment));
+        ScoresKeptNow.kept(task.getId(), juror);
         return Map.of();
     }
 }

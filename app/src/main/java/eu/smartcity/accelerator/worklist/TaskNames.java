@@ -31,11 +31,19 @@ class TaskNames {
             return;
         }
         String label = label(subjects.contextOf(new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getVariables())));
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), variables(task))));
         if (!label.isEmpty()) {
             String name = task.getName() + " — " + label;
             task.setName(name.length() > 255 ? name.substring(0, 254) + "…" : name);
         }
+    }
+
+    /**
+     * What the task sees at its creation: its execution's variables (a task being created has none of its own yet, and
+     * asking the task for its own would query for them, once per new task: twenty when a juror's scoring opens).
+     */
+    private static java.util.Map<String, Object> variables(DelegateTask task) {
+        return task.getExecution() != null ? task.getExecution().getVariables() : task.getVariables();
     }
 
     /** The task's kind as the BPMN names it, without the context this class appended. */

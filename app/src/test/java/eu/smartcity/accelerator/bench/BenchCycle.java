@@ -38,12 +38,14 @@ final class BenchCycle {
     private final Applications applications;
     private final ProcessEngine engine;
     private final ProcessDriver driver;
+    private final TaskCompletions completions;
 
     BenchCycle(Challenges challenges, Applications applications, ProcessEngine engine, TaskCompletions completions) {
         this.challenges = challenges;
         this.applications = applications;
         this.engine = engine;
         this.driver = new ProcessDriver(engine, completions);
+        this.completions = completions;
     }
 
     /**
@@ -71,14 +73,17 @@ final class BenchCycle {
         UUID id = publish(cycle, city, title);
         String pi = challenges.find(id).orElseThrow().processInstanceId();
         for (int i = 0; i < applicationCount; i++) {
-            applications.submit(new Applications.Submission(id, company(i), title + " solution " + i,
-                    "Built on open standards and the city's open data.", BigDecimal.valueOf(7_000 + i), 7, true, "BE", 25, true, true));
+            int n = i;
+            StatementCounter.phase("submit", () -> applications.submit(new Applications.Submission(id, company(n), title + " solution " + n,
+                    "Built on open standards and the city's open data.", BigDecimal.valueOf(7_000 + n), 7, true, "BE", 25, true, true)));
         }
-        retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER));
+        StatementCounter.phase("timer call window", () -> retry(() -> driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER)));
         for (String member : JURY) {
             complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, member), Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
             int rank = 0;
-            for (Task task : driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)) {
+            List<Task> open = new java.util.ArrayList<>();
+            StatementCounter.phase("task list", () -> open.addAll(driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION)));
+            for (Task task : open) {
                 if (member.equals(task.getAssignee())) {
                     long score = Math.max(1, 9 - rank++ % 8);
                     Map<String, Object> scores = new HashMap<>();
@@ -157,11 +162,21 @@ final class BenchCycle {
     }
 
     private void complete(String pi, String taskKey, Map<String, Object> variables) {
-        retry(() -> driver.complete(pi, taskKey, variables));
+        retry(() -> {
+            Task[] task = new Task[1];
+            StatementCounter.phase("find task", () -> task[0] = driver.task(pi, taskKey));
+            completeAndRunJobs(task[0], variables, pi);
+        });
     }
 
     private void complete(Task task, Map<String, Object> variables, String pi) {
-        retry(() -> driver.complete(task, variables, pi));
+        retry(() -> completeAndRunJobs(task, variables, pi));
+    }
+
+    /** What {@link ProcessDriver#complete(Task, Map, String)} does, counted in two phases (the completion, then its jobs). */
+    private void completeAndRunJobs(Task task, Map<String, Object> variables, String pi) {
+        StatementCounter.phase(task.getTaskDefinitionKey(), () -> completions.complete(task, task.getAssignee(), variables));
+        StatementCounter.phase(task.getTaskDefinitionKey() + " jobs", () -> driver.runAsyncJobs(pi));
     }
 
     /** Concurrent cycles may touch the same rows (the cycle's own instance): an optimistic-locking loser tries again, as a user would. */

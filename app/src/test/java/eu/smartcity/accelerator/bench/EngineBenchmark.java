@@ -191,6 +191,31 @@ public final class EngineBenchmark {
                 callers.append("\nstatements per accepted submission during the rush, by kind and the first frame of our code\n");
                 delta(callersCycles, callersRush).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(80)
                         .forEach(e -> callers.append(fmt("%8.2f  %s%n", (double) e.getValue() / Math.max(1, result.accepted), e.getKey())));
+                callers.append("\nstatements per run of each phase of the cycles (warm-up included), by kind: phase (runs) | kind\n");
+                Map<String, Long> runs = new HashMap<>();
+                StatementCounter.PHASES.forEach((phase, count) -> runs.put(phase, count.sum()));
+                Map<String, Long> byPhase = new java.util.TreeMap<>();
+                StatementCounter.BY_PHASE.forEach((key, count) -> byPhase.put(key, count.sum()));
+                Map<String, Long> phaseTotals = new java.util.TreeMap<>();
+                byPhase.forEach((key, count) -> phaseTotals.merge(key.substring(0, key.indexOf(" | ")), count, Long::sum));
+                phaseTotals.forEach((phase, total) -> {
+                    long n = Math.max(1, runs.getOrDefault(phase, 1L));
+                    callers.append(fmt("%n%8.2f  %s (%d runs), all%n", (double) total / n, phase, n));
+                    byPhase.entrySet().stream().filter(e -> e.getKey().startsWith(phase + " | "))
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(e -> callers.append(fmt("%8.2f    %s%n", (double) e.getValue() / n, e.getKey().substring(phase.length() + 3))));
+                });
+                for (String traced : StatementCounter.TRACE) {
+                    if (traced.isEmpty()) {
+                        continue;
+                    }
+                    long n = Math.max(1, runs.getOrDefault(traced, 1L));
+                    callers.append("\n\nstatements of phase " + traced + " per run, by kind and stack\n");
+                    StatementCounter.TRACES.entrySet().stream().filter(e -> e.getKey().startsWith(traced + " | "))
+                            .sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
+                            java.util.Comparator.comparingLong(java.util.concurrent.atomic.LongAdder::sum)).reversed())
+                            .forEach(e -> callers.append(fmt("%n%8.2f  %s%n", (double) e.getValue().sum() / n, e.getKey())));
+                }
                 Files.writeString(out.resolve("callers.txt"), callers.toString());
             }
             Files.writeString(out.resolve("engine.tsv"), fmt("measure\tvalue%npgbench_tps\t%.0f%ntasks_per_s\t%.1f%n"

@@ -46,6 +46,43 @@ public class StatementCounter implements BeanPostProcessor {
     static final boolean CALLERS = Boolean.getBoolean("bench.callers");
     static final Map<String, LongAdder> BY_CALLER = new ConcurrentHashMap<>();
 
+    /**
+     * With {@code -Dbench.callers=true}: what the benchmark's thread is doing (a task definition key, "<key> jobs",
+     * "submit"), set by {@link BenchCycle}; statements are also counted by phase and kind, and {@link #PHASES} counts
+     * how often each phase ran, so a phase's statements per run can be read off.
+     */
+    static final ThreadLocal<String> PHASE = new ThreadLocal<>();
+    static final Map<String, LongAdder> BY_PHASE = new ConcurrentHashMap<>();
+    static final Map<String, LongAdder> PHASES = new ConcurrentHashMap<>();
+
+    /** With {@code -Dbench.trace=<phase>,<phase>}: those phases' statements by kind and a short stack (engine and our frames). */
+    static final java.util.Set<String> TRACE = java.util.Set.of(System.getProperty("bench.trace", "").replace('+', ' ').split(","));
+    static final Map<String, LongAdder> TRACES = new ConcurrentHashMap<>();
+
+    static String stack() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> (f.getClassName().startsWith("org.camunda.bpm.engine.impl.") || f.getClassName().startsWith("eu.smartcity."))
+                        && !f.getClassName().startsWith("eu.smartcity.accelerator.bench.")
+                        && !f.getClassName().contains(".db.") && !f.getClassName().contains(".interceptor.")
+                        && !f.getClassName().contains("CommandContext") && !f.getClassName().contains("ProcessEngineImpl"))
+                .map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .limit(14).reduce((a, b) -> a + "\n        < " + b).orElse("?"));
+    }
+
+    /** Runs {@code step} as {@code phase} (counted once per call). */
+    static void phase(String phase, Runnable step) {
+        String outer = PHASE.get();
+        PHASE.set(phase);
+        if (CALLERS) {
+            PHASES.computeIfAbsent(phase, k -> new LongAdder()).increment();
+        }
+        try {
+            step.run();
+        } finally {
+            PHASE.set(outer);
+        }
+    }
+
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     /** With {@code -Dbench.callerDepth=2}: also the next frame of our code in another class ("A.a < B.b"), to tell callers apart. */
@@ -144,6 +181,11 @@ public class StatementCounter implements BeanPostProcessor {
                     BY_TABLE.computeIfAbsent(kind, k -> new LongAdder()).increment();
                     if (CALLERS) {
                         BY_CALLER.computeIfAbsent(kind + " <- " + caller(), k -> new LongAdder()).increment();
+                        String phase = PHASE.get();
+                        BY_PHASE.computeIfAbsent((phase == null ? "(other)" : phase) + " | " + kind, k -> new LongAdder()).increment();
+                        if (phase != null && TRACE.contains(phase)) {
+                            TRACES.computeIfAbsent(phase + " | " + kind + "\n        < " + stack(), k -> new LongAdder()).increment();
+                        }
                     }
                     if (WRITE.matcher(text).lookingAt()) {
                         flag.set(true);

@@ -31,6 +31,20 @@ class JpaCycles implements Cycles {
     private final ObjectMapper json;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    /**
+     * Each cycle's pinned bylaws as stored (never changed after the cycle opened: {@link Cycle} has no setter), so the
+     * jury's marks, due dates and checks parse them without reading the cycle again (issue 19); parsed per call, so no
+     * caller shares a mutable copy. Cycles are a few per year; the map is emptied should it ever hold many.
+     */
+    private final java.util.Map<UUID, String> pinnedRules = new java.util.concurrent.ConcurrentHashMap<>() {
+        @Override
+        public String computeIfAbsent(UUID key, java.util.function.Function<? super UUID, ? extends String> load) {
+            if (size() > 1_000) {
+                clear();
+            }
+            return super.computeIfAbsent(key, load);
+        }
+    };
 
     JpaCycles(CycleRepository cycles, BylawsVersions versions, ObjectMapper json, RuntimeService runtimeService,
             TaskService taskService) {
@@ -58,7 +72,7 @@ class JpaCycles implements Cycles {
     @Transactional(readOnly = true)
     public Bylaws bylawsOf(UUID cycleId) {
         try {
-            return json.readValue(find(cycleId).rulesJson(), Bylaws.class);
+            return json.readValue(pinnedRules.computeIfAbsent(cycleId, id -> find(id).rulesJson()), Bylaws.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Pinned bylaws of cycle " + cycleId + " are unreadable", e);
         }

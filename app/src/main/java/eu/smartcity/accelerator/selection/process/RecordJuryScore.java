@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.selection.process;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
+import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Complete listener of UserTask_ScoreApplication: the marks must already be in the selection's records
  * ({@link eu.smartcity.accelerator.selection.JuryMarking}, in the completing transaction). A completion from anywhere
  * else (variables through the engine's API) is refused, so marks never become process variables that the next task,
- * another juror or history could read.
+ * another juror or history could read. The portal's completion names the task it just stored marks for
+ * ({@link ScoresKeptNow}); any other is checked against the records.
  */
 @Component("recordJuryScore")
 class RecordJuryScore implements TaskListener {
@@ -24,6 +26,9 @@ class RecordJuryScore implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (ScoresKeptNow.wereKept(task.getId(), task.getAssignee())) {
+            return; // JuryMarking stored this task's marks for this assignee in this transaction (the portal's path)
+        }
         UUID challengeId = ChallengeProcess.CHALLENGE_ID.from(task);
         UUID applicationId = ChallengeProcess.APPLICATION_ID.from(task);
         int round = ChallengeProcess.JURY_ROUND.from(task).intValue();
