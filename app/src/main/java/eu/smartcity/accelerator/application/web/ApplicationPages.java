@@ -313,9 +313,9 @@ class ApplicationPages {
             rejectIneligible(errors, submission, refusal.get(0), locale);
             return applyPage(id, company, model);
         }
-        redirect.addFlashAttribute("submitted", true);
-        redirect.addFlashAttribute("submittedWithWarning", !warnings.isEmpty());
-        return "redirect:/applications";
+        // said by the address, not by a flash attribute: a flash attribute is a session write here and another one on
+        // the page that shows it (issue 19, the deadline rush); the page reads ?submitted=yes|warning
+        return "redirect:/applications?submitted=" + (warnings.isEmpty() ? "yes" : "warning");
     }
 
     @PostMapping("/applications/{id}/withdraw")
