@@ -41,14 +41,23 @@ public class SubmissionEligibility {
 
     /** What the bylaws of the challenge's cycle say to do with a failing application at submission. */
     public Bylaws.AtSubmission policy(UUID challengeId) {
-        return cycles.bylawsOf(challenges.find(challengeId).orElseThrow().cycleId()).checkAtSubmission();
+        return bylawsOf(challenges.find(challengeId).orElseThrow()).checkAtSubmission();
+    }
+
+    /** The bylaws pinned by the challenge's cycle: read once by a submission, for {@link #check(Applications.Submission, UUID, Challenges.ChallengeView, Bylaws)}. */
+    public Bylaws bylawsOf(Challenges.ChallengeView challenge) {
+        return cycles.bylawsOf(challenge.cycleId());
     }
 
     /** The facts of a submission, for wording the check. */
     public EligibilityFacts factsOf(Applications.Submission s) {
         Challenges.ChallengeView challenge = challenges.find(s.challengeId()).orElseThrow();
+        return factsOf(s, challenge, bylawsOf(challenge));
+    }
+
+    private static EligibilityFacts factsOf(Applications.Submission s, Challenges.ChallengeView challenge, Bylaws bylaws) {
         return facts(s.legalEntity(), s.country(), s.employees(), s.requestedBudget(), s.trl(), s.declarationsSigned(),
-                s.interoperable(), challenge, cycles.bylawsOf(challenge.cycleId()));
+                s.interoperable(), challenge, bylaws);
     }
 
     /**
@@ -57,8 +66,23 @@ public class SubmissionEligibility {
      * application's own eligibility record, which only the process's check after the deadline writes (once).
      */
     public EligibilityVerdict check(Applications.Submission s, UUID applicationIdOrNull) {
+        return check(s, applicationIdOrNull, factsOf(s));
+    }
+
+    /**
+     * The same with the challenge and its bylaws the caller has already read (the submission's transaction reads them
+     * once, issue 19); {@code challenge} must be the submission's own.
+     */
+    public EligibilityVerdict check(Applications.Submission s, UUID applicationIdOrNull, Challenges.ChallengeView challenge, Bylaws bylaws) {
+        if (!challenge.id().equals(s.challengeId())) {
+            throw new IllegalArgumentException("Challenge " + challenge.id() + " is not the submission's " + s.challengeId());
+        }
+        return check(s, applicationIdOrNull, factsOf(s, challenge, bylaws));
+    }
+
+    private EligibilityVerdict check(Applications.Submission s, UUID applicationIdOrNull, EligibilityFacts facts) {
         DecisionAudit audit = DecisionAudit.of(Decisions.SUBJECT_SUBMISSION, applicationIdOrNull != null
                 ? applicationIdOrNull.toString() : s.challengeId() + "/" + s.companyGroup());
-        return eligibility.check(audit, factsOf(s));
+        return eligibility.check(audit, facts);
     }
 }

@@ -156,6 +156,8 @@ public final class EngineBenchmark {
                             result.failed, result.seconds, result.accepted / result.seconds));
             row(md, "rush latency p50 / p95 / p99 / max", fmt("%.0f / %.0f / %.0f / %.0f ms", result.percentile(50), result.percentile(95),
                     result.percentile(99), result.percentile(100)));
+            row(md, "rush CPU per accepted submission: request threads / benchmark clients / whole JVM / PostgreSQL backends",
+                    result.cpuPerSubmission());
             row(md, "every accepted submission stored exactly once, with one application process", result.exactlyOnce
                     ? "yes (" + result.accepted + " of " + result.accepted + ")" : "NO: " + result.problem);
             md.append("\nStatements are counted at the JDBC driver of the main pool (JPA + Camunda; Flowable's own pool not included)")
@@ -220,9 +222,9 @@ public final class EngineBenchmark {
             }
             Files.writeString(out.resolve("engine.tsv"), fmt("measure\tvalue%npgbench_tps\t%.0f%ntasks_per_s\t%.1f%n"
                     + "statements_per_task\t%.1f%nwrite_commits_per_s\t%.1f%nrush_per_s\t%.1f%nrush_p50_ms\t%.0f%nrush_p99_ms\t%.0f%n"
-                    + "rush_accepted\t%d%nrush_exactly_once\t%s%nhistory\t%s%n", pgbenchTps, tasks / seconds, (double) statements / tasks,
+                    + "%srush_accepted\t%d%nrush_exactly_once\t%s%nhistory\t%s%n", pgbenchTps, tasks / seconds, (double) statements / tasks,
                     writeCommitsPerSecond, result.accepted / Math.max(result.seconds, 1e-9), result.percentile(50), result.percentile(99),
-                    result.accepted, result.exactlyOnce, engine.getProcessEngineConfiguration().getHistory()));
+                    result.cpuLines(), result.accepted, result.exactlyOnce, engine.getProcessEngineConfiguration().getHistory()));
             Files.writeString(out.resolve("benchmark.md"), md.toString());
             BenchmarkCharts.throughput(out.resolve("throughput.png"), pgbenchTps, commitsPerSecond, writeCommitsPerSecond, tasks / seconds,
                     result.accepted / result.seconds);
@@ -290,6 +292,24 @@ public final class EngineBenchmark {
         int refused;
         int failed;
         double seconds;
+        /** CPU milliseconds during the rush: the app's request threads, the benchmark's clients, the whole JVM, PostgreSQL's backends. */
+        double serverCpuMs;
+        final java.util.concurrent.atomic.LongAdder clientCpuNanos = new java.util.concurrent.atomic.LongAdder();
+        double jvmCpuMs;
+        double postgresCpuMs = Double.NaN;
+
+        /** engine.tsv lines: CPU ms per accepted submission. */
+        String cpuLines() {
+            double n = Math.max(1, accepted);
+            return fmt("rush_cpu_server_ms\t%.2f%nrush_cpu_client_ms\t%.2f%nrush_cpu_jvm_ms\t%.2f%n", serverCpuMs / n,
+                    clientCpuNanos.sum() / 1e6 / n, jvmCpuMs / n) + (Double.isNaN(postgresCpuMs) ? "" : fmt("rush_cpu_postgres_ms\t%.2f%n", postgresCpuMs / n));
+        }
+
+        String cpuPerSubmission() {
+            double n = Math.max(1, accepted);
+            return fmt("%.1f / %.1f / %.1f / %s ms", serverCpuMs / n, clientCpuNanos.sum() / 1e6 / n, jvmCpuMs / n,
+                    Double.isNaN(postgresCpuMs) ? "n/a" : fmt("%.1f", postgresCpuMs / n));
+        }
         boolean exactlyOnce;
         String problem = "";
 
@@ -344,18 +364,27 @@ public final class EngineBenchmark {
                     long s = System.nanoTime();
                     HttpResponse<String> response = sessions.get(client).postWithoutCsrf("/challenges/" + call + "/apply", body);
                     rush.latenciesMillis.add((System.nanoTime() - s) / 1e6);
-                    boolean ok = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications");
+                    boolean ok = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/applications?submitted=");
                     outcome.put(title, ok ? 1 : response.statusCode() == 200 ? 0 : -1);
                 }
+                rush.clientCpuNanos.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 return null;
             }));
         }
+        Cpu cpuBefore = Cpu.read(jdbc);
         long t0 = System.nanoTime();
         go.countDown();
         for (Future<?> f : done) {
             f.get();
         }
         rush.seconds = (System.nanoTime() - t0) / 1e9;
+        Cpu cpuAfter = Cpu.read(jdbc);
+        rush.serverCpuMs = (cpuAfter.serverThreads - cpuBefore.serverThreads) / 1e6;
+        rush.clientCpuNanos.add(cpuAfter.httpClientThreads - cpuBefore.httpClientThreads);
+        rush.jvmCpuMs = (cpuAfter.process - cpuBefore.process) / 1e6;
+        if (cpuBefore.postgres >= 0 && cpuAfter.postgres >= 0) {
+            rush.postgresCpuMs = (cpuAfter.postgres - cpuBefore.postgres) / 1e6;
+        }
         pool.shutdown();
         outcome.values().forEach(v -> {
             if (v == 1) {
@@ -383,6 +412,43 @@ public final class EngineBenchmark {
         rush.exactlyOnce = wrong.isEmpty() && storedRows == rush.accepted && processes == rush.accepted;
         rush.problem = wrong.size() + " mismatches " + wrong.stream().limit(5).toList() + "; rows " + storedRows + ", processes " + processes;
         return rush;
+    }
+
+    /**
+     * CPU time (ns) of the JVM, of its request threads (Tomcat's {@code http-nio-*}) and of the benchmark's HTTP client
+     * threads, and of this database's PostgreSQL backends (from /proc: utime + stime in clock ticks; -1 where /proc cannot
+     * be read, e.g. a remote server). Load-independent, unlike latency: what a submission costs, not how long it waited.
+     */
+    private record Cpu(long process, long serverThreads, long httpClientThreads, long postgres) {
+        static Cpu read(JdbcTemplate jdbc) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long server = 0;
+            long client = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0 && info.getThreadName().startsWith("http-nio")) {
+                    server += cpu;
+                } else if (cpu > 0 && info.getThreadName().startsWith("HttpClient")) {
+                    client += cpu;
+                }
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long postgres = 0;
+            try {
+                for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where datname = current_database()", Integer.class)) {
+                    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // USER_HZ 100
+                }
+            } catch (Exception unreadable) {
+                postgres = -1;
+            }
+            return new Cpu(process, server, client, postgres);
+        }
     }
 
     private static String enc(String value) {

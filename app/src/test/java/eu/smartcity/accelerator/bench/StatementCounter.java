@@ -85,6 +85,10 @@ public class StatementCounter implements BeanPostProcessor {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /** With {@code -Dbench.stackOf="select spring_session"}: the whole stack of the first few statements of that kind, on stderr. */
+    private static final String STACK_OF = System.getProperty("bench.stackOf", "").replace('+', ' ');
+    private static final java.util.concurrent.atomic.AtomicInteger STACKS_SHOWN = new java.util.concurrent.atomic.AtomicInteger();
+
     /** With {@code -Dbench.callerDepth=2}: also the next frame of our code in another class ("A.a < B.b"), to tell callers apart. */
     static final int CALLER_DEPTH = Integer.getInteger("bench.callerDepth", 1);
 
@@ -179,6 +183,9 @@ public class StatementCounter implements BeanPostProcessor {
                     String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
                     String kind = kind(text);
                     BY_TABLE.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                    if (STACK_OF.equals(kind) && STACKS_SHOWN.incrementAndGet() <= 4) {
+                        new Exception("stack of " + kind + " on " + Thread.currentThread().getName()).printStackTrace();
+                    }
                     if (CALLERS) {
                         BY_CALLER.computeIfAbsent(kind + " <- " + caller(), k -> new LongAdder()).increment();
                         String phase = PHASE.get();

@@ -207,7 +207,7 @@ final class ClusterLoad {
         Outcome outcome;
         try {
             HttpResponse<String> response = company.postWithoutCsrf("/challenges/" + challengeId + "/apply", body.toString());
-            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications")
+            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/applications?submitted=")
                     ? Outcome.ACCEPTED : response.statusCode() == 200 ? Outcome.REFUSED : Outcome.UNKNOWN;
         } catch (RuntimeException connectionLost) {
             outcome = Outcome.UNKNOWN;
@@ -223,7 +223,7 @@ final class ClusterLoad {
                     "solutionTitle", title, "pitch", "Built on open standards and the city's open data.",
                     "requestedBudget", "9000", "trl", "7", "legalEntity", "true", "country", "BE", "employees", "25",
                     "interoperable", "true", "declarationsSigned", "true");
-            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/applications")
+            outcome = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/applications?submitted=")
                     ? Outcome.ACCEPTED : response.statusCode() == 200 ? Outcome.REFUSED : Outcome.UNKNOWN;
         } catch (RuntimeException connectionLost) {
             // refused connection: the node is down and nothing was sent; otherwise the node died mid-request

@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Issue 24 point 3, identity's share: the account (Camunda user, groups, user info), its deactivation, invitations,
@@ -40,7 +39,7 @@ class IdentityPersonalDataTest {
     @Autowired People people;
     @Autowired AccountActivity activity;
     @Autowired JuryPool juryPool;
-    @Autowired JdbcIndexedSessionRepository sessions;
+    @Autowired FindByIndexNameSessionRepository<? extends Session> sessions; // Spring Session JDBC, behind identity's FrugalSessionRepository
     @Autowired List<PersonalDataHolder> holders;
 
     PersonalDataCase person;

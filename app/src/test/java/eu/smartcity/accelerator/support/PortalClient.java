@@ -18,7 +18,9 @@ public class PortalClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String base;
+    // HTTP/1.1 as a browser speaks to a plain-http server (no h2c upgrade offer on every new connection); connections are kept
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

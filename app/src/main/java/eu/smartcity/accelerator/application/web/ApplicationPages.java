@@ -270,11 +270,13 @@ class ApplicationPages {
             // waits for anything but the database (the files were inspected above, the decision is evaluated in memory).
             // The application, its process start and its attachments commit together, or none of them.
             transaction.executeWithoutResult(status -> {
-                boolean open = challenge(id).acceptsApplications(Instant.now());
-                boolean refuseIneligible = submissionEligibility.policy(id) == Bylaws.AtSubmission.REFUSE;
+                Challenges.ChallengeView call = challenge(id);
+                Bylaws bylaws = submissionEligibility.bylawsOf(call);
+                boolean open = call.acceptsApplications(Instant.now());
+                boolean refuseIneligible = bylaws.checkAtSubmission() == Bylaws.AtSubmission.REFUSE;
                 if (refuseIneligible && open) {
                     // the bylaws refuse a failing application at once: only the check's record is stored
-                    EligibilityVerdict verdict = submissionEligibility.check(submission, null);
+                    EligibilityVerdict verdict = submissionEligibility.check(submission, null, call, bylaws);
                     if (!verdict.eligible()) {
                         refusal.add(verdict);
                         return;
@@ -286,7 +288,7 @@ class ApplicationPages {
                 }
                 drafts.discard(id, company); // the draft became the application
                 if (!refuseIneligible) { // taken, decided after the deadline: the company is told now what the table says
-                    EligibilityVerdict verdict = submissionEligibility.check(submission, applicationId);
+                    EligibilityVerdict verdict = submissionEligibility.check(submission, applicationId, call, bylaws);
                     if (!verdict.eligible()) {
                         warnings.add("ineligible");
                     }
@@ -313,9 +315,9 @@ class ApplicationPages {
             rejectIneligible(errors, submission, refusal.get(0), locale);
             return applyPage(id, company, model);
         }
-        redirect.addFlashAttribute("submitted", true);
-        redirect.addFlashAttribute("submittedWithWarning", !warnings.isEmpty());
-        return "redirect:/applications";
+        // said by the address, not by a flash attribute: a flash attribute is a session write here and another one on
+        // the page that shows it (issue 19, the deadline rush); the page reads ?submitted=yes|warning
+        return "redirect:/applications?submitted=" + (warnings.isEmpty() ? "yes" : "warning");
     }
 
     @PostMapping("/applications/{id}/withdraw")

@@ -17,6 +17,13 @@ public interface NotificationOptOutRepository extends JpaRepository<Notification
     @Query("select o.key.userId from NotificationOptOut o where o.key.kind = :kind and o.key.userId in :userIds")
     List<String> optedOut(@Param("kind") NotificationKind kind, @Param("userIds") Collection<String> userIds);
 
+    /**
+     * The same for one recipient, the common case (a company with one user): Hibernate translates a query with a list
+     * parameter to SQL again at every call, one with single values only once (issue 19, the deadline rush).
+     */
+    @Query("select o.key.userId from NotificationOptOut o where o.key.kind = :kind and o.key.userId = :userId")
+    List<String> optedOut(@Param("kind") NotificationKind kind, @Param("userId") String userId);
+
     @Modifying
     @Query("delete from NotificationOptOut o where o.key.userId = :userId")
     void deleteOfUser(@Param("userId") String userId);

@@ -69,14 +69,17 @@ public class NotificationRecorder {
             }
             return noAddress;
         });
-        // one query each for all the recipients (not two per recipient): the process start of the deadline rush
+        // one query each for all the recipients (not two per recipient): the process start of the deadline rush;
+        // for one recipient, the single-valued form (Hibernate reuses its SQL; a list parameter is translated every time)
         if (kind.optional() && !distinct.isEmpty()) {
-            optOuts.optedOut(kind, distinct.keySet()).forEach(distinct::remove);
+            (distinct.size() == 1 ? optOuts.optedOut(kind, distinct.keySet().iterator().next())
+                    : optOuts.optedOut(kind, distinct.keySet())).forEach(distinct::remove);
         }
         Map<String, Recipient> byDedupKey = new LinkedHashMap<>();
         distinct.values().forEach(r -> byDedupKey.put(kind.key() + ":" + eventRef + ":" + r.userId(), r));
         if (!byDedupKey.isEmpty()) {
-            notifications.findDedupKeysIn(byDedupKey.keySet()).forEach(byDedupKey::remove);
+            (byDedupKey.size() == 1 ? notifications.findDedupKey(byDedupKey.keySet().iterator().next())
+                    : notifications.findDedupKeysIn(byDedupKey.keySet())).forEach(byDedupKey::remove);
         }
         int recorded = 0;
         for (Map.Entry<String, Recipient> entry : byDedupKey.entrySet()) {

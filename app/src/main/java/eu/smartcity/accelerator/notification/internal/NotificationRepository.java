@@ -16,6 +16,10 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     @Query("select n.dedupKey from Notification n where n.dedupKey in :keys")
     List<String> findDedupKeysIn(@Param("keys") Collection<String> keys);
 
+    /** The same for one key, the common case: translated to SQL once, unlike a list parameter (NotificationOptOutRepository#optedOut). */
+    @Query("select n.dedupKey from Notification n where n.dedupKey = :key")
+    List<String> findDedupKey(@Param("key") String key);
+
     /** Ready to send: pending and due, or claimed by a sender whose lease ran out (it crashed). */
     @Query("""
             select n.id from Notification n

@@ -98,10 +98,10 @@ class ApplicationPagesTest {
         String title = "Mine " + UUID.randomUUID();
         HttpResponse<String> submitted = apply(urbansense, title, "9000", "7");
         assertThat(submitted.statusCode()).isEqualTo(302);
-        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/applications"));
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/applications?submitted=yes"));
 
-        HttpResponse<String> mine = urbansense.get("/applications");
-        assertThat(mine.body()).contains(title).contains("Submitted").contains("Application submitted");
+        HttpResponse<String> mine = urbansense.get("/applications?submitted=yes");
+        assertThat(mine.body()).contains("Your application was submitted.").contains(title).contains("Submitted").contains("Application submitted");
         // the timeline and the next step speak the user's language too
         assertThat(urbansense.get("/applications", "Accept-Language", "fr").body()).contains("Candidature déposée")
                 .contains("Rien à faire jusqu").doesNotContain("Application submitted");

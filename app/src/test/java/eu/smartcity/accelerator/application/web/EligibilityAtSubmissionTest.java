@@ -118,12 +118,13 @@ class EligibilityAtSubmissionTest {
     @Test
     void warningBylawsTakeTheApplicationSayWhyItFailsAndTheProcessFindsItIneligibleAfterTheDeadline() {
         PortalClient urbansense = company("urbansense", "en");
-        assertThat(applyAsNaturalPersonOverTheCap(urbansense, "Bike counters").statusCode()).isEqualTo(302);
+        HttpResponse<String> taken = applyAsNaturalPersonOverTheCap(urbansense, "Bike counters");
+        assertThat(taken.statusCode()).isEqualTo(302);
         Applications.ApplicationView stored = applications.ofCompany("company-urbansense").stream()
                 .filter(a -> a.challengeId().equals(call)).findFirst().orElseThrow();
         assertThat(stored.status()).isEqualTo("SUBMITTED");
 
-        String mine = urbansense.get("/applications").body();
+        String mine = urbansense.get(taken.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElseThrow()).body();
         assertThat(mine).contains("Your application was submitted, but as entered it is not eligible")
                 .contains("As submitted, it will not be eligible")
                 .contains("You requested €12,000.00; this cycle funds at most €10,000.00.")
