@@ -3,6 +3,8 @@
 #   scripts/benchmark-all.sh            # refuses while the 1-minute load average is above 2 (figures of a busy machine are noise)
 #   scripts/benchmark-all.sh --force    # runs anyway; the table says the load it was taken at
 #   scripts/benchmark-all.sh --quick    # shorter runs (pages 10 s, 2 cycles, 1,000-submission rush, search at 100,000 only)
+#   SEARCH_DB_100000=accelerator_bench_search SEARCH_DB_1000000=accelerator_bench_search1m scripts/benchmark-all.sh
+#                                        # searches catalogues loaded before (SKIP_LOAD=1; loading 1,000,000 takes minutes)
 # Writes docs/benchmark/summary.md (the table, the commit measured, load averages), docs/benchmark/targets.png, and copies
 # the engine benchmark's own report and plots there. Raw output of each step: app/target/benchmark/*.log.
 # Needs what the single scripts need: wrk; psql/pgbench with the postgres superuser on 127.0.0.1; role accelerator.
@@ -61,8 +63,13 @@ step decisions-pg env BENCH_DB_URL="jdbc:postgresql://$PGHOST:5432/accelerator_b
 step engine env BENCH_OPTS="$ENGINE_OPTS" scripts/benchmark.sh
 if [[ -x scripts/benchmark-marketplace-search.sh ]]; then
   for n in "${SEARCH_SIZES[@]}"; do
-    fresh_db accelerator_bench_market
-    step "search-$n" env BENCH_DB=accelerator_bench_market scripts/benchmark-marketplace-search.sh "$n"
+    loaded="SEARCH_DB_$n"
+    if [[ -n "${!loaded:-}" ]]; then  # a catalogue of n solutions loaded before: searched as it is
+      step "search-$n" env BENCH_DB="${!loaded}" SKIP_LOAD=1 scripts/benchmark-marketplace-search.sh "$n"
+    else
+      fresh_db accelerator_bench_market
+      step "search-$n" env BENCH_DB=accelerator_bench_market scripts/benchmark-marketplace-search.sh "$n"
+    fi
   done
 fi
 step startup scripts/measure-startup.sh
