@@ -34,12 +34,13 @@ class JpaCycles implements Cycles {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     /**
-     * Each cycle's pinned bylaws, parsed once: they never change after the cycle opened ({@link Cycle} has no setter) and
-     * {@link Bylaws} is immutable, so the jury's marks, due dates, submissions and checks share one copy instead of
-     * reading the cycle and parsing its JSON each time (issue 19: 1.4 % of a submission's CPU, a cycle read per mark).
-     * Cycles are a few per year; the map is emptied should it ever hold many.
+     * Pinned bylaws already parsed, by their JSON text ({@link Bylaws} is immutable): the jury's marks, due dates and a
+     * submission's checks read a cycle's bylaws several times, and parsing the JSON each time was 1.4 % of a submission's
+     * CPU in the deadline rush (issue 19). Keyed by the text itself, so rules changed in the database (a correction by
+     * migration) are never answered from here. A cycle pins one version and there are a few a year; the map is emptied
+     * should it ever hold many.
      */
-    private final Map<UUID, Bylaws> pinned = new ConcurrentHashMap<>();
+    private final Map<String, Bylaws> parsed = new ConcurrentHashMap<>();
 
     JpaCycles(CycleRepository cycles, BylawsVersions versions, ObjectMapper json, RuntimeService runtimeService,
             TaskService taskService) {
@@ -66,10 +67,10 @@ class JpaCycles implements Cycles {
     @Override
     @Transactional(readOnly = true)
     public Bylaws bylawsOf(UUID cycleId) {
-        if (pinned.size() > 1_000) {
-            pinned.clear();
+        if (parsed.size() > 256) {
+            parsed.clear();
         }
-        return pinned.computeIfAbsent(cycleId, id -> parse(id, find(id).rulesJson()));
+        return parsed.computeIfAbsent(find(cycleId).rulesJson(), rules -> parse(cycleId, rules));
     }
 
     private Bylaws parse(UUID cycleId, String rules) {
