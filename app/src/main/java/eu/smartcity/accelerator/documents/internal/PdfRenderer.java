@@ -33,7 +33,24 @@ public final class PdfRenderer {
     private static final byte[] BOLD = withoutLigatures(resource("/fonts/DejaVuSans-Bold.ttf"));
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    static {
+        pinTransformerFactory();
+    }
+
     private PdfRenderer() {}
+
+    /**
+     * PDFBox writes each PDF/A's XMP metadata through {@code TransformerFactory.newInstance()}, which, with its system
+     * property unset, searches every jar of the class path for a service provider on each call: about a third of the
+     * CPU of rendering a contract (issue 19). The factory that search finds now is named in the property, once, so
+     * every later call gets the very same implementation without the search. A property already set is left alone.
+     */
+    static void pinTransformerFactory() {
+        String property = javax.xml.transform.TransformerFactory.class.getName();
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, javax.xml.transform.TransformerFactory.newInstance().getClass().getName());
+        }
+    }
 
     /** The app's bundles (as {@code spring.messages.basename}): documents reuse the portal's words for statuses. */
     private static final ResourceBundleMessageSource MESSAGES = messages();
