@@ -34,21 +34,28 @@ public final class PdfRenderer {
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     static {
-        pinTransformerFactory();
+        pinXmlFactories();
     }
 
     private PdfRenderer() {}
 
     /**
-     * PDFBox writes each PDF/A's XMP metadata through {@code TransformerFactory.newInstance()}, which, with its system
-     * property unset, searches every jar of the class path for a service provider on each call: about a third of the
-     * CPU of rendering a contract (issue 19). The factory that search finds now is named in the property, once, so
-     * every later call gets the very same implementation without the search. A property already set is left alone.
+     * PDFBox writes each PDF/A's XMP metadata through {@code TransformerFactory.newInstance()} and
+     * {@code DocumentBuilderFactory.newInstance()}, and openhtmltopdf reads the HTML through
+     * {@code SAXParserFactory.newInstance()}; with their system properties unset, each call searches every jar of the
+     * class path for a service provider: about a third of the CPU of rendering a contract (issue 19). The factory
+     * that search finds now is named in the property, once, so every later call gets the very same implementation
+     * without the search. A property already set is left alone.
      */
-    static void pinTransformerFactory() {
-        String property = javax.xml.transform.TransformerFactory.class.getName();
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, javax.xml.transform.TransformerFactory.newInstance().getClass().getName());
+    static void pinXmlFactories() {
+        pin(javax.xml.transform.TransformerFactory.class, () -> javax.xml.transform.TransformerFactory.newInstance().getClass());
+        pin(javax.xml.parsers.DocumentBuilderFactory.class, () -> javax.xml.parsers.DocumentBuilderFactory.newInstance().getClass());
+        pin(javax.xml.parsers.SAXParserFactory.class, () -> javax.xml.parsers.SAXParserFactory.newInstance().getClass());
+    }
+
+    private static void pin(Class<?> factory, java.util.function.Supplier<Class<?>> found) {
+        if (System.getProperty(factory.getName()) == null) {
+            System.setProperty(factory.getName(), found.get().getName());
         }
     }
 
