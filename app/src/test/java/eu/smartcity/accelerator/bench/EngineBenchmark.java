@@ -96,6 +96,8 @@ public final class EngineBenchmark {
             Counters before = Counters.read(jdbc, engine, pgss);
             Map<String, Long> kindsBefore = kinds();
             Map<String, Long> callersBefore = callers();
+            Map<Integer, Long> pgCpuBefore = backendTicks(jdbc);
+            long jvmCpuBefore = jvmCpuNanos();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             AtomicInteger next = new AtomicInteger();
@@ -115,6 +117,11 @@ public final class EngineBenchmark {
             }
             pool.shutdown();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long jvmCpuNanos = jvmCpuNanos() - jvmCpuBefore;
+            long pgCpuTicks = 0;
+            for (Map.Entry<Integer, Long> backend : backendTicks(jdbc).entrySet()) {
+                pgCpuTicks += backend.getValue() - pgCpuBefore.getOrDefault(backend.getKey(), 0L);
+            }
             Counters after = Counters.read(jdbc, engine, pgss);
             Map<String, Long> kindsAfter = kinds();
             long tasks = after.tasksCompleted - before.tasksCompleted;
@@ -142,6 +149,8 @@ public final class EngineBenchmark {
                     + threads + " at once", fmt("%d in %.1f s = %.3f cycles/s", cycles, seconds, cycles / seconds));
             row(md, "user-task completions", fmt("%,d = %.1f tasks/s", tasks, tasks / seconds));
             row(md, "async jobs run", fmt("%,d", jobs));
+            row(md, "CPU per completed task: this JVM / the PostgreSQL backends of this database (/proc, 10 ms ticks; local server only)",
+                    fmt("%.1f ms / %.1f ms", jvmCpuNanos / 1e6 / tasks, pgCpuTicks * 10.0 / tasks));
             row(md, "commits per completed task: all (pg_stat_database.xact_commit) / writing (JDBC count)",
                     fmt("%.2f / %.2f", (double) commits / tasks, (double) writeCommits / tasks));
             row(md, "SQL statements per completed task: all / in writing transactions (JDBC count" + (pgss ? "; pg_stat_statements, all: "
@@ -272,6 +281,28 @@ public final class EngineBenchmark {
         Map<String, Long> snapshot = new HashMap<>();
         StatementCounter.BY_TABLE.forEach((kind, count) -> snapshot.put(kind, count.sum()));
         return snapshot;
+    }
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * User + system CPU (clock ticks, fields 14 and 15 of /proc/pid/stat) of each PostgreSQL backend connected to this
+     * database (both pools: JPA/Camunda and Flowable); empty when the server is not on this machine.
+     */
+    static Map<Integer, Long> backendTicks(JdbcTemplate jdbc) {
+        Map<Integer, Long> ticks = new HashMap<>();
+        for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where datname = current_database()", Integer.class)) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (Exception e) {
+                // not on this machine, or gone
+            }
+        }
+        return ticks;
     }
 
     private record Counters(long commits, long writeCommits, long statements, long writeStatements, long pgssCalls, long tasksCompleted, long jobsRun) {

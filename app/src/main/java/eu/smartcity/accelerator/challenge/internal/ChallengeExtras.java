@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ChallengeExtras extends JpaRepository<ChallengeExtra, UUID> {
 
+    /** JPQL, not derived: Hibernate caches a JPQL string's plan, a derived (criteria) query is translated on each call. */
+    @Query("select e from ChallengeExtra e where e.challengeId = :challengeId order by e.position")
     List<ChallengeExtra> findByChallengeIdOrderByPosition(UUID challengeId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)

@@ -33,7 +33,31 @@ public final class PdfRenderer {
     private static final byte[] BOLD = withoutLigatures(resource("/fonts/DejaVuSans-Bold.ttf"));
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    static {
+        pinXmlFactories();
+    }
+
     private PdfRenderer() {}
+
+    /**
+     * PDFBox writes each PDF/A's XMP metadata through {@code TransformerFactory.newInstance()} and
+     * {@code DocumentBuilderFactory.newInstance()}, and openhtmltopdf reads the HTML through
+     * {@code SAXParserFactory.newInstance()}; with their system properties unset, each call searches every jar of the
+     * class path for a service provider: about a third of the CPU of rendering a contract (issue 19). The factory
+     * that search finds now is named in the property, once, so every later call gets the very same implementation
+     * without the search. A property already set is left alone.
+     */
+    static void pinXmlFactories() {
+        pin(javax.xml.transform.TransformerFactory.class, () -> javax.xml.transform.TransformerFactory.newInstance().getClass());
+        pin(javax.xml.parsers.DocumentBuilderFactory.class, () -> javax.xml.parsers.DocumentBuilderFactory.newInstance().getClass());
+        pin(javax.xml.parsers.SAXParserFactory.class, () -> javax.xml.parsers.SAXParserFactory.newInstance().getClass());
+    }
+
+    private static void pin(Class<?> factory, java.util.function.Supplier<Class<?>> found) {
+        if (System.getProperty(factory.getName()) == null) {
+            System.setProperty(factory.getName(), found.get().getName());
+        }
+    }
 
     /** The app's bundles (as {@code spring.messages.basename}): documents reuse the portal's words for statuses. */
     private static final ResourceBundleMessageSource MESSAGES = messages();
