@@ -54,6 +54,7 @@ public final class ApplicationProcess {
     public static final Variable<String> STOP_REASON = ChallengeProcess.STOP_REASON;
 
     // the challenge's names (the application is downstream of it)
+    /** Not set by the portal since issue 19 (slice appmodel): the business key is the application's id. Older instances have it. */
     public static final Variable<UUID> APPLICATION_ID = ChallengeProcess.APPLICATION_ID;
     public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;

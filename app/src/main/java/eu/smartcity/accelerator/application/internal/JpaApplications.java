@@ -84,8 +84,8 @@ class JpaApplications implements Applications {
             throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
                     + challenge.title() + "'.", challenge.title(), now);
         }
+        // the business key is the application's id: no applicationId variable (nothing reads it from this process)
         runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), ProcessVariables.of(
-                ApplicationProcess.APPLICATION_ID.with(application.id()),
                 ApplicationProcess.CHALLENGE_ID.with(s.challengeId()),
                 ApplicationProcess.COMPANY_GROUP.with(s.companyGroup())));
         return application.id();
