@@ -242,7 +242,8 @@ class DocsPathsTest {
             return true;
         }
         for (String pkg : List.of("java.lang.", "java.util.", "java.util.zip.", "java.util.concurrent.", "java.io.", "java.nio.file.",
-                "java.time.", "java.sql.", "java.net.", "java.math.", "java.security.", "javax.sql.")) {
+                "java.time.", "java.sql.", "java.net.", "java.math.", "java.security.", "javax.sql.", "javax.xml.parsers.",
+                "javax.xml.transform.", "javax.xml.datatype.")) {
             try {
                 Class.forName(pkg + simpleName, false, DocsPathsTest.class.getClassLoader());
                 return true;
