@@ -26,24 +26,24 @@ public final class ApplicationProcess {
     public static final String END_CHALLENGE_STOPPED = "EndEvent_ChallengeStopped";
     public static final String END_CHALLENGE_STOPPED_WHILE_SUBMITTED = "EndEvent_ChallengeStoppedWhileSubmitted";
 
-    public static final String MESSAGE_ELIGIBILITY_DECIDED = "EligibilityDecided";
-    public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
-    public static final String MESSAGE_CONTRACT_CONCLUDED = "ContractConcluded";
-    public static final String MESSAGE_PILOT_ENDED = "PilotEnded";
-    public static final String MESSAGE_PILOT_EVALUATED = "PilotEvaluated";
+    // The receive tasks wait for no message since issue 19 (slice appends): the portal moves an application on by
+    // signalling the execution at the wait state (Applications), which works for every version of the model.
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+    /** Only instances of versions before issue 19 (slice appends) wait for it; newer ones get {@link Selection#NO_SELECTION}. */
     public static final String MESSAGE_NO_SELECTION_MADE = "NoSelectionMade";
     /** The challenge was withdrawn or its cycle closed: variables {@link #ENDED_AS} and {@link #STOP_REASON}. */
     public static final String MESSAGE_CHALLENGE_STOPPED = "ChallengeStopped";
 
-    /** The eligibility check's result, with message EligibilityDecided. */
+    /** The eligibility check's result, when the application leaves Submitted. */
     public enum Eligibility {
         ELIGIBLE, INELIGIBLE
     }
 
-    /** The selection's result for this application, with message SelectionDecided. */
+    /** The selection's result for this application, when it leaves Under review. */
     public enum Selection {
-        SELECTED, NOT_SELECTED
+        SELECTED, NOT_SELECTED,
+        /** The challenge ended without a selection (the jury missed its quorum). */
+        NO_SELECTION
     }
 
     /**
@@ -60,9 +60,9 @@ public final class ApplicationProcess {
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, anything else ends as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
-    /** Gateway_Selected: selected goes to contracting, anything else ends as not selected. */
+    /** Gateway_Selected: selected goes to contracting, no selection made ends as no selection, anything else as not selected. */
     public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
-    /** How the contract process ended ({@code signed}, {@code declined}, or expired), with message ContractConcluded. */
+    /** How the contract process ended ({@code signed}, {@code declined}, or expired), when the application leaves Contracting. */
     public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;
 
     private ApplicationProcess() {}

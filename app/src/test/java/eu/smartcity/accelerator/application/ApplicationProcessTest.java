@@ -9,10 +9,12 @@ import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ProcessTestBase;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-/** Every end of the application process, driven by the messages the challenge process sends. */
+/** Every end of the application process, driven as the portal drives it (signals at its wait states, messages for the withdrawal and the challenge stopping). */
 @AcceleratorTest
 class ApplicationProcessTest extends ProcessTestBase {
 
@@ -26,6 +28,14 @@ class ApplicationProcessTest extends ProcessTestBase {
                 .setVariables(variables).correlate();
     }
 
+    /** As Applications moves an application on: the execution waiting at the state, signalled. */
+    void moveOn(ProcessInstance application, String waitState, Map<String, Object> variables) {
+        var waiting = engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(application.getBusinessKey())
+                .activityId(waitState).singleResult();
+        Assertions.assertThat(waiting).as("waiting at " + waitState).isNotNull();
+        engine.getRuntimeService().signal(waiting.getId(), variables);
+    }
+
     @Test
     void shouldEndInWithdrawnWhenTheCompanyWithdraws() {
         ProcessInstance application = submitted();
@@ -36,46 +46,94 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInIneligibleWhenAConditionFails() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.INELIGIBLE)));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.INELIGIBLE)));
         assertThat(application).isEnded().hasPassed(END_INELIGIBLE);
     }
 
     @Test
     void shouldEndInNotSelectedWhenAnotherApplicationWins() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         assertThat(application).isWaitingAt(RECEIVE_UNDER_REVIEW);
-        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.NOT_SELECTED)));
+        moveOn(application, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.NOT_SELECTED)));
         assertThat(application).isEnded().hasPassed(END_NOT_SELECTED);
     }
 
     @Test
     void shouldEndInContractNotSignedWhenTheContractFails() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
-        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.EXPIRED)));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        moveOn(application, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
+        moveOn(application, RECEIVE_CONTRACTING, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.EXPIRED)));
         assertThat(application).isEnded().hasPassed(END_CONTRACT_NOT_SIGNED);
     }
 
     @Test
     void shouldEndInEvaluatedAfterContractPilotAndEvaluation() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
-        send(application, MESSAGE_SELECTION_DECIDED, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
-        send(application, MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.SIGNED)));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        moveOn(application, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
+        moveOn(application, RECEIVE_CONTRACTING, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.SIGNED)));
         assertThat(application).isWaitingAt(RECEIVE_PILOTING);
-        send(application, MESSAGE_PILOT_ENDED, Map.of());
-        send(application, MESSAGE_PILOT_EVALUATED, Map.of());
+        moveOn(application, RECEIVE_PILOTING, Map.of());
+        moveOn(application, RECEIVE_EVALUATING, Map.of());
         assertThat(application).isEnded().hasPassed(END_EVALUATED);
     }
 
     @Test
     void shouldEndInNoSelectionWhenTheJuryMissesItsQuorum() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
-        send(application, MESSAGE_NO_SELECTION_MADE, Map.of());
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        moveOn(application, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.NO_SELECTION)));
         assertThat(application).isEnded().hasPassed(END_NO_SELECTION);
+    }
+
+    @Test
+    void waitsWithoutASubscriptionOrAChildExecutionUnderReview() {
+        ProcessInstance application = submitted();
+        // Submitted keeps one subscription for the withdrawal (its boundary event), the instance one for the challenge stopping
+        Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(application.getId()).count()).isEqualTo(2);
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        assertThat(application).isWaitingAt(RECEIVE_UNDER_REVIEW);
+        Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(application.getId()).list())
+                .extracting(s -> s.getEventName()).containsExactly(MESSAGE_CHALLENGE_STOPPED);
+        Assertions.assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(application.getId()).count()).isEqualTo(1);
+    }
+
+    /** Instances of the version before issue 19 (slice appends) wait for messages; the portal's signals move them on alike. */
+    @Test
+    void anInstanceOfTheOlderVersionMovesOnBySignalsToo() {
+        Deployment older = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("legacy/application-before-issue19-appends.bpmn").deploy();
+        try {
+            ProcessInstance evaluated = olderSubmitted();
+            moveOn(evaluated, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+            moveOn(evaluated, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.SELECTED)));
+            moveOn(evaluated, RECEIVE_CONTRACTING, ProcessVariables.of(CONTRACT_OUTCOME.with(ContractOutcome.SIGNED)));
+            moveOn(evaluated, RECEIVE_PILOTING, Map.of());
+            moveOn(evaluated, RECEIVE_EVALUATING, Map.of());
+            assertThat(evaluated).isEnded().hasPassed(END_EVALUATED);
+
+            ProcessInstance notSelected = olderSubmitted();
+            moveOn(notSelected, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+            moveOn(notSelected, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.NOT_SELECTED)));
+            assertThat(notSelected).isEnded().hasPassed(END_NOT_SELECTED);
+            Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(notSelected.getId()).count()).isZero();
+
+            // no selection: the older version still waits for its message (Applications.noSelectionMade correlates it first)
+            ProcessInstance noSelection = olderSubmitted();
+            moveOn(noSelection, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+            Assertions.assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_NO_SELECTION_MADE)
+                    .processInstanceBusinessKey(noSelection.getBusinessKey()).correlateAllWithResult()).hasSize(1);
+            assertThat(noSelection).isEnded().hasPassed(END_NO_SELECTION);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(older.getId(), true);
+        }
+    }
+
+    ProcessInstance olderSubmitted() {
+        return engine.getRuntimeService().startProcessInstanceByKey("applicationBeforeIssue19Appends", UUID.randomUUID().toString(),
+                Map.of(CHALLENGE_ID.name(), UUID.randomUUID().toString(), COMPANY_GROUP.name(), "company-parkflow"));
     }
 
     @Test
@@ -88,7 +146,7 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInChallengeStoppedWhenTheCycleClosesDuringTheSelection() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(ENDED_AS.name(), "CYCLE_CLOSED", STOP_REASON.name(), ""));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED);
     }

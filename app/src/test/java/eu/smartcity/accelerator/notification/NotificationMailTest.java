@@ -142,8 +142,9 @@ class NotificationMailTest {
                         ApplicationProcess.COMPANY_GROUP.name(), "company-" + company));
     }
 
-    void send(ProcessInstance instance, String message, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceId(instance.getId()).setVariables(variables).correlate();
+    /** As the portal moves an application on (Applications): the execution waiting at the state, signalled. */
+    void moveOn(ProcessInstance instance, String waitState, Map<String, Object> variables) {
+        runtime.signal(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(waitState).singleResult().getId(), variables);
     }
 
     @Test
@@ -161,8 +162,8 @@ class NotificationMailTest {
     @Test
     void eligibilityResultTellsEligibleAndIneligibleCompanies() throws Exception {
         language("urbansense", "nl");
-        send(submitted("urbansense"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
-        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
+        moveOn(submitted("urbansense"), ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+        moveOn(submitted("parkflow"), ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
 
         List<MimeMessage> mails = deliver(NotificationKind.ELIGIBILITY_RESULT);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
@@ -179,11 +180,11 @@ class NotificationMailTest {
     void selectionResultTellsSelectedAndNotSelectedCompanies() throws Exception {
         ProcessInstance winner = submitted("urbansense");
         ProcessInstance other = submitted("parkflow");
-        send(winner, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
-        send(other, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+        moveOn(winner, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+        moveOn(other, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
         language("parkflow", "fr");
-        send(winner, ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.SELECTED)));
-        send(other, ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.NOT_SELECTED)));
+        moveOn(winner, ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.SELECTED)));
+        moveOn(other, ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.NOT_SELECTED)));
 
         List<MimeMessage> mails = deliver(NotificationKind.SELECTION_RESULT);
         assertThat(to(mails)).containsExactlyInAnyOrder(email("urbansense"), email("parkflow"));
@@ -361,7 +362,7 @@ class NotificationMailTest {
         preferences.choose("parkflow", java.util.Set.of());
         assertThat(preferences.wanted("parkflow")).doesNotContain(NotificationKind.APPLICATION_RECEIVED)
                 .contains(NotificationKind.ELIGIBILITY_RESULT);
-        send(submitted("parkflow"), ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
+        moveOn(submitted("parkflow"), ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.INELIGIBLE)));
 
         dispatcher.sendDue(Instant.now());
         assertThat(received(NotificationKind.APPLICATION_RECEIVED)).isEmpty();
@@ -394,7 +395,7 @@ class NotificationMailTest {
         ProcessInstance application;
         try {
             application = submitted("urbansense");
-            send(application, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
+            moveOn(application, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.ELIGIBLE)));
             // the business steps committed although no mail could be sent
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(application.getId()).singleResult()).isNotNull();
             assertThat(driver.family(application.getId())).isNotEmpty();

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -146,7 +147,7 @@ class JpaApplications implements Applications {
     @Override
     public void decideEligibility(UUID applicationId, List<String> reasons) {
         get(applicationId).eligibility(reasons, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_ELIGIBILITY_DECIDED, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(
+        moveOn(applicationId, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(
                 reasons.isEmpty() ? ApplicationProcess.Eligibility.ELIGIBLE : ApplicationProcess.Eligibility.INELIGIBLE)));
     }
 
@@ -156,7 +157,7 @@ class JpaApplications implements Applications {
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(
+            moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.with(
                     selected ? ApplicationProcess.Selection.SELECTED : ApplicationProcess.Selection.NOT_SELECTED)));
         }
     }
@@ -166,7 +167,13 @@ class JpaApplications implements Applications {
         for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             application.moveTo(ApplicationStatus.NO_SELECTION, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_NO_SELECTION_MADE, Map.of());
+            // versions before issue 19 (slice appends) wait for a message; newer ones for the selection's outcome
+            boolean olderVersion = !runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_NO_SELECTION_MADE)
+                    .processInstanceBusinessKey(application.id().toString()).correlateAllWithResult().isEmpty();
+            if (!olderVersion) {
+                moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW,
+                        ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.NO_SELECTION)));
+            }
         }
     }
 
@@ -207,7 +214,7 @@ class JpaApplications implements Applications {
             case EXPIRED -> ApplicationStatus.CONTRACT_EXPIRED;
         };
         get(applicationId).moveTo(next, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_CONTRACT_CONCLUDED, ProcessVariables.of(ApplicationProcess.CONTRACT_OUTCOME.with(contractOutcome)));
+        moveOn(applicationId, ApplicationProcess.RECEIVE_CONTRACTING, ProcessVariables.of(ApplicationProcess.CONTRACT_OUTCOME.with(contractOutcome)));
     }
 
     @Override
@@ -218,13 +225,13 @@ class JpaApplications implements Applications {
     @Override
     public void pilotEnded(UUID applicationId) {
         get(applicationId).moveTo(ApplicationStatus.EVALUATING, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_PILOT_ENDED, Map.of());
+        moveOn(applicationId, ApplicationProcess.RECEIVE_PILOTING, Map.of());
     }
 
     @Override
     public void pilotEvaluated(UUID applicationId) {
         get(applicationId).moveTo(ApplicationStatus.EVALUATED, clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_PILOT_EVALUATED, Map.of());
+        moveOn(applicationId, ApplicationProcess.RECEIVE_EVALUATING, Map.of());
     }
 
     @Override
@@ -289,6 +296,22 @@ class JpaApplications implements Applications {
                 .processInstanceBusinessKey(applicationId.toString())
                 .setVariables(variables)
                 .correlate();
+    }
+
+    /**
+     * Moves the application on from a wait state. Its receive tasks wait for no message: a message costs a subscription
+     * written on entry and deleted on exit, and on Under review (no boundary event left) a child execution too. The
+     * execution waiting there is signalled; its variables go to the process instance, as with a correlation. Instances
+     * of older versions, whose receive tasks wait for messages, move on the same way (a signal leaves a receive task
+     * whatever it waits for). Two signals at once: the execution's revision lets one through (ConcurrencyTest).
+     */
+    private void moveOn(UUID applicationId, String waitState, Map<String, Object> variables) {
+        Execution waiting = runtimeService.createExecutionQuery()
+                .processInstanceBusinessKey(applicationId.toString()).activityId(waitState).singleResult();
+        if (waiting == null) {
+            throw new IllegalStateException("The application " + applicationId + " is not waiting at " + waitState);
+        }
+        runtimeService.signal(waiting.getId(), variables);
     }
 
     private Application get(UUID applicationId) {
