@@ -26,24 +26,30 @@ public final class ApplicationProcess {
     public static final String END_CHALLENGE_STOPPED = "EndEvent_ChallengeStopped";
     public static final String END_CHALLENGE_STOPPED_WHILE_SUBMITTED = "EndEvent_ChallengeStoppedWhileSubmitted";
 
-    // The receive tasks wait for no message since issue 19 (slice appends): the portal moves an application on by
-    // signalling the execution at the wait state (Applications), which works for every version of the model.
+    // Since issue 19 (slice appends) the model has no messages: the portal moves an application on by signalling the
+    // execution at its wait state with the state's outcome (Applications), which moves older versions' receive tasks
+    // too. Only their boundary and event-subprocess messages are still sent, to instances of those versions:
+    /** Older versions only; newer ones get {@link Eligibility#WITHDRAWN}. */
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
-    /** Only instances of versions before issue 19 (slice appends) wait for it; newer ones get {@link Selection#NO_SELECTION}. */
+    /** Older versions only; newer ones get {@link Selection#NO_SELECTION}. */
     public static final String MESSAGE_NO_SELECTION_MADE = "NoSelectionMade";
-    /** The challenge was withdrawn or its cycle closed: variables {@link #ENDED_AS} and {@link #STOP_REASON}. */
+    /** Older versions only, with {@link #ENDED_AS} and {@link #STOP_REASON}; newer ones get {@code CHALLENGE_STOPPED} as the outcome of their state. */
     public static final String MESSAGE_CHALLENGE_STOPPED = "ChallengeStopped";
 
-    /** The eligibility check's result, when the application leaves Submitted. */
+    /** How the application left Submitted: the eligibility check's result, or the company withdrew, or the challenge stopped. */
     public enum Eligibility {
-        ELIGIBLE, INELIGIBLE
+        ELIGIBLE, INELIGIBLE, WITHDRAWN,
+        /** With {@link #ENDED_AS} and {@link #STOP_REASON}. */
+        CHALLENGE_STOPPED
     }
 
-    /** The selection's result for this application, when it leaves Under review. */
+    /** How the application left Under review: the selection's result for it, or the challenge stopped. */
     public enum Selection {
         SELECTED, NOT_SELECTED,
         /** The challenge ended without a selection (the jury missed its quorum). */
-        NO_SELECTION
+        NO_SELECTION,
+        /** With {@link #ENDED_AS} and {@link #STOP_REASON}. */
+        CHALLENGE_STOPPED
     }
 
     /**
@@ -58,9 +64,9 @@ public final class ApplicationProcess {
     public static final Variable<UUID> APPLICATION_ID = ChallengeProcess.APPLICATION_ID;
     public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
-    /** Gateway_Eligible: eligible goes under review, anything else ends as ineligible. */
+    /** Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
-    /** Gateway_Selected: selected goes to contracting, no selection made ends as no selection, anything else as not selected. */
+    /** Gateway_Selected: selected goes to contracting, no selection and challenge stopped end so, anything else as not selected. */
     public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
     /** How the contract process ended ({@code signed}, {@code declined}, or expired), when the application leaves Contracting. */
     public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;

@@ -14,18 +14,13 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-/** Every end of the application process, driven as the portal drives it (signals at its wait states, messages for the withdrawal and the challenge stopping). */
+/** Every end of the application process, driven as the portal drives it: a signal with the outcome at each wait state. */
 @AcceleratorTest
 class ApplicationProcessTest extends ProcessTestBase {
 
     ProcessInstance submitted() {
         return start(KEY, Map.of(APPLICATION_ID.name(), UUID.randomUUID().toString(), CHALLENGE_ID.name(), UUID.randomUUID().toString(),
                 COMPANY_GROUP.name(), "company-parkflow"));
-    }
-
-    void send(ProcessInstance application, String message, Map<String, Object> variables) {
-        engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(application.getId())
-                .setVariables(variables).correlate();
     }
 
     /** As Applications moves an application on: the execution waiting at the state, signalled. */
@@ -39,7 +34,7 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInWithdrawnWhenTheCompanyWithdraws() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_WITHDRAWN, Map.of());
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.WITHDRAWN)));
         assertThat(application).isEnded().hasPassed(END_WITHDRAWN);
     }
 
@@ -88,15 +83,22 @@ class ApplicationProcessTest extends ProcessTestBase {
         assertThat(application).isEnded().hasPassed(END_NO_SELECTION);
     }
 
+    /** What the portal's signals buy: no subscription to write and delete, no child execution per wait state. */
     @Test
-    void waitsWithoutASubscriptionOrAChildExecutionUnderReview() {
+    void waitsWithoutSubscriptionsOrChildExecutions() {
         ProcessInstance application = submitted();
-        // Submitted keeps one subscription for the withdrawal (its boundary event), the instance one for the challenge stopping
-        Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(application.getId()).count()).isEqualTo(2);
+        assertThat(application).isWaitingAt(RECEIVE_AWAIT_ELIGIBILITY);
+        assertOneExecutionAndNoSubscription(application);
+        // the messages older versions wait for find nothing here (Applications then moves the instance on)
+        Assertions.assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_WITHDRAWN)
+                .processInstanceBusinessKey(application.getBusinessKey()).correlateAllWithResult()).isEmpty();
         moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
         assertThat(application).isWaitingAt(RECEIVE_UNDER_REVIEW);
-        Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(application.getId()).list())
-                .extracting(s -> s.getEventName()).containsExactly(MESSAGE_CHALLENGE_STOPPED);
+        assertOneExecutionAndNoSubscription(application);
+    }
+
+    void assertOneExecutionAndNoSubscription(ProcessInstance application) {
+        Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(application.getId()).count()).isZero();
         Assertions.assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(application.getId()).count()).isEqualTo(1);
     }
 
@@ -120,12 +122,17 @@ class ApplicationProcessTest extends ProcessTestBase {
             assertThat(notSelected).isEnded().hasPassed(END_NOT_SELECTED);
             Assertions.assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(notSelected.getId()).count()).isZero();
 
-            // no selection: the older version still waits for its message (Applications.noSelectionMade correlates it first)
+            // no selection, withdrawal, challenge stopped: the older version still waits for its messages (Applications sends them first)
             ProcessInstance noSelection = olderSubmitted();
             moveOn(noSelection, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
             Assertions.assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_NO_SELECTION_MADE)
                     .processInstanceBusinessKey(noSelection.getBusinessKey()).correlateAllWithResult()).hasSize(1);
             assertThat(noSelection).isEnded().hasPassed(END_NO_SELECTION);
+
+            ProcessInstance withdrawn = olderSubmitted();
+            Assertions.assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_WITHDRAWN)
+                    .processInstanceBusinessKey(withdrawn.getBusinessKey()).correlateAllWithResult()).hasSize(1);
+            assertThat(withdrawn).isEnded().hasPassed(END_WITHDRAWN);
         } finally {
             engine.getRepositoryService().deleteDeployment(older.getId(), true);
         }
@@ -139,7 +146,8 @@ class ApplicationProcessTest extends ProcessTestBase {
     @Test
     void shouldEndInChallengeStoppedWhenTheChallengeIsWithdrawnBeforeTheEligibilityCheck() {
         ProcessInstance application = submitted();
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(ENDED_AS.name(), "CHALLENGE_WITHDRAWN", STOP_REASON.name(), "Budget cut"));
+        moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.CHALLENGE_STOPPED),
+                ENDED_AS.with(ApplicationStatus.CHALLENGE_WITHDRAWN), STOP_REASON.with("Budget cut")));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
     }
 
@@ -147,7 +155,8 @@ class ApplicationProcessTest extends ProcessTestBase {
     void shouldEndInChallengeStoppedWhenTheCycleClosesDuringTheSelection() {
         ProcessInstance application = submitted();
         moveOn(application, RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ELIGIBILITY.with(Eligibility.ELIGIBLE)));
-        send(application, MESSAGE_CHALLENGE_STOPPED, Map.of(ENDED_AS.name(), "CYCLE_CLOSED", STOP_REASON.name(), ""));
+        moveOn(application, RECEIVE_UNDER_REVIEW, ProcessVariables.of(SELECTION.with(Selection.CHALLENGE_STOPPED),
+                ENDED_AS.with(ApplicationStatus.CYCLE_CLOSED), STOP_REASON.with("")));
         assertThat(application).isEnded().hasPassed(END_CHALLENGE_STOPPED);
     }
 }

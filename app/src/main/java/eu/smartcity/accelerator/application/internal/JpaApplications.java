@@ -116,7 +116,10 @@ class JpaApplications implements Applications {
                     + (challenge.callClosesAt() != null ? " (until " + DEADLINE.format(challenge.callClosesAt()) + ")" : "") + ".");
         }
         application.withdraw(clock.instant());
-        correlate(applicationId, ApplicationProcess.MESSAGE_WITHDRAWN, Map.of());
+        if (!olderVersionTook(applicationId, ApplicationProcess.MESSAGE_WITHDRAWN, Map.of())) {
+            moveOn(applicationId, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY,
+                    ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.WITHDRAWN)));
+        }
     }
 
     @Override
@@ -167,10 +170,7 @@ class JpaApplications implements Applications {
         for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             application.moveTo(ApplicationStatus.NO_SELECTION, clock.instant());
-            // versions before issue 19 (slice appends) wait for a message; newer ones for the selection's outcome
-            boolean olderVersion = !runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_NO_SELECTION_MADE)
-                    .processInstanceBusinessKey(application.id().toString()).correlateAllWithResult().isEmpty();
-            if (!olderVersion) {
+            if (!olderVersionTook(application.id(), ApplicationProcess.MESSAGE_NO_SELECTION_MADE, Map.of())) {
                 moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW,
                         ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.NO_SELECTION)));
             }
@@ -184,9 +184,16 @@ class JpaApplications implements Applications {
         }
         for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
                 EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW))) {
+            boolean submitted = application.status() == ApplicationStatus.SUBMITTED;
             application.moveTo(ending, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, ProcessVariables.of(
-                    ApplicationProcess.ENDED_AS.with(ending), ApplicationProcess.STOP_REASON.with(reason == null ? "" : reason)));
+            Map<String, Object> why = ProcessVariables.of(
+                    ApplicationProcess.ENDED_AS.with(ending), ApplicationProcess.STOP_REASON.with(reason == null ? "" : reason));
+            if (!olderVersionTook(application.id(), ApplicationProcess.MESSAGE_CHALLENGE_STOPPED, why)) {
+                why.putAll(submitted
+                        ? ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.CHALLENGE_STOPPED))
+                        : ProcessVariables.of(ApplicationProcess.SELECTION.with(ApplicationProcess.Selection.CHALLENGE_STOPPED)));
+                moveOn(application.id(), submitted ? ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY : ApplicationProcess.RECEIVE_UNDER_REVIEW, why);
+            }
         }
     }
 
@@ -291,19 +298,23 @@ class JpaApplications implements Applications {
                 .map(Application::view).toList();
     }
 
-    private void correlate(UUID applicationId, String message, Map<String, Object> variables) {
-        runtimeService.createMessageCorrelation(message)
-                .processInstanceBusinessKey(applicationId.toString())
-                .setVariables(variables)
-                .correlate();
+    /**
+     * For the withdrawal, no selection and the challenge stopping, rare steps: instances of versions before issue 19
+     * (slice appends) wait for a message there (boundary events, an event subprocess) and are told by it; true when one
+     * was. Newer instances have no subscription, so nothing is correlated, and they are moved on with the outcome.
+     */
+    private boolean olderVersionTook(UUID applicationId, String message, Map<String, Object> variables) {
+        return !runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(applicationId.toString())
+                .setVariables(variables).correlateAllWithResult().isEmpty();
     }
 
     /**
-     * Moves the application on from a wait state. Its receive tasks wait for no message: a message costs a subscription
-     * written on entry and deleted on exit, and on Under review (no boundary event left) a child execution too. The
-     * execution waiting there is signalled; its variables go to the process instance, as with a correlation. Instances
-     * of older versions, whose receive tasks wait for messages, move on the same way (a signal leaves a receive task
-     * whatever it waits for). Two signals at once: the execution's revision lets one through (ConcurrencyTest).
+     * Moves the application on from a wait state. Its receive tasks wait for no message and carry no boundary event: a
+     * message costs a subscription written on entry and deleted on exit, a boundary event a child execution too. The
+     * execution waiting there is signalled with the state's outcome; the variables go to the process instance, as with
+     * a correlation. Instances of older versions, whose receive tasks wait for messages, move on the same way (a signal
+     * leaves a receive task whatever it waits for). Two signals at once: the execution's revision lets one through
+     * (ConcurrencyTest).
      */
     private void moveOn(UUID applicationId, String waitState, Map<String, Object> variables) {
         Execution waiting = runtimeService.createExecutionQuery()
