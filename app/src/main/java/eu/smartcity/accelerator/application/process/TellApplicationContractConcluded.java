@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ThrowEvent_TellContractConcluded (challenge): the contract process ended (signed, declined or expired); the selected application moves on with its outcome (message ContractConcluded to the application process). */
+/** ThrowEvent_TellContractConcluded (challenge): the contract process ended (signed, declined or expired); the selected application moves on with its outcome (Applications moves its Contracting state on). */
 @Component("tellContractConcluded")
 class TellApplicationContractConcluded implements JavaDelegate {
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ThrowEvent_TellPilotEnded (challenge): the pilot ended; the selected application is being evaluated (message PilotEnded to the application process). */
+/** ThrowEvent_TellPilotEnded (challenge): the pilot ended; the selected application is being evaluated (Applications moves its Piloting state on). */
 @Component("tellPilotEnded")
 class TellApplicationPilotEnded implements JavaDelegate {
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ThrowEvent_TellPilotEvaluated (challenge): the evaluation is done; the selected application ends as evaluated (message PilotEvaluated to the application process). */
+/** ThrowEvent_TellPilotEvaluated (challenge): the evaluation is done; the selected application ends as evaluated (Applications moves its Evaluating state on). */
 @Component("tellPilotEvaluated")
 class TellApplicationPilotEvaluated implements JavaDelegate {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ServiceTask_AnnounceSelection: the top-ranked application is selected; every applicant under review is told
- * (message SelectionDecided); the award is published (OCDS); the ids of the contract, pilot and evaluation to come
+ * (its Under review state moves on with the selection's outcome); the award is published (OCDS); the ids of the contract, pilot and evaluation to come
  * are fixed here (their business keys).
  */
 @Component("announceSelection")

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * SendTask_TellChallengeWithdrawn and SendTask_TellCycleClosed (challenge): every application still submitted or
- * under review ends (message ChallengeStopped) in the status that says why, and its company gets a mail. The task's
+ * under review ends (its wait state moves on with the outcome challenge stopped) in the status that says why, and its company gets a mail. The task's
  * input {@code challengeEnding} names the challenge's ending ({@code WITHDRAWN} or {@code CYCLE_CLOSED}).
  */
 @Component("tellChallengeStopped")
