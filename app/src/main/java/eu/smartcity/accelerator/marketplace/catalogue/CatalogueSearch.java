@@ -53,7 +53,7 @@ import org.springframework.jdbc.core.RowMapper;
  * the others wait their turn in arrival order (a fair semaphore), at most {@code queueWait}, and then get
  * {@link Busy}. A search is CPU work of PostgreSQL and of this JVM; twenty of them at once on two cores share the
  * processors, so each took its own work times everyone else's, and a long one (a narrow search reads 16 partitions)
- * took ten times its share. In turn, a search waits for the ones ahead and then shares the processors with only a few
+ * took many times its share. In turn, a search waits for the ones ahead and then shares the processors with only a few
  * others: the same work, a narrower tail (docs/performance.md, "Admission").
  * Used by the portal, the public API and the search benchmark alike.
  */
@@ -82,7 +82,8 @@ public class CatalogueSearch {
 
     /**
      * More searches were waiting than could run within the queue wait: the page says "busy, try again" and the API answers
-     * 503 with {@code Retry-After}; nothing was searched (the caller's transaction, which counted the demand, rolls back).
+     * 503 with {@code Retry-After}; nothing was searched, and no demand is counted ({@link Catalogue#search} counts it after
+     * the search).
      */
     public static final class Busy extends RuntimeException {
 
@@ -161,7 +162,7 @@ public class CatalogueSearch {
     /**
      * The prefix query as an InitPlan, parsed once per statement. JDBC sends a statement used five times on a connection
      * as a prepared one and PostgreSQL then runs a generic plan, where a plain {@code to_tsquery('simple', $1)} outside an
-     * index condition is parsed again for every row: for ts_rank that was 13 % of PostgreSQL's CPU per search
+     * index condition is parsed again for every row: for ts_rank that was 13 % of PostgreSQL's profile samples per search
      * (docs/performance.md, "Admission"). Not for the index conditions: those are evaluated once per partition scanned,
      * and a subquery there would hide the words from the planner's estimates.
      */
