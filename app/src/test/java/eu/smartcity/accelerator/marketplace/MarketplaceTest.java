@@ -53,6 +53,7 @@ class MarketplaceTest {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired ApiRateLimitFilter rateLimit;
+    @Autowired eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch catalogueSearch;
 
     @AfterEach
     void forgetApiUsage() {
@@ -139,6 +140,41 @@ class MarketplaceTest {
         JsonNode page = api("/api/marketplace/solutions?q=sensor");
         assertThat(page.path("totalIsLowerBound").asBoolean(true)).isFalse();
         assertThat(page.path("facetCountsAreLowerBounds").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void whenNoSearchGetsATurnThePageSaysBusyInItsLanguageAndTheApiAnswers503WithRetryAfter() throws Exception {
+        // take every turn, as searches running at once would (CatalogueSearchAdmissionTest shows the bound itself)
+        java.util.concurrent.Semaphore turns = (java.util.concurrent.Semaphore) org.springframework.test.util.ReflectionTestUtils
+                .getField(catalogueSearch, "turns");
+        int taken = turns.drainPermits();
+        String word = "w" + UUID.randomUUID().toString().substring(0, 8);
+        String unique = "q=parking+" + word; // never a copy from the page cache
+        String demandForWord = "select count(*) from market_demand where kind = 'term' and term = ?";
+        try {
+            HttpResponse<String> page = anonymous().get("/marketplace?" + unique);
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(page.body()).contains("<html").contains("role=\"search\"").contains("Many people are searching right now")
+                    .doesNotContain("Exception").doesNotContain("No solution matches");
+            HttpResponse<String> fragment = anonymous().get("/marketplace?" + unique + "&domain=parking", "HX-Request", "true");
+            assertThat(fragment.statusCode()).isEqualTo(503);
+            assertThat(fragment.body()).contains("Many people are searching right now").doesNotContain("<html");
+            assertThat(anonymous().speaking("nl").get("/marketplace?" + unique + "&priceModel=licence").body())
+                    .contains("Er wordt nu veel gezocht");
+            HttpResponse<String> api = anonymous().get("/api/marketplace/solutions?" + unique);
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json.readTree(api.body()).get("status").asInt()).isEqualTo(503);
+            assertThat(json.readTree(api.body()).get("detail").asText()).contains("busy");
+            assertThat(jdbc.queryForObject(demandForWord, Long.class, word)).as("a busy search counts no demand").isZero();
+        } finally {
+            turns.release(taken);
+        }
+        assertThat(anonymous().get("/marketplace?" + unique).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(demandForWord, Long.class, word)).isEqualTo(1);
+        assertThat(anonymous().get("/api/marketplace/solutions?" + unique).statusCode()).isEqualTo(200);
     }
 
     @Test

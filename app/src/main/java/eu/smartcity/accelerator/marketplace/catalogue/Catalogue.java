@@ -29,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The solution catalogue: suppliers' solutions, search, the guided filter, implementations, evaluations and reviews. */
 @Service
@@ -48,9 +50,12 @@ public class Catalogue {
     private final SolutionMatching matching;
     private final Challenges challenges;
     private final Clock clock = Clock.systemUTC();
+    private final TransactionTemplate oneTransaction;
 
     Catalogue(Solutions solutions, Implementations implementations, Reviews reviews, Replications replications,
-            CatalogueSearch search, Demand demand, SolutionMatching matching, Challenges challenges) {
+            CatalogueSearch search, Demand demand, SolutionMatching matching, Challenges challenges,
+            PlatformTransactionManager transactions) {
+        this.oneTransaction = new TransactionTemplate(transactions);
         this.solutions = solutions;
         this.implementations = implementations;
         this.reviews = reviews;
@@ -101,22 +106,28 @@ public class Catalogue {
         return solutions.findById(id);
     }
 
-    /** Searches and counts the demand (words and domain only, never who searched). */
-    @Transactional
+    /**
+     * Searches, then counts the demand (words and domain only, never who searched). Not in a transaction: a search waiting
+     * its turn ({@link CatalogueSearch}, "Admission") holds no connection, so a queue of searches cannot drain the pool
+     * and its wait stays bounded by the queue wait; a busy search counts no demand.
+     */
     public CatalogueSearch.Result search(CatalogueSearch.Query query, boolean countDemand) {
+        CatalogueSearch.Result result = search.search(query);
         if (countDemand) {
             countDemand(query);
         }
-        return search.search(query);
+        return result;
     }
 
     /** Counts a search's words and domain as demand (first page only), as {@link #search} does; also for a cached page. */
     public void countDemand(CatalogueSearch.Query query) {
         if (query.page() == 0) {
-            query.terms().forEach(term -> demand.count(Demand.TERM, term));
-            if (query.domain() != null) {
-                demand.count(Demand.DOMAIN, query.domain());
-            }
+            oneTransaction.executeWithoutResult(status -> { // one commit for a search's words and domain
+                query.terms().forEach(term -> demand.count(Demand.TERM, term));
+                if (query.domain() != null) {
+                    demand.count(Demand.DOMAIN, query.domain());
+                }
+            });
         }
     }
 

@@ -3,8 +3,10 @@ package eu.smartcity.accelerator.marketplace.catalogue;
 import eu.smartcity.accelerator.marketplace.MarketplaceVocabulary;
 import eu.smartcity.accelerator.marketplace.web.Chosen.Vocabulary;
 import eu.smartcity.accelerator.marketplace.web.MarketplaceForms;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,18 +31,24 @@ class CataloguePages {
     @GetMapping("/marketplace")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String priceModel, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, HttpServletResponse response) {
         CatalogueSearch.Query query = query(q, domain, priceModel, page);
-        String d = query.domain();
-        String p = query.priceModel();
-        CatalogueSearch.Result result = catalogue.search(query, true);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("domain", d);
-        model.addAttribute("priceModel", p);
-        model.addAttribute("result", result);
-        model.addAttribute("ratings", catalogue.ratings(result.hits().stream().map(CatalogueSearch.Hit::id).toList()));
+        model.addAttribute("domain", query.domain());
+        model.addAttribute("priceModel", query.priceModel());
         model.addAttribute("domains", MarketplaceVocabulary.DOMAINS);
         model.addAttribute("priceModels", MarketplaceVocabulary.PRICE_MODELS);
+        try {
+            CatalogueSearch.Result result = catalogue.search(query, true);
+            model.addAttribute("result", result);
+            model.addAttribute("ratings", catalogue.ratings(result.hits().stream().map(CatalogueSearch.Hit::id).toList()));
+        } catch (CatalogueSearch.Busy busy) {
+            // the search form with "busy, try again" instead of results; a 503 is neither kept by the page cache nor
+            // by a browser, and htmx swaps it in (layout.html, responseHandling)
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(CatalogueSearch.Busy.RETRY_AFTER_SECONDS));
+            model.addAttribute("busy", true);
+        }
         return htmx != null ? "marketplace/partials/results :: results" : "marketplace/search";
     }
 

@@ -3,12 +3,15 @@ package eu.smartcity.accelerator.marketplace.catalogue;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -45,6 +48,13 @@ import org.springframework.jdbc.core.RowMapper;
  * Below the cap (every realistic catalogue query with specific words, the demo data) nothing changes.
  * Browsing without words is not capped (exact counts; the page by name uses an index on PostgreSQL, and its facets
  * read the counts per domain and price model that triggers keep, db/vendor/postgresql/V196).
+ * <p>
+ * <b>Admission</b>: at most {@code concurrentSearches} searches run at once (by default two per processor);
+ * the others wait their turn in arrival order (a fair semaphore), at most {@code queueWait}, and then get
+ * {@link Busy}. A search is CPU work of PostgreSQL and of this JVM; twenty of them at once on two cores share the
+ * processors, so each took its own work times everyone else's, and a long one (a narrow search reads 16 partitions)
+ * took many times its share. In turn, a search waits for the ones ahead and then shares the processors with only a few
+ * others: the same work, a narrower tail (docs/performance.md, "Admission").
  * Used by the portal, the public API and the search benchmark alike.
  */
 public class CatalogueSearch {
@@ -57,6 +67,33 @@ public class CatalogueSearch {
      * than anyone pages through before adding a word (docs/performance.md, "One statement per search, cap 250").
      */
     public static final int DEFAULT_CAP = 250;
+
+    /** How long a search waits for its turn by default ({@code accelerator.marketplace.search-queue-wait}). */
+    public static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * Searches that may run at once by default ({@code accelerator.marketplace.concurrent-searches}): two per processor. A
+     * search alternates between this JVM and PostgreSQL, with a network round trip in between, so one per processor leaves
+     * processors idle; on 2 cores 4 gave the narrowest tail of 2, 3, 4 and 20 (docs/performance.md, "Admission").
+     */
+    public static int defaultConcurrentSearches() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * More searches were waiting than could run within the queue wait: the page says "busy, try again" and the API answers
+     * 503 with {@code Retry-After}; nothing was searched, and no demand is counted ({@link Catalogue#search} counts it after
+     * the search).
+     */
+    public static final class Busy extends RuntimeException {
+
+        /** Seconds after which a retry is likely to be admitted: the queue drains in well under one. */
+        public static final int RETRY_AFTER_SECONDS = 1;
+
+        Busy(Duration waited) {
+            super("The catalogue search is busy: no turn within " + waited.toMillis() + " ms");
+        }
+    }
 
     public record Query(String text, String domain, String priceModel, String supplier, int page, int size) {
 
@@ -122,22 +159,45 @@ public class CatalogueSearch {
             rs.getString("supplier_group"), rs.getString("domain"), rs.getString("description"), rs.getInt("trl"),
             rs.getString("price_model"), rs.getBigDecimal("indicative_cost"));
 
+    /**
+     * The prefix query as an InitPlan, parsed once per statement. JDBC sends a statement used five times on a connection
+     * as a prepared one and PostgreSQL then runs a generic plan, where a plain {@code to_tsquery('simple', $1)} outside an
+     * index condition is parsed again for every row: for ts_rank that was 13 % of PostgreSQL's profile samples per search
+     * (docs/performance.md, "Admission"). Not for the index conditions: those are evaluated once per partition scanned,
+     * and a subquery there would hide the words from the planner's estimates.
+     */
+    private static final String ONCE_PER_STATEMENT = "(SELECT to_tsquery('simple', ?))";
+
     private static final String COLUMNS = "id, name, supplier_group, domain, description, trl, price_model, indicative_cost";
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final int cap;
+    private final Semaphore turns;
+    private final int concurrentSearches;
+    private final Duration queueWait;
 
     public CatalogueSearch(DataSource dataSource) {
         this(dataSource, DEFAULT_CAP);
     }
 
     public CatalogueSearch(DataSource dataSource, int cap) {
+        this(dataSource, cap, defaultConcurrentSearches(), DEFAULT_QUEUE_WAIT);
+    }
+
+    public CatalogueSearch(DataSource dataSource, int cap, int concurrentSearches, Duration queueWait) {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be positive: " + cap);
         }
+        if (concurrentSearches < 1 || queueWait.isNegative()) {
+            throw new IllegalArgumentException("concurrent searches must be positive and the queue wait not negative: "
+                    + concurrentSearches + ", " + queueWait);
+        }
         this.jdbc = new JdbcTemplate(dataSource);
         this.cap = cap;
+        this.turns = new Semaphore(concurrentSearches, true);
+        this.concurrentSearches = concurrentSearches;
+        this.queueWait = queueWait;
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
@@ -153,9 +213,37 @@ public class CatalogueSearch {
         return cap;
     }
 
+    public int concurrentSearches() {
+        return concurrentSearches;
+    }
+
+    /** Searches waiting for their turn now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    public int waiting() {
+        return turns.getQueueLength();
+    }
+
+    /** Runs the search in its turn (see "Admission" in the class comment); {@link Busy} when no turn came within the queue wait. */
     public Result search(Query query) {
         List<String> terms = query.terms();
-        return terms.isEmpty() ? browse(query) : searchWords(query, terms);
+        takeTurn();
+        try {
+            return terms.isEmpty() ? browse(query) : searchWords(query, terms);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private void takeTurn() {
+        boolean admitted;
+        try {
+            admitted = turns.tryAcquire(queueWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy(queueWait);
+        }
+        if (!admitted) {
+            throw new Busy(queueWait);
+        }
     }
 
     /** With words: every statement reads at most cap + 1 matches. */
@@ -182,7 +270,7 @@ public class CatalogueSearch {
         args.addAll(all.args);
         args.add(cap + 1);
         StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT " + COLUMNS
-                + ", ts_rank(search_vector, to_tsquery('simple', ?)) AS r FROM market_solution" + all.where + " LIMIT ?)");
+                + ", ts_rank(search_vector, " + ONCE_PER_STATEMENT + ") AS r FROM market_solution" + all.where + " LIMIT ?)");
         if (!domainsHere) {
             Filter withoutDomain = filter(query, terms, false, true);
             sql.append(", d AS MATERIALIZED (SELECT domain FROM market_solution").append(withoutDomain.where).append(" LIMIT ?)");
@@ -363,7 +451,7 @@ public class CatalogueSearch {
                 // prefixes a lexeme l iff w is one of l's prefixes of 2 to 32 characters); a longer word looks up its
                 // first 32 characters, and then the prefix query decides, as before
                 if (terms.stream().anyMatch(t -> t.length() > INDEXED_PREFIX)) {
-                    conditions.add("search_vector @@ to_tsquery('simple', ?)");
+                    conditions.add("search_vector @@ " + ONCE_PER_STATEMENT);
                     args.add(tsQuery(terms));
                 }
                 // a domain or price-model filter is an entry of the same index too ('=domain=parking', exact): one GIN

@@ -20,8 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -83,7 +87,8 @@ class MarketplaceApi {
 
     @GetMapping("/solutions")
     @Operation(summary = "Search the solution catalogue",
-            description = "Full-text search (every word must match, as a word prefix) with facet counts per domain and price model.")
+            description = "Full-text search (every word must match, as a word prefix) with facet counts per domain and price model."
+                    + " When more searches arrive at once than the server runs in turn: 503 with Retry-After.")
     ResponseEntity<SolutionSearch> solutions(@Parameter(description = "words to search for") @RequestParam(required = false) String q,
             @Parameter(description = "one of " + "mobility, parking, energy, waste, environment, public-space, citizen-participation, water, safety, health, other")
             @RequestParam(required = false) String domain,
@@ -102,6 +107,16 @@ class MarketplaceApi {
                 .map(h -> new SolutionSummary(h.id(), h.name(), h.supplierGroup(), h.domain(), h.description(), h.trl(),
                         h.priceModel(), h.indicativeCost())).toList(),
                 page, size, result.total(), result.domains(), result.priceModels(), result.totalCapped(), result.facetsCapped()));
+    }
+
+    /** More searches at once than the catalogue search admits within its queue wait: 503 with Retry-After, a problem detail. */
+    @ExceptionHandler(CatalogueSearch.Busy.class)
+    ResponseEntity<ProblemDetail> busy(CatalogueSearch.Busy busy) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The catalogue search is busy; try again in " + CatalogueSearch.Busy.RETRY_AFTER_SECONDS + " second.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(CatalogueSearch.Busy.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/solutions/{id}")
