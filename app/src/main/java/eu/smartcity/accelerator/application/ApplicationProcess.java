@@ -60,7 +60,10 @@ public final class ApplicationProcess {
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, anything else ends as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
-    /** Gateway_Selected: selected goes to contracting, anything else ends as not selected. */
+    /**
+     * Gateway_Selected: selected goes to contracting, anything else ends as not selected. Transient (sent with message
+     * SelectionDecided, read by that gateway in the same transaction only); the application's status says it after.
+     */
     public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
     /** How the contract process ended ({@code signed}, {@code declined}, or expired), with message ContractConcluded. */
     public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;

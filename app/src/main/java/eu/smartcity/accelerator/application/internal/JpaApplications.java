@@ -156,7 +156,8 @@ class JpaApplications implements Applications {
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
-            correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.with(
+            // transient: only Gateway_Selected reads it, in this transaction (an unselected application ends in it)
+            correlate(application.id(), ApplicationProcess.MESSAGE_SELECTION_DECIDED, ProcessVariables.of(ApplicationProcess.SELECTION.withTransient(
                     selected ? ApplicationProcess.Selection.SELECTED : ApplicationProcess.Selection.NOT_SELECTED)));
         }
     }
