@@ -66,7 +66,11 @@ public final class ApplicationProcess {
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
-    /** Gateway_Selected: selected goes to contracting, no selection and challenge stopped end so, anything else as not selected. */
+    /**
+     * Gateway_Selected: selected goes to contracting, no selection and challenge stopped end so, anything else as not
+     * selected. Transient when the selection is announced (read by that gateway in the same transaction only); the
+     * application's status says it after.
+     */
     public static final Variable<Selection> SELECTION = Variable.choice("selectionOutcome", Selection.class);
     /** How the contract process ended ({@code signed}, {@code declined}, or expired), when the application leaves Contracting. */
     public static final Variable<ChallengeProcess.ContractOutcome> CONTRACT_OUTCOME = ChallengeProcess.CONTRACT_OUTCOME;

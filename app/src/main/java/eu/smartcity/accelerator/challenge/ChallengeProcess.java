@@ -134,7 +134,10 @@ public final class ChallengeProcess {
     public static final Variable<Long> ELIGIBLE_COUNT = Variable.longInteger("eligibleCount");
     /** The member holding a jury seat (the multi-instance element variable). */
     public static final Variable<String> JURY_MEMBER = Variable.string("juryMember");
-    /** A jury member's declaration, local to the seat; a conflict comes with {@link #CONFLICT_REASON}. */
+    /**
+     * A jury member's declaration; a conflict comes with {@link #CONFLICT_REASON}. Transient (JuryMarking): it lives in
+     * the completing transaction only, for the gateway after the task; the declaration itself is the jury seat's row.
+     */
     public static final Variable<ConflictDecision> CONFLICT_DECISION = Variable.choice("conflictDecision", ConflictDecision.class);
     /** Form field of the conflict declaration; kept on the jury seat by JuryMarking, never a process variable. */
     public static final Variable<String> CONFLICT_REASON = Variable.textAboutPeople("conflictReason");

@@ -28,6 +28,8 @@ public class ProcessDriver {
     private final TaskService tasks;
     private final ManagementService management;
     private final TaskCompletions completions;
+    /** Instances found to be roots (an instance's root never changes): their jobs are asked for by root, without the family. */
+    private final java.util.Set<String> roots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ProcessDriver(ProcessEngine engine) {
         this(engine, null);
@@ -49,6 +51,7 @@ public class ProcessDriver {
         ids.add(rootProcessInstanceId);
         List<ProcessInstance> byRoot = runtime.createProcessInstanceQuery().rootProcessInstanceId(rootProcessInstanceId).list();
         if (!byRoot.isEmpty()) {
+            roots.add(rootProcessInstanceId);
             byRoot.stream().map(ProcessInstance::getId).filter(id -> !id.equals(rootProcessInstanceId)).forEach(ids::add);
             return ids;
         }
@@ -102,8 +105,11 @@ public class ProcessDriver {
      */
     public void runAsyncJobs(String rootProcessInstanceId) {
         for (int round = 0; round < 600; round++) {
-            // one query for the family (processInstanceIds must stay the query's only condition before "messages": see fireTimer)
-            List<Job> due = management.createJobQuery().processInstanceIds(new java.util.HashSet<>(family(rootProcessInstanceId)))
+            // one query: by root for a root instance (every job of its family carries it), else by the family's ids
+            // (processInstanceIds must stay the query's only condition before "messages": see fireTimer)
+            List<Job> due = (roots.contains(rootProcessInstanceId)
+                    ? management.createJobQuery().rootProcessInstanceId(rootProcessInstanceId)
+                    : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(family(rootProcessInstanceId))))
                     .messages().withRetriesLeft().list();
             if (due.isEmpty()) {
                 return;

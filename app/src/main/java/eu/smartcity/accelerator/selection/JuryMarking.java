@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,7 +84,7 @@ public class JuryMarking implements TaskValuesKeeper {
                 .filter(s -> s.member().equals(userId) && s.status().equals(JurySeat.ASSIGNED)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(userId + " holds no seat on challenge " + challengeId));
         if (ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(task.getTaskDefinitionKey())) {
-            return declare(seat, values);
+            return declare(task, seat, values);
         }
         return score(task, challengeId, userId, values, variables);
     }
@@ -120,7 +121,7 @@ public class JuryMarking implements TaskValuesKeeper {
         return applications.eligibleFor(challengeId);
     }
 
-    private Map<String, Object> declare(JurySeat seat, Map<String, Object> values) {
+    private Map<String, Object> declare(Task task, JurySeat seat, Map<String, Object> values) {
         Object decision = values.get(ChallengeProcess.CONFLICT_DECISION.name());
         boolean conflict = ChallengeProcess.ConflictDecision.CONFLICT.wire().equals(decision);
         Object reason = values.get(ChallengeProcess.CONFLICT_REASON.name());
@@ -133,7 +134,19 @@ public class JuryMarking implements TaskValuesKeeper {
         seat.declare(conflict, text, covered, clock.instant());
         seats.save(seat);
         // the outcome routes the seat (DecisionRules checks it is one of the form's); the reason stays here
-        return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION.name(), decision);
+        return decision == null ? Map.of() : Map.of(ChallengeProcess.CONFLICT_DECISION.name(), routing(task, decision));
+    }
+
+    /**
+     * The outcome only for the gateway right after the task, in this transaction: transient, so it is never inserted,
+     * updated, deleted or written to history (the declaration, with who and when, is the seat's row). Stored as before
+     * where the instance already keeps one — an instance of an older model (a seat-local variable from the seat's input
+     * mapping) or a value set through the engine's API — since Camunda refuses a transient value over a stored one.
+     */
+    private Object routing(Task task, Object decision) {
+        boolean stored = runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableName(ChallengeProcess.CONFLICT_DECISION.name()).count() > 0;
+        return stored ? decision : Variables.stringValue(decision.toString(), true);
     }
 
     private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {

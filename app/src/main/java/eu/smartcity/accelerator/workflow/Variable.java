@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * One process variable, declared once in its process contract ({@code ContractProcess.CONTRACT_ID}) with its name
@@ -181,6 +182,16 @@ public final class Variable<T> {
     /** This variable with a value, for {@link ProcessVariables#of}. */
     public Map.Entry<String, Object> with(T value) {
         return new java.util.AbstractMap.SimpleImmutableEntry<>(name, stored(value));
+    }
+
+    /**
+     * This variable with a transient value, for a value only the step right after reads in the same transaction (a
+     * gateway routing on a message's outcome): Camunda never inserts, deletes or writes it to history. Not over a
+     * stored value of the same name in the same scope, which Camunda refuses.
+     */
+    public Map.Entry<String, Object> withTransient(T value) {
+        Object stored = stored(value);
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(name, stored == null ? null : Variables.untypedValue(stored, true));
     }
 
     private Object required(Object value) {

@@ -187,6 +187,11 @@ class ChallengeProcessTest {
         for (String member : JURY) {
             driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         }
+        // each outcome routed its seat in the completing transaction only (transient): never stored, never in history
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi()).variableName(CONFLICT_DECISION.name()).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi()).variableName(CONFLICT_DECISION.name())
+                .count()).isZero();
+        assertThat(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)).hasSize(2 * JURY.size());
         // the declaration names the applications it covered
         assertThat(jdbc.queryForObject("select covered_applications from jury_seat where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).contains(parkflow.toString()).contains(urbansense.toString());
@@ -209,6 +214,19 @@ class ChallengeProcessTest {
                         .isIn(FIT.name(), SCORE_COMMENT.name()));
         assertThat(jdbc.queryForObject("select score_comment from jury_score where challenge_id = ? and member = 'jury-an'",
                 String.class, challengeId)).isEqualTo("Strong data plan, weak team");
+    }
+
+    @Test
+    void shouldRouteADeclarationWhereTheInstanceAlreadyKeepsAStoredOutcome() {
+        approveAndPublish();
+        applyEligible("parkflow");
+        closeCall();
+        // as an instance of the older model (a seat-local variable) or a value set through the engine's API keeps it:
+        // Camunda refuses a transient value over a stored one, so the outcome is stored as before
+        runtimeService.setVariable(pi(), CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire());
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        assertThat(driver.tasks(pi(), USER_TASK_SCORE_APPLICATION)).extracting(Task::getAssignee).containsExactly("jury-an");
+        assertThat(runtimeService.getVariable(pi(), CONFLICT_DECISION.name())).isEqualTo(ConflictDecision.NONE.wire());
     }
 
     @Test
@@ -375,6 +393,10 @@ class ChallengeProcessTest {
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID.name())).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);
+        // the selection's outcome routed the selected application to contracting, and was not stored (transient)
+        assertThat(runtimeService.createVariableInstanceQuery().variableName(ApplicationProcess.SELECTION.name())
+                .processInstanceIdIn(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                        .processInstanceBusinessKey(urbansense.toString()).singleResult().getId()).count()).isZero();
 
         signContractWithOneNegotiationRound(true);
         runPilotToCompletion();

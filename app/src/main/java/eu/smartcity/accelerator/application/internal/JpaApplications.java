@@ -160,7 +160,8 @@ class JpaApplications implements Applications {
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
-            moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.with(
+            // transient: only Gateway_Selected reads it, in this transaction (an unselected application ends in it)
+            moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.withTransient(
                     selected ? ApplicationProcess.Selection.SELECTED : ApplicationProcess.Selection.NOT_SELECTED)));
         }
     }
