@@ -9,7 +9,8 @@
 #   java -XX:SharedArchiveFile=<dir>/app.jsa -jar <dir>/app.jar
 # The archive belongs to this JVM and these jars: after a rebuild, make it again (a stale or missing archive is
 # ignored by the JVM, which then starts as slowly as before, never wrongly).
-# Usage: scripts/cds-archive.sh [jar] [dir]   (defaults: the built jar, app/target/cds)
+# Usage: scripts/cds-archive.sh [jar] [dir]   (defaults: the built jar, app/target/cds; the training start listens on
+# CDS_TRAINING_PORT, default 18479)
 set -euo pipefail
 jar=${1:-app/target/smart-city-accelerator-app-0.1.0-SNAPSHOT.jar}
 dir=${2:-app/target/cds}
