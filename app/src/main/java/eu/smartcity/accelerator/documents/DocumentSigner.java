@@ -14,10 +14,13 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>On several nodes every node must sign with the same key: either the same file on each node, or the
  * keystore's bytes as a secret, {@code accelerator.signing.keystore-base64} ({@code ACCELERATOR_SIGNING_KEYSTORE_BASE64}),
- * which then wins over the file and is never replaced by a demo certificate. At start each node logs the
+ * which then wins over the file and is never replaced by a demo certificate. Once ready, each node logs the
  * certificate it signs with (subject and SHA-256 fingerprint), so the nodes' logs can be compared.
  */
 @Component
@@ -64,6 +67,9 @@ public class DocumentSigner {
     private final TSPSource tsa;
     private final List<X509Certificate> tsaAnchors = new ArrayList<>();
     private volatile SigningKey key;
+    /** Where the keystore named at start comes from; null when there is none to name (not configured, or just created). */
+    private final String certificateSource;
+    private Thread certificateLog;
 
     /** The demo or keystore-only signer (tests): the demo timestamp authority when {@code createDemo}. */
     public DocumentSigner(String keystore, String password, String alias, String location, boolean createDemo) {
@@ -92,16 +98,18 @@ public class DocumentSigner {
         this.password = password.toCharArray();
         this.alias = alias;
         this.location = location;
+        String source = null;
         if (keystoreBytes != null) {
-            logCertificate(SECRET);
+            source = SECRET;
         } else if (this.keystore == null) {
             log.warn(NOT_CONFIGURED);
         } else if (createDemo && !Files.exists(this.keystore)) {
             DemoCertificate.write(DemoCertificate.demo(), this.keystore, this.password, alias);
             log.info("Created a self-signed demo signing certificate in {} (not for real contracts)", this.keystore);
         } else if (Files.exists(this.keystore)) {
-            logCertificate(this.keystore.toString());
+            source = this.keystore.toString();
         }
+        this.certificateSource = source;
         if (tsaUrl != null && !tsaUrl.isBlank()) {
             this.tsa = refusingWhenSilent(online(tsaUrl.strip(), tsaUsername, tsaPassword), tsaUrl.strip());
             if (tsaCertificate != null && !tsaCertificate.isBlank()) {
@@ -131,6 +139,33 @@ public class DocumentSigner {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(SECRET + " is not base64 (the PKCS#12 file's bytes, e.g. `base64 -w0 programme.p12`): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Names the certificate once the app is ready, on a thread of its own: opening a PKCS#12 keystore derives its keys
+     * with 10,000 hash rounds per entry, about 2 % of the start's CPU, and nothing on the way to ready needs the key
+     * (the first signature loads it if this has not yet). A keystore that cannot be used is still logged as a warning,
+     * as before, and refuses every signature with the reason.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void logCertificateWhenReady() {
+        if (certificateSource != null && certificateLog == null) {
+            certificateLog = new Thread(() -> logCertificate(certificateSource), "signing-certificate");
+            certificateLog.setDaemon(true);
+            certificateLog.start();
+        }
+    }
+
+    /** Lets the certificate's log line out before the app stops (a start that stops at once still names it). */
+    @PreDestroy
+    public void awaitCertificateLog() throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = certificateLog;
+        }
+        if (running != null) {
+            running.join(30_000);
         }
     }
 
@@ -193,7 +228,7 @@ public class DocumentSigner {
         }
     }
 
-    private SigningKey key() {
+    private synchronized SigningKey key() {
         SigningKey current = key;
         if (current == null && keystoreBytes != null) {
             current = SigningKey.load(keystoreBytes, SECRET, password, alias);

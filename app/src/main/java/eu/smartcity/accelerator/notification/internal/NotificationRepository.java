@@ -20,22 +20,27 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     @Query("select n.dedupKey from Notification n where n.dedupKey = :key")
     List<String> findDedupKey(@Param("key") String key);
 
-    /** Ready to send: pending and due, or claimed by a sender whose lease ran out (it crashed). */
+    /**
+     * Ready to send: pending and due, or claimed by a sender whose lease ran out (it crashed). No parentheses around the
+     * two alternatives ({@code and} binds before {@code or}): nested parentheses in a predicate cost the HQL parsers
+     * (Spring Data's and Hibernate's, both ANTLR) a long look-ahead at every start (docs/performance.md, "Start-up: ...").
+     */
     @Query("""
             select n.id from Notification n
-            where (n.status = 'PENDING' and n.nextAttemptAt <= :now) or (n.status = 'SENDING' and n.lockedUntil < :now)
+            where n.status = 'PENDING' and n.nextAttemptAt <= :now or n.status = 'SENDING' and n.lockedUntil < :now
             order by n.nextAttemptAt""")
     List<UUID> findDue(@Param("now") Instant now, Pageable page);
 
     /**
      * Claims one notification for this sender: a conditional update, so of two nodes (or two threads)
-     * only one sees 1 row changed; the other skips it. The lease lets another node take over after a crash.
+     * only one sees 1 row changed; the other skips it. The lease lets another node take over after a crash. The same
+     * two alternatives as {@link #findDue}, each with the id, without parentheses (see there).
      */
     @Modifying
     @Query("""
             update Notification n set n.status = 'SENDING', n.lockedUntil = :lease, n.attempts = n.attempts + 1
-            where n.id = :id
-              and ((n.status = 'PENDING' and n.nextAttemptAt <= :now) or (n.status = 'SENDING' and n.lockedUntil < :now))""")
+            where n.id = :id and n.status = 'PENDING' and n.nextAttemptAt <= :now
+               or n.id = :id and n.status = 'SENDING' and n.lockedUntil < :now""")
     int claim(@Param("id") UUID id, @Param("now") Instant now, @Param("lease") Instant lease);
 
     @Modifying
