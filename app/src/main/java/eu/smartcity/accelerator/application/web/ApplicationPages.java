@@ -10,6 +10,7 @@ import eu.smartcity.accelerator.scoring.EligibilityVerdict;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import eu.smartcity.accelerator.attachments.Attachments;
@@ -35,6 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -70,6 +74,7 @@ class ApplicationPages {
     private final SubmissionEligibility submissionEligibility;
 
     private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
 
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
@@ -234,9 +239,18 @@ class ApplicationPages {
     @PostMapping("/challenges/{id}/apply")
     String apply(@PathVariable UUID id, @ModelAttribute("form") ApplyForm form, BindingResult errors,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
+            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         String company = company(authentication);
         takeRegisteredLegalEntity(form, company);
+        if (SubmissionAdmission.turnedAway(request)) {
+            // waited too long for its turn (the deadline rush): nothing stored, the input kept, "send it again"
+            errors.reject("apply.busy");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            return applyPage(id, company, model);
+        }
+        Instant arrived = SubmissionAdmission.arrivedAt(request, clock);
         form.check(validator, errors);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         // (No transaction is open here: the inspection holds no database connection.)
@@ -272,7 +286,7 @@ class ApplicationPages {
             transaction.executeWithoutResult(status -> {
                 Challenges.ChallengeView call = challenge(id);
                 Bylaws bylaws = submissionEligibility.bylawsOf(call);
-                boolean open = call.acceptsApplications(Instant.now());
+                boolean open = call.acceptsApplications(arrived);
                 boolean refuseIneligible = bylaws.checkAtSubmission() == Bylaws.AtSubmission.REFUSE;
                 if (refuseIneligible && open) {
                     // the bylaws refuse a failing application at once: only the check's record is stored
@@ -282,7 +296,7 @@ class ApplicationPages {
                         return;
                     }
                 }
-                UUID applicationId = applications.submit(submission);
+                UUID applicationId = applications.submit(submission, arrived);
                 if (!inspected.isEmpty()) { // a new application has no attachments yet: nothing to count
                     attachments.store(applicationId, inspected, user);
                 }
