@@ -158,18 +158,24 @@ class ApplicationPages {
         String company = company(authentication);
         Optional<ApplicationDrafts.Draft> draft = drafts.find(id, company);
         ApplyForm form = draft.map(ApplyForm::of).orElseGet(ApplyForm::new); // resumes the draft
-        takeRegisteredLegalEntity(form, company);
-        model.addAttribute("form", form);
+        model.addAttribute("form", form); // with the registered legal-entity status (applyPage)
         return applyPage(id, company, model);
     }
 
-    /** The apply page around the form: the call, whether it is still open, the company's draft if any. */
+    /**
+     * The apply page around the form: the call, whether it is still open, the company's draft if any, and the form
+     * with the legal-entity status of the company's registration when it gave one.
+     */
     private String applyPage(UUID id, String company, Model model) {
         Challenges.ChallengeView challenge = challenge(id);
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         model.addAttribute("draft", drafts.find(id, company).orElse(null));
-        model.addAttribute("legalEntityRegistered", organisations.legalEntity(company).orElse(null));
+        Optional<Boolean> registered = organisations.legalEntity(company);
+        if (model.getAttribute("form") instanceof ApplyForm form) {
+            registered.ifPresent(form::setLegalEntity);
+        }
+        model.addAttribute("legalEntityRegistered", registered.orElse(null));
         return "application/apply";
     }
 
@@ -242,7 +248,6 @@ class ApplicationPages {
             Authentication authentication, Model model, RedirectAttributes redirect, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         String company = company(authentication);
-        takeRegisteredLegalEntity(form, company);
         if (SubmissionAdmission.turnedAway(request)) {
             // waited too long for its turn (the deadline rush): nothing stored, the input kept, "send it again"
             errors.reject("apply.busy");
@@ -274,7 +279,7 @@ class ApplicationPages {
             return applyPage(id, company, model);
         }
         String user = authentication.getName();
-        Applications.Submission submission = form.toSubmission(id, company);
+        List<Applications.Submission> submitted = new ArrayList<>(1);
         List<String> warnings = new ArrayList<>();
         List<EligibilityVerdict> refusal = new ArrayList<>();
         try {
@@ -284,6 +289,9 @@ class ApplicationPages {
             // waits for anything but the database (the files were inspected above, the decision is evaluated in memory).
             // The application, its process start and its attachments commit together, or none of them.
             transaction.executeWithoutResult(status -> {
+                takeRegisteredLegalEntity(form, company); // in here: no connection of its own (issue 19, the deadline rush)
+                Applications.Submission submission = form.toSubmission(id, company);
+                submitted.add(submission);
                 Challenges.ChallengeView call = challenge(id);
                 Bylaws bylaws = submissionEligibility.bylawsOf(call);
                 boolean open = call.acceptsApplications(arrived);
@@ -326,7 +334,7 @@ class ApplicationPages {
         }
         if (!refusal.isEmpty()) {
             // every problem next to its field; nothing stored but the check
-            rejectIneligible(errors, submission, refusal.get(0), locale);
+            rejectIneligible(errors, submitted.get(0), refusal.get(0), locale);
             return applyPage(id, company, model);
         }
         // said by the address, not by a flash attribute: a flash attribute is a session write here and another one on
