@@ -45,9 +45,13 @@ final class SubmissionAdmission extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    /** The default bound: enough to keep every processor busy while some submissions wait for the database. */
+    /**
+     * The default bound: enough to keep every processor busy while most submissions wait for a database round trip (about
+     * 28 per submission; with twice the processors a loaded machine lost a fifth to two fifths of the rate, with four
+     * times under a tenth to a sixth: performance.md, "Deadline rush: submissions in turn").
+     */
     static int defaultRunningAtOnce() {
-        return 2 * Runtime.getRuntime().availableProcessors();
+        return 4 * Runtime.getRuntime().availableProcessors();
     }
 
     int runningAtOnce() {
