@@ -61,6 +61,12 @@ public interface Applications {
      */
     UUID submit(Submission submission);
 
+    /**
+     * {@link #submit(Submission)} as it reached the server at {@code receivedAt}: the deadline is judged, and the
+     * submission dated, by when the company sent it, not by when a busy server came to it.
+     */
+    UUID submit(Submission submission, Instant receivedAt);
+
     /** Withdraws before the deadline; only the applying company may. */
     void withdraw(UUID applicationId, String companyGroup);
 

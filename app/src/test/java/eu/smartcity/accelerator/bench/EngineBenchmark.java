@@ -147,6 +147,11 @@ public final class EngineBenchmark {
             if (rush > 0 && rushWarmup > 0) { // the portal's path warmed up, to calls of its own
                 rush(driver, cycleIds.get(0), port, rushWarmup, rushThreads, jdbc, "Rush warm-up");
             }
+            StringBuilder admissionRounds = new StringBuilder();
+            int rounds = Integer.getInteger("admissionRounds", 0);
+            if (rush > 0 && rounds > 0) {
+                admissionRounds.append(admissionRounds(context, driver, cycleIds.get(0), port, rush, rushThreads, jdbc, rounds));
+            }
             Map<String, Long> kindsBeforeRush = kinds();
             Map<String, Long> callersBeforeRush = callers();
             Rush result = rush(driver, cycleIds.get(0), port, rush, rushThreads, jdbc, "Rush");
@@ -189,7 +194,7 @@ public final class EngineBenchmark {
                     .append(". All commits include the read-only transactions of every engine query (the driver looks up task lists and jobs "
                             + "the way Tasklist and the job executor do); writing commits are those that inserted, updated or deleted: "
                             + "task completions, submissions, async jobs and timers. pgbench's transactions all write.\n\n")
-                    .append("![engine vs pgbench](throughput.png)\n\n![rush latency](rush-latency.png)\n");
+                    .append("![engine vs pgbench](throughput.png)\n\n![rush latency](rush-latency.png)\n").append(admissionRounds);
             md.append("\nThe most frequent statements during the cycles, per completed task (kind and table, JDBC count):\n\n")
                     .append("| statements per task | kind |\n| --- | --- |\n");
             kindsAfter.entrySet().stream()
@@ -368,6 +373,42 @@ public final class EngineBenchmark {
             int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
             return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
         }
+    }
+
+    /**
+     * {@code -DadmissionRounds=n}: n rushes of {@code rush} submissions each, alternately with the bound on submissions at
+     * once lifted and in force (application/web/SubmissionAdmission, lifted by giving its semaphore enough turns for
+     * everyone), in one warm JVM, so both meet the same JIT state and, as nearly as a shared machine allows, the same load.
+     */
+    private static String admissionRounds(ConfigurableApplicationContext context, BenchCycle driver, UUID cycle, int port, int submissions,
+            int clients, JdbcTemplate jdbc, int rounds) throws Exception {
+        Object admission = context.getBean("submissionAdmission");
+        java.lang.reflect.Method turnsOf = admission.getClass().getDeclaredMethod("turns");
+        turnsOf.setAccessible(true);
+        java.util.concurrent.Semaphore turns = (java.util.concurrent.Semaphore) turnsOf.invoke(admission);
+        int lift = 100_000;
+        StringBuilder md = new StringBuilder("\nThe bound on submissions at once, lifted and in force in turn (" + rounds + " rushes of "
+                + submissions + " from " + clients + " clients, same JVM):\n\n| round | bound | submissions/s | p50 / p95 / p99 / max ms "
+                + "| p99 ÷ p50 | CPU ms per submission: request threads / clients / JVM / PostgreSQL |\n| --- | --- | --- | --- | --- | --- |\n");
+        for (int r = 0; r < rounds; r++) {
+            boolean lifted = r % 2 == 0;
+            if (lifted) {
+                turns.release(lift);
+            }
+            Rush round = rush(driver, cycle, port, submissions, clients, jdbc, "Admission round " + r);
+            if (lifted) {
+                turns.acquire(lift); // no submission runs between rounds: every turn is back
+            }
+            String line = fmt("| %d | %s | %.0f | %.0f / %.0f / %.0f / %.0f | %.2f | %s |%n", r, lifted ? "lifted" : "in force",
+                    round.accepted / round.seconds, round.percentile(50), round.percentile(95), round.percentile(99), round.percentile(100),
+                    round.percentile(99) / round.percentile(50), round.cpuPerSubmission());
+            System.out.print("admission round " + line);
+            md.append(line);
+            if (!round.exactlyOnce) {
+                throw new IllegalStateException("Admission round " + r + " not exactly once: " + round.problem);
+            }
+        }
+        return md.toString();
     }
 
     /** Thousands of submissions released at once against open calls, through the portal as companies submit. */

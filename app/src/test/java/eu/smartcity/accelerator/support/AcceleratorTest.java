@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
         // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
         "accelerator.demo-data.cycle=false",
         // tests send notifications themselves (NotificationDispatcher.sendDue), never from a background poller
-        "accelerator.notifications.scheduling.enabled=false"})
+        "accelerator.notifications.scheduling.enabled=false",
+        // a submission that finds no turn is told so after a second, not fifteen (SubmissionAdmissionPageTest)
+        "accelerator.submissions.max-wait=1s"})
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface AcceleratorTest {}

@@ -57,11 +57,15 @@ class JpaApplications implements Applications {
 
     @Override
     public UUID submit(Submission s) {
+        return submit(s, clock.instant());
+    }
+
+    @Override
+    public UUID submit(Submission s, Instant now) {
         validate(s);
         Challenges.ChallengeView challenge = challenges.find(s.challengeId())
                 .orElseThrow(() -> new ApplicationRefusedException("apply.refused.noChallenge",
                         "There is no challenge " + s.challengeId() + "."));
-        Instant now = clock.instant();
         if (!challenge.acceptsApplications(now)) {
             throw challenge.callClosesAt() == null
                     ? new ApplicationRefusedException("apply.refused.notOpen",

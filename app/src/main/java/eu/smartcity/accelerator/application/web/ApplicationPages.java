@@ -10,6 +10,7 @@ import eu.smartcity.accelerator.scoring.EligibilityVerdict;
 import eu.smartcity.accelerator.challenge.ChallengeStage;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.identity.Organisations;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import eu.smartcity.accelerator.attachments.Attachments;
@@ -35,6 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -70,6 +74,7 @@ class ApplicationPages {
     private final SubmissionEligibility submissionEligibility;
 
     private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
 
     ApplicationPages(Applications applications, Challenges challenges, EligibilityInWords eligibility,
             PdfInspector pdfs, Attachments attachments, TransactionTemplate transaction,
@@ -153,18 +158,24 @@ class ApplicationPages {
         String company = company(authentication);
         Optional<ApplicationDrafts.Draft> draft = drafts.find(id, company);
         ApplyForm form = draft.map(ApplyForm::of).orElseGet(ApplyForm::new); // resumes the draft
-        takeRegisteredLegalEntity(form, company);
-        model.addAttribute("form", form);
+        model.addAttribute("form", form); // with the registered legal-entity status (applyPage)
         return applyPage(id, company, model);
     }
 
-    /** The apply page around the form: the call, whether it is still open, the company's draft if any. */
+    /**
+     * The apply page around the form: the call, whether it is still open, the company's draft if any, and the form
+     * with the legal-entity status of the company's registration when it gave one.
+     */
     private String applyPage(UUID id, String company, Model model) {
         Challenges.ChallengeView challenge = challenge(id);
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.acceptsApplications(Instant.now()));
         model.addAttribute("draft", drafts.find(id, company).orElse(null));
-        model.addAttribute("legalEntityRegistered", organisations.legalEntity(company).orElse(null));
+        Optional<Boolean> registered = organisations.legalEntity(company);
+        if (model.getAttribute("form") instanceof ApplyForm form) {
+            registered.ifPresent(form::setLegalEntity);
+        }
+        model.addAttribute("legalEntityRegistered", registered.orElse(null));
         return "application/apply";
     }
 
@@ -234,9 +245,17 @@ class ApplicationPages {
     @PostMapping("/challenges/{id}/apply")
     String apply(@PathVariable UUID id, @ModelAttribute("form") ApplyForm form, BindingResult errors,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
+            Authentication authentication, Model model, RedirectAttributes redirect, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         String company = company(authentication);
-        takeRegisteredLegalEntity(form, company);
+        if (SubmissionAdmission.turnedAway(request)) {
+            // waited too long for its turn (the deadline rush): nothing stored, the input kept, "send it again"
+            errors.reject("apply.busy");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            return applyPage(id, company, model);
+        }
+        Instant arrived = SubmissionAdmission.arrivedAt(request, clock);
         form.check(validator, errors);
         // Every file is inspected before anything is stored; one bad file refuses the whole submission.
         // (No transaction is open here: the inspection holds no database connection.)
@@ -260,7 +279,7 @@ class ApplicationPages {
             return applyPage(id, company, model);
         }
         String user = authentication.getName();
-        Applications.Submission submission = form.toSubmission(id, company);
+        List<Applications.Submission> submitted = new ArrayList<>(1);
         List<String> warnings = new ArrayList<>();
         List<EligibilityVerdict> refusal = new ArrayList<>();
         try {
@@ -270,9 +289,12 @@ class ApplicationPages {
             // waits for anything but the database (the files were inspected above, the decision is evaluated in memory).
             // The application, its process start and its attachments commit together, or none of them.
             transaction.executeWithoutResult(status -> {
+                takeRegisteredLegalEntity(form, company); // in here: no connection of its own (issue 19, the deadline rush)
+                Applications.Submission submission = form.toSubmission(id, company);
+                submitted.add(submission);
                 Challenges.ChallengeView call = challenge(id);
                 Bylaws bylaws = submissionEligibility.bylawsOf(call);
-                boolean open = call.acceptsApplications(Instant.now());
+                boolean open = call.acceptsApplications(arrived);
                 boolean refuseIneligible = bylaws.checkAtSubmission() == Bylaws.AtSubmission.REFUSE;
                 if (refuseIneligible && open) {
                     // the bylaws refuse a failing application at once: only the check's record is stored
@@ -282,7 +304,7 @@ class ApplicationPages {
                         return;
                     }
                 }
-                UUID applicationId = applications.submit(submission);
+                UUID applicationId = applications.submit(submission, arrived);
                 if (!inspected.isEmpty()) { // a new application has no attachments yet: nothing to count
                     attachments.store(applicationId, inspected, user);
                 }
@@ -312,7 +334,7 @@ class ApplicationPages {
         }
         if (!refusal.isEmpty()) {
             // every problem next to its field; nothing stored but the check
-            rejectIneligible(errors, submission, refusal.get(0), locale);
+            rejectIneligible(errors, submitted.get(0), refusal.get(0), locale);
             return applyPage(id, company, model);
         }
         // said by the address, not by a flash attribute: a flash attribute is a session write here and another one on
