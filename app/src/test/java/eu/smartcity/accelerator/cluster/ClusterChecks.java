@@ -22,13 +22,18 @@ final class ClusterChecks {
     private static final String PENDING_JOBS = "select count(*) from act_ru_job where retries_ > 0 "
             + "and (duedate_ is null or duedate_ <= localtimestamp or lock_exp_time_ is not null)";
 
-    /** Running process instances that are neither at a user task, a message/signal wait, a timer, nor in a called instance. */
+    /**
+     * Running process instances that are neither at a user task, a message/signal wait, a timer, a receive task (the
+     * application process's states wait for no message: the portal signals them), nor in a called instance.
+     */
     private static final String NOT_AT_A_WAIT_STATE = """
             select p.proc_inst_id_ || ' (' || d.key_ || ')' from act_ru_execution p join act_re_procdef d on d.id_ = p.proc_def_id_
             where p.id_ = p.proc_inst_id_
               and not exists (select 1 from act_ru_task t where t.proc_inst_id_ = p.id_)
               and not exists (select 1 from act_ru_event_subscr e where e.proc_inst_id_ = p.id_)
               and not exists (select 1 from act_ru_job j where j.process_instance_id_ = p.id_ and j.type_ = 'timer')
+              and not exists (select 1 from act_ru_execution w where w.proc_inst_id_ = p.id_ and w.is_active_
+                    and w.act_id_ like 'ReceiveTask\\_%')
               and not exists (select 1 from act_ru_execution c where c.super_exec_ in
                     (select x.id_ from act_ru_execution x where x.proc_inst_id_ = p.id_))
             """;
