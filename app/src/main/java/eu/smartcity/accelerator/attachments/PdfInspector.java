@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.attachments;
 
+import eu.smartcity.accelerator.shared.Turns;
 import eu.smartcity.accelerator.attachments.internal.ActiveContent;
 import eu.smartcity.accelerator.attachments.internal.Deadline;
 import eu.smartcity.accelerator.attachments.internal.DeadlineRead;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +50,7 @@ public class PdfInspector implements DisposableBean {
     private static final byte[] PDF_HEADER = {'%', 'P', 'D', 'F', '-'};
 
     private final UploadLimits limits;
-    private final Semaphore slots;
+    private final Turns slots;
     /** Inspections run on their own threads (one per slot) so that a request can give up waiting for one. */
     private final ExecutorService inspecting;
 
@@ -75,7 +75,7 @@ public class PdfInspector implements DisposableBean {
 
     public PdfInspector(UploadLimits limits) {
         this.limits = limits;
-        this.slots = new Semaphore(limits.concurrentInspections(), true);
+        this.slots = new Turns(limits.concurrentInspections(), limits.queueWait());
         this.inspecting = Executors.newFixedThreadPool(limits.concurrentInspections(), runnable -> {
             Thread thread = new Thread(runnable, "pdf-inspection");
             thread.setDaemon(true);
@@ -158,12 +158,7 @@ public class PdfInspector implements DisposableBean {
     }
 
     private void acquireSlot(String fileName) {
-        try {
-            if (!slots.tryAcquire(limits.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new RejectedUploadException("upload.busy", fileName);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        if (!slots.take()) {
             throw new RejectedUploadException("upload.busy", fileName);
         }
     }

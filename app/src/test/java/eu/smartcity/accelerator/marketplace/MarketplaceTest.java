@@ -145,9 +145,12 @@ class MarketplaceTest {
     @Test
     void whenNoSearchGetsATurnThePageSaysBusyInItsLanguageAndTheApiAnswers503WithRetryAfter() throws Exception {
         // take every turn, as searches running at once would (CatalogueSearchAdmissionTest shows the bound itself)
-        java.util.concurrent.Semaphore turns = (java.util.concurrent.Semaphore) org.springframework.test.util.ReflectionTestUtils
+        eu.smartcity.accelerator.shared.Turns turns = (eu.smartcity.accelerator.shared.Turns) org.springframework.test.util.ReflectionTestUtils
                 .getField(catalogueSearch, "turns");
-        int taken = turns.drainPermits();
+        int taken = 0;
+        while (turns.free() > 0 && turns.take()) {
+            taken++;
+        }
         String word = "w" + UUID.randomUUID().toString().substring(0, 8);
         String unique = "q=parking+" + word; // never a copy from the page cache
         String demandForWord = "select count(*) from market_demand where kind = 'term' and term = ?";
@@ -170,7 +173,9 @@ class MarketplaceTest {
             assertThat(json.readTree(api.body()).get("detail").asText()).contains("busy");
             assertThat(jdbc.queryForObject(demandForWord, Long.class, word)).as("a busy search counts no demand").isZero();
         } finally {
-            turns.release(taken);
+            for (int given = 0; given < taken; given++) {
+                turns.release();
+            }
         }
         assertThat(anonymous().get("/marketplace?" + unique).statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject(demandForWord, Long.class, word)).isEqualTo(1);

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.application.web;
 
+import eu.smartcity.accelerator.shared.Turns;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,18 +29,11 @@ final class SubmissionAdmission extends OncePerRequestFilter {
     private static final String ARRIVED_AT = SubmissionAdmission.class.getName() + ".arrivedAt";
     private static final String TURNED_AWAY = SubmissionAdmission.class.getName() + ".turnedAway";
 
-    private final Semaphore turns;
-    private final int runningAtOnce;
-    private final Duration maxWait;
+    private final Turns turns;
     private final Clock clock;
 
     SubmissionAdmission(int runningAtOnce, Duration maxWait, Clock clock) {
-        if (runningAtOnce < 1) {
-            throw new IllegalArgumentException("At least one submission must be able to run, not " + runningAtOnce);
-        }
-        this.runningAtOnce = runningAtOnce;
-        this.turns = new Semaphore(runningAtOnce, true);
-        this.maxWait = maxWait;
+        this.turns = new Turns(runningAtOnce, maxWait);
         this.clock = clock;
     }
 
@@ -55,11 +47,11 @@ final class SubmissionAdmission extends OncePerRequestFilter {
     }
 
     int runningAtOnce() {
-        return runningAtOnce;
+        return turns.atOnce();
     }
 
     /** The turns themselves: a test takes them all to see what a submission that waits too long is told. */
-    Semaphore turns() {
+    Turns turns() {
         return turns;
     }
 
@@ -73,14 +65,7 @@ final class SubmissionAdmission extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         request.setAttribute(ARRIVED_AT, clock.instant());
-        boolean admitted;
-        try {
-            admitted = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
+        if (!turns.take()) {
             request.setAttribute(TURNED_AWAY, Boolean.TRUE);
             chain.doFilter(request, response);
             return;

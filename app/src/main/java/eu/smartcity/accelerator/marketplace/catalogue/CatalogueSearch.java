@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.marketplace.catalogue;
 
+import eu.smartcity.accelerator.shared.Turns;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -173,9 +172,7 @@ public class CatalogueSearch {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final int cap;
-    private final Semaphore turns;
-    private final int concurrentSearches;
-    private final Duration queueWait;
+    private final Turns turns;
 
     public CatalogueSearch(DataSource dataSource) {
         this(dataSource, DEFAULT_CAP);
@@ -189,15 +186,9 @@ public class CatalogueSearch {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be positive: " + cap);
         }
-        if (concurrentSearches < 1 || queueWait.isNegative()) {
-            throw new IllegalArgumentException("concurrent searches must be positive and the queue wait not negative: "
-                    + concurrentSearches + ", " + queueWait);
-        }
         this.jdbc = new JdbcTemplate(dataSource);
         this.cap = cap;
-        this.turns = new Semaphore(concurrentSearches, true);
-        this.concurrentSearches = concurrentSearches;
-        this.queueWait = queueWait;
+        this.turns = new Turns(concurrentSearches, queueWait);
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
@@ -214,35 +205,24 @@ public class CatalogueSearch {
     }
 
     public int concurrentSearches() {
-        return concurrentSearches;
+        return turns.atOnce();
     }
 
-    /** Searches waiting for their turn now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    /** Searches waiting for their turn now (an estimate, as {@link Turns#waiting()}). */
     public int waiting() {
-        return turns.getQueueLength();
+        return turns.waiting();
     }
 
     /** Runs the search in its turn (see "Admission" in the class comment); {@link Busy} when no turn came within the queue wait. */
     public Result search(Query query) {
         List<String> terms = query.terms();
-        takeTurn();
+        if (!turns.take()) {
+            throw new Busy(turns.maxWait());
+        }
         try {
             return terms.isEmpty() ? browse(query) : searchWords(query, terms);
         } finally {
             turns.release();
-        }
-    }
-
-    private void takeTurn() {
-        boolean admitted;
-        try {
-            admitted = turns.tryAcquire(queueWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy(queueWait);
-        }
-        if (!admitted) {
-            throw new Busy(queueWait);
         }
     }
 

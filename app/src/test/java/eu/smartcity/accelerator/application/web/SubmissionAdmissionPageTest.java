@@ -43,12 +43,16 @@ class SubmissionAdmissionPageTest {
         String title = "Sent in the rush " + UUID.randomUUID();
 
         int turns = admission.runningAtOnce();
-        admission.turns().acquire(turns); // every turn taken by submissions at work
+        for (int taken = 0; taken < turns; taken++) { // every turn taken by submissions at work
+            assertThat(admission.turns().take()).isTrue();
+        }
         HttpResponse<String> busy;
         try {
             busy = apply(company, call, title);
         } finally {
-            admission.turns().release(turns);
+            for (int given = 0; given < turns; given++) {
+                admission.turns().release();
+            }
         }
 
         assertThat(busy.statusCode()).isEqualTo(503);

@@ -75,14 +75,14 @@ class SubmissionAdmissionTest {
 
         assertThat(mostAtWork.get()).isEqualTo(3); // never more, and the bound is used
         assertThat(turnedAway.get()).isZero();
-        assertThat(admission.turns().availablePermits()).isEqualTo(3); // every turn given back
+        assertThat(admission.turns().free()).isEqualTo(3); // every turn given back
     }
 
     @Test
     void oneThatWaitedTooLongGoesOnTurnedAwayWithTheTimeItArrived() throws Exception {
         Instant arrival = Instant.parse("2026-12-06T11:59:59Z");
         SubmissionAdmission admission = new SubmissionAdmission(1, Duration.ofMillis(50), Clock.fixed(arrival, ZoneOffset.UTC));
-        admission.turns().acquire(); // another submission at work
+        assertThat(admission.turns().take()).isTrue(); // another submission at work
         AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
 
         admission.doFilter(submission(), new MockHttpServletResponse(), chain(seen::set));
@@ -93,13 +93,13 @@ class SubmissionAdmissionTest {
         admission.turns().release();
         admission.doFilter(submission(), new MockHttpServletResponse(), chain(seen::set));
         assertThat(SubmissionAdmission.turnedAway(seen.get())).isFalse();
-        assertThat(admission.turns().availablePermits()).isEqualTo(1);
+        assertThat(admission.turns().free()).isEqualTo(1);
     }
 
     @Test
     void otherRequestsDoNotWait() throws Exception {
         SubmissionAdmission admission = new SubmissionAdmission(1, Duration.ofSeconds(30), Clock.systemUTC());
-        admission.turns().acquire();
+        assertThat(admission.turns().take()).isTrue();
         AtomicInteger served = new AtomicInteger();
         for (MockHttpServletRequest other : List.of(new MockHttpServletRequest("GET", "/challenges/6f1c1b8e/apply"),
                 new MockHttpServletRequest("POST", "/challenges/6f1c1b8e/draft"), new MockHttpServletRequest("POST", "/applications/x/withdraw"))) {
