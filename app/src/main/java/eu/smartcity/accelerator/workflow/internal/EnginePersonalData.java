@@ -4,17 +4,23 @@ import eu.smartcity.accelerator.shared.personaldata.DataSubject;
 import eu.smartcity.accelerator.shared.personaldata.Mentions;
 import eu.smartcity.accelerator.shared.personaldata.PersonalColumns;
 import eu.smartcity.accelerator.shared.personaldata.PersonalDataHolder;
+import eu.smartcity.accelerator.shared.personaldata.RetentionPeriods;
 import eu.smartcity.accelerator.workflow.EngineAuthentication;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,12 +72,16 @@ class EnginePersonalData implements PersonalDataHolder {
     private final TaskService tasks;
     private final AuthorizationService authorizations;
     private final EngineAuthentication engine;
+    private final int defaultTimeToLiveDays;
 
-    EnginePersonalData(JdbcTemplate jdbc, TaskService tasks, AuthorizationService authorizations, EngineAuthentication engine) {
+    EnginePersonalData(JdbcTemplate jdbc, TaskService tasks, AuthorizationService authorizations, EngineAuthentication engine,
+            ProcessEngine processEngine) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.authorizations = authorizations;
         this.engine = engine;
+        this.defaultTimeToLiveDays = ParseUtil.parseHistoryTimeToLive(
+                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryTimeToLive());
     }
 
     @Override
@@ -138,6 +148,33 @@ class EnginePersonalData implements PersonalDataHolder {
         }
         counts.values().removeIf(n -> n == 0);
         return counts;
+    }
+
+    /**
+     * The operation log of process instances whose history the engine's cleanup removed. The engine's cleanup strategy
+     * {@code endTimeBased} (docs/settings.md) deletes an ended instance's history its definition's time-to-live after
+     * the instance's end, every table but {@code ACT_HI_OP_LOG}: Camunda has no statement that deletes it by process
+     * instance (only by removal time, which this strategy does not write). An entry goes once its instance's history
+     * is gone and it is itself older than that time-to-live (an entry about a deletion of history, whose instance is
+     * gone at once, is kept as long). Definitions without a time-to-live of their own, or undeployed: the engine's.
+     */
+    @Override
+    public Map<String, Integer> expire(RetentionPeriods periods, Instant now) {
+        String orphaned = "DELETE FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ IS NOT NULL AND TIMESTAMP_ < ? AND %s"
+                + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = ACT_HI_OP_LOG.PROC_INST_ID_)";
+        int deleted = 0;
+        for (Integer days : jdbc.queryForList("SELECT DISTINCT HISTORY_TTL_ FROM ACT_RE_PROCDEF WHERE HISTORY_TTL_ IS NOT NULL", Integer.class)) {
+            deleted += jdbc.update(orphaned.formatted("PROC_DEF_ID_ IN (SELECT ID_ FROM ACT_RE_PROCDEF WHERE HISTORY_TTL_ = ?)"),
+                    olderThan(now, days), days);
+        }
+        deleted += jdbc.update(orphaned.formatted(
+                "(PROC_DEF_ID_ IS NULL OR PROC_DEF_ID_ NOT IN (SELECT ID_ FROM ACT_RE_PROCDEF WHERE HISTORY_TTL_ IS NOT NULL))"),
+                olderThan(now, defaultTimeToLiveDays));
+        return deleted == 0 ? Map.of() : Map.of("ACT_HI_OP_LOG", deleted);
+    }
+
+    private static Timestamp olderThan(Instant now, int days) {
+        return Timestamp.from(now.minus(Duration.ofDays(days)));
     }
 
     /** Their running tasks go back to the candidate groups; they stop being a candidate or owner. */
