@@ -14,12 +14,14 @@ import eu.smartcity.accelerator.selection.internal.JuryScore;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
 import eu.smartcity.accelerator.selection.internal.JurySeat;
 import eu.smartcity.accelerator.selection.internal.JurySeats;
+import eu.smartcity.accelerator.selection.internal.ScoreTasks;
 import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
 import eu.smartcity.accelerator.forms.TaskValuesKeeper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -48,6 +50,7 @@ public class JuryMarking implements TaskValuesKeeper {
     private final JurySeats seats;
     private final JuryScores scores;
     private final ApplicantScoring scoring;
+    private final ScoreTasks scoreTasks;
     private final Clock clock = Clock.systemUTC();
     /**
      * The cycle of each challenge scored here: a challenge never changes cycle (set when it is launched), so its row is
@@ -56,7 +59,8 @@ public class JuryMarking implements TaskValuesKeeper {
     private final Map<UUID, UUID> cycleOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     JuryMarking(RuntimeService runtime, Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
-            JuryScores scores, ApplicantScoring scoring) {
+            JuryScores scores, ApplicantScoring scoring, ScoreTasks scoreTasks) {
+        this.scoreTasks = scoreTasks;
         this.runtime = runtime;
         this.challenges = challenges;
         this.applications = applications;
@@ -78,6 +82,20 @@ public class JuryMarking implements TaskValuesKeeper {
             throw new IllegalStateException(userId + " is not the jury member of task " + task.getId());
         }
         boolean scoring = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey());
+        if (scoring) {
+            // the score task's row (ScoreTasks, written when the seat's tasks opened) has its application, challenge and
+            // round, read with the seat check in one query and no variable (issue 19, slice scoretask); the app wrote it
+            // from the challenge's eligible applications, so there is no foreign application to refuse
+            Optional<ScoreTasks.ForJuror> row = scoreTasks.findForJuror(task.getExecutionId(), userId);
+            if (row.isPresent()) {
+                ScoreTasks.ScoreTask scored = row.get().task();
+                if (!row.get().seated()) {
+                    throw new IllegalStateException(userId + " holds no seat on challenge " + scored.challengeId());
+                }
+                return score(task, scored.challengeId(), scored.applicationId(), scored.round(), userId, values);
+            }
+        }
+        // a score task opened before those rows, and the declaration: the process's variables
         Map<String, Object> variables = variables(task, scoring);
         UUID challengeId = ChallengeProcess.CHALLENGE_ID.from(variables);
         JurySeat seat = seats.findByChallengeIdOrderBySeatNo(challengeId).stream()
@@ -86,7 +104,11 @@ public class JuryMarking implements TaskValuesKeeper {
         if (ChallengeProcess.USER_TASK_DECLARE_CONFLICT.equals(task.getTaskDefinitionKey())) {
             return declare(task, seat, values);
         }
-        return score(task, challengeId, userId, values, variables);
+        UUID applicationId = ChallengeProcess.APPLICATION_ID.from(variables);
+        if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
+            throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
+        }
+        return score(task, challengeId, applicationId, ChallengeProcess.JURY_ROUND.from(variables).intValue(), userId, values);
     }
 
     /**
@@ -149,12 +171,7 @@ public class JuryMarking implements TaskValuesKeeper {
         return stored ? decision : Variables.stringValue(decision.toString(), true);
     }
 
-    private Map<String, Object> score(Task task, UUID challengeId, String juror, Map<String, Object> values, Map<String, Object> variables) {
-        UUID applicationId = ChallengeProcess.APPLICATION_ID.from(variables);
-        if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
-            throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
-        }
-        int round = ChallengeProcess.JURY_ROUND.from(variables).intValue();
+    private Map<String, Object> score(Task task, UUID challengeId, UUID applicationId, int round, String juror, Map<String, Object> values) {
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
             String criterion = mark.name();

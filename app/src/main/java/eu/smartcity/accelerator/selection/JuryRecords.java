@@ -11,6 +11,7 @@ import eu.smartcity.accelerator.selection.internal.JurySeats;
 import eu.smartcity.accelerator.selection.internal.RankingEntries;
 import eu.smartcity.accelerator.selection.internal.RankingEntry;
 import eu.smartcity.accelerator.selection.internal.QuotaOverrides;
+import eu.smartcity.accelerator.selection.internal.ScoreTasks;
 import eu.smartcity.accelerator.selection.internal.SelectionReopenings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * user ids are not part of these views.
  */
 @Service
-public class JuryRecords {
+public class JuryRecords implements eu.smartcity.accelerator.application.ScoredApplications {
 
     private final SelectionReopenings reopenings;
     private final JurySeats seats;
@@ -40,9 +41,11 @@ public class JuryRecords {
     private final Applications applications;
     private final ApplicantScoring scoring;
     private final QuotaOverrides overrides;
+    private final ScoreTasks scoreTasks;
 
     JuryRecords(JurySeats seats, JuryScores scores, RankingEntries rankings, Applications applications, ApplicantScoring scoring,
-            SelectionReopenings reopenings, QuotaOverrides overrides) {
+            SelectionReopenings reopenings, QuotaOverrides overrides, ScoreTasks scoreTasks) {
+        this.scoreTasks = scoreTasks;
         this.reopenings = reopenings;
         this.overrides = overrides;
         this.seats = seats;
@@ -99,6 +102,23 @@ public class JuryRecords {
             String tieBreak) {}
 
     public record Ranking(int round, List<RankingLine> lines, List<Seat> seats) {}
+
+    /**
+     * The application a score task is for, by the task's execution id ({@code jury_score_task}, written when the seat's
+     * score tasks opened; issue 19). Empty for a score task opened before those rows: its process variable says.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> applicationScoredIn(String executionId) {
+        return executionId == null ? Optional.empty() : scoreTasks.find(executionId).map(ScoreTasks.ScoreTask::applicationId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, UUID> applicationsScoredIn(java.util.Collection<String> executionIds) {
+        Map<String, UUID> found = new HashMap<>();
+        scoreTasks.findAll(executionIds).forEach((execution, task) -> found.put(execution, task.applicationId()));
+        return found;
+    }
 
     /** The member holds a seat (not recused) on this challenge's jury. */
     @Transactional(readOnly = true)

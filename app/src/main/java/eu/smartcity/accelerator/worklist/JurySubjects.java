@@ -72,7 +72,7 @@ class JurySubjects implements SubjectView {
             }
             case ChallengeProcess.USER_TASK_SCORE_APPLICATION -> {
                 requireSeat(user, challenge);
-                Optional<ApplicationView> application = ids.uuid(ChallengeProcess.APPLICATION_ID).flatMap(applications::find);
+                Optional<ApplicationView> application = scored(ids).flatMap(applications::find);
                 if (application.isEmpty()) {
                     return Optional.empty();
                 }
@@ -106,11 +106,21 @@ class JurySubjects implements SubjectView {
     public Optional<TaskSubject.Context> context(TaskIds ids) {
         return records.challenge(ids.uuid(ChallengeProcess.CHALLENGE_ID)).map(challenge -> {
             String company = ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(ids.taskDefinitionKey())
-                    ? ids.uuid(ChallengeProcess.APPLICATION_ID).flatMap(applications::find)
+                    ? scored(ids).flatMap(applications::find)
                             .filter(a -> a.challengeId().equals(challenge.id())).map(ApplicationView::companyGroup).orElse(null)
                     : null;
             return records.context(challenge, company);
         });
+    }
+
+    /**
+     * The application a score task is for: the selection's row for the task (issue 19; a variable written beside it
+     * changes nothing), else the element variable — of a task being created (no execution in its ids: Tasklist's name
+     * reads the transient element before the row is written) or of a score task opened before the rows.
+     */
+    private Optional<UUID> scored(TaskIds ids) {
+        return (ids.executionId() == null ? Optional.<UUID>empty() : jury.applicationScoredIn(ids.executionId()))
+                .or(() -> ids.uuid(ChallengeProcess.APPLICATION_ID));
     }
 
     private void requireSeat(CurrentUser user, ChallengeView challenge) {

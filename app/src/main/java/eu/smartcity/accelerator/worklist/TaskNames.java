@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.worklist;
 
+import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -30,8 +31,14 @@ class TaskNames {
                 || !kindOf(task.getName()).equals(task.getName())) {
             return;
         }
-        String label = label(subjects.contextOf(new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), variables(task))));
+        TaskSubject.Context context = subjects.contextOf(new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(), null,
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), variables(task)));
+        String label = label(context);
+        if (!label.isEmpty() && ChallengeProcess.USER_TASK_SCORE_APPLICATION.equals(task.getTaskDefinitionKey()) && context.company() != null) {
+            // a juror has one score task per application of the same challenge: the name says whose (Tasklist shows no
+            // more; the application is the selection's record, not a variable its form could show)
+            label = context.company() + " — " + label;
+        }
         if (!label.isEmpty()) {
             String name = task.getName() + " — " + label;
             task.setName(name.length() > 255 ? name.substring(0, 254) + "…" : name);
@@ -39,7 +46,8 @@ class TaskNames {
     }
 
     /**
-     * What the task sees at its creation: its execution's variables (a task being created has none of its own yet, and
+     * What the task sees at its creation (no execution id in its ids: what a feature keeps per task is written once the
+     * tasks exist; the element of a multi-instance is in the execution's variables, transient or stored): its execution's variables (a task being created has none of its own yet, and
      * asking the task for its own would query for them, once per new task: twenty when a juror's scoring opens).
      */
     private static java.util.Map<String, Object> variables(DelegateTask task) {

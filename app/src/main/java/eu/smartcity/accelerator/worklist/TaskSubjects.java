@@ -62,7 +62,7 @@ class TaskSubjects {
     private TaskIds ids(Task task) {
         ProcessInstance instance = task.getProcessInstanceId() == null ? null
                 : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-        return new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+        return new TaskIds(task.getTaskDefinitionKey(), task.getProcessInstanceId(), task.getExecutionId(),
                 instance == null ? null : instance.getBusinessKey(), tasks.getVariables(task.getId()));
     }
 }

@@ -105,6 +105,7 @@ class WholeCycleBrowserIT {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired Applications applications;
+    @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
     @Autowired ProcessEngine engine;
     @Autowired TaskCompletions completions;
     @Autowired DocumentSigner signer;
@@ -280,8 +281,7 @@ class WholeCycleBrowserIT {
     private Task scoreTaskFor(String member, String solution) {
         return driver.tasks(processInstanceId, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee()))
-                .filter(t -> applications.find(UUID.fromString((String) engine.getTaskService()
-                        .getVariable(t.getId(), ChallengeProcess.APPLICATION_ID.name()))).orElseThrow().solutionTitle().equals(solution))
+                .filter(t -> applications.find(juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow()).orElseThrow().solutionTitle().equals(solution))
                 .findFirst().orElseThrow();
     }
 

@@ -172,8 +172,8 @@ class ChallengeProcessTest {
                 if (!member.equals(task.getAssignee())) {
                     continue;
                 }
-                String applicationId = (String) runtimeService.getVariableLocal(task.getExecutionId(), APPLICATION_ID.name());
-                driver.complete(task, applicationId.equals(better.toString()) ? scores(9, 9) : scores(6, 5), pi());
+                UUID applicationId = juryRecords.applicationScoredIn(task.getExecutionId()).orElseThrow();
+                driver.complete(task, applicationId.equals(better) ? scores(9, 9) : scores(6, 5), pi());
             }
         }
     }
@@ -240,12 +240,49 @@ class ChallengeProcessTest {
         // the bare engine (what /engine-rest would do): no marks in the selection's records, so no completion
         assertThatThrownBy(() -> engine.getTaskService().complete(score.getId(), scores(10, 10)))
                 .hasMessageContaining("portal");
-        // a task pointed at someone else's application (a variable written behind the app's back) is refused
+        // a score task opened before the selection kept its application (its stored element variable, no row) and
+        // pointed at someone else's application (a variable written behind the app's back) is refused
         UUID elsewhere = otherChallengesApplication();
+        jdbc.update("delete from jury_score_task where execution_id = ?", score.getExecutionId());
         runtimeService.setVariableLocal(score.getExecutionId(), APPLICATION_ID.name(), elsewhere.toString());
         assertThatThrownBy(() -> driver.complete(score, scores(10, 10), pi())).hasMessageContaining("is not an application to");
         assertThat(jdbc.queryForObject("select count(*) from jury_score where challenge_id = ?", Long.class, challengeId)).isZero();
         assertThat(driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an")).isNotNull();
+    }
+
+    @Test
+    void shouldKeepWhichApplicationEachScoreTaskIsForInTheSelectionsRecordsNotInTheProcess() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
+        // one row per score task, written when the declaration opened them; no variable, no history of one
+        assertThat(scoring).hasSize(2).allSatisfy(t -> assertThat(runtimeService.getVariableLocal(t.getExecutionId(), APPLICATION_ID.name())).isNull());
+        assertThat(scoring).extracting(t -> juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow())
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi()).variableName(APPLICATION_ID.name()).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi()).variableName(APPLICATION_ID.name()).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from jury_score_task where challenge_id = ? and round = 1", Long.class, challengeId))
+                .isEqualTo(2);
+
+        // a variable written behind the app's back does not move a task to another application: the row says
+        Task first = scoring.get(0);
+        UUID scored = juryRecords.applicationScoredIn(first.getExecutionId()).orElseThrow();
+        runtimeService.setVariableLocal(first.getExecutionId(), APPLICATION_ID.name(), otherChallengesApplication().toString());
+        driver.complete(first, scores(8, 8), pi());
+        assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ?", UUID.class, challengeId))
+                .containsExactly(scored);
+
+        // a score task opened before the rows (its element variable stored, as Camunda did) keeps working
+        Task older = driver.taskOf(pi(), USER_TASK_SCORE_APPLICATION, "jury-an");
+        UUID olderApplication = juryRecords.applicationScoredIn(older.getExecutionId()).orElseThrow();
+        jdbc.update("delete from jury_score_task where execution_id = ?", older.getExecutionId());
+        runtimeService.setVariableLocal(older.getExecutionId(), APPLICATION_ID.name(), olderApplication.toString());
+        driver.complete(older, scores(6, 6), pi());
+        assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ?", UUID.class, challengeId))
+                .containsExactlyInAnyOrder(scored, olderApplication);
     }
 
     private UUID otherChallengesApplication() {

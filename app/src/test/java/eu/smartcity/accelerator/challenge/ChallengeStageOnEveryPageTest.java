@@ -59,6 +59,7 @@ class ChallengeStageOnEveryPageTest {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired Applications applications;
+    @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
     @Autowired MessageSource messages;
     @Autowired MockMvc mvc;
 
@@ -296,7 +297,7 @@ class ChallengeStageOnEveryPageTest {
         }
         Task task = driver.tasks(pi, USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee())
-                        && applicationId.toString().equals(engine.getTaskService().getVariable(t.getId(), APPLICATION_ID.name())))
+                        && juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow().equals(applicationId))
                 .findFirst().orElseThrow();
         Map<String, Object> marks = new HashMap<>();
         for (String criterion : Bylaws.CRITERIA) {

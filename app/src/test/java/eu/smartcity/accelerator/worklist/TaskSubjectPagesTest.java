@@ -77,6 +77,8 @@ class TaskSubjectPagesTest {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired Applications applications;
+    @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired Attachments attachments;
     @Autowired PdfInspector pdfs;
     @Autowired ProcessEngine engine;
@@ -189,18 +191,30 @@ class TaskSubjectPagesTest {
             assertThat(scoring).contains("ParkFlow SAS", "Night lockers", "Route planning with the noise sensors.", "parkflow-plan.pdf",
                     "/attachments/", "Fit to the challenge", "25 %", "How well the solution solves", "Use of the city", "10 %")
                     .doesNotContain("UrbanSense NV");
+            // Tasklist's name says which application: its company, then the challenge
             assertThat(tasks.createTaskQuery().taskId(scoreParkflow.getId()).singleResult().getName())
-                    .endsWith(" — " + title + " (" + DELFT + ")");
+                    .isEqualTo("Score application — ParkFlow SAS — " + title + " (" + DELFT + ")");
             assertThat(as("jury-an").get("/tasks", "Accept-Language", "nl").body()).contains(title);
             assertThat(as("jury-ben").get("/tasks/" + scoringTask(pi, "jury-ben", parkflow).getId(), "Accept-Language", "nl").body())
                     .contains("Aansluiting bij de uitdaging", "Criteria en hun gewicht");
 
-            // the application id rewritten to another challenge's application: nothing of it is shown
+            // an application id variable written behind the app's back does not move the task: the selection's row says
             tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID.name(), otherApplication.toString());
-            HttpResponse<String> rewritten = as("jury-an").get("/tasks/" + scoreParkflow.getId());
+            HttpResponse<String> ignored = as("jury-an").get("/tasks/" + scoreParkflow.getId());
+            assertThat(ignored.statusCode()).isEqualTo(200);
+            assertThat(ignored.body()).contains("ParkFlow SAS").doesNotContain("Elsewhere solution");
+            tasks.removeVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID.name());
+            // a score task opened before those rows (its element variable stored) shows its application, and nothing of
+            // another challenge's application when that variable is rewritten
+            Task older = scoringTask(pi, "jury-an", urbansense);
+            jdbc.update("delete from jury_score_task where execution_id = ?", older.getExecutionId());
+            engine.getRuntimeService().setVariableLocal(older.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(), urbansense.toString());
+            assertThat(ok("jury-an", older)).contains("UrbanSense NV").doesNotContain("ParkFlow SAS");
+            engine.getRuntimeService().setVariableLocal(older.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(), otherApplication.toString());
+            HttpResponse<String> rewritten = as("jury-an").get("/tasks/" + older.getId());
             assertThat(rewritten.statusCode()).isEqualTo(404);
             assertThat(rewritten.body()).doesNotContain("Elsewhere solution");
-            tasks.setVariableLocal(scoreParkflow.getId(), ChallengeProcess.APPLICATION_ID.name(), parkflow.toString());
+            engine.getRuntimeService().setVariableLocal(older.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(), urbansense.toString());
 
             // equal weighted averages (7.0); ParkFlow's higher fit score places it first
             Map<String, Object> sevens = scores(7, 7, 7, 7, 7, 7);
@@ -417,10 +431,16 @@ class TaskSubjectPagesTest {
                 "Route planning with the noise sensors.", new BigDecimal("8000"), 7, true, "BE", 30, true, true));
     }
 
+    /** The application a score task is for: the selection's row, or the stored variable of a task opened before the rows. */
+    UUID applicationOf(Task task) {
+        return juryRecords.applicationScoredIn(task.getExecutionId()).orElseGet(() -> UUID.fromString(
+                (String) engine.getRuntimeService().getVariableLocal(task.getExecutionId(), ChallengeProcess.APPLICATION_ID.name())));
+    }
+
     Task scoringTask(String pi, String member, UUID applicationId) {
         return driver.tasks(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION).stream()
                 .filter(t -> member.equals(t.getAssignee()))
-                .filter(t -> applicationId.toString().equals(tasks.getVariable(t.getId(), ChallengeProcess.APPLICATION_ID.name())))
+                .filter(t -> applicationOf(t).equals(applicationId))
                 .findFirst().orElseThrow();
     }
 

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.application.web;
 
 import eu.smartcity.accelerator.application.Applications;
+import eu.smartcity.accelerator.application.ScoredApplications;
 import eu.smartcity.accelerator.attachments.AttachmentView;
 import eu.smartcity.accelerator.attachments.Attachments;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
@@ -8,8 +9,12 @@ import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.identity.CurrentUser;
 import eu.smartcity.accelerator.identity.Roles;
 import eu.smartcity.accelerator.shared.PdfDownload;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +36,11 @@ class AttachmentDownloads {
     private final Applications applications;
     private final Challenges challenges;
     private final HistoryService history;
+    private final ObjectProvider<ScoredApplications> scored;
 
-    AttachmentDownloads(Attachments attachments, Applications applications, Challenges challenges, HistoryService history) {
+    AttachmentDownloads(Attachments attachments, Applications applications, Challenges challenges, HistoryService history,
+            ObjectProvider<ScoredApplications> scored) {
+        this.scored = scored;
         this.attachments = attachments;
         this.applications = applications;
         this.challenges = challenges;
@@ -62,10 +70,28 @@ class AttachmentDownloads {
         if (user.city().filter(challenge.cityGroup()::equals).isPresent()) {
             return true;
         }
-        return user.has(Roles.JURY) && history.createHistoricTaskInstanceQuery().taskAssignee(user.userId())
-                .processInstanceId(challenge.processInstanceId())
+        return user.has(Roles.JURY) && scores(user.userId(), challenge.processInstanceId(), applicationId);
+    }
+
+    /**
+     * The juror was given this application to score: one of his score tasks on the challenge is for it. Which
+     * application a score task is for is the selection's record ({@link ScoredApplications}); a score task opened before
+     * those records has it in its (historic) process variable.
+     */
+    private boolean scores(String juror, String challengeProcess, UUID applicationId) {
+        List<String> executions = history.createHistoricTaskInstanceQuery().taskAssignee(juror).processInstanceId(challengeProcess)
                 .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).list().stream()
-                .anyMatch(task -> history.createHistoricVariableInstanceQuery().executionIdIn(task.getExecutionId())
+                .map(HistoricTaskInstance::getExecutionId).toList();
+        if (executions.isEmpty()) {
+            return false;
+        }
+        ScoredApplications records = scored.getIfAvailable();
+        Map<String, UUID> recorded = records == null ? Map.of() : records.applicationsScoredIn(executions);
+        if (recorded.containsValue(applicationId)) {
+            return true;
+        }
+        return executions.stream().filter(e -> !recorded.containsKey(e))
+                .anyMatch(e -> history.createHistoricVariableInstanceQuery().executionIdIn(e)
                         .variableName(ChallengeProcess.APPLICATION_ID.name()).list().stream()
                         .anyMatch(v -> applicationId.toString().equals(v.getValue())));
     }

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.selection.process;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
+import eu.smartcity.accelerator.selection.internal.ScoreTasks;
 import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class RecordJuryScore implements TaskListener {
 
     private final JuryScores scores;
+    private final ScoreTasks scoreTasks;
 
-    RecordJuryScore(JuryScores scores) {
+    RecordJuryScore(JuryScores scores, ScoreTasks scoreTasks) {
         this.scores = scores;
+        this.scoreTasks = scoreTasks;
     }
 
     @Override
@@ -29,9 +32,11 @@ class RecordJuryScore implements TaskListener {
         if (ScoresKeptNow.wereKept(task.getId(), task.getAssignee())) {
             return; // JuryMarking stored this task's marks for this assignee in this transaction (the portal's path)
         }
-        UUID challengeId = ChallengeProcess.CHALLENGE_ID.from(task);
-        UUID applicationId = ChallengeProcess.APPLICATION_ID.from(task);
-        int round = ChallengeProcess.JURY_ROUND.from(task).intValue();
+        // the task's subject: its row (ScoreTaskElements), or the variables of a score task opened before the rows
+        var row = scoreTasks.find(task.getExecutionId());
+        UUID challengeId = row.map(ScoreTasks.ScoreTask::challengeId).orElseGet(() -> ChallengeProcess.CHALLENGE_ID.from(task));
+        UUID applicationId = row.map(ScoreTasks.ScoreTask::applicationId).orElseGet(() -> ChallengeProcess.APPLICATION_ID.from(task));
+        int round = row.map(ScoreTasks.ScoreTask::round).orElseGet(() -> ChallengeProcess.JURY_ROUND.from(task).intValue());
         if (!scores.existsByChallengeIdAndApplicationIdAndMemberAndRound(challengeId, applicationId, task.getAssignee(), round)) {
             throw new IllegalArgumentException("Scores are given on the portal's task page (My tasks), not through the engine.");
         }

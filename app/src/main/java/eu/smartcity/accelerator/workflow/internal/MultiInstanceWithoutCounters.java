@@ -1,18 +1,24 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import eu.smartcity.accelerator.workflow.MultiInstanceElements;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ParallelMultiInstanceActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +29,8 @@ import org.springframework.stereotype.Component;
  * and every row was deleted again. What the counters say is in the execution tree the engine loads anyway (one
  * child execution per instance, inactive once ended), so they are counted from it here; {@code loopCounter} is a
  * transient variable (expressions that create the instance can read it, nothing stores it). The element variable
- * (the juror of a seat, the application a mark is for) is stored as before.
+ * (the juror of a seat) is stored as before, unless a feature keeps it in its own records ({@link MultiInstanceElements}:
+ * the application a mark is for): then it is transient too, and the feature gets every instance's element at once.
  *
  * <p>Only where nothing needs the stored counters: parallel multi-instance without a {@code completionCondition} (the
  * one place a model reads them), and no model names them ({@code MultiInstanceWithoutCountersTest}). Instances
@@ -36,24 +43,42 @@ class MultiInstanceWithoutCounters extends AbstractProcessEnginePlugin {
     static final Set<String> BODY_COUNTERS = Set.of(Counting.NUMBER_OF_INSTANCES, Counting.NUMBER_OF_ACTIVE_INSTANCES,
             Counting.NUMBER_OF_COMPLETED_INSTANCES);
 
+    private final Supplier<List<MultiInstanceElements>> keepers;
+
+    MultiInstanceWithoutCounters(ObjectProvider<MultiInstanceElements> keepers) {
+        // looked up at the first multi-instance, after the engine and the features' beans exist
+        this.keepers = () -> keepers.orderedStream().toList();
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
-        listeners.add(new Listener());
+        listeners.add(new Listener(keepers));
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     /** Gives each parallel multi-instance body without a completion condition the counting behaviour. */
     static final class Listener extends AbstractBpmnParseListener {
 
+        private final Supplier<List<MultiInstanceElements>> keepers;
+
+        Listener(Supplier<List<MultiInstanceElements>> keepers) {
+            this.keepers = keepers;
+        }
+
+        Listener() {
+            this(List::of);
+        }
+
         @Override
         public void parseMultiInstanceLoopCharacteristics(Element activityElement, Element loopCharacteristics, ActivityImpl body) {
             if (body.getActivityBehavior() instanceof ParallelMultiInstanceActivityBehavior parsed && !(parsed instanceof Counting)
                     && parsed.getCompletionConditionExpression() == null) {
-                Counting counting = new Counting();
+                Counting counting = new Counting(body.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                        ? definition.getKey() : null, activityElement.attribute("id"), keepers);
                 counting.setLoopCardinalityExpression(parsed.getLoopCardinalityExpression());
                 counting.setCollectionExpression(parsed.getCollectionExpression());
                 counting.setCollectionVariable(parsed.getCollectionVariable());
@@ -66,10 +91,62 @@ class MultiInstanceWithoutCounters extends AbstractProcessEnginePlugin {
     /** Camunda's parallel multi-instance with its counters read from the execution tree instead of variables. */
     static final class Counting extends ParallelMultiInstanceActivityBehavior {
 
+        /** The elements of the instances being created by a kept body, by execution id (bodies may nest: one per call). */
+        private static final ThreadLocal<Map<String, Object>> OPENING = new ThreadLocal<>();
+
+        private final String processKey;
+        private final String activityId;
+        private final Supplier<List<MultiInstanceElements>> keepers;
+        private volatile MultiInstanceElements keeper;
+        private volatile boolean looked;
+
+        Counting(String processKey, String activityId, Supplier<List<MultiInstanceElements>> keepers) {
+            this.processKey = processKey;
+            this.activityId = activityId;
+            this.keepers = keepers;
+        }
+
+        Counting() {
+            this(null, null, List::of);
+        }
+
+        /** The feature keeping this activity's element, or null (looked up once: the beans do not change). */
+        private MultiInstanceElements keeper() {
+            if (!looked) {
+                keeper = keepers.get().stream().filter(k -> k.keeps(processKey, activityId)).findFirst().orElse(null);
+                looked = true;
+            }
+            return keeper;
+        }
+
+        @Override
+        protected void createInstances(ActivityExecution execution, int nrOfInstances) throws Exception {
+            MultiInstanceElements kept = getCollectionElementVariable() == null ? null : keeper();
+            if (kept == null) {
+                super.createInstances(execution, nrOfInstances);
+                return;
+            }
+            Map<String, Object> outer = OPENING.get();
+            Map<String, Object> opened = new LinkedHashMap<>();
+            OPENING.set(opened);
+            try {
+                super.createInstances(execution, nrOfInstances);
+            } finally {
+                OPENING.set(outer);
+            }
+            if (!opened.isEmpty()) {
+                kept.opened(processKey, activityId, execution, opened);
+            }
+        }
+
         @Override
         protected void setLoopVariable(ActivityExecution execution, String variableName, Object value) {
             if (LOOP_COUNTER.equals(variableName)) {
                 execution.setVariableLocal(variableName, Variables.integerValue((Integer) value, true));
+            } else if (variableName.equals(getCollectionElementVariable()) && OPENING.get() != null && keeper() != null) {
+                // kept by a feature: readable while the instance is created, never stored
+                execution.setVariableLocal(variableName, Variables.untypedValue(value, true));
+                OPENING.get().put(execution.getId(), value);
             } else if (!BODY_COUNTERS.contains(variableName)) {
                 super.setLoopVariable(execution, variableName, value); // the element variable
             }

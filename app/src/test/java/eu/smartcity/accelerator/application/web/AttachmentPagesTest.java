@@ -38,6 +38,7 @@ class AttachmentPagesTest {
     @Autowired Attachments attachments;
     @Autowired ProcessEngine engine;
     @Autowired TaskCompletions completions;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     UUID challengeId;
     String applyPage;
@@ -117,5 +118,13 @@ class AttachmentPagesTest {
         driver.complete(declare, Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
         assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
         assertThat(as("jury-chloe").getBytes(download).statusCode()).isEqualTo(404); // not declared yet
+
+        // which application a score task is for is the selection's record; a score task opened before those records
+        // has its stored element variable, which still grants the file
+        Task scoring = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
+        jdbc.update("delete from jury_score_task where execution_id = ?", scoring.getExecutionId());
+        assertThat(ben.getBytes(download).statusCode()).isEqualTo(404);
+        engine.getRuntimeService().setVariableLocal(scoring.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
+        assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
     }
 }

@@ -52,6 +52,7 @@ class ExplanationPagesTest {
     @Autowired Cycles cycles;
     @Autowired Challenges challenges;
     @Autowired Applications applications;
+    @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
     @Autowired ProcessEngine engine;
     @Autowired TaskCompletions completions;
     @Autowired RuntimeService runtime;
@@ -152,8 +153,8 @@ class ExplanationPagesTest {
         }
         Map<String, Object> worseMarks = marks(6, 5, 7, 7, 8, 6);
         for (Task task : driver.tasks(processInstance, USER_TASK_SCORE_APPLICATION)) {
-            String applicationId = (String) runtime.getVariableLocal(task.getExecutionId(), APPLICATION_ID.name());
-            driver.complete(task, applicationId.equals(better.toString()) ? marks(9, 9, 8, 7, 8, 7) : worseMarks, processInstance);
+            UUID applicationId = juryRecords.applicationScoredIn(task.getExecutionId()).orElseThrow();
+            driver.complete(task, applicationId.equals(better) ? marks(9, 9, 8, 7, 8, 7) : worseMarks, processInstance);
         }
         PortalClient parkflow = login(port, "parkflow", "en");
 
