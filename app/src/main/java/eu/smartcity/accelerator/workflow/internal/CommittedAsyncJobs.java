@@ -1,8 +1,6 @@
 package eu.smartcity.accelerator.workflow.internal;
 
 import eu.smartcity.accelerator.workflow.AsyncJobHints;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,10 +27,7 @@ public class CommittedAsyncJobs extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new Factory());
-        configuration.setCustomSessionFactories(factories); // added after Camunda's own: replaces its manager
+        CustomManagers.add(configuration, new Factory());
     }
 
     /** The hints of this engine, if it was built with this plugin. */
