@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import eu.smartcity.accelerator.workflow.AsyncJobHints;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,6 +29,8 @@ public class ProcessDriver {
     private final TaskService tasks;
     private final ManagementService management;
     private final TaskCompletions completions;
+    /** Which families may have a new asynchronous job (null: an engine without them; then every step looks). */
+    private final AsyncJobHints hints;
     /** Instances found to be roots (an instance's root never changes): their jobs are asked for by root, without the family. */
     private final java.util.Set<String> roots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -40,6 +43,7 @@ public class ProcessDriver {
         this.tasks = engine.getTaskService();
         this.management = engine.getManagementService();
         this.completions = completions;
+        this.hints = AsyncJobHints.of(engine);
     }
 
     /**
@@ -96,6 +100,19 @@ public class ProcessDriver {
         } else {
             tasks.complete(task.getId(), variables);
         }
+        runNewAsyncJobs(rootProcessInstanceId);
+    }
+
+    /**
+     * After a step: runs the family's due jobs as {@link #runAsyncJobs} does, but only if a job may have been added since
+     * the family's jobs were last looked at — a transaction that committed a message job to the family (or a job of the
+     * family that failed), the hint Camunda gives its job executor ({@link AsyncJobHints}). Without the hint (an engine
+     * without it, an instance that is not a root) it looks every time.
+     */
+    public void runNewAsyncJobs(String rootProcessInstanceId) {
+        if (hints != null && roots.contains(rootProcessInstanceId) && hints.quiet(rootProcessInstanceId)) {
+            return;
+        }
         runAsyncJobs(rootProcessInstanceId);
     }
 
@@ -107,26 +124,37 @@ public class ProcessDriver {
         for (int round = 0; round < 600; round++) {
             // one query: by root for a root instance (every job of its family carries it), else by the family's ids
             // (processInstanceIds must stay the query's only condition before "messages": see fireTimer)
-            List<Job> due = (roots.contains(rootProcessInstanceId)
+            boolean watched = hints != null && roots.contains(rootProcessInstanceId);
+            if (watched) {
+                hints.watch(rootProcessInstanceId); // before the look: a job committed from now on is hinted
+            }
+            List<Job> due = (watched || roots.contains(rootProcessInstanceId)
                     ? management.createJobQuery().rootProcessInstanceId(rootProcessInstanceId)
                     : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(family(rootProcessInstanceId))))
                     .messages().withRetriesLeft().list();
             if (due.isEmpty()) {
                 return;
             }
-            boolean ranOne = false;
+            int ran = 0;
             for (Job job : due) {
                 if (!lockedByJobExecutor(job)) {
                     try {
                         management.executeJob(job.getId());
-                        ranOne = true;
+                        ran++;
                     } catch (org.camunda.bpm.engine.OptimisticLockingException raceWithJobExecutor) {
                         // the job executor ran it at the same moment: look again
+                    } catch (RuntimeException failed) {
+                        if (hints != null) {
+                            hints.forget(rootProcessInstanceId); // it stays, with one retry less: the next step looks again
+                        }
+                        throw failed;
                     }
                 }
             }
-            if (!ranOne) {
+            if (ran == 0) {
                 pause();
+            } else if (watched && ran == due.size() && hints.quiet(rootProcessInstanceId)) {
+                return; // every job seen has run and none was committed to the family since the look: a look would find none
             }
         }
         throw new IllegalStateException("async jobs of " + rootProcessInstanceId + " keep coming back");
@@ -159,6 +187,6 @@ public class ProcessDriver {
             throw new NoSuchElementException("no timer job at " + timerElementId + " in " + rootProcessInstanceId);
         }
         management.executeJob(timer.getId());
-        runAsyncJobs(rootProcessInstanceId);
+        runNewAsyncJobs(rootProcessInstanceId);
     }
 }

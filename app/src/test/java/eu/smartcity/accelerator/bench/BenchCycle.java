@@ -176,7 +176,7 @@ final class BenchCycle {
     /** What {@link ProcessDriver#complete(Task, Map, String)} does, counted in two phases (the completion, then its jobs). */
     private void completeAndRunJobs(Task task, Map<String, Object> variables, String pi) {
         StatementCounter.phase(task.getTaskDefinitionKey(), () -> completions.complete(task, task.getAssignee(), variables));
-        StatementCounter.phase(task.getTaskDefinitionKey() + " jobs", () -> driver.runAsyncJobs(pi));
+        StatementCounter.phase(task.getTaskDefinitionKey() + " jobs", () -> driver.runNewAsyncJobs(pi));
     }
 
     /** Concurrent cycles may touch the same rows (the cycle's own instance): an optimistic-locking loser tries again, as a user would. */

@@ -145,6 +145,23 @@ public class StatementCounter implements BeanPostProcessor {
                 .limit(n).map(e -> e.getValue().sum() + "  " + e.getKey()).toList();
     }
 
+    /** A statement's kind and whether it writes, once per distinct SQL text: two regular expressions per execution were 2 % of the cycle threads' CPU. */
+    record Classified(String kind, boolean writes) {}
+
+    private static final Map<String, Classified> CLASSIFIED = new ConcurrentHashMap<>();
+
+    static Classified classify(String sql) {
+        Classified known = CLASSIFIED.get(sql);
+        if (known != null) {
+            return known;
+        }
+        Classified classified = new Classified(kind(sql), WRITE.matcher(sql).lookingAt());
+        if (CLASSIFIED.size() < 20_000) { // the engine's and JPA's statements are a few hundred texts; literals would not be
+            CLASSIFIED.put(sql, classified);
+        }
+        return classified;
+    }
+
     static String kind(String sql) {
         Matcher write = TABLE_OF_WRITE.matcher(sql);
         if (write.lookingAt()) {
@@ -181,7 +198,8 @@ public class StatementCounter implements BeanPostProcessor {
                     STATEMENTS.incrementAndGet();
                     inTransaction.incrementAndGet();
                     String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
-                    String kind = kind(text);
+                    Classified classified = classify(text);
+                    String kind = classified.kind();
                     BY_TABLE.computeIfAbsent(kind, k -> new LongAdder()).increment();
                     if (STACK_OF.equals(kind) && STACKS_SHOWN.incrementAndGet() <= 4) {
                         new Exception("stack of " + kind + " on " + Thread.currentThread().getName()).printStackTrace();
@@ -194,7 +212,7 @@ public class StatementCounter implements BeanPostProcessor {
                             TRACES.computeIfAbsent(phase + " | " + kind + "\n        < " + stack(), k -> new LongAdder()).increment();
                         }
                     }
-                    if (WRITE.matcher(text).lookingAt()) {
+                    if (classified.writes()) {
                         flag.set(true);
                     }
                 }

@@ -21,5 +21,18 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
     Optional<Application> findByChallengeIdAndActiveCompany(@Param("challengeId") UUID challengeId,
             @Param("activeCompany") String activeCompany);
 
-    List<Application> findByChallengeIdAndStatusInOrderBySubmittedAt(UUID challengeId, Collection<eu.smartcity.accelerator.application.ApplicationStatus> statuses);
+    /**
+     * A challenge's applications, first submitted first. With {@link #findByChallengeIdAndStatusOrderBySubmittedAt} it
+     * replaces a derived {@code status in (:statuses)} query (issue 19, slice driver): Hibernate 6.6 caches no plan for a
+     * query with a multi-valued parameter, so that one was translated to SQL again at every call — at every jury mark
+     * (the eligible applications) and every step that reads a challenge's applications. {@code JpaApplications.inStatus}
+     * filters these rows by status instead: the same rows in the same order, in one statement as before.
+     */
+    @Query("select a from Application a where a.challengeId = :challengeId order by a.submittedAt")
+    List<Application> findByChallengeIdOrderBySubmittedAt(@Param("challengeId") UUID challengeId);
+
+    /** A challenge's applications in one status, first submitted first (a single-valued parameter: the plan is cached). */
+    @Query("select a from Application a where a.challengeId = :challengeId and a.status = :status order by a.submittedAt")
+    List<Application> findByChallengeIdAndStatusOrderBySubmittedAt(@Param("challengeId") UUID challengeId,
+            @Param("status") eu.smartcity.accelerator.application.ApplicationStatus status);
 }

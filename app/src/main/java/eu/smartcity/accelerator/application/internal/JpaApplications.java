@@ -160,7 +160,7 @@ class JpaApplications implements Applications {
 
     @Override
     public void announceSelection(UUID challengeId, UUID selectedApplicationId) {
-        for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+        for (Application application : inStatus(challengeId,
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
@@ -172,7 +172,7 @@ class JpaApplications implements Applications {
 
     @Override
     public void noSelectionMade(UUID challengeId) {
-        for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+        for (Application application : inStatus(challengeId,
                 EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
             application.moveTo(ApplicationStatus.NO_SELECTION, clock.instant());
             if (!olderVersionTook(application.id(), ApplicationProcess.MESSAGE_NO_SELECTION_MADE, Map.of())) {
@@ -187,7 +187,7 @@ class JpaApplications implements Applications {
         if (ending != ApplicationStatus.CHALLENGE_WITHDRAWN && ending != ApplicationStatus.CYCLE_CLOSED) {
             throw new IllegalArgumentException("A stopped challenge ends its applications as CHALLENGE_WITHDRAWN or CYCLE_CLOSED, not " + ending);
         }
-        for (Application application : applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+        for (Application application : inStatus(challengeId,
                 EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW))) {
             boolean submitted = application.status() == ApplicationStatus.SUBMITTED;
             application.moveTo(ending, clock.instant());
@@ -278,7 +278,7 @@ class JpaApplications implements Applications {
     @Override
     @Transactional(readOnly = true)
     public PublicResults publicResults(UUID challengeId) {
-        List<Application> all = applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId,
+        List<Application> all = inStatus(challengeId,
                 EnumSet.complementOf(EnumSet.of(ApplicationStatus.WITHDRAWN)));
         List<Application> eligible = all.stream().filter(a -> !DECIDED_BEFORE_SELECTION.contains(a.status())).toList();
         // final once the selection is announced: no eligible application is still waiting for it
@@ -298,8 +298,16 @@ class JpaApplications implements Applications {
         return byStatus(challengeId, EnumSet.complementOf(EnumSet.of(ApplicationStatus.WITHDRAWN)));
     }
 
+    /** A challenge's applications in these statuses, first submitted first (see {@link ApplicationRepository#findByChallengeIdOrderBySubmittedAt}). */
+    private List<Application> inStatus(UUID challengeId, EnumSet<ApplicationStatus> statuses) {
+        if (statuses.size() == 1) {
+            return applications.findByChallengeIdAndStatusOrderBySubmittedAt(challengeId, statuses.iterator().next());
+        }
+        return applications.findByChallengeIdOrderBySubmittedAt(challengeId).stream().filter(a -> statuses.contains(a.status())).toList();
+    }
+
     private List<ApplicationView> byStatus(UUID challengeId, EnumSet<ApplicationStatus> statuses) {
-        return applications.findByChallengeIdAndStatusInOrderBySubmittedAt(challengeId, statuses).stream()
+        return inStatus(challengeId, statuses).stream()
                 .map(Application::view).toList();
     }
 

@@ -1,7 +1,5 @@
 package eu.smartcity.accelerator.workflow.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.event.EventType;
@@ -27,10 +25,7 @@ class MessageSubscriptionsWithoutJobLookup extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new Factory());
-        configuration.setCustomSessionFactories(factories); // added after Camunda's own: replaces its manager
+        CustomManagers.add(configuration, new Factory());
     }
 
     static final class Factory implements SessionFactory {
