@@ -43,10 +43,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Both are measured warm, as a server that has been running meets a deadline: {@code warmupCycles} cycles and
  * {@code rushWarmup} portal submissions (to calls of their own, not counted) first, so that the JIT compiler's work
- * (up to 45 % of the JVM's CPU in the first cycles) is not billed to the figures.
+ * is not billed to the figures: after 3 warm-up cycles C2 still took 53 % of the JVM's CPU during the measured cycles,
+ * after 12 it is done (docs/performance.md, slice driver).
  *
  * <p>System properties: cycles (8), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
- * warmupCycles (3), rushWarmup (1000), pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
+ * warmupCycles (12), rushWarmup (1000), pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
  */
 public final class EngineBenchmark {
 
@@ -56,7 +57,7 @@ public final class EngineBenchmark {
         int threads = Integer.getInteger("threads", 2);
         int rush = Integer.getInteger("rush", 5000);
         int rushThreads = Integer.getInteger("rushThreads", 50);
-        int warmupCycles = Integer.getInteger("warmupCycles", 3);
+        int warmupCycles = Integer.getInteger("warmupCycles", 12);
         int rushWarmup = Integer.getInteger("rushWarmup", 1000);
         double pgbenchTps = Double.parseDouble(System.getProperty("pgbenchTps", "0"));
         String pgbenchClients = System.getProperty("pgbenchClients", "?");
