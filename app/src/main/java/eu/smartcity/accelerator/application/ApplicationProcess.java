@@ -62,7 +62,9 @@ public final class ApplicationProcess {
     // the challenge's names (the application is downstream of it)
     /** Not set by the portal since issue 19 (slice appmodel): the business key is the application's id. Older instances have it. */
     public static final Variable<UUID> APPLICATION_ID = ChallengeProcess.APPLICATION_ID;
+    /** Not set by the portal since issue 19 (slice appvars): the application's row says it (business key). Older instances have it. */
     public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
+    /** Not set by the portal since issue 19 (slice appvars): the application's row says it (business key). Older instances have it. */
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);

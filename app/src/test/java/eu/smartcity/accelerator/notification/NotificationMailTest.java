@@ -159,6 +159,24 @@ class NotificationMailTest {
         assertThat(body(mails.get(0))).contains("Bonjour Pierre", "/applications", "/account/notifications");
     }
 
+    /**
+     * A portal submission starts the application process without companyGroup and challengeId (issue 19, slice appvars):
+     * the mail finds the company and the challenge's title from the application's row (the business key).
+     */
+    @Test
+    void anApplicationStartedWithoutVariablesIsMailedFromItsRow() throws Exception {
+        String title = "Quiet depots " + UUID.randomUUID();
+        UUID application = applications.submit(new Applications.Submission(publishedChallenge(title), "company-parkflow",
+                "Quiet forklifts", "Electric forklifts at night.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .processInstanceBusinessKey(application.toString()).singleResult().getId();
+        assertThat(runtime.getVariables(instance)).doesNotContainKeys(ApplicationProcess.COMPANY_GROUP.name(), ApplicationProcess.CHALLENGE_ID.name());
+
+        List<MimeMessage> mails = deliver(NotificationKind.APPLICATION_RECEIVED);
+        assertThat(to(mails)).containsExactly(email("parkflow"));
+        assertThat(mails.get(0).getSubject()).isEqualTo("Application received: " + title);
+    }
+
     @Test
     void eligibilityResultTellsEligibleAndIneligibleCompanies() throws Exception {
         language("urbansense", "nl");
@@ -199,15 +217,21 @@ class NotificationMailTest {
 
     // ---- challenge: jury ------------------------------------------------------------------------
 
-    /** Launches a challenge titled {@code title} and runs it up to its three jury seats. */
-    UUID challengeAtJuryStage(String title) {
+    /** Launches a challenge titled {@code title} and approves it: its call is open. */
+    UUID publishedChallenge(String title) {
         Cycles.CycleView cycle = cycles.open("Notification cycle", "scifi-2025");
         UUID challengeId = challenges.launch(cycle.id(), "city-mechelen", new Challenges.Definition(title,
                 "Night buses wake people up; measure and reduce noise.", "Noise sensors (CSV)", new BigDecimal("10000"),
                 "Complaints -30 %", "nl, en", 6));
-        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(challengeId.toString())
-                .processDefinitionKey(ChallengeProcess.KEY).singleResult().getId();
-        driver.complete(pi, ChallengeProcess.USER_TASK_APPROVE_CHALLENGE, Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
+        driver.complete(challenges.find(challengeId).orElseThrow().processInstanceId(), ChallengeProcess.USER_TASK_APPROVE_CHALLENGE,
+                Map.of(ChallengeProcess.CHALLENGE_DECISION.name(), ChallengeProcess.ChallengeDecision.APPROVE.wire()));
+        return challengeId;
+    }
+
+    /** Launches a challenge titled {@code title} and runs it up to its three jury seats. */
+    UUID challengeAtJuryStage(String title) {
+        UUID challengeId = publishedChallenge(title);
+        String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
         applications.submit(new Applications.Submission(challengeId, "company-urbansense", "Quiet sensors",
                 "Noise sensors on buses and stops.", BigDecimal.valueOf(9_500), 7, true, "BE", 40, true, true));
         driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);

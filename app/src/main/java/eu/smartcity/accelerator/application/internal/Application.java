@@ -3,12 +3,10 @@ package eu.smartcity.accelerator.application.internal;
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.shared.NewUntilStored;
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,11 +59,20 @@ class Application extends NewUntilStored {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ApplicationStatus status;
-    /** Every status it had, with when (null: before these were kept), oldest first: the company's timeline. */
-    @ElementCollection
-    @CollectionTable(name = "application_status_change", joinColumns = @JoinColumn(name = "application_id"))
-    @OrderColumn(name = "seq")
-    private List<StatusChange> history = new ArrayList<>();
+    /**
+     * Every status it had, with when (null: before these were kept), oldest first: the company's timeline. Not loaded to
+     * append (issue 19, slice appvars; an ordered element collection was read whole before each change): an inverse bag
+     * queues the addition while uninitialised and the cascade inserts it, numbered by {@link #statusChanges}.
+     */
+    @OneToMany(mappedBy = "application", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OrderBy("seq")
+    private List<ApplicationStatusChange> history = new ArrayList<>();
+    /**
+     * How many status changes it has had: the next one's number. Two changes at once both take the same number and the
+     * second to commit fails on the history's primary key (application, seq), as when the whole list was appended to.
+     */
+    @Column(name = "status_changes", nullable = false)
+    private int statusChanges;
     /** The eligibility table's reason codes, one per line, when ineligible (rows before issue #17 hold its English reasons). */
     @Column(name = "ineligibility_reasons")
     private String ineligibilityReasons;
@@ -113,7 +120,7 @@ class Application extends NewUntilStored {
             throw new IllegalStateException("Application " + id + " is " + status + " for good, cannot become " + next);
         }
         status = next;
-        history.add(new StatusChange(next, at));
+        history.add(new ApplicationStatusChange(this, statusChanges++, next, at));
     }
 
     UUID id() { return id; }
@@ -121,23 +128,7 @@ class Application extends NewUntilStored {
     ApplicationStatus status() { return status; }
 
     List<Applications.StatusChange> history() {
-        return history.stream().map(h -> new Applications.StatusChange(h.status, h.changedAt)).toList();
-    }
-
-    @Embeddable
-    static class StatusChange {
-        @Enumerated(EnumType.STRING)
-        @Column(nullable = false)
-        private ApplicationStatus status;
-        @Column(name = "changed_at")
-        private Instant changedAt;
-
-        protected StatusChange() {}
-
-        StatusChange(ApplicationStatus status, Instant changedAt) {
-            this.status = status;
-            this.changedAt = changedAt;
-        }
+        return history.stream().map(ApplicationStatusChange::view).toList();
     }
 
     Applications.ApplicationView view() {

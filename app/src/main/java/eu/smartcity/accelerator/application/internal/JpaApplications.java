@@ -89,10 +89,10 @@ class JpaApplications implements Applications {
             throw new ApplicationRefusedException("apply.refused.alreadyApplied", "Your company already applied to '"
                     + challenge.title() + "'.", challenge.title(), now);
         }
-        // the business key is the application's id: no applicationId variable (nothing reads it from this process)
-        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString(), ProcessVariables.of(
-                ApplicationProcess.CHALLENGE_ID.with(s.challengeId()),
-                ApplicationProcess.COMPANY_GROUP.with(s.companyGroup())));
+        // the business key is the application's id, and its row holds the challenge and the company: no variables
+        // (issue 19: applicationId since slice appmodel, challengeId and companyGroup since slice appvars — readers
+        // such as the notifications look the row up by the business key)
+        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.id().toString());
         return application.id();
     }
 

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.notification.internal;
 
 import eu.smartcity.accelerator.application.ApplicationProcess;
 import eu.smartcity.accelerator.application.ApplicationStatus;
+import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.contract.ContractProcess;
@@ -11,6 +12,8 @@ import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.workflow.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -45,11 +48,13 @@ public class ProcessNotifications {
     private final NotificationRecorder recorder;
     private final Recipients recipients;
     private final Challenges challenges;
+    private final Applications applications;
 
-    ProcessNotifications(NotificationRecorder recorder, Recipients recipients, Challenges challenges) {
+    ProcessNotifications(NotificationRecorder recorder, Recipients recipients, Challenges challenges, Applications applications) {
         this.recorder = recorder;
         this.recipients = recipients;
         this.challenges = challenges;
+        this.applications = applications;
     }
 
     @EventListener
@@ -106,8 +111,9 @@ public class ProcessNotifications {
                     return; // every other activity: no mail, and no look-up either
                 }
             }
-            recorder.record(kind, variant, instance, recipients.ofGroup(string(execution, ApplicationProcess.COMPANY_GROUP)),
-                    challengeTitle(execution), kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON) : "");
+            Parties application = partiesOf(execution);
+            recorder.record(kind, variant, instance, recipients.ofGroup(application.companyGroup()), challengeTitle(application.challengeId()),
+                    kind == NotificationKind.CHALLENGE_ENDED ? string(execution, ApplicationProcess.STOP_REASON) : "");
         } else if (is(definition, ContractProcess.KEY)
                 && (ContractProcess.END_SIGNED.equals(activity) || ContractProcess.END_DECLINED.equals(activity))) {
             List<Recipients.Recipient> parties = new ArrayList<>(recipients.ofGroup(string(execution, ChallengeProcess.COMPANY_GROUP)));
@@ -134,10 +140,46 @@ public class ProcessNotifications {
     }
 
     private String challengeTitle(VariableScope scope) {
+        return challengeTitle(challengeId(scope));
+    }
+
+    private String challengeTitle(Optional<UUID> challengeId) {
+        return challengeId.flatMap(challenges::find).map(Challenges.ChallengeView::title).orElse("");
+    }
+
+    private static Optional<UUID> challengeId(VariableScope scope) {
         try {
-            return ChallengeProcess.CHALLENGE_ID.optionalFrom(scope).flatMap(challenges::find).map(Challenges.ChallengeView::title).orElse("");
+            return ChallengeProcess.CHALLENGE_ID.optionalFrom(scope);
         } catch (IllegalArgumentException notAnId) {
-            return "";
+            return Optional.empty();
+        }
+    }
+
+    /** The company an application's mails go to, and the challenge whose title they name. */
+    private record Parties(String companyGroup, Optional<UUID> challengeId) {}
+
+    /**
+     * An application's company and challenge: since issue 19 (slice appvars) the portal starts the application process
+     * without {@code companyGroup} and {@code challengeId} (two variables written at each submission and deleted at each
+     * end), and the application's row, whose id is the business key, says both; it is in the persistence context at each
+     * step, as the portal loaded it to change its status. Instances started before keep their variables, read first
+     * (their variables are loaded at that step anyway: the signal set the outcome).
+     */
+    private Parties partiesOf(DelegateExecution execution) {
+        Optional<String> companyGroup = ApplicationProcess.COMPANY_GROUP.optionalFrom(execution);
+        if (companyGroup.isPresent()) {
+            return new Parties(companyGroup.get(), challengeId(execution));
+        }
+        return applicationId(execution.getProcessBusinessKey()).flatMap(applications::find)
+                .map(a -> new Parties(a.companyGroup(), Optional.of(a.challengeId())))
+                .orElse(new Parties("", Optional.empty()));
+    }
+
+    private static Optional<UUID> applicationId(String businessKey) {
+        try {
+            return businessKey == null ? Optional.empty() : Optional.of(UUID.fromString(businessKey));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
         }
     }
 }
