@@ -66,6 +66,8 @@ public class DocumentSigner {
     private final String location;
     private final TSPSource tsa;
     private final List<X509Certificate> tsaAnchors = new ArrayList<>();
+    /** The in-process demo timestamp authority (demo profile without a TSA URL), its key read on first need; else null. */
+    private final DemoAuthority demoAuthority;
     private volatile SigningKey key;
     /** Where the keystore named at start comes from; null when there is none to name (not configured, or just created). */
     private final String certificateSource;
@@ -119,14 +121,20 @@ public class DocumentSigner {
                         + "cannot be validated", tsaUrl.strip());
             }
         } else if (createDemo && this.keystore != null) {
-            DemoCertificate.Issued demo = demoTimestamping(this.keystore.resolveSibling("demo-timestamping.p12"));
-            KeyEntityTSPSource inProcess = new KeyEntityTSPSource(demo.keys().getPrivate(), demo.certificate(), List.of(demo.certificate()));
-            inProcess.setTsaPolicy(DEMO_TSA_POLICY);
-            this.tsa = refusingWhenSilent(inProcess, "the in-process demo timestamp authority");
-            tsaAnchors.add(demo.certificate());
+            Path file = this.keystore.resolveSibling("demo-timestamping.p12");
+            if (!Files.exists(file)) {
+                DemoCertificate.write(DemoCertificate.demoTimestamping(), file, this.password, "tsa");
+                log.info("Created a self-signed demo timestamp authority in {} (not for real contracts)", file);
+            }
+            DemoAuthority demo = new DemoAuthority(file, this.password);
+            this.tsa = refusingWhenSilent((digestAlgorithm, digest) -> demo.source().getTimeStampResponse(digestAlgorithm, digest),
+                    "the in-process demo timestamp authority");
+            this.demoAuthority = demo;
+            return;
         } else {
             this.tsa = null;
         }
+        this.demoAuthority = null;
     }
 
     /** The secret's bytes (line breaks allowed, as {@code base64} wraps them); null when not set. */
@@ -146,12 +154,20 @@ public class DocumentSigner {
      * Names the certificate once the app is ready, on a thread of its own: opening a PKCS#12 keystore derives its keys
      * with 10,000 hash rounds per entry, about 2 % of the start's CPU, and nothing on the way to ready needs the key
      * (the first signature loads it if this has not yet). A keystore that cannot be used is still logged as a warning,
-     * as before, and refuses every signature with the reason.
+     * as before, and refuses every signature with the reason. The same thread then reads the demo timestamp authority's
+     * key, when there is one ({@link DemoAuthority}).
      */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void logCertificateWhenReady() {
-        if (certificateSource != null && certificateLog == null) {
-            certificateLog = new Thread(() -> logCertificate(certificateSource), "signing-certificate");
+        if ((certificateSource != null || demoAuthority != null) && certificateLog == null) {
+            certificateLog = new Thread(() -> {
+                if (certificateSource != null) {
+                    logCertificate(certificateSource);
+                }
+                if (demoAuthority != null) {
+                    demoAuthority.loadWhenReady();
+                }
+            }, "signing-certificate");
             certificateLog.setDaemon(true);
             certificateLog.start();
         }
@@ -208,15 +224,58 @@ public class DocumentSigner {
         return new OnlineTSPSource(url, loader);
     }
 
-    /** The demo authority's key, created once beside the demo keystore (alias "tsa", same password). */
-    private DemoCertificate.Issued demoTimestamping(Path file) {
-        if (!Files.exists(file)) {
-            DemoCertificate.write(DemoCertificate.demoTimestamping(), file, password, "tsa");
-            log.info("Created a self-signed demo timestamp authority in {} (not for real contracts)", file);
+    /** Whether the demo authority's key has been read (tests: it is read once ready, not on the way to ready). */
+    boolean demoAuthorityLoaded() {
+        return demoAuthority != null && demoAuthority.loaded();
+    }
+
+    /**
+     * The demo authority, created once beside the demo keystore (alias "tsa", same password). Its key is read once the
+     * app is ready, on the thread that names the certificate (or by the first timestamp, if that comes first), not in
+     * the constructor: like the signing keystore, a PKCS#12 key derivation and the first use of Bouncy Castle (whose
+     * signed jar the JDK verifies) that nothing on the way to ready needs (docs/performance.md, "Start-up, round 3").
+     * A key that cannot be read is a warning once ready and refuses every signature naming its file.
+     */
+    private static final class DemoAuthority {
+
+        private final Path file;
+        private final char[] password;
+        private volatile KeyEntityTSPSource source;
+        private X509Certificate certificate;
+
+        DemoAuthority(Path file, char[] password) {
+            this.file = file;
+            this.password = password;
         }
-        SigningKey loaded = SigningKey.load(file, password, "tsa");
-        return new DemoCertificate.Issued(new java.security.KeyPair(loaded.certificate().getPublicKey(), loaded.privateKey()),
-                loaded.certificate());
+
+        synchronized KeyEntityTSPSource source() {
+            if (source == null) {
+                SigningKey loaded = SigningKey.load(file, password, "tsa");
+                KeyEntityTSPSource inProcess = new KeyEntityTSPSource(loaded.privateKey(), loaded.certificate(),
+                        List.of(loaded.certificate()));
+                inProcess.setTsaPolicy(DEMO_TSA_POLICY);
+                certificate = loaded.certificate();
+                source = inProcess;
+            }
+            return source;
+        }
+
+        synchronized X509Certificate certificate() {
+            source();
+            return certificate;
+        }
+
+        boolean loaded() {
+            return source != null;
+        }
+
+        void loadWhenReady() {
+            try {
+                source();
+            } catch (RuntimeException e) {
+                log.warn("The demo timestamp authority's key in {} cannot be used: {}", file, e.getMessage());
+            }
+        }
     }
 
     private static X509Certificate readCertificate(Path file) {
@@ -269,6 +328,9 @@ public class DocumentSigner {
     private List<X509Certificate> trusted() {
         List<X509Certificate> trusted = new ArrayList<>(key().chain());
         trusted.addAll(tsaAnchors);
+        if (demoAuthority != null) {
+            trusted.add(demoAuthority.certificate());
+        }
         return trusted;
     }
 }

@@ -63,6 +63,33 @@ class DocumentSignerTest {
         assertThatThrownBy(() -> without.sign(PadesSignaturesTest.pdf(), "test")).hasMessage(DocumentSigner.NO_TIMESTAMP_AUTHORITY);
     }
 
+    /**
+     * The demo authority's key is read once the app is ready (start-up, round 3), on the thread that names the
+     * certificate, not in the constructor: after the ready event and the context's stop it is read, and a restart
+     * still stamps with the same authority. A key that cannot be read no longer stops the start: it is a warning once
+     * ready and every signature is refused naming the authority's keystore.
+     */
+    @Test
+    void theDemoAuthoritysKeyIsReadOnceReadyNotOnTheWayToReady() throws Exception {
+        Path keystore = dir.resolve("signing/demo.p12");
+        new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true); // first start: both created
+        DocumentSigner restarted = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true);
+        assertThat(restarted.demoAuthorityLoaded()).isFalse();
+        restarted.logCertificateWhenReady();
+        restarted.awaitCertificateLog();
+        assertThat(restarted.demoAuthorityLoaded()).isTrue();
+        byte[] signed = restarted.sign(PadesSignaturesTest.pdf(), "test");
+        assertThat(restarted.verify(signed).valid()).as(restarted.verify(signed).problem()).isTrue();
+
+        Files.write(dir.resolve("signing/demo-timestamping.p12"), new byte[] {1, 2, 3});
+        DocumentSigner broken = new DocumentSigner(keystore.toString(), "pw", "accelerator", "Test office", true);
+        broken.logCertificateWhenReady(); // a warning on its thread, not an exception that stops the start
+        broken.awaitCertificateLog();
+        assertThat(broken.demoAuthorityLoaded()).isFalse();
+        assertThatThrownBy(() -> broken.sign(PadesSignaturesTest.pdf(), "test")).isInstanceOf(SigningRefusedException.class)
+                .hasMessageStartingWith("Cannot read signing keystore " + dir.resolve("signing/demo-timestamping.p12"));
+    }
+
     @Test
     void aMissingKeystoreOrAliasIsNamed() {
         Path keystore = dir.resolve("none.p12");
