@@ -51,7 +51,7 @@ export SKIP_BUILD=1
 if [[ -n "$QUICK" ]]; then
   PAGES_ENV=(DURATION=10s WARMUP=3s); ENGINE_OPTS="-Dcycles=2 -Drush=1000 -DrushThreads=50"; SEARCH_SIZES=(100000)
 else
-  PAGES_ENV=(); ENGINE_OPTS="-Dcycles=8 -Drush=5000 -DrushThreads=50"; SEARCH_SIZES=(100000 1000000)
+  PAGES_ENV=(); ENGINE_OPTS="-Dcycles=16 -Drush=5000 -DrushThreads=50"; SEARCH_SIZES=(100000 1000000)
 fi
 
 step pages env "${PAGES_ENV[@]}" scripts/benchmark-pages.sh

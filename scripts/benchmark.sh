@@ -8,7 +8,7 @@
 #   scripts/benchmark.sh
 # Needs psql/pgbench and the postgres superuser on 127.0.0.1 (trust), as .ci/run sets up; it (re)creates the
 # databases accelerator_bench_pgbench and accelerator_bench_engine (owner accelerator).
-# Tuning: BENCH_OPTS="-Dcycles=8 -Dapplications=20 -Dthreads=2 -Drush=5000 -DrushThreads=50"  PGBENCH_SECONDS=30 PGBENCH_CLIENTS=2
+# Tuning: BENCH_OPTS="-Dcycles=16 -Dapplications=20 -Dthreads=2 -Drush=5000 -DrushThreads=50"  PGBENCH_SECONDS=30 PGBENCH_CLIENTS=2
 # ENGINE_DB / PGBENCH_DB name the scratch databases (default accelerator_bench_engine / accelerator_bench_pgbench), so that
 # two people on one server do not drop each other's. BENCH_OPTS="-Dbench.callers=true" also writes callers.txt
 # (statements per task by the first frame of our code that caused them; slow, for diagnosis).

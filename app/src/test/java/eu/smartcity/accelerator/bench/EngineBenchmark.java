@@ -46,13 +46,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is not billed to the figures: after 3 warm-up cycles C2 still took 53 % of the JVM's CPU during the measured cycles,
  * after 12 it is done (docs/performance.md, slice driver).
  *
- * <p>System properties: cycles (8), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
+ * <p>System properties: cycles (16), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
  * warmupCycles (12), rushWarmup (1000), pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
  */
 public final class EngineBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int cycles = Integer.getInteger("cycles", 8);
+        int cycles = Integer.getInteger("cycles", 16);
         int applicationsPerChallenge = Integer.getInteger("applications", 20);
         int threads = Integer.getInteger("threads", 2);
         int rush = Integer.getInteger("rush", 5000);
