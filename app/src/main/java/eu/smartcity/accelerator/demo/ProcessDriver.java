@@ -124,11 +124,12 @@ public class ProcessDriver {
         for (int round = 0; round < 600; round++) {
             // one query: by root for a root instance (every job of its family carries it), else by the family's ids
             // (processInstanceIds must stay the query's only condition before "messages": see fireTimer)
-            boolean watched = hints != null && roots.contains(rootProcessInstanceId);
+            boolean root = roots.contains(rootProcessInstanceId);
+            boolean watched = hints != null && root;
             if (watched) {
                 hints.watch(rootProcessInstanceId); // before the look: a job committed from now on is hinted
             }
-            List<Job> due = (watched || roots.contains(rootProcessInstanceId)
+            List<Job> due = (root
                     ? management.createJobQuery().rootProcessInstanceId(rootProcessInstanceId)
                     : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(family(rootProcessInstanceId))))
                     .messages().withRetriesLeft().list();

@@ -114,6 +114,7 @@ public class DocumentSigner {
         this.certificateSource = source;
         if (tsaUrl != null && !tsaUrl.isBlank()) {
             this.tsa = refusingWhenSilent(online(tsaUrl.strip(), tsaUsername, tsaPassword), tsaUrl.strip());
+            this.demoAuthority = null;
             if (tsaCertificate != null && !tsaCertificate.isBlank()) {
                 tsaAnchors.add(readCertificate(Path.of(tsaCertificate.strip())));
             } else {
@@ -130,11 +131,10 @@ public class DocumentSigner {
             this.tsa = refusingWhenSilent((digestAlgorithm, digest) -> demo.source().getTimeStampResponse(digestAlgorithm, digest),
                     "the in-process demo timestamp authority");
             this.demoAuthority = demo;
-            return;
         } else {
             this.tsa = null;
+            this.demoAuthority = null;
         }
-        this.demoAuthority = null;
     }
 
     /** The secret's bytes (line breaks allowed, as {@code base64} wraps them); null when not set. */

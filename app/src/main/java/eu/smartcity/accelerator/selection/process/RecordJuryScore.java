@@ -4,7 +4,6 @@ import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.selection.internal.JuryScores;
 import eu.smartcity.accelerator.selection.internal.ScoreTasks;
 import eu.smartcity.accelerator.selection.internal.ScoresKeptNow;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -33,11 +32,10 @@ class RecordJuryScore implements TaskListener {
             return; // JuryMarking stored this task's marks for this assignee in this transaction (the portal's path)
         }
         // the task's subject: its row (ScoreTaskElements), or the variables of a score task opened before the rows
-        var row = scoreTasks.find(task.getExecutionId());
-        UUID challengeId = row.map(ScoreTasks.ScoreTask::challengeId).orElseGet(() -> ChallengeProcess.CHALLENGE_ID.from(task));
-        UUID applicationId = row.map(ScoreTasks.ScoreTask::applicationId).orElseGet(() -> ChallengeProcess.APPLICATION_ID.from(task));
-        int round = row.map(ScoreTasks.ScoreTask::round).orElseGet(() -> ChallengeProcess.JURY_ROUND.from(task).intValue());
-        if (!scores.existsByChallengeIdAndApplicationIdAndMemberAndRound(challengeId, applicationId, task.getAssignee(), round)) {
+        ScoreTasks.ScoreTask scored = scoreTasks.find(task.getExecutionId()).orElseGet(() -> new ScoreTasks.ScoreTask(task.getExecutionId(),
+                ChallengeProcess.CHALLENGE_ID.from(task), ChallengeProcess.APPLICATION_ID.from(task), ChallengeProcess.JURY_ROUND.from(task).intValue()));
+        if (!scores.existsByChallengeIdAndApplicationIdAndMemberAndRound(scored.challengeId(), scored.applicationId(), task.getAssignee(),
+                scored.round())) {
             throw new IllegalArgumentException("Scores are given on the portal's task page (My tasks), not through the engine.");
         }
     }
