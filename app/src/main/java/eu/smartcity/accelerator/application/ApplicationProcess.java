@@ -1,8 +1,11 @@
 package eu.smartcity.accelerator.application;
 
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
+import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.workflow.Variable;
+import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Execution;
 
 /** The {@code application} process (business key = application id): what a company's status page shows. */
 public final class ApplicationProcess {
@@ -68,6 +71,17 @@ public final class ApplicationProcess {
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
     /** Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible. */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
+
+    /**
+     * The eligibility outcome for the execution waiting at Submitted. Transient where the process instance itself waits
+     * there (models since issue 19, slice appends: Gateway_Eligible, in the signal's transaction, is its only reader);
+     * stored where a child execution waits (models before, whose receive task is a scope: their "challenge stopped"
+     * event subprocess asks later whether it is set, to tell the two ends apart). Issue 19, slice announce.
+     */
+    public static Map<String, Object> eligibilityAt(Execution waiting, Eligibility outcome) {
+        return ProcessVariables.of(waiting.getId().equals(waiting.getProcessInstanceId())
+                ? ELIGIBILITY.withTransient(outcome) : ELIGIBILITY.with(outcome));
+    }
     /**
      * Gateway_Selected: selected goes to contracting, no selection and challenge stopped end so, anything else as not
      * selected. Transient when the selection is announced (read by that gateway in the same transaction only); the

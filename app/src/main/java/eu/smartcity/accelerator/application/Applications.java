@@ -86,6 +86,12 @@ public interface Applications {
     /** Records the eligibility verdict (the failed conditions' reason codes; none: eligible) and tells the application's process. */
     void decideEligibility(UUID applicationId, List<String> reasons);
 
+    /**
+     * The same for many applications of one check, in the map's order: their processes are looked up together (one
+     * statement instead of one per application: issue 19, slice announce).
+     */
+    void decideEligibility(java.util.Map<UUID, List<String>> reasonsByApplication);
+
     /** Tells every eligible application whether it was selected. */
     void announceSelection(UUID challengeId, UUID selectedApplicationId);
 

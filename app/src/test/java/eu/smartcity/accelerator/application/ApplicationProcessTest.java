@@ -138,6 +138,43 @@ class ApplicationProcessTest extends ProcessTestBase {
         }
     }
 
+    /**
+     * Issue 19, slice announce: the portal's eligibility outcome is transient where the process instance itself waits
+     * (this model: Gateway_Eligible is its only reader), so an eligible application stores nothing until its end; an
+     * instance of the older model waits in a child execution and keeps it stored, since its "challenge stopped" event
+     * subprocess asks later whether it is set.
+     */
+    @Test
+    void theEligibilityOutcomeIsStoredOnlyWhereALaterStepReadsIt() {
+        ProcessInstance current = submitted();
+        signalEligibility(current, Eligibility.ELIGIBLE);
+        assertThat(current).isWaitingAt(RECEIVE_UNDER_REVIEW);
+        Assertions.assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(current.getId())
+                .variableName(ELIGIBILITY.name()).count()).as("eligibilityOutcome stored").isZero();
+
+        Deployment older = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("legacy/application-before-issue19-appends.bpmn").deploy();
+        try {
+            ProcessInstance stopped = olderSubmitted();
+            signalEligibility(stopped, Eligibility.ELIGIBLE);
+            Assertions.assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(stopped.getId())
+                    .variableName(ELIGIBILITY.name()).count()).as("eligibilityOutcome stored").isEqualTo(1);
+            Assertions.assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_CHALLENGE_STOPPED)
+                    .processInstanceBusinessKey(stopped.getBusinessKey()).setVariables(ProcessVariables.of(
+                            ENDED_AS.with(ApplicationStatus.CYCLE_CLOSED), STOP_REASON.with(""))).correlateAllWithResult()).hasSize(1);
+            assertThat(stopped).isEnded().hasPassed(END_CHALLENGE_STOPPED).hasNotPassed(END_CHALLENGE_STOPPED_WHILE_SUBMITTED);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(older.getId(), true);
+        }
+    }
+
+    /** As Applications tells an application its eligibility: the outcome by ApplicationProcess.eligibilityAt. */
+    void signalEligibility(ProcessInstance application, Eligibility outcome) {
+        var waiting = engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(application.getBusinessKey())
+                .activityId(RECEIVE_AWAIT_ELIGIBILITY).singleResult();
+        engine.getRuntimeService().signal(waiting.getId(), eligibilityAt(waiting, outcome));
+    }
+
     ProcessInstance olderSubmitted() {
         return engine.getRuntimeService().startProcessInstanceByKey("applicationBeforeIssue19Appends", UUID.randomUUID().toString(),
                 Map.of(CHALLENGE_ID.name(), UUID.randomUUID().toString(), COMPANY_GROUP.name(), "company-parkflow"));

@@ -417,6 +417,10 @@ class ChallengeProcessTest {
         UUID urbansense = applyEligible("urbansense");
         UUID parkflow = apply("parkflow", 8_000, 6, true, "FR", 12, true, true);
         closeCall();
+        // the eligibility outcome routed both to Under review, and was not stored (transient: issue 19, slice announce)
+        assertThat(runtimeService.createVariableInstanceQuery().variableName(ApplicationProcess.ELIGIBILITY.name())
+                .processInstanceIdIn(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                        .processInstanceBusinessKey(parkflow.toString()).singleResult().getId()).count()).isZero();
         juryScores(parkflow, urbansense);
 
         assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.REOPEN.wire())))

@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +24,12 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -41,12 +46,14 @@ class JpaApplications implements Applications {
     private final Challenges challenges;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final ManagementService managementService;
     private final Validator validator;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
     JpaApplications(ApplicationRepository applications, Challenges challenges, RuntimeService runtimeService,
-            HistoryService historyService, Validator validator, MessageSource messages) {
+            HistoryService historyService, ManagementService managementService, Validator validator, MessageSource messages) {
+        this.managementService = managementService;
         this.validator = validator;
         this.messages = messages;
         this.applications = applications;
@@ -121,8 +128,8 @@ class JpaApplications implements Applications {
         }
         application.withdraw(clock.instant());
         if (!olderVersionTook(applicationId, ApplicationProcess.MESSAGE_WITHDRAWN, Map.of())) {
-            moveOn(applicationId, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY,
-                    ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(ApplicationProcess.Eligibility.WITHDRAWN)));
+            Execution waiting = waiting(applicationId, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY);
+            runtimeService.signal(waiting.getId(), ApplicationProcess.eligibilityAt(waiting, ApplicationProcess.Eligibility.WITHDRAWN));
         }
     }
 
@@ -153,19 +160,35 @@ class JpaApplications implements Applications {
 
     @Override
     public void decideEligibility(UUID applicationId, List<String> reasons) {
-        get(applicationId).eligibility(reasons, clock.instant());
-        moveOn(applicationId, ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, ProcessVariables.of(ApplicationProcess.ELIGIBILITY.with(
-                reasons.isEmpty() ? ApplicationProcess.Eligibility.ELIGIBLE : ApplicationProcess.Eligibility.INELIGIBLE)));
+        decideEligibility(Map.of(applicationId, reasons));
+    }
+
+    /**
+     * The outcome is transient for instances of the current model (ApplicationProcess.eligibilityAt): before issue 19
+     * (slice announce) every eligible application stored it at the eligibility check (insert) and its end deleted it
+     * again (select, delete), though no step after Gateway_Eligible reads it.
+     */
+    @Override
+    public void decideEligibility(Map<UUID, List<String>> reasonsByApplication) {
+        Map<UUID, Execution> waiting = waitingAt(ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, List.copyOf(reasonsByApplication.keySet()));
+        reasonsByApplication.forEach((applicationId, reasons) -> {
+            get(applicationId).eligibility(reasons, clock.instant());
+            Execution execution = waiting.get(applicationId);
+            runtimeService.signal(execution.getId(), ApplicationProcess.eligibilityAt(execution,
+                    reasons.isEmpty() ? ApplicationProcess.Eligibility.ELIGIBLE : ApplicationProcess.Eligibility.INELIGIBLE));
+        });
     }
 
     @Override
     public void announceSelection(UUID challengeId, UUID selectedApplicationId) {
-        for (Application application : inStatus(challengeId,
-                EnumSet.of(ApplicationStatus.UNDER_REVIEW))) {
+        List<Application> underReview = inStatus(challengeId, EnumSet.of(ApplicationStatus.UNDER_REVIEW));
+        Map<UUID, Execution> waiting = waitingAt(ApplicationProcess.RECEIVE_UNDER_REVIEW,
+                underReview.stream().map(Application::id).toList());
+        for (Application application : underReview) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
             // transient: only Gateway_Selected reads it, in this transaction (an unselected application ends in it)
-            moveOn(application.id(), ApplicationProcess.RECEIVE_UNDER_REVIEW, ProcessVariables.of(ApplicationProcess.SELECTION.withTransient(
+            runtimeService.signal(waiting.get(application.id()).getId(), ProcessVariables.of(ApplicationProcess.SELECTION.withTransient(
                     selected ? ApplicationProcess.Selection.SELECTED : ApplicationProcess.Selection.NOT_SELECTED)));
         }
     }
@@ -330,12 +353,57 @@ class JpaApplications implements Applications {
      * (ConcurrencyTest).
      */
     private void moveOn(UUID applicationId, String waitState, Map<String, Object> variables) {
+        runtimeService.signal(waiting(applicationId, waitState).getId(), variables);
+    }
+
+    /** The execution of this application waiting at the state: the process instance, or a child in older models. */
+    private Execution waiting(UUID applicationId, String waitState) {
         Execution waiting = runtimeService.createExecutionQuery()
                 .processInstanceBusinessKey(applicationId.toString()).activityId(waitState).singleResult();
         if (waiting == null) {
             throw new IllegalStateException("The application " + applicationId + " is not waiting at " + waitState);
         }
-        runtimeService.signal(waiting.getId(), variables);
+        return waiting;
+    }
+
+    /** Application process instances looked up in one statement (bind parameters of an {@code IN} list). */
+    private static final int LOOK_UP_AT_ONCE = 500;
+
+    /**
+     * The executions of these applications waiting at the state, by application id, for the steps that move a
+     * challenge's applications on together (the eligibility check, the selection's announcement): one statement per
+     * {@value #LOOK_UP_AT_ONCE} finds the process instances that wait there themselves (models since issue 19, slice
+     * appends), where {@link #waiting} asks once per application (issue 19, slice announce). An application it does
+     * not find (an instance of an older model waits in a child execution) is looked up alone, and one waiting nowhere
+     * is refused as before. The instances found are in the command's cache, so the signals do not read them again.
+     */
+    private Map<UUID, Execution> waitingAt(String waitState, List<UUID> applicationIds) {
+        Map<UUID, Execution> found = new HashMap<>();
+        if (applicationIds.size() > 1) {
+            for (int from = 0; from < applicationIds.size(); from += LOOK_UP_AT_ONCE) {
+                List<UUID> some = applicationIds.subList(from, Math.min(from + LOOK_UP_AT_ONCE, applicationIds.size()));
+                NativeProcessInstanceQuery query = runtimeService.createNativeProcessInstanceQuery();
+                StringBuilder keys = new StringBuilder();
+                for (int i = 0; i < some.size(); i++) {
+                    keys.append(i == 0 ? "#{k" : ", #{k").append(i).append('}');
+                    query.parameter("k" + i, some.get(i).toString());
+                }
+                query.sql("SELECT RES.* FROM " + managementService.getTableName(ProcessInstance.class) + " RES"
+                        + " WHERE RES.PARENT_ID_ IS NULL AND RES.ACT_ID_ = #{activityId} AND RES.BUSINESS_KEY_ IN (" + keys + ")"
+                        + " AND RES.PROC_DEF_ID_ IN (SELECT D.ID_ FROM " + managementService.getTableName(ProcessDefinition.class)
+                        + " D WHERE D.KEY_ = #{key})")
+                        .parameter("activityId", waitState).parameter("key", ApplicationProcess.KEY);
+                for (ProcessInstance instance : query.list()) {
+                    found.put(UUID.fromString(instance.getBusinessKey()), instance);
+                }
+            }
+        }
+        Map<UUID, Execution> inOrder = new LinkedHashMap<>();
+        for (UUID applicationId : applicationIds) {
+            Execution execution = found.get(applicationId);
+            inOrder.put(applicationId, execution != null ? execution : waiting(applicationId, waitState));
+        }
+        return inOrder;
     }
 
     private Application get(UUID applicationId) {

@@ -10,6 +10,9 @@ import eu.smartcity.accelerator.cycle.Bylaws;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.scoring.EligibilityCheck;
 import eu.smartcity.accelerator.scoring.EligibilityVerdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,16 +40,19 @@ class CheckEligibility implements JavaDelegate {
         ChallengeView challenge = challenges.find(challengeId).orElseThrow();
         Bylaws bylaws = cycles.bylawsOf(challenge.cycleId());
         long eligible = 0;
+        Map<UUID, List<String>> reasons = new LinkedHashMap<>();
         for (ApplicationView a : applications.submittedTo(challengeId)) {
             EligibilityVerdict verdict = eligibility.check(a.id().toString(), SubmissionEligibility.facts(a.legalEntity(), a.country(),
                     a.employees(), a.requestedBudget(), a.trl(), a.declarationsSigned(), a.interoperable(), challenge, bylaws),
                     execution.getProcessInstanceId());
             // the reason codes, not the table's English: pages word them from the recorded check (EligibilityInWords)
-            applications.decideEligibility(a.id(), verdict.reasonCodes());
+            reasons.put(a.id(), verdict.reasonCodes());
             if (verdict.eligible()) {
                 eligible++;
             }
         }
+        // all at once: their processes are found in one statement, not one per application (issue 19, slice announce)
+        applications.decideEligibility(reasons);
         ChallengeProcess.ELIGIBLE_COUNT.set(execution, eligible);
         ChallengeProcess.JURY_ROUND.set(execution, 1L);
     }
