@@ -148,6 +148,19 @@ class ChallengeProcessTest {
                 .singleResult().getBusinessKey()).as("business key of the %s called by %s", calledKey, caller).isNotNull().isEqualTo(id);
     }
 
+    /**
+     * Issue 19, slice announce: the application's process instance waits with no variable, and its row says so (the
+     * variables bit of {@code CACHED_ENT_STATE_}, 1 << 5), so that the signal moving it on does not query its variables;
+     * a routed outcome left in the instance's variables (stored, or transient and not removed) sets the bit.
+     */
+    void assertWaitsWithoutVariables(UUID applicationId) {
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .processInstanceBusinessKey(applicationId.toString()).singleResult().getId();
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance).count()).isZero();
+        assertThat(jdbc.queryForObject("select cached_ent_state_ from act_ru_execution where id_ = ?", Integer.class, instance) & (1 << 4))
+                .as("variables bit of application %s's execution", applicationId).isZero();
+    }
+
     /** However the challenge ended, none of its applications is left waiting for a message that will not come. */
     void assertNoApplicationWaits() {
         List<String> received = jdbc.queryForList("select cast(id as varchar(36)) from application where challenge_id = ?", String.class, challengeId);
@@ -421,6 +434,7 @@ class ChallengeProcessTest {
         assertThat(runtimeService.createVariableInstanceQuery().variableName(ApplicationProcess.ELIGIBILITY.name())
                 .processInstanceIdIn(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
                         .processInstanceBusinessKey(parkflow.toString()).singleResult().getId()).count()).isZero();
+        assertWaitsWithoutVariables(parkflow);
         juryScores(parkflow, urbansense);
 
         assertThatThrownBy(() -> driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.REOPEN.wire())))
@@ -434,6 +448,7 @@ class ChallengeProcessTest {
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID.name())).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);
+        assertWaitsWithoutVariables(urbansense);
         // the selection's outcome routed the selected application to contracting, and was not stored (transient)
         assertThat(runtimeService.createVariableInstanceQuery().variableName(ApplicationProcess.SELECTION.name())
                 .processInstanceIdIn(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
