@@ -7,6 +7,7 @@ import eu.smartcity.accelerator.shared.RuleViolationException;
 import eu.smartcity.accelerator.application.ApplicationStatus;
 import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
+import eu.smartcity.accelerator.identity.Contacts;
 import jakarta.validation.Validator;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import java.time.Clock;
@@ -47,13 +48,16 @@ class JpaApplications implements Applications {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final ManagementService managementService;
+    private final Contacts contacts;
     private final Validator validator;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
     JpaApplications(ApplicationRepository applications, Challenges challenges, RuntimeService runtimeService,
-            HistoryService historyService, ManagementService managementService, Validator validator, MessageSource messages) {
+            HistoryService historyService, ManagementService managementService, Contacts contacts, Validator validator,
+            MessageSource messages) {
         this.managementService = managementService;
+        this.contacts = contacts;
         this.validator = validator;
         this.messages = messages;
         this.applications = applications;
@@ -171,6 +175,8 @@ class JpaApplications implements Applications {
     @Override
     public void decideEligibility(Map<UUID, List<String>> reasonsByApplication) {
         Map<UUID, Execution> waiting = waitingAt(ApplicationProcess.RECEIVE_AWAIT_ELIGIBILITY, List.copyOf(reasonsByApplication.keySet()));
+        // each company is mailed its verdict as its process moves on: their addresses in one query, not one per mail
+        contacts.readAhead(reasonsByApplication.keySet().stream().map(id -> get(id).companyGroup()).toList());
         reasonsByApplication.forEach((applicationId, reasons) -> {
             get(applicationId).eligibility(reasons, clock.instant());
             Execution execution = waiting.get(applicationId);
@@ -184,6 +190,8 @@ class JpaApplications implements Applications {
         List<Application> underReview = inStatus(challengeId, EnumSet.of(ApplicationStatus.UNDER_REVIEW));
         Map<UUID, Execution> waiting = waitingAt(ApplicationProcess.RECEIVE_UNDER_REVIEW,
                 underReview.stream().map(Application::id).toList());
+        // each company is mailed the result as its process moves on: their addresses in one query, not one per mail
+        contacts.readAhead(underReview.stream().map(Application::companyGroup).toList());
         for (Application application : underReview) {
             boolean selected = application.id().equals(selectedApplicationId);
             application.moveTo(selected ? ApplicationStatus.CONTRACTING : ApplicationStatus.NOT_SELECTED, clock.instant());
