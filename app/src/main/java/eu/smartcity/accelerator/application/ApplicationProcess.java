@@ -69,7 +69,10 @@ public final class ApplicationProcess {
     public static final Variable<UUID> CHALLENGE_ID = ChallengeProcess.CHALLENGE_ID;
     /** Not set by the portal since issue 19 (slice appvars): the application's row says it (business key). Older instances have it. */
     public static final Variable<String> COMPANY_GROUP = ChallengeProcess.COMPANY_GROUP;
-    /** Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible. */
+    /**
+     * Gateway_Eligible: eligible goes under review, withdrawn and challenge stopped end so, anything else as ineligible.
+     * Transient for instances of the current model ({@link #eligibilityAt}), and removed on the flow to Under review.
+     */
     public static final Variable<Eligibility> ELIGIBILITY = Variable.choice("eligibilityOutcome", Eligibility.class);
 
     /**
