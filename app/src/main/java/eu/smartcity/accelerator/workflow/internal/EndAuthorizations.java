@@ -1,16 +1,11 @@
 package eu.smartcity.accelerator.workflow.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -73,23 +68,7 @@ class EndAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        addStatements(configuration.getSqlSessionFactory().getConfiguration());
-    }
-
-    static void addStatements(Configuration mybatis) {
-        synchronized (mybatis) {
-            if (mybatis.hasStatement(DELETE, false)) {
-                return;
-            }
-            try (InputStream mapper = EndAuthorizations.class.getClassLoader().getResourceAsStream(MAPPER)) {
-                if (mapper == null) {
-                    throw new IllegalStateException(MAPPER + " is missing");
-                }
-                new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        CustomManagers.addStatements(configuration.getSqlSessionFactory().getConfiguration(), MAPPER, DELETE);
     }
 
     record Factory(Class<?> type, java.util.function.Supplier<Session> sessions) implements SessionFactory {
