@@ -1,7 +1,12 @@
 package eu.smartcity.accelerator.workflow.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
@@ -17,5 +22,25 @@ final class CustomManagers {
                 : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(factory);
         configuration.setCustomSessionFactories(factories);
+    }
+
+    /**
+     * Adds the statements of a mapper file on the class path to the engine's MyBatis configuration, once (the
+     * configuration may be shared by engines): {@code probe} is one of its statement ids. Call in postInit.
+     */
+    static void addStatements(Configuration mybatis, String mapper, String probe) {
+        synchronized (mybatis) {
+            if (mybatis.hasStatement(probe, false)) {
+                return;
+            }
+            try (InputStream in = CustomManagers.class.getClassLoader().getResourceAsStream(mapper)) {
+                if (in == null) {
+                    throw new IllegalStateException(mapper + " is missing");
+                }
+                new XMLMapperBuilder(in, mybatis, mapper, mybatis.getSqlFragments()).parse();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
