@@ -57,6 +57,14 @@ public class JuryMarking implements TaskValuesKeeper {
      * read for the first mark only, not for each of the jury's sixty (issue 19). Emptied should it ever hold many.
      */
     private final Map<UUID, UUID> cycleOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The criterion weights of each cycle scored here, read for the cycle's first mark only, not for each of its jury's
+     * marks (issue 19, slice markreads). They are the cycle's pinned copy of its bylaws ({@code cycle.rules_json}, with
+     * its hash): written once when the cycle opens, never updated — the entity has no setter and maps the pinned columns
+     * read-only ({@code updatable = false}), no migration or statement of the app changes them, and a newer bylaws version
+     * is a new copy for new cycles only (docs/cycles.md). Each mark's decision record names the weights it used.
+     */
+    private final Map<UUID, ScoringWeights> weightsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     JuryMarking(RuntimeService runtime, Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
             JuryScores scores, ApplicantScoring scoring, ScoreTasks scoreTasks) {
@@ -171,6 +179,12 @@ public class JuryMarking implements TaskValuesKeeper {
         return stored ? decision : Variables.stringValue(decision.toString(), true);
     }
 
+    private ScoringWeights weights(UUID cycleId) {
+        Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
+        return new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),
+                100 * w.get(Bylaws.PRICE), 100 * w.get(Bylaws.REPLICABILITY), 100 * w.get(Bylaws.OPEN_DATA_USE));
+    }
+
     private Map<String, Object> score(Task task, UUID challengeId, UUID applicationId, int round, String juror, Map<String, Object> values) {
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
@@ -191,13 +205,12 @@ public class JuryMarking implements TaskValuesKeeper {
         if (cycleOf.size() > 10_000) {
             cycleOf.clear();
         }
+        if (weightsOf.size() > 1_000) {
+            weightsOf.clear();
+        }
         UUID cycleId = cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
-        Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
-                CriterionScores.of(criteria),
-                new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),
-                        100 * w.get(Bylaws.PRICE), 100 * w.get(Bylaws.REPLICABILITY), 100 * w.get(Bylaws.OPEN_DATA_USE)),
-                task.getProcessInstanceId());
+                CriterionScores.of(criteria), weightsOf.computeIfAbsent(cycleId, this::weights), task.getProcessInstanceId());
         scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
                 weighed.decisionVersion(), clock.instant(), comment));
         ScoresKeptNow.kept(task.getId(), juror);
