@@ -53,18 +53,11 @@ public class JuryMarking implements TaskValuesKeeper {
     private final ScoreTasks scoreTasks;
     private final Clock clock = Clock.systemUTC();
     /**
-     * The cycle of each challenge scored here: a challenge never changes cycle (set when it is launched), so its row is
-     * read for the first mark only, not for each of the jury's sixty (issue 19). Emptied should it ever hold many.
+     * The cycle of each challenge scored here through a score task opened before its row (the variables' path; a row's
+     * query brings the cycle along): a challenge never changes cycle (set when it is launched), so its row is read for
+     * the first such mark only (issue 19). Emptied should it ever hold many.
      */
     private final Map<UUID, UUID> cycleOf = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * The criterion weights of each cycle scored here, read for the cycle's first mark only, not for each of its jury's
-     * marks (issue 19, slice markreads). They are the cycle's pinned copy of its bylaws ({@code cycle.rules_json}, with
-     * its hash): written once when the cycle opens, never updated — the entity has no setter and maps the pinned columns
-     * read-only ({@code updatable = false}), no migration or statement of the app changes them, and a newer bylaws version
-     * is a new copy for new cycles only (docs/cycles.md). Each mark's decision record names the weights it used.
-     */
-    private final Map<UUID, ScoringWeights> weightsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     JuryMarking(RuntimeService runtime, Challenges challenges, Applications applications, Cycles cycles, JurySeats seats,
             JuryScores scores, ApplicantScoring scoring, ScoreTasks scoreTasks) {
@@ -100,7 +93,10 @@ public class JuryMarking implements TaskValuesKeeper {
                 if (!row.get().seated()) {
                     throw new IllegalStateException(userId + " holds no seat on challenge " + scored.challengeId());
                 }
-                return score(task, scored.challengeId(), scored.applicationId(), scored.round(), userId, values);
+                // the weights: the cycle's pinned bylaws, read in the same query (no select of the challenge and the cycle)
+                UUID cycleId = row.get().cycleId();
+                return score(task, scored.challengeId(), cycleId, cycles.pinned(cycleId, row.get().cycleRules()), scored.applicationId(),
+                        scored.round(), userId, values);
             }
         }
         // a score task opened before those rows, and the declaration: the process's variables
@@ -116,7 +112,9 @@ public class JuryMarking implements TaskValuesKeeper {
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        return score(task, challengeId, applicationId, ChallengeProcess.JURY_ROUND.from(variables).intValue(), userId, values);
+        UUID cycleId = cycleOf(challengeId);
+        return score(task, challengeId, cycleId, cycles.bylawsOf(cycleId), applicationId, ChallengeProcess.JURY_ROUND.from(variables).intValue(),
+                userId, values);
     }
 
     /**
@@ -179,13 +177,15 @@ public class JuryMarking implements TaskValuesKeeper {
         return stored ? decision : Variables.stringValue(decision.toString(), true);
     }
 
-    private ScoringWeights weights(UUID cycleId) {
-        Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
-        return new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),
-                100 * w.get(Bylaws.PRICE), 100 * w.get(Bylaws.REPLICABILITY), 100 * w.get(Bylaws.OPEN_DATA_USE));
+    private UUID cycleOf(UUID challengeId) {
+        if (cycleOf.size() > 10_000) {
+            cycleOf.clear();
+        }
+        return cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
     }
 
-    private Map<String, Object> score(Task task, UUID challengeId, UUID applicationId, int round, String juror, Map<String, Object> values) {
+    private Map<String, Object> score(Task task, UUID challengeId, UUID cycleId, Bylaws bylaws, UUID applicationId, int round, String juror,
+            Map<String, Object> values) {
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
             String criterion = mark.name();
@@ -202,15 +202,12 @@ public class JuryMarking implements TaskValuesKeeper {
             throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT.name(), "jury.error.comment", "at most " + MAX_COMMENT + " characters",
                     MAX_COMMENT);
         }
-        if (cycleOf.size() > 10_000) {
-            cycleOf.clear();
-        }
-        if (weightsOf.size() > 1_000) {
-            weightsOf.clear();
-        }
-        UUID cycleId = cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
+        Map<String, Double> w = bylaws.scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
-                CriterionScores.of(criteria), weightsOf.computeIfAbsent(cycleId, this::weights), task.getProcessInstanceId());
+                CriterionScores.of(criteria),
+                new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),
+                        100 * w.get(Bylaws.PRICE), 100 * w.get(Bylaws.REPLICABILITY), 100 * w.get(Bylaws.OPEN_DATA_USE)),
+                task.getProcessInstanceId());
         scores.save(new JuryScore(challengeId, applicationId, juror, round, criteria, weighed.weightedScore(),
                 weighed.decisionVersion(), clock.instant(), comment));
         ScoresKeptNow.kept(task.getId(), juror);

@@ -83,7 +83,8 @@ public class ThreadStatements implements BeanPostProcessor {
         return (T) Proxy.newProxyInstance(ThreadStatements.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
-    static String kind(String sql) {
+    /** A statement's kind and first table, "select act_ru_task", "insert jury_score" (the engine benchmark's names too). */
+    public static String kind(String sql) {
         Matcher write = WRITE.matcher(sql);
         if (write.lookingAt()) {
             return write.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s.*", "") + " " + write.group(2).toLowerCase(Locale.ROOT);

@@ -7,11 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * A cycle and the copy of the bylaws it opened with (retention class: PROCUREMENT_RECORD). The copy (version, rules and
- * their hash) is written once, when the cycle opens, and never updated ({@code updatable = false}): a running cycle keeps
- * its own bylaws, and readers may keep what they read of it (the jury's weights, {@code selection.JuryMarking}).
- */
+/** A cycle and the copy of the bylaws it opened with (retention class: PROCUREMENT_RECORD). */
 @Entity
 @Table(name = "cycle")
 class Cycle {
@@ -22,11 +18,11 @@ class Cycle {
     private UUID id;
     @Column(nullable = false)
     private String name;
-    @Column(name = "bylaws_version", nullable = false, updatable = false)
+    @Column(name = "bylaws_version", nullable = false)
     private String bylawsVersion;
-    @Column(name = "rules_json", nullable = false, updatable = false)
+    @Column(name = "rules_json", nullable = false)
     private String rulesJson;
-    @Column(name = "rules_sha256", nullable = false, updatable = false)
+    @Column(name = "rules_sha256", nullable = false)
     private String rulesSha256;
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
