@@ -12,13 +12,6 @@ public interface Cycles {
     /** The bylaws the cycle opened with, from its pinned copy: later changes to the files do not apply. */
     Bylaws bylawsOf(UUID cycleId);
 
-    /**
-     * The bylaws of the cycle's pinned copy ({@code cycle.rules_json}) that the caller read together with its own record
-     * in one query (the jury's mark reads it with its score task and seat check): parsed once per text, as
-     * {@link #bylawsOf} parses it, and never kept by cycle id, so a copy corrected in the database is taken as read.
-     */
-    Bylaws pinned(UUID cycleId, String rulesJson);
-
     CycleView get(UUID cycleId);
 
     List<CycleView> all();

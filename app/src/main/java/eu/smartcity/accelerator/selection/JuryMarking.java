@@ -53,9 +53,8 @@ public class JuryMarking implements TaskValuesKeeper {
     private final ScoreTasks scoreTasks;
     private final Clock clock = Clock.systemUTC();
     /**
-     * The cycle of each challenge scored here through a score task opened before its row (the variables' path; a row's
-     * query brings the cycle along): a challenge never changes cycle (set when it is launched), so its row is read for
-     * the first such mark only (issue 19). Emptied should it ever hold many.
+     * The cycle of each challenge scored here: a challenge never changes cycle (set when it is launched), so its row is
+     * read for the first mark only, not for each of the jury's sixty (issue 19). Emptied should it ever hold many.
      */
     private final Map<UUID, UUID> cycleOf = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -93,10 +92,7 @@ public class JuryMarking implements TaskValuesKeeper {
                 if (!row.get().seated()) {
                     throw new IllegalStateException(userId + " holds no seat on challenge " + scored.challengeId());
                 }
-                // the weights: the cycle's pinned bylaws, read in the same query (no select of the challenge and the cycle)
-                UUID cycleId = row.get().cycleId();
-                return score(task, scored.challengeId(), cycleId, cycles.pinned(cycleId, row.get().cycleRules()), scored.applicationId(),
-                        scored.round(), userId, values);
+                return score(task, scored.challengeId(), scored.applicationId(), scored.round(), userId, values);
             }
         }
         // a score task opened before those rows, and the declaration: the process's variables
@@ -112,9 +108,7 @@ public class JuryMarking implements TaskValuesKeeper {
         if (!applications.find(applicationId).map(a -> a.challengeId().equals(challengeId)).orElse(false)) {
             throw new IllegalStateException("application " + applicationId + " is not an application to challenge " + challengeId);
         }
-        UUID cycleId = cycleOf(challengeId);
-        return score(task, challengeId, cycleId, cycles.bylawsOf(cycleId), applicationId, ChallengeProcess.JURY_ROUND.from(variables).intValue(),
-                userId, values);
+        return score(task, challengeId, applicationId, ChallengeProcess.JURY_ROUND.from(variables).intValue(), userId, values);
     }
 
     /**
@@ -177,15 +171,7 @@ public class JuryMarking implements TaskValuesKeeper {
         return stored ? decision : Variables.stringValue(decision.toString(), true);
     }
 
-    private UUID cycleOf(UUID challengeId) {
-        if (cycleOf.size() > 10_000) {
-            cycleOf.clear();
-        }
-        return cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
-    }
-
-    private Map<String, Object> score(Task task, UUID challengeId, UUID cycleId, Bylaws bylaws, UUID applicationId, int round, String juror,
-            Map<String, Object> values) {
+    private Map<String, Object> score(Task task, UUID challengeId, UUID applicationId, int round, String juror, Map<String, Object> values) {
         Map<String, Integer> criteria = new LinkedHashMap<>();
         for (Variable<Long> mark : ChallengeProcess.CRITERIA) {
             String criterion = mark.name();
@@ -202,7 +188,11 @@ public class JuryMarking implements TaskValuesKeeper {
             throw new RuleViolationException(ChallengeProcess.SCORE_COMMENT.name(), "jury.error.comment", "at most " + MAX_COMMENT + " characters",
                     MAX_COMMENT);
         }
-        Map<String, Double> w = bylaws.scoringWeights();
+        if (cycleOf.size() > 10_000) {
+            cycleOf.clear();
+        }
+        UUID cycleId = cycleOf.computeIfAbsent(challengeId, id -> challenges.find(id).orElseThrow().cycleId());
+        Map<String, Double> w = cycles.bylawsOf(cycleId).scoringWeights();
         eu.smartcity.accelerator.scoring.JuryScore weighed = scoring.score(applicationId.toString(), juror,
                 CriterionScores.of(criteria),
                 new ScoringWeights(cycleId.toString(), 100 * w.get(Bylaws.FIT), 100 * w.get(Bylaws.INNOVATION), 100 * w.get(Bylaws.TEAM),

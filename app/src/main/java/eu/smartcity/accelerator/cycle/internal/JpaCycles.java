@@ -67,15 +67,10 @@ class JpaCycles implements Cycles {
     @Override
     @Transactional(readOnly = true)
     public Bylaws bylawsOf(UUID cycleId) {
-        return pinned(cycleId, find(cycleId).rulesJson());
-    }
-
-    @Override
-    public Bylaws pinned(UUID cycleId, String rulesJson) {
         if (parsed.size() > 256) {
             parsed.clear();
         }
-        return parsed.computeIfAbsent(rulesJson, rules -> parse(cycleId, rules));
+        return parsed.computeIfAbsent(find(cycleId).rulesJson(), rules -> parse(cycleId, rules));
     }
 
     private Bylaws parse(UUID cycleId, String rules) {

@@ -38,20 +38,14 @@ public class ScoreTasks {
                 });
     }
 
-    /**
-     * A score task's row, whether this member holds an assigned seat on its challenge, and the challenge's cycle with its
-     * pinned bylaws (the mark's weights): one query for the mark (issue 19, slices scoretask and markreads).
-     */
-    public record ForJuror(ScoreTask task, boolean seated, UUID cycleId, String cycleRules) {}
+    /** A score task's row, and whether this member holds an assigned seat on its challenge (one query, for the mark). */
+    public record ForJuror(ScoreTask task, boolean seated) {}
 
     public Optional<ForJuror> findForJuror(String executionId, String member) {
         return jdbc.query("SELECT t.execution_id, t.challenge_id, t.application_id, t.round, EXISTS (SELECT 1 FROM jury_seat s"
-                + " WHERE s.challenge_id = t.challenge_id AND s.member = ? AND s.status = ?), c.cycle_id, y.rules_json"
-                + " FROM jury_score_task t JOIN challenge c ON c.id = t.challenge_id JOIN cycle y ON y.id = c.cycle_id"
-                + " WHERE t.execution_id = ?",
+                + " WHERE s.challenge_id = t.challenge_id AND s.member = ? AND s.status = ?) FROM jury_score_task t WHERE t.execution_id = ?",
                 (rs, row) -> new ForJuror(new ScoreTask(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getInt(4)), rs.getBoolean(5), rs.getObject(6, UUID.class), rs.getString(7)), member, JurySeat.ASSIGNED,
-                executionId).stream().findFirst();
+                        rs.getInt(4)), rs.getBoolean(5)), member, JurySeat.ASSIGNED, executionId).stream().findFirst();
     }
 
     public Optional<ScoreTask> find(String executionId) {
