@@ -9,10 +9,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.regex.Matcher;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -163,17 +161,8 @@ public class StatementCounter implements BeanPostProcessor {
     }
 
     static String kind(String sql) {
-        Matcher write = TABLE_OF_WRITE.matcher(sql);
-        if (write.lookingAt()) {
-            return write.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s.*", "") + " " + write.group(2).toLowerCase(Locale.ROOT);
-        }
-        Matcher read = TABLE_OF_READ.matcher(sql);
-        return read.find() ? "select " + read.group(1).toLowerCase(Locale.ROOT) : "other";
+        return eu.smartcity.accelerator.support.ThreadStatements.kind(sql);
     }
-
-    private static final Pattern TABLE_OF_WRITE = Pattern.compile("\\s*(insert\\s+into|update|delete\\s+from|delete)\\s+([\\w.\"]+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TABLE_OF_READ = Pattern.compile("\\bfrom\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

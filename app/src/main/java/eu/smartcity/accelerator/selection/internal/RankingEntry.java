@@ -4,12 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import eu.smartcity.accelerator.shared.NewUntilStored;
 import java.util.UUID;
 
 /** An application's place in a round's ranking, kept for the selection report (retention class: PROCUREMENT_RECORD; no personal data). */
 @Entity
 @Table(name = "ranking_entry")
-public class RankingEntry {
+public class RankingEntry extends NewUntilStored {
 
     @Id
     private UUID id;
@@ -42,6 +43,9 @@ public class RankingEntry {
         this.scorings = scorings;
     }
 
+    /** The id is the app's (a random UUID), so a new entry is inserted without a select first ({@link NewUntilStored}). */
+    @Override
+    public UUID getId() { return id; }
     public UUID applicationId() { return applicationId; }
     public int rank() { return rank; }
     public int round() { return round; }
