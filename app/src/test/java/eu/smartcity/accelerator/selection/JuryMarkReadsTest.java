@@ -62,6 +62,12 @@ class JuryMarkReadsTest {
             driver.complete(driver.taskOf(pi, USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi);
         }
 
+        // each score task's instance holds only transient values (its application, loopCounter): stored as having none
+        for (Task task : driver.tasks(pi, USER_TASK_SCORE_APPLICATION)) {
+            assertThat(jdbc.queryForObject("select cached_ent_state_ from act_ru_execution where id_ = ?", Integer.class,
+                    task.getExecutionId()) & (1 << 4)).as("variables bit of score task %s's execution", task.getName()).isZero();
+        }
+
         List<List<String>> marks = new ArrayList<>();
         List<String> jobs = new ArrayList<>();
         for (String member : JURY) {
@@ -90,6 +96,8 @@ class JuryMarkReadsTest {
             assertThat(mark).as("a mark's statements").filteredOn(s -> s.equals("select jury_seat")).hasSize(1);
             assertThat(mark).as("a mark's statements").doesNotContain("select jury_score_task", "select jury_score");
             assertThat(mark).as("a mark's statements").containsOnlyOnce("insert jury_score", "insert decision_evaluation");
+            // the task's own variables before their delete; its ended instance's are known to be none, not read
+            assertThat(mark).as("a mark's statements").containsOnlyOnce("select act_ru_variable");
         }
         // the ranking (the seats' last job) inserts its two entries without a select each first
         assertThat(jobs).as("the marks' jobs").doesNotContain("select ranking_entry");

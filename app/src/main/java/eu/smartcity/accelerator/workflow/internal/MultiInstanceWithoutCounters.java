@@ -12,12 +12,16 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -143,9 +147,11 @@ class MultiInstanceWithoutCounters extends AbstractProcessEnginePlugin {
         protected void setLoopVariable(ActivityExecution execution, String variableName, Object value) {
             if (LOOP_COUNTER.equals(variableName)) {
                 execution.setVariableLocal(variableName, Variables.integerValue((Integer) value, true));
+                TransientsForgotten.atClose(execution, variableName);
             } else if (variableName.equals(getCollectionElementVariable()) && OPENING.get() != null && keeper() != null) {
                 // kept by a feature: readable while the instance is created, never stored
                 execution.setVariableLocal(variableName, Variables.untypedValue(value, true));
+                TransientsForgotten.atClose(execution, variableName);
                 OPENING.get().put(execution.getId(), value);
             } else if (!BODY_COUNTERS.contains(variableName)) {
                 super.setLoopVariable(execution, variableName, value); // the element variable
@@ -181,6 +187,65 @@ class MultiInstanceWithoutCounters extends AbstractProcessEnginePlugin {
                 case NUMBER_OF_ACTIVE_INSTANCES -> instances.size() - completed;
                 default -> throw new IllegalArgumentException(variableName + " is not a counter of a multi-instance body");
             };
+        }
+    }
+
+    /**
+     * The transient values of the instances a command created, removed as the command closes, before its flush. A
+     * transient value stays in the execution's variable store until the command ends, so the flush marked the
+     * instance's row as having variables ({@code ACT_RU_EXECUTION.CACHED_ENT_STATE_}) although none is stored, and the
+     * instance's end read them ({@code select act_ru_variable}, once per jury mark). Every expression and listener of
+     * the command has run by then (the instances' assignees, their Tasklist names), and no later command could see a
+     * transient value anyway; removing one writes nothing (no row, no history: it is transient). A value replaced by a
+     * stored one in the meantime is left alone.
+     */
+    static final class TransientsForgotten implements CommandContextListener {
+
+        /** The listener of the thread's current command, if it has one. */
+        private static final ThreadLocal<TransientsForgotten> CURRENT = new ThreadLocal<>();
+
+        private final CommandContext command;
+        private final List<Map.Entry<ActivityExecution, String>> values = new ArrayList<>();
+
+        private TransientsForgotten(CommandContext command) {
+            this.command = command;
+        }
+
+        /** Removes the transient {@code variableName} of {@code execution} when the current command closes. */
+        static void atClose(ActivityExecution execution, String variableName) {
+            CommandContext command = Context.getCommandContext();
+            if (command == null) {
+                return;
+            }
+            TransientsForgotten forgotten = CURRENT.get();
+            if (forgotten == null || forgotten.command != command) {
+                forgotten = new TransientsForgotten(command);
+                command.registerCommandContextListener(forgotten);
+                CURRENT.set(forgotten);
+            }
+            forgotten.values.add(Map.entry(execution, variableName));
+        }
+
+        @Override
+        public void onCommandContextClose(CommandContext commandContext) {
+            forget();
+            for (Map.Entry<ActivityExecution, String> value : values) {
+                TypedValue held = value.getKey().getVariableLocalTyped(value.getValue(), false);
+                if (held != null && held.isTransient()) {
+                    value.getKey().removeVariableLocal(value.getValue());
+                }
+            }
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext commandContext, Throwable t) {
+            forget();
+        }
+
+        private void forget() {
+            if (CURRENT.get() == this) {
+                CURRENT.remove();
+            }
         }
     }
 }

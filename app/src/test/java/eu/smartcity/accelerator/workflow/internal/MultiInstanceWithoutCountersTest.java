@@ -49,6 +49,37 @@ class MultiInstanceWithoutCountersTest {
     }
 
     @Test
+    void anInstanceHoldingOnlyTransientValuesIsStoredWithoutVariablesAndItsCreationStillReadsThem() {
+        String key = "multi-" + UUID.randomUUID().toString().substring(0, 8);
+        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("work").name("work ${loopCounter}").multiInstance().parallel().cardinality("3").multiInstanceDone()
+                .userTask("after").endEvent().done()).deploy();
+        String instance = runtime.startProcessInstanceByKey(key).getId();
+
+        List<Task> open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("work").orderByTaskName().asc().list();
+        // the task's name was evaluated with the transient loopCounter, which is then gone before the flush
+        assertThat(open).extracting(Task::getName).containsExactly("work 0", "work 1", "work 2");
+        assertThat(counters(instance)).isZero();
+        for (Task task : open) {
+            assertThat(variablesBit(task.getExecutionId())).as("variables bit of the instance %s", task.getExecutionId()).isZero();
+        }
+        completeAllBut(instance, 0);
+        assertThat(open(instance, "after")).isOne();
+    }
+
+    @Test
+    void anInstanceWithAStoredElementKeepsItsVariablesBit() {
+        String key = deploy(false, false);
+        String instance = runtime.startProcessInstanceByKey(key, Map.of("items", List.of("a", "b"))).getId();
+
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("work").list()) {
+            assertThat(variablesBit(task.getExecutionId())).isNotZero();
+            assertThat(runtime.getVariableLocal(task.getExecutionId(), "item")).isIn("a", "b");
+            assertThat(runtime.getVariableLocal(task.getExecutionId(), "loopCounter")).isNull();
+        }
+    }
+
+    @Test
     void aParallelSubprocessEndsWithItsLastInstanceToo() {
         String key = deploy(true, false);
         String instance = runtime.startProcessInstanceByKey(key, Map.of("items", List.of("a", "b"))).getId();
@@ -132,6 +163,11 @@ class MultiInstanceWithoutCountersTest {
 
     private long stored(String instance, String name) {
         return jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ? and name_ = ?", Long.class, instance, name);
+    }
+
+    /** Camunda's "has variables" bit of an execution's row ({@code ExecutionEntity.VARIABLES_STATE_BIT}, the fifth). */
+    private int variablesBit(String execution) {
+        return jdbc.queryForObject("select cached_ent_state_ from act_ru_execution where id_ = ?", Integer.class, execution) & (1 << 4);
     }
 
     private long counters(String instance) {
