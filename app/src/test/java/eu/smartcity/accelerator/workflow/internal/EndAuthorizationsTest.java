@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EndAuthorizationsTest {
 
     static final List<String> DELETES = List.of("deleteAuthorizationsForResourceId", EndAuthorizations.DELETE);
-    static final List<String> LINK_READS = List.of("selectIdentityLinksByTask", EndAuthorizations.SELECT_LINKS);
+    static final List<String> LINK_READS = List.of("selectIdentityLinksByTask");
 
     @Autowired ProcessEngineConfigurationImpl configuration;
     @Autowired RepositoryService repository;
@@ -57,13 +57,14 @@ class EndAuthorizationsTest {
     }
 
     @Test
-    void aTaskNoAuthorizationNamesEndsWithoutTheDeleteAndOneReadOfItsLinks() {
+    void aTaskNoAuthorizationNamesEndsWithoutTheDeleteAndWithOneQuestion() {
         String instance = start(deploy());
         String task = task(instance, "first");
         Map<String, Integer> counted = Counter.during(() -> tasks.complete(task));
 
         assertThat(count(counted, DELETES)).isZero();
-        assertThat(count(counted, LINK_READS)).isOne();
+        assertThat(count(counted, LINK_READS)).isZero();
+        assertThat(count(counted, List.of(TaskEnds.SELECT))).isOne();
         assertThat(task(instance, "second")).isNotNull();
     }
 
@@ -134,7 +135,7 @@ class EndAuthorizationsTest {
                 context.getDbEntityManager());
         assertThat((List<?>) configuration.getCommandExecutorTxRequired().execute(managers)).satisfiesExactly(
                 authorization -> assertThat(authorization).isInstanceOf(EndAuthorizations.Authorizations.class),
-                links -> assertThat(links).isInstanceOf(EndAuthorizations.IdentityLinks.class),
+                links -> assertThat(links).isInstanceOf(TaskEnds.IdentityLinks.class),
                 entities -> assertThat(entities).isInstanceOf(EndAuthorizations.EntityManager.class));
     }
 
