@@ -140,12 +140,17 @@ class EndAuthorizationsTest {
     }
 
     private String deploy() {
-        String key = "ends-" + UUID.randomUUID().toString().substring(0, 8);
-        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-                .camundaHistoryTimeToLive(1).startEvent()
-                .userTask("first").camundaAssignee("jury-an")
-                .userTask("second").camundaAssignee("jury-an")
-                .endEvent().done()).deploy();
+        return deploy(repository, "ends-", "first", "second");
+    }
+
+    /** Deploys a process of user tasks in a row, each assigned like a score task; returns its key (TaskEndsTest too). */
+    static String deploy(RepositoryService repository, String prefix, String... userTasks) {
+        String key = prefix + UUID.randomUUID().toString().substring(0, 8);
+        org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent();
+        for (String task : userTasks) {
+            flow = flow.userTask(task).camundaAssignee("jury-an");
+        }
+        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", flow.endEvent().done()).deploy();
         return key;
     }
 

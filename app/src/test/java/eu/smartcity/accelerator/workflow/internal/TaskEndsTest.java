@@ -7,7 +7,6 @@ import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.ThreadStatements;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,13 +142,8 @@ class TaskEndsTest {
     }
 
     private String start() {
-        String key = "task-ends-" + UUID.randomUUID().toString().substring(0, 8);
-        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-                .camundaHistoryTimeToLive(1).startEvent()
-                .userTask("first").camundaAssignee("jury-an")
-                .userTask("second").camundaAssignee("jury-an")
-                .userTask("third").camundaAssignee("jury-an") // so that the second's end is a task's end only
-                .endEvent().done()).deploy();
+        // the third task: so that the second's end is a task's end only, not the instance's
+        String key = EndAuthorizationsTest.deploy(repository, "task-ends-", "first", "second", "third");
         return runtime.startProcessInstanceByKey(key).getId();
     }
 
