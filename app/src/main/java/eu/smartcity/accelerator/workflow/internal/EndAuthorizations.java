@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +32,11 @@ import org.springframework.stereotype.Component;
  * create authorizations (a coordinator through the REST API, the app's code) can create one for any resource id.
  * So nothing is assumed, and each shortcut is exact:
  * <ul>
- * <li>A task's end first reads its identity links ({@code TaskEntity.deleteIdentityLinks}). That read now also says,
- * in the same statement, whether a row of {@code ACT_RU_AUTHORIZATION} names the task
- * ({@code acceleratorIdentityLinksOfTaskAndItsAuthorization}). If none did, and no authorization of the task is
- * among the entities the command inserted, loaded or changed (checked when the command flushes, so one created later
- * in the same command counts too), there is nothing for the delete to find, and it is not sent.</li>
+ * <li>A task's end first asks the database what the task leaves behind ({@link TaskEnds}: subtasks, identity links,
+ * variables, authorizations, in one statement). If no row of {@code ACT_RU_AUTHORIZATION} named the task, and no
+ * authorization of the task is among the entities the command inserted, loaded or changed (checked when the command
+ * flushes, so one created later in the same command counts too), there is nothing for the delete to find, and it is
+ * not sent.</li>
  * <li>Every other delete by task or process instance is kept, and those of one command go to the database as one
  * statement at its flush ({@code acceleratorDeleteAuthorizationsOfEnded}): where Camunda's statements ran, after the
  * command's inserts and updates of authorizations, as bulk deletes always do. The selection's announcement ends
@@ -50,10 +48,7 @@ import org.springframework.stereotype.Component;
 class EndAuthorizations extends AbstractProcessEnginePlugin {
 
     static final String MAPPER = "eu/smartcity/accelerator/workflow/internal/EndAuthorizations.xml";
-    static final String SELECT_LINKS = "acceleratorIdentityLinksOfTaskAndItsAuthorization";
     static final String DELETE = "acceleratorDeleteAuthorizationsOfEnded";
-    /** The type of the row the select adds when an authorization names the task (never an identity link's type). */
-    static final String AUTHORIZED = "accelerator:authorization";
     /** Resource ids per statement: an IN list stays short. */
     static final int CHUNK = 500;
 
@@ -61,7 +56,6 @@ class EndAuthorizations extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CustomManagers.add(configuration, new Factory(Ends.class, Ends::new));
         CustomManagers.add(configuration, new Factory(AuthorizationManager.class, Authorizations::new));
-        CustomManagers.add(configuration, new Factory(IdentityLinkManager.class, IdentityLinks::new));
         CustomManagers.add(configuration, new Factory(DbEntityManager.class, () -> new EntityManager(
                 Context.getProcessEngineConfiguration(), Context.getCommandContext().getSession(PersistenceSession.class))));
     }
@@ -87,7 +81,7 @@ class EndAuthorizations extends AbstractProcessEnginePlugin {
     /** What one command knows and owes: its session, so it lives and dies with the command. */
     static final class Ends implements Session {
 
-        /** Tasks whose identity links were read with the answer "no authorization names it". */
+        /** Tasks whose end was told by the database "no authorization names it" ({@link TaskEnds}). */
         final Set<String> tasksWithout = new java.util.HashSet<>();
         final Set<String> tasks = new LinkedHashSet<>();
         final Set<String> processInstances = new LinkedHashSet<>();
@@ -152,36 +146,6 @@ class EndAuthorizations extends AbstractProcessEnginePlugin {
             }
             Ends ends = Ends.of(Context.getCommandContext());
             (task ? ends.tasks : ends.processInstances).add(resourceId);
-        }
-    }
-
-    /** A task's identity links, read together with whether an authorization names the task. */
-    static final class IdentityLinks extends IdentityLinkManager {
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<IdentityLinkEntity> findIdentityLinksByTaskId(String taskId) {
-            if (!isAuthorizationEnabled()) {
-                return super.findIdentityLinksByTaskId(taskId);
-            }
-            List<IdentityLinkEntity> rows = getDbEntityManager().selectList(SELECT_LINKS, taskId);
-            List<IdentityLinkEntity> links = new ArrayList<>(rows.size());
-            boolean authorized = false;
-            for (IdentityLinkEntity row : rows) {
-                if (AUTHORIZED.equals(row.getType()) && row.getId() != null && row.getId().startsWith(AUTHORIZED)) {
-                    authorized = true;
-                    getDbEntityManager().getDbEntityCache().remove(row);
-                } else {
-                    links.add(row);
-                }
-            }
-            Ends ends = Ends.of(Context.getCommandContext());
-            if (authorized) {
-                ends.tasksWithout.remove(taskId);
-            } else {
-                ends.tasksWithout.add(taskId);
-            }
-            return links;
         }
     }
 
