@@ -1,9 +1,9 @@
 package eu.smartcity.accelerator.workflow;
 
 import eu.smartcity.accelerator.forms.TaskValuesKeeper;
+import eu.smartcity.accelerator.workflow.internal.TreeFirstCompletion;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,16 +11,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Completes a user task with a person's answers: a {@link TaskValuesKeeper} takes the answers its feature
  * keeps in its own records, the rest become process variables. The records and the completion commit
- * together or not at all.
+ * together or not at all. The completion reads the instance's execution tree first ({@link TreeFirstCompletion}).
  */
 @Service
 public class TaskCompletions {
 
-    private final TaskService tasks;
+    private final TreeFirstCompletion completion;
     private final List<TaskValuesKeeper> keepers;
 
-    TaskCompletions(TaskService tasks, List<TaskValuesKeeper> keepers) {
-        this.tasks = tasks;
+    TaskCompletions(TreeFirstCompletion completion, List<TaskValuesKeeper> keepers) {
+        this.completion = completion;
         this.keepers = keepers;
     }
 
@@ -33,6 +33,6 @@ public class TaskCompletions {
                 variables = keeper.keep(task, userId, values);
             }
         }
-        tasks.complete(task.getId(), variables);
+        completion.complete(task.getId(), variables);
     }
 }
