@@ -285,6 +285,51 @@ class ChallengeProcessTest {
                 .containsExactlyInAnyOrder(scored, olderApplication);
     }
 
+    /**
+     * A score task's history is its task row (ACT_HI_TASKINST: who, when, how it ended, which the juror's progress,
+     * the attachment check and the data export read) and the selection's records (jury_score_task, jury_score): the
+     * model declares it (accelerator.history = task-only), so neither an activity row nor the assignee's link is
+     * written for it. The declaration, the seat's multi-instance body and every other task keep theirs.
+     */
+    @Test
+    void shouldKeepAScoreTasksHistoryInItsTaskRowAndTheSelectionsRecordsOnly() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        Task declaration = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an");
+        driver.complete(declaration, Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
+        assertThat(scoring).hasSize(2);
+        for (Task score : scoring) {
+            driver.complete(score, scores(7, 5), pi());
+        }
+
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi()).taskDefinitionKey(USER_TASK_SCORE_APPLICATION)
+                .finished().list()).hasSize(2).allSatisfy(t -> {
+                    assertThat(t.getAssignee()).isEqualTo("jury-an");
+                    assertThat(t.getDeleteReason()).isEqualTo("completed");
+                    assertThat(t.getDurationInMillis()).isNotNull();
+                });
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_SCORE_APPLICATION)
+                .count()).as("activity rows of the score tasks").isZero();
+        for (Task score : scoring) {
+            assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(score.getId()).count())
+                    .as("identity-link log of score task %s", score.getId()).isZero();
+        }
+        assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ? and member = 'jury-an'"
+                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(scoring).extracting(t -> juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow())
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+
+        // what is not declared keeps its history: the declaration's activity and its assignee, the seat's multi-instance body
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_DECLARE_CONFLICT)
+                .finished().count()).isOne();
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(declaration.getId()).userId("jury-an").count()).isOne();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi())
+                .activityId(USER_TASK_SCORE_APPLICATION + "#multiInstanceBody").finished().count()).isOne();
+    }
+
     private UUID otherChallengesApplication() {
         Cycles.CycleView cycle = cycles.open("Another cycle", "scifi-2025");
         UUID other = challenges.launch(cycle.id(), "city-bruges", new Challenges.Definition("Canal water quality",

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -22,7 +27,13 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,6 +61,12 @@ import org.springframework.stereotype.Component;
  * <li>the <b>scheduling entries of the job log</b> ({@code ACT_HI_JOB_LOG}: a job was created, a job was deleted
  * unrun, e.g. a reminder timer cancelled by the task it watched): the log keeps every run of a job, successful or
  * failed (with its node and, for a failure, its stack trace);</li>
+ * <li>for a <b>user task whose model declares its history to be its task</b> ({@value #HISTORY_PROPERTY} =
+ * {@value #TASK_ONLY}, a {@code camunda:property} of the task, e.g. the jury's {@code UserTask_ScoreApplication}): its
+ * activity instances ({@code ACT_HI_ACTINST}) and its identity-link log ({@code ACT_HI_IDENTITYLINK}); its task instance
+ * ({@code ACT_HI_TASKINST}: who, when started and ended, how it ended) is written as for every task. The model says so
+ * where the feature keeps the task's facts in its own records (for a score task: {@code jury_score_task} and
+ * {@code jury_score}), so the activity row (the same start, end and assignee) and the assignee's link repeat them;</li>
  * <li><b>free text about people</b> (issue 24; the variables the contracts declare with
  * {@link eu.smartcity.accelerator.workflow.Variable#textAboutPeople}, listed in docs/personal-data.md): never written
  * to {@code ACT_HI_VARINST} nor {@code ACT_HI_DETAIL} (variable updates and Tasklist's form submissions), since
@@ -83,6 +100,15 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             new String[] {"acceleratorEndHistoricTaskInstance", "acceleratorDurationOfHistoricTaskInstance"},
             HistoricProcessInstanceEventEntity.class,
             new String[] {"acceleratorEndHistoricProcessInstance", "acceleratorDurationOfHistoricProcessInstance"});
+
+    /** The {@code camunda:property} by which a model declares what history one of its user tasks keeps. */
+    static final String HISTORY_PROPERTY = "accelerator.history";
+
+    /** Its one value: the task instance only (no activity instance, no identity-link log). */
+    static final String TASK_ONLY = "task-only";
+
+    /** The parsed activity's mark that its model declared {@value #TASK_ONLY} history. */
+    private static final String TASK_ONLY_MARK = "acceleratorTaskOnlyHistory";
 
     private static final String MAPPER = "eu/smartcity/accelerator/workflow/internal/AuditTrailHistory.xml";
 
@@ -120,6 +146,30 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         handlers.add(new Handler(this));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<BpmnParseListener> listeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        listeners.add(new TaskOnlyHistory());
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    /** Marks each user task whose model declares {@value #HISTORY_PROPERTY} = {@value #TASK_ONLY}; refuses any other value. */
+    static final class TaskOnlyHistory extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+            String declared = properties == null ? null : properties.get(HISTORY_PROPERTY);
+            if (declared == null) {
+                return;
+            }
+            if (!TASK_ONLY.equals(declared.strip())) {
+                throw new IllegalArgumentException("User task " + activity.getId() + ": " + HISTORY_PROPERTY + " may only be "
+                        + TASK_ONLY + ", not " + declared);
+            }
+            activity.setProperty(TASK_ONLY_MARK, Boolean.TRUE);
+        }
     }
 
     @Override
@@ -152,7 +202,12 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     /** Whether the event is written to the history tables. */
     boolean keeps(HistoryEvent event) {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            return activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType());
+            return (activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType()))
+                    && !taskOnly(activity.getProcessDefinitionId(), activity.getActivityId());
+        }
+        if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null) {
+            TaskEntity task = cachedTask(link.getTaskId());
+            return task == null || !taskOnly(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             return !withoutVariables.contains(variable.getProcessDefinitionKey()) && !textAboutPeople.contains(variable.getVariableName())
@@ -165,6 +220,29 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             return job.isSuccessLog() || job.isFailureLog();
         }
         return true;
+    }
+
+    /**
+     * Whether the model declares the activity's history to be its task's only (false outside a command, for an
+     * activity of no deployed definition, and for a multi-instance body: only the task inside carries the declaration).
+     */
+    static boolean taskOnly(String processDefinitionId, String activityId) {
+        if (processDefinitionId == null || activityId == null || Context.getCommandContext() == null) {
+            return false;
+        }
+        ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(processDefinitionId);
+        ActivityImpl activity = definition == null ? null : definition.findActivity(activityId);
+        return activity != null && Boolean.TRUE.equals(activity.getProperty(TASK_ONLY_MARK));
+    }
+
+    /**
+     * The task of an identity-link event, as this command holds it: a link is added or removed by a command that
+     * loaded or created its task (the assignee set at creation, a claim, a reassignment); null when it is not held.
+     */
+    private static TaskEntity cachedTask(String taskId) {
+        CommandContext command = Context.getCommandContext();
+        return command == null ? null : command.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
     }
 
     /** Camunda's own database handler for everything kept. */
