@@ -129,6 +129,14 @@ class ChallengeProcessTest {
         return apply(company, 9_500, 7, true, "BE", 40, true, true);
     }
 
+    /** The challenge published, ParkFlow and UrbanSense applied (both eligible), the call closed: the jury declares next. */
+    List<UUID> twoEligibleApplicationsAndTheCallClosed() {
+        approveAndPublish();
+        List<UUID> eligible = List.of(applyEligible("parkflow"), applyEligible("urbansense"));
+        closeCall();
+        return eligible;
+    }
+
     void closeCall() {
         driver.fireTimer(pi(), TIMER_CALL_WINDOW_OVER);
     }
@@ -180,10 +188,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldKeepEachJurorsMarksOutOfTheProcessAndOpenEveryScoreFormBlank() {
-        approveAndPublish();
-        UUID parkflow = applyEligible("parkflow");
-        UUID urbansense = applyEligible("urbansense");
-        closeCall();
+        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
+        UUID parkflow = eligible.get(0);
+        UUID urbansense = eligible.get(1);
         for (String member : JURY) {
             driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         }
@@ -252,10 +259,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldKeepWhichApplicationEachScoreTaskIsForInTheSelectionsRecordsNotInTheProcess() {
-        approveAndPublish();
-        UUID parkflow = applyEligible("parkflow");
-        UUID urbansense = applyEligible("urbansense");
-        closeCall();
+        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
+        UUID parkflow = eligible.get(0);
+        UUID urbansense = eligible.get(1);
         driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
         // one row per score task, written when the declaration opened them; no variable, no history of one
@@ -293,10 +299,7 @@ class ChallengeProcessTest {
      */
     @Test
     void shouldKeepAScoreTasksHistoryInItsTaskRowAndTheSelectionsRecordsOnly() {
-        approveAndPublish();
-        UUID parkflow = applyEligible("parkflow");
-        UUID urbansense = applyEligible("urbansense");
-        closeCall();
+        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
         Task declaration = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an");
         driver.complete(declaration, Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
@@ -318,9 +321,9 @@ class ChallengeProcessTest {
                     .as("identity-link log of score task %s", score.getId()).isZero();
         }
         assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ? and member = 'jury-an'"
-                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrder(parkflow, urbansense);
+                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrderElementsOf(eligible);
         assertThat(scoring).extracting(t -> juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow())
-                .containsExactlyInAnyOrder(parkflow, urbansense);
+                .containsExactlyInAnyOrderElementsOf(eligible);
 
         // what is not declared keeps its history: the declaration's activity and its assignee, the seat's multi-instance body
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_DECLARE_CONFLICT)
