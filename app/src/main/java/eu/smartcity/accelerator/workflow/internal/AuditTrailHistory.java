@@ -101,6 +101,9 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             HistoricProcessInstanceEventEntity.class,
             new String[] {"acceleratorEndHistoricProcessInstance", "acceleratorDurationOfHistoricProcessInstance"});
 
+    /** The activity type of a user task: the only activities a model may declare {@value #TASK_ONLY} (no look-up for the rest). */
+    private static final String USER_TASK = "userTask";
+
     /** The {@code camunda:property} by which a model declares what history one of its user tasks keeps. */
     static final String HISTORY_PROPERTY = "accelerator.history";
 
@@ -202,8 +205,9 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     /** Whether the event is written to the history tables. */
     boolean keeps(HistoryEvent event) {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            return (activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType()))
-                    && !taskOnly(activity.getProcessDefinitionId(), activity.getActivityId());
+            String type = activity.getActivityType();
+            return (type == null || !GATEWAYS.contains(type))
+                    && !((type == null || USER_TASK.equals(type)) && taskOnly(activity.getProcessDefinitionId(), activity.getActivityId()));
         }
         if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null) {
             TaskEntity task = cachedTask(link.getTaskId());
