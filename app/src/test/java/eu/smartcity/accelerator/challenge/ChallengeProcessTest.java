@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.challenge;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.worklist.MyTasks;
 import eu.smartcity.accelerator.cycle.CycleProcess;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,7 @@ class ChallengeProcessTest {
     @Autowired OcdsPublisher ocds;
     @Autowired JdbcTemplate jdbc;
     @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
+    @Autowired MyTasks myTasks;
 
     ProcessDriver driver;
     UUID challengeId;
@@ -163,6 +165,13 @@ class ChallengeProcessTest {
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
                     .processInstanceBusinessKey(applicationId).count()).as("application %s still running", applicationId).isZero();
         }
+    }
+
+    /** The juror's scoring progress on this test's challenge (the portal's "2 of 4"). */
+    List<MyTasks.JuryProgress> progress(String juror) {
+        return myTasks.juryProgress(new eu.smartcity.accelerator.identity.CurrentUser(juror,
+                java.util.Set.of(eu.smartcity.accelerator.identity.Roles.JURY))).stream()
+                .filter(p -> p.processInstanceId().equals(pi())).toList();
     }
 
     Map<String, Object> scores(int fit, int innovation) {
@@ -292,28 +301,32 @@ class ChallengeProcessTest {
     }
 
     /**
-     * A score task's history is its task row (ACT_HI_TASKINST: who, when, how it ended, which the juror's progress,
-     * the attachment check and the data export read) and the selection's records (jury_score_task, jury_score): the
-     * model declares it (accelerator.history = task-only), so neither an activity row nor the assignee's link is
-     * written for it. The declaration, the seat's multi-instance body and every other task keep theirs.
+     * A score task keeps no engine history (accelerator.history = none): neither a task row nor an activity row nor the
+     * assignee's link. The selection's records are its history (jury_score_task with the juror and the opening time,
+     * jury_score), and the readers answer from them: the juror's progress (1 of 2 with one marked and one open, then
+     * 2 of 2), and the score tasks they were given. The declaration, the seat's multi-instance body and every other
+     * task keep theirs.
      */
     @Test
-    void shouldKeepAScoreTasksHistoryInItsTaskRowAndTheSelectionsRecordsOnly() {
-        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
+    void shouldKeepAScoreTasksHistoryInTheSelectionsRecordsOnly() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
         Task declaration = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an");
         driver.complete(declaration, Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
         assertThat(scoring).hasSize(2);
-        for (Task score : scoring) {
-            driver.complete(score, scores(7, 5), pi());
-        }
+        eu.smartcity.accelerator.identity.CurrentUser juror = new eu.smartcity.accelerator.identity.CurrentUser("jury-an",
+                java.util.Set.of(eu.smartcity.accelerator.identity.Roles.JURY));
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).containsExactly(new MyTasks.JuryProgress(pi(), 0, 2));
+        driver.complete(scoring.get(0), scores(7, 5), pi());
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).as("one marked, one open").containsExactly(new MyTasks.JuryProgress(pi(), 1, 2));
+        driver.complete(scoring.get(1), scores(7, 5), pi());
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).containsExactly(new MyTasks.JuryProgress(pi(), 2, 2));
 
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi()).taskDefinitionKey(USER_TASK_SCORE_APPLICATION)
-                .finished().list()).hasSize(2).allSatisfy(t -> {
-                    assertThat(t.getAssignee()).isEqualTo("jury-an");
-                    assertThat(t.getDeleteReason()).isEqualTo("completed");
-                    assertThat(t.getDurationInMillis()).isNotNull();
-                });
+                .count()).as("task rows of the score tasks").isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_SCORE_APPLICATION)
                 .count()).as("activity rows of the score tasks").isZero();
         for (Task score : scoring) {
@@ -321,11 +334,21 @@ class ChallengeProcessTest {
                     .as("identity-link log of score task %s", score.getId()).isZero();
         }
         assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ? and member = 'jury-an'"
-                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrderElementsOf(eligible);
+                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrder(parkflow, urbansense);
         assertThat(scoring).extracting(t -> juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow())
-                .containsExactlyInAnyOrderElementsOf(eligible);
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(juryRecords.scoreTasksOf("jury-an")).filteredOn(t -> t.challengeId().equals(challengeId)).hasSize(2).allSatisfy(t -> {
+            assertThat(t.challengeId()).isEqualTo(challengeId);
+            assertThat(t.openedAt()).isNotNull();
+            assertThat(t.scored()).isTrue();
+        }).extracting(eu.smartcity.accelerator.selection.JuryRecords.JurorScoreTask::applicationId)
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(juryRecords.givenToScore("jury-an", challengeId, parkflow)).isTrue();
+        assertThat(juryRecords.givenToScore("jury-bo", challengeId, parkflow)).as("another juror").isFalse();
 
-        // what is not declared keeps its history: the declaration's activity and its assignee, the seat's multi-instance body
+        // what is not declared keeps its history: the declaration's task, activity and assignee, the seat's multi-instance body
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi()).taskDefinitionKey(USER_TASK_DECLARE_CONFLICT)
+                .finished().count()).isOne();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_DECLARE_CONFLICT)
                 .finished().count()).isOne();
         assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(declaration.getId()).userId("jury-an").count()).isOne();
@@ -446,8 +469,16 @@ class ChallengeProcessTest {
         Task dana = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana");
         assertThatThrownBy(() -> driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire()), pi())).hasMessageContaining(CONFLICT_REASON.name());
         driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), CONFLICT_REASON.name(), "Advises an applicant"), pi());
-        // no one left to replace jury-dana: that seat stays vacant
+        // no one left to replace jury-dana: that seat stays vacant; jury-ben declares but marks nothing before the window closes
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-ben"),
+                Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        assertThat(progress("jury-ben")).containsExactly(new MyTasks.JuryProgress(pi(), 0, 1));
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
+        // the juror's progress counts the score task the closing window ended unmarked, as the task history did; the
+        // recused seats (declared a conflict) were given none
+        assertThat(progress("jury-ben")).containsExactly(new MyTasks.JuryProgress(pi(), 0, 1));
+        assertThat(progress("jury-an")).isEmpty();
+        assertThat(progress("jury-dana")).isEmpty();
 
         assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION)
                 .hasPassed(SERVICE_TASK_RECORD_NO_QUORUM, END_NO_QUORUM);
@@ -474,7 +505,9 @@ class ChallengeProcessTest {
         assertThat(juryRecords.reopenings(challengeId)).singleElement()
                 .satisfies(r -> assertThat(r.round()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.remarks()).isEqualTo("Score the data plans again"));
+        assertThat(progress("jury-an")).containsExactly(new MyTasks.JuryProgress(pi(), 2, 2));
         juryScores(urbansense, parkflow); // the second round decides
+        assertThat(progress("jury-an")).as("both rounds").containsExactly(new MyTasks.JuryProgress(pi(), 4, 4));
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID.name())).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);

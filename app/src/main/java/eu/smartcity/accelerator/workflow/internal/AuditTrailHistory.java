@@ -61,12 +61,14 @@ import org.springframework.stereotype.Component;
  * <li>the <b>scheduling entries of the job log</b> ({@code ACT_HI_JOB_LOG}: a job was created, a job was deleted
  * unrun, e.g. a reminder timer cancelled by the task it watched): the log keeps every run of a job, successful or
  * failed (with its node and, for a failure, its stack trace);</li>
- * <li>for a <b>user task whose model declares its history to be its task</b> ({@value #HISTORY_PROPERTY} =
- * {@value #TASK_ONLY}, a {@code camunda:property} of the task, e.g. the jury's {@code UserTask_ScoreApplication}): its
- * activity instances ({@code ACT_HI_ACTINST}) and its identity-link log ({@code ACT_HI_IDENTITYLINK}); its task instance
- * ({@code ACT_HI_TASKINST}: who, when started and ended, how it ended) is written as for every task. The model says so
- * where the feature keeps the task's facts in its own records (for a score task: {@code jury_score_task} and
- * {@code jury_score}), so the activity row (the same start, end and assignee) and the assignee's link repeat them;</li>
+ * <li>for a <b>user task whose model declares its history</b> ({@value #HISTORY_PROPERTY}, a {@code camunda:property}
+ * of the task): with {@value #TASK_ONLY}, its activity instances ({@code ACT_HI_ACTINST}) and its identity-link log
+ * ({@code ACT_HI_IDENTITYLINK}), its task instance ({@code ACT_HI_TASKINST}: who, when started and ended, how it ended)
+ * being written as for every task; with {@value #NONE} (the jury's {@code UserTask_ScoreApplication}), its task instance
+ * too. The model says so where the feature keeps the task's facts in its own records and its readers read those (for
+ * a score task: {@code jury_score_task} names the juror and the opening, {@code jury_score} who marked when), so the
+ * engine's rows would repeat them; the user operation log is kept. The declaration is per deployed version: the
+ * tasks of an older version keep the history it declared;</li>
  * <li><b>free text about people</b> (issue 24; the variables the contracts declare with
  * {@link eu.smartcity.accelerator.workflow.Variable#textAboutPeople}, listed in docs/personal-data.md): never written
  * to {@code ACT_HI_VARINST} nor {@code ACT_HI_DETAIL} (variable updates and Tasklist's form submissions), since
@@ -107,11 +109,14 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     /** The {@code camunda:property} by which a model declares what history one of its user tasks keeps. */
     static final String HISTORY_PROPERTY = "accelerator.history";
 
-    /** Its one value: the task instance only (no activity instance, no identity-link log). */
+    /** One value: the task instance only (no activity instance, no identity-link log). */
     static final String TASK_ONLY = "task-only";
 
-    /** The parsed activity's mark that its model declared {@value #TASK_ONLY} history. */
-    private static final String TASK_ONLY_MARK = "acceleratorTaskOnlyHistory";
+    /** The other value: no history of the task at all (no task instance either): the feature's records are its history. */
+    static final String NONE = "none";
+
+    /** The parsed activity's mark: the history its model declared ({@value #TASK_ONLY} or {@value #NONE}). */
+    private static final String DECLARED_MARK = "acceleratorDeclaredHistory";
 
     private static final String MAPPER = "eu/smartcity/accelerator/workflow/internal/AuditTrailHistory.xml";
 
@@ -157,7 +162,10 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    /** Marks each user task whose model declares {@value #HISTORY_PROPERTY} = {@value #TASK_ONLY}; refuses any other value. */
+    /**
+     * Marks each user task whose model declares {@value #HISTORY_PROPERTY} = {@value #TASK_ONLY} or {@value #NONE};
+     * refuses any other value.
+     */
     static final class TaskOnlyHistory extends AbstractBpmnParseListener {
 
         @Override
@@ -167,11 +175,12 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             if (declared == null) {
                 return;
             }
-            if (!TASK_ONLY.equals(declared.strip())) {
+            String level = declared.strip();
+            if (!TASK_ONLY.equals(level) && !NONE.equals(level)) {
                 throw new IllegalArgumentException("User task " + activity.getId() + ": " + HISTORY_PROPERTY + " may only be "
-                        + TASK_ONLY + ", not " + declared);
+                        + TASK_ONLY + " or " + NONE + ", not " + declared);
             }
-            activity.setProperty(TASK_ONLY_MARK, Boolean.TRUE);
+            activity.setProperty(DECLARED_MARK, level);
         }
     }
 
@@ -207,11 +216,14 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
             String type = activity.getActivityType();
             return (type == null || !GATEWAYS.contains(type))
-                    && !((type == null || USER_TASK.equals(type)) && taskOnly(activity.getProcessDefinitionId(), activity.getActivityId()));
+                    && !((type == null || USER_TASK.equals(type)) && declared(activity.getProcessDefinitionId(), activity.getActivityId()) != null);
+        }
+        if (event instanceof HistoricTaskInstanceEventEntity task) {
+            return !NONE.equals(declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
         }
         if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null) {
             TaskEntity task = cachedTask(link.getTaskId());
-            return task == null || !taskOnly(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            return task == null || declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == null;
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             return !withoutVariables.contains(variable.getProcessDefinitionKey()) && !textAboutPeople.contains(variable.getVariableName())
@@ -227,17 +239,18 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Whether the model declares the activity's history to be its task's only (false outside a command, for an
-     * activity of no deployed definition, and for a multi-instance body: only the task inside carries the declaration).
+     * The history the model declares for the activity ({@value #TASK_ONLY}, {@value #NONE}), or null: none declared,
+     * outside a command, an activity of no deployed definition, or a multi-instance body (only the task inside carries
+     * the declaration).
      */
-    static boolean taskOnly(String processDefinitionId, String activityId) {
+    static String declared(String processDefinitionId, String activityId) {
         if (processDefinitionId == null || activityId == null || Context.getCommandContext() == null) {
-            return false;
+            return null;
         }
         ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedProcessDefinitionById(processDefinitionId);
         ActivityImpl activity = definition == null ? null : definition.findActivity(activityId);
-        return activity != null && Boolean.TRUE.equals(activity.getProperty(TASK_ONLY_MARK));
+        return activity == null ? null : (String) activity.getProperty(DECLARED_MARK);
     }
 
     /**

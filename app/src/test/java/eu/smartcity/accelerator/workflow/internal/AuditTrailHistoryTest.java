@@ -189,11 +189,41 @@ class AuditTrailHistoryTest {
         assertThat(rules.keeps(mark)).isTrue();
     }
 
+    /**
+     * A user task whose model declares no history (accelerator.history = none, as the jury's score task does: the
+     * selection's records are its history) writes no task instance either — not at creation, a reassignment nor its end —
+     * while the multi-instance body around it, every undeclared task and the user operation log keep theirs.
+     */
+    @Test
+    void aTaskDeclaredNoneKeepsNoTaskRowNoActivityRowNorIdentityLinks() {
+        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", declared(AuditTrailHistory.NONE)).deploy();
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, Map.of("jurors", List.of("ann", "bob")));
+        complete(task(instance, "UserTask_Prepare"));
+        List<Task> marks = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("UserTask_Mark").list();
+        assertThat(marks).hasSize(2);
+        tasks.setAssignee(marks.get(0).getId(), "cas");
+        for (Task mark : marks) {
+            complete(mark.getId());
+        }
+        assertThat(finished(instance)).isNotNull();
+
+        assertThat(taskHistory(instance, "UserTask_Mark")).as("task rows of the marks").isEmpty();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("UserTask_Mark").count())
+                .isZero();
+        for (Task mark : marks) {
+            assertThat(history.createHistoricIdentityLinkLogQuery().taskId(mark.getId()).count()).as(mark.getAssignee()).isZero();
+        }
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityType("multiInstanceBody")
+                .finished().count()).isOne();
+        assertThat(taskHistory(instance, "UserTask_Prepare")).hasSize(1);
+        assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
+    }
+
     @Test
     void aModelDeclaringAnyOtherHistoryForATaskIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployment = repository.createDeployment()
-                .addModelInstance(KEY + ".bpmn", declared("none")).deploy())
-                .hasStackTraceContaining("accelerator.history may only be task-only");
+                .addModelInstance(KEY + ".bpmn", declared("activity-only")).deploy())
+                .hasStackTraceContaining("accelerator.history may only be task-only or none");
     }
 
     /** The test model, its marking task declaring the history property with this value. */
