@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ScoreTasks {
 
+    /** The score task's BPMN id: the data export names a score task by it, as the engine's export names a task. */
+    public static final String TASK = eu.smartcity.accelerator.challenge.ChallengeProcess.USER_TASK_SCORE_APPLICATION;
+
     /** A score task's subject: the application, on which challenge and in which round of the jury. */
     public record ScoreTask(String executionId, UUID challengeId, UUID applicationId, int round) {}
 

@@ -33,8 +33,6 @@ class SelectionPersonalData implements PersonalDataHolder {
     /** Who approved an override whose retention ended. */
     static final String EXPIRED = "retention-expired";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The task the export names for a score task (its BPMN id, as the engine's task export names a task). */
-    private static final String SCORE_TASK = eu.smartcity.accelerator.challenge.ChallengeProcess.USER_TASK_SCORE_APPLICATION;
 
     private final JdbcClient jdbc;
     private final PersonalColumns columns;
@@ -100,7 +98,7 @@ class SelectionPersonalData implements PersonalDataHolder {
                 WHERE t.member = ? ORDER BY t.opened_at, t.execution_id""").param(subject.userId())
                 .query((rs, n) -> {
                     Map<String, Object> task = new LinkedHashMap<>();
-                    task.put("task", SCORE_TASK);
+                    task.put("task", ScoreTasks.TASK);
                     task.put("challengeId", rs.getString(1));
                     task.put("applicationId", rs.getString(2));
                     task.put("round", rs.getInt(3));
