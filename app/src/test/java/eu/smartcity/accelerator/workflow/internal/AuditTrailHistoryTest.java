@@ -156,28 +156,15 @@ class AuditTrailHistoryTest {
      */
     @Test
     void aTaskDeclaredTaskOnlyKeepsItsTaskRowButNoActivityRowNorIdentityLinks() {
-        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", declared(AuditTrailHistory.TASK_ONLY)).deploy();
-        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, Map.of("jurors", List.of("ann", "bob")));
-        complete(task(instance, "UserTask_Prepare"));
-        List<Task> marks = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("UserTask_Mark").list();
-        assertThat(marks).hasSize(2);
-        tasks.setAssignee(marks.get(0).getId(), "cas");
-        for (Task mark : marks) {
-            complete(mark.getId());
-        }
-        assertThat(finished(instance)).isNotNull();
+        Run run = runMarks(AuditTrailHistory.TASK_ONLY);
+        ProcessInstance instance = run.instance();
+        List<Task> marks = run.marks();
 
         assertThat(taskHistory(instance, "UserTask_Mark")).hasSize(2).allSatisfy(t -> {
             assertThat(t.getEndTime()).isNotNull();
             assertThat(t.getDeleteReason()).isEqualTo("completed");
         }).extracting(HistoricTaskInstance::getAssignee).containsExactlyInAnyOrder("cas", "bob");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("UserTask_Mark").count())
-                .isZero();
-        for (Task mark : marks) {
-            assertThat(history.createHistoricIdentityLinkLogQuery().taskId(mark.getId()).count()).as(mark.getAssignee()).isZero();
-        }
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityType("multiInstanceBody")
-                .finished().count()).isOne();
+        noActivityRowsNorLinks(instance.getId(), marks);
         assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
         String prepare = taskHistory(instance, "UserTask_Prepare").get(0).getId();
         assertThat(history.createHistoricIdentityLinkLogQuery().taskId(prepare).userId("dan").count()).isOne();
@@ -196,7 +183,21 @@ class AuditTrailHistoryTest {
      */
     @Test
     void aTaskDeclaredNoneKeepsNoTaskRowNoActivityRowNorIdentityLinks() {
-        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", declared(AuditTrailHistory.NONE)).deploy();
+        Run run = runMarks(AuditTrailHistory.NONE);
+        ProcessInstance instance = run.instance();
+        List<Task> marks = run.marks();
+
+        assertThat(taskHistory(instance, "UserTask_Mark")).as("task rows of the marks").isEmpty();
+        noActivityRowsNorLinks(instance.getId(), marks);
+        assertThat(taskHistory(instance, "UserTask_Prepare")).hasSize(1);
+        assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
+    }
+
+    private record Run(ProcessInstance instance, List<Task> marks) {}
+
+    /** Deploys the test model declaring this history for its marks and runs it to its end (one mark reassigned). */
+    private Run runMarks(String declaredHistory) {
+        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", declared(declaredHistory)).deploy();
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, Map.of("jurors", List.of("ann", "bob")));
         complete(task(instance, "UserTask_Prepare"));
         List<Task> marks = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("UserTask_Mark").list();
@@ -206,17 +207,18 @@ class AuditTrailHistoryTest {
             complete(mark.getId());
         }
         assertThat(finished(instance)).isNotNull();
+        return new Run(instance, marks);
+    }
 
-        assertThat(taskHistory(instance, "UserTask_Mark")).as("task rows of the marks").isEmpty();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("UserTask_Mark").count())
+    /** No activity row and no identity-link log of the marks; the multi-instance body around them keeps its row. */
+    private void noActivityRowsNorLinks(String instanceId, List<Task> marks) {
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("UserTask_Mark").count())
                 .isZero();
         for (Task mark : marks) {
             assertThat(history.createHistoricIdentityLinkLogQuery().taskId(mark.getId()).count()).as(mark.getAssignee()).isZero();
         }
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityType("multiInstanceBody")
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityType("multiInstanceBody")
                 .finished().count()).isOne();
-        assertThat(taskHistory(instance, "UserTask_Prepare")).hasSize(1);
-        assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
     }
 
     @Test
