@@ -12,4 +12,11 @@ import java.util.UUID;
 public interface ScoredApplications {
 
     Map<String, UUID> applicationsScoredIn(Collection<String> executionIds);
+
+    /**
+     * The member was given this application to score on this challenge, by the selection's records: a score task opened
+     * for them (open, marked or ended unmarked). False for a score task opened before those records named the member
+     * (V213): its engine history says.
+     */
+    boolean givenToScore(String member, UUID challengeId, UUID applicationId);
 }

@@ -120,6 +120,33 @@ public class JuryRecords implements eu.smartcity.accelerator.application.ScoredA
         return found;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean givenToScore(String member, UUID challengeId, UUID applicationId) {
+        return scoreTasks.given(member, challengeId, applicationId);
+    }
+
+    /**
+     * One of a juror's score tasks by the selection's records: its execution, challenge, application and round, when it
+     * opened and when it was marked (null: open, or ended unmarked, e.g. the jury window closed).
+     */
+    public record JurorScoreTask(String executionId, UUID challengeId, UUID applicationId, int round, Instant openedAt,
+            Instant scoredAt) {
+        public boolean scored() {
+            return scoredAt != null;
+        }
+    }
+
+    /**
+     * The juror's score tasks opened since the records name the member (V213; the score task keeps no engine history
+     * since then), oldest first. Older score tasks are in the engine's task history.
+     */
+    @Transactional(readOnly = true)
+    public List<JurorScoreTask> scoreTasksOf(String member) {
+        return scoreTasks.ofMember(member).stream().map(t -> new JurorScoreTask(t.task().executionId(), t.task().challengeId(),
+                t.task().applicationId(), t.task().round(), t.openedAt(), t.scoredAt())).toList();
+    }
+
     /** The member holds a seat (not recused) on this challenge's jury. */
     @Transactional(readOnly = true)
     public boolean seated(UUID challengeId, String member) {

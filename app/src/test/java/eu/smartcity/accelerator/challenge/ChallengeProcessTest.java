@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.challenge;
 
 import eu.smartcity.accelerator.workflow.ProcessVariables;
+import eu.smartcity.accelerator.worklist.MyTasks;
 import eu.smartcity.accelerator.cycle.CycleProcess;
 import static eu.smartcity.accelerator.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,7 @@ class ChallengeProcessTest {
     @Autowired OcdsPublisher ocds;
     @Autowired JdbcTemplate jdbc;
     @Autowired eu.smartcity.accelerator.selection.JuryRecords juryRecords;
+    @Autowired MyTasks myTasks;
 
     ProcessDriver driver;
     UUID challengeId;
@@ -129,6 +131,14 @@ class ChallengeProcessTest {
         return apply(company, 9_500, 7, true, "BE", 40, true, true);
     }
 
+    /** The challenge published, ParkFlow and UrbanSense applied (both eligible), the call closed: the jury declares next. */
+    List<UUID> twoEligibleApplicationsAndTheCallClosed() {
+        approveAndPublish();
+        List<UUID> eligible = List.of(applyEligible("parkflow"), applyEligible("urbansense"));
+        closeCall();
+        return eligible;
+    }
+
     void closeCall() {
         driver.fireTimer(pi(), TIMER_CALL_WINDOW_OVER);
     }
@@ -170,6 +180,13 @@ class ChallengeProcessTest {
         }
     }
 
+    /** The juror's scoring progress on this test's challenge (the portal's "2 of 4"). */
+    List<MyTasks.JuryProgress> progress(String juror) {
+        return myTasks.juryProgress(new eu.smartcity.accelerator.identity.CurrentUser(juror,
+                java.util.Set.of(eu.smartcity.accelerator.identity.Roles.JURY))).stream()
+                .filter(p -> p.processInstanceId().equals(pi())).toList();
+    }
+
     Map<String, Object> scores(int fit, int innovation) {
         return new HashMap<>(ProcessVariables.of(FIT.with((long) fit), INNOVATION.with((long) innovation), TEAM.with(7L),
                 PRICE.with(7L), REPLICABILITY.with(8L), OPEN_DATA_USE.with(6L)));
@@ -193,10 +210,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldKeepEachJurorsMarksOutOfTheProcessAndOpenEveryScoreFormBlank() {
-        approveAndPublish();
-        UUID parkflow = applyEligible("parkflow");
-        UUID urbansense = applyEligible("urbansense");
-        closeCall();
+        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
+        UUID parkflow = eligible.get(0);
+        UUID urbansense = eligible.get(1);
         for (String member : JURY) {
             driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, member), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         }
@@ -265,10 +281,9 @@ class ChallengeProcessTest {
 
     @Test
     void shouldKeepWhichApplicationEachScoreTaskIsForInTheSelectionsRecordsNotInTheProcess() {
-        approveAndPublish();
-        UUID parkflow = applyEligible("parkflow");
-        UUID urbansense = applyEligible("urbansense");
-        closeCall();
+        List<UUID> eligible = twoEligibleApplicationsAndTheCallClosed();
+        UUID parkflow = eligible.get(0);
+        UUID urbansense = eligible.get(1);
         driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an"), Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
         List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
         // one row per score task, written when the declaration opened them; no variable, no history of one
@@ -296,6 +311,62 @@ class ChallengeProcessTest {
         driver.complete(older, scores(6, 6), pi());
         assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ?", UUID.class, challengeId))
                 .containsExactlyInAnyOrder(scored, olderApplication);
+    }
+
+    /**
+     * A score task keeps no engine history (accelerator.history = none): neither a task row nor an activity row nor the
+     * assignee's link. The selection's records are its history (jury_score_task with the juror and the opening time,
+     * jury_score), and the readers answer from them: the juror's progress (1 of 2 with one marked and one open, then
+     * 2 of 2), and the score tasks they were given. The declaration, the seat's multi-instance body and every other
+     * task keep theirs.
+     */
+    @Test
+    void shouldKeepAScoreTasksHistoryInTheSelectionsRecordsOnly() {
+        approveAndPublish();
+        UUID parkflow = applyEligible("parkflow");
+        UUID urbansense = applyEligible("urbansense");
+        closeCall();
+        Task declaration = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-an");
+        driver.complete(declaration, Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        List<Task> scoring = driver.tasks(pi(), USER_TASK_SCORE_APPLICATION);
+        assertThat(scoring).hasSize(2);
+        eu.smartcity.accelerator.identity.CurrentUser juror = new eu.smartcity.accelerator.identity.CurrentUser("jury-an",
+                java.util.Set.of(eu.smartcity.accelerator.identity.Roles.JURY));
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).containsExactly(new MyTasks.JuryProgress(pi(), 0, 2));
+        driver.complete(scoring.get(0), scores(7, 5), pi());
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).as("one marked, one open").containsExactly(new MyTasks.JuryProgress(pi(), 1, 2));
+        driver.complete(scoring.get(1), scores(7, 5), pi());
+        assertThat(myTasks.juryProgress(juror)).filteredOn(p -> p.processInstanceId().equals(pi())).containsExactly(new MyTasks.JuryProgress(pi(), 2, 2));
+
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi()).taskDefinitionKey(USER_TASK_SCORE_APPLICATION)
+                .count()).as("task rows of the score tasks").isZero();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_SCORE_APPLICATION)
+                .count()).as("activity rows of the score tasks").isZero();
+        for (Task score : scoring) {
+            assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(score.getId()).count())
+                    .as("identity-link log of score task %s", score.getId()).isZero();
+        }
+        assertThat(jdbc.queryForList("select application_id from jury_score where challenge_id = ? and member = 'jury-an'"
+                + " and scored_at is not null", UUID.class, challengeId)).containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(scoring).extracting(t -> juryRecords.applicationScoredIn(t.getExecutionId()).orElseThrow())
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(juryRecords.scoreTasksOf("jury-an")).filteredOn(t -> t.challengeId().equals(challengeId)).hasSize(2).allSatisfy(t -> {
+            assertThat(t.challengeId()).isEqualTo(challengeId);
+            assertThat(t.openedAt()).isNotNull();
+            assertThat(t.scored()).isTrue();
+        }).extracting(eu.smartcity.accelerator.selection.JuryRecords.JurorScoreTask::applicationId)
+                .containsExactlyInAnyOrder(parkflow, urbansense);
+        assertThat(juryRecords.givenToScore("jury-an", challengeId, parkflow)).isTrue();
+        assertThat(juryRecords.givenToScore("jury-bo", challengeId, parkflow)).as("another juror").isFalse();
+
+        // what is not declared keeps its history: the declaration's task, activity and assignee, the seat's multi-instance body
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi()).taskDefinitionKey(USER_TASK_DECLARE_CONFLICT)
+                .finished().count()).isOne();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi()).activityId(USER_TASK_DECLARE_CONFLICT)
+                .finished().count()).isOne();
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(declaration.getId()).userId("jury-an").count()).isOne();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi())
+                .activityId(USER_TASK_SCORE_APPLICATION + "#multiInstanceBody").finished().count()).isOne();
     }
 
     private UUID otherChallengesApplication() {
@@ -411,8 +482,16 @@ class ChallengeProcessTest {
         Task dana = driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-dana");
         assertThatThrownBy(() -> driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire()), pi())).hasMessageContaining(CONFLICT_REASON.name());
         driver.complete(dana, Map.of(CONFLICT_DECISION.name(), ConflictDecision.CONFLICT.wire(), CONFLICT_REASON.name(), "Advises an applicant"), pi());
-        // no one left to replace jury-dana: that seat stays vacant
+        // no one left to replace jury-dana: that seat stays vacant; jury-ben declares but marks nothing before the window closes
+        driver.complete(driver.taskOf(pi(), USER_TASK_DECLARE_CONFLICT, "jury-ben"),
+                Map.of(CONFLICT_DECISION.name(), ConflictDecision.NONE.wire()), pi());
+        assertThat(progress("jury-ben")).containsExactly(new MyTasks.JuryProgress(pi(), 0, 1));
         driver.fireTimer(pi(), BOUNDARY_JURY_WINDOW_OVER);
+        // the juror's progress counts the score task the closing window ended unmarked, as the task history did; the
+        // recused seats (declared a conflict) were given none
+        assertThat(progress("jury-ben")).containsExactly(new MyTasks.JuryProgress(pi(), 0, 1));
+        assertThat(progress("jury-an")).isEmpty();
+        assertThat(progress("jury-dana")).isEmpty();
 
         assertThat(challenge).isEnded().hasPassed(END_SEAT_VACANT).hasPassed(SEND_TELL_NO_SELECTION)
                 .hasPassed(SERVICE_TASK_RECORD_NO_QUORUM, END_NO_QUORUM);
@@ -444,7 +523,9 @@ class ChallengeProcessTest {
         assertThat(juryRecords.reopenings(challengeId)).singleElement()
                 .satisfies(r -> assertThat(r.round()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.remarks()).isEqualTo("Score the data plans again"));
+        assertThat(progress("jury-an")).containsExactly(new MyTasks.JuryProgress(pi(), 2, 2));
         juryScores(urbansense, parkflow); // the second round decides
+        assertThat(progress("jury-an")).as("both rounds").containsExactly(new MyTasks.JuryProgress(pi(), 4, 4));
         driver.complete(pi(), USER_TASK_APPROVE_SELECTION, Map.of(SELECTION_DECISION.name(), SelectionDecision.APPROVE.wire()));
         assertThat(runtimeService.getVariable(pi(), SELECTED_APPLICATION_ID.name())).isEqualTo(urbansense.toString());
         assertApplicationEndedAt(parkflow, ApplicationProcess.END_NOT_SELECTED);

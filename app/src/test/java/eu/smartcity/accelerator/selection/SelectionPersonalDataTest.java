@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AcceleratorTest
 class SelectionPersonalDataTest {
 
-    static final String[] TABLES = {"jury_seat", "jury_score", "ranking_entry", "quota_override", "selection_reopening"};
+    static final String[] TABLES = {"jury_seat", "jury_score", "jury_score_task", "ranking_entry", "quota_override", "selection_reopening"};
 
     @Autowired JdbcTemplate jdbc;
     @Autowired List<PersonalDataHolder> holders;
@@ -52,7 +52,14 @@ class SelectionPersonalDataTest {
                 VALUES (?, ?, ?, ?, 1, 4, 5, 3, 4, 2, 3, 3.9, 1, ?, ?)""", UUID.randomUUID(), challenge, application, member, at, comment);
     }
 
+    /** A score task opened for the member (the selection's record of it: the task keeps no engine history). */
+    void scoreTask(UUID challenge, UUID application, String member, OffsetDateTime openedAt) {
+        jdbc.update("INSERT INTO jury_score_task (execution_id, challenge_id, application_id, round, member, opened_at) VALUES (?, ?, ?, 1, ?, ?)",
+                UUID.randomUUID().toString(), challenge, application, member, openedAt);
+    }
+
     @Test
+    @SuppressWarnings("unchecked")
     void exportsTheJurorsWorkAndKeepsTheSelectionReportUnderThePseudonym() {
         person = new PersonalDataCase(jdbc, null);
         String juror = person.subject.userId();
@@ -62,6 +69,9 @@ class SelectionPersonalDataTest {
         String conflict = "My brother " + person.subject.names().get(1) + " works for company B";
         seat(challenge, 1, juror, conflict, daysAgo(4));
         seat(challenge, 2, "other-juror-" + person.unique, "I studied with " + person.subject.names().get(1).toUpperCase(), daysAgo(4));
+        scoreTask(challenge, first, juror, daysAgo(4));
+        scoreTask(challenge, second, juror, daysAgo(4));
+        scoreTask(challenge, first, "other-juror-" + person.unique, daysAgo(4));
         score(challenge, first, juror, "Strong team, says " + juror, daysAgo(3));
         score(challenge, first, "other-juror-" + person.unique, "Fine", daysAgo(3));
         jdbc.update("""
@@ -78,10 +88,17 @@ class SelectionPersonalDataTest {
         assertThat(export.get("scores").toString()).contains("applicationId=" + first).contains("comment=Strong team")
                 .doesNotContain("comment=Fine");
         assertThat(export.get("quotaOverridesApproved").toString()).contains("reason=Exceptional");
+        // the marking work: which score task, opened when, marked when (the open one not yet)
+        assertThat((List<?>) export.get("scoreTasks")).hasSize(2).extracting(t -> (Map<String, Object>) t).satisfiesExactlyInAnyOrder(
+                t -> assertThat(t).containsEntry("task", eu.smartcity.accelerator.selection.internal.ScoreTasks.TASK).containsEntry("applicationId", first.toString())
+                        .containsKeys("openedAt", "scoredAt"),
+                t -> assertThat(t).containsEntry("task", eu.smartcity.accelerator.selection.internal.ScoreTasks.TASK).containsEntry("applicationId", second.toString())
+                        .containsKey("openedAt").doesNotContainKey("scoredAt"));
 
         Map<String, Integer> erased = holder.erase(person.subject);
 
-        assertThat(erased).containsEntry("jury_seat", 1).containsEntry("jury_score", 1).containsEntry("quota_override", 1);
+        assertThat(erased).containsEntry("jury_seat", 1).containsEntry("jury_score", 1).containsEntry("jury_score_task", 2)
+                .containsEntry("quota_override", 1);
         assertThat(erased).containsEntry("jury_score.score_comment", 1).containsEntry("jury_seat.conflict_reason", 1);
         assertThat(jdbc.queryForObject("SELECT conflict_reason FROM jury_seat WHERE member = ?", String.class, "other-juror-" + person.unique))
                 .as("another juror's reason names the person by last name, in capitals").isEqualTo("I studied with " + person.subject.pseudonym());
@@ -103,6 +120,7 @@ class SelectionPersonalDataTest {
         UUID application = person.application(old, "company-zz-pd-a");
         seat(old, 1, "ada-" + person.unique, "Knows them", daysAgo(3690));
         seat(old, 2, "bob-" + person.unique, null, null);
+        scoreTask(old, application, "bob-" + person.unique, daysAgo(3685));
         score(old, application, "bob-" + person.unique, "Good", daysAgo(3680));
         UUID recent = person.challenge(30);
         seat(recent, 1, "ada-" + person.unique, null, null);
@@ -110,10 +128,11 @@ class SelectionPersonalDataTest {
 
         Map<String, Integer> expired = PersonalDataCase.holder(holders, "jury").expire(PersonalDataCase.PERIODS, Instant.now());
 
-        assertThat(expired).containsEntry("jury_seat", 2).containsEntry("jury_score", 1);
+        assertThat(expired).containsEntry("jury_seat", 2).containsEntry("jury_score", 1).containsEntry("jury_score_task", 1);
         List<String> members = jdbc.queryForList("SELECT member FROM jury_seat WHERE challenge_id = ? ORDER BY seat_no", String.class, old);
         assertThat(members).allMatch(m -> m.startsWith("expired-")).doesNotHaveDuplicates();
         assertThat(jdbc.queryForObject("SELECT member FROM jury_score WHERE challenge_id = ?", String.class, old)).isEqualTo(members.get(1));
+        assertThat(jdbc.queryForObject("SELECT member FROM jury_score_task WHERE challenge_id = ?", String.class, old)).isEqualTo(members.get(1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jury_seat WHERE challenge_id = ? AND conflict_reason IS NOT NULL", Integer.class, old)).isZero();
         assertThat(jdbc.queryForObject("SELECT member FROM jury_seat WHERE challenge_id = ?", String.class, recent)).isEqualTo("ada-" + person.unique);
     }

@@ -80,7 +80,7 @@ public final class PersonalDataCase {
     /** Deletes the programme rows made here and whatever the test hung on them (other tests count challenges). */
     public void deleteProgrammeRows() {
         for (UUID challenge : challenges) {
-            for (String table : List.of("jury_score", "ranking_entry", "jury_seat", "quota_override", "application_draft")) {
+            for (String table : List.of("jury_score", "jury_score_task", "ranking_entry", "jury_seat", "quota_override", "application_draft")) {
                 jdbc.update("DELETE FROM " + table + " WHERE challenge_id = ?", challenge);
             }
             jdbc.update("DELETE FROM application_status_change WHERE application_id IN (SELECT id FROM application WHERE challenge_id = ?)", challenge);

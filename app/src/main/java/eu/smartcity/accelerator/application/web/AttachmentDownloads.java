@@ -70,22 +70,26 @@ class AttachmentDownloads {
         if (user.city().filter(challenge.cityGroup()::equals).isPresent()) {
             return true;
         }
-        return user.has(Roles.JURY) && scores(user.userId(), challenge.processInstanceId(), applicationId);
+        return user.has(Roles.JURY) && scores(user.userId(), challenge.processInstanceId(), application.challengeId(), applicationId);
     }
 
     /**
-     * The juror was given this application to score: one of his score tasks on the challenge is for it. Which
-     * application a score task is for is the selection's record ({@link ScoredApplications}); a score task opened before
-     * those records has it in its (historic) process variable.
+     * The juror was given this application to score: one of his score tasks on the challenge (open, marked or ended
+     * unmarked) is for it. The selection's records say so ({@link ScoredApplications}: the score task keeps no engine
+     * history since they name the juror); an older score task is in the engine's task history, and which application it
+     * is for is the selection's record or, opened before those records, its (historic) process variable.
      */
-    private boolean scores(String juror, String challengeProcess, UUID applicationId) {
+    private boolean scores(String juror, String challengeProcess, UUID challengeId, UUID applicationId) {
+        ScoredApplications records = scored.getIfAvailable();
+        if (records != null && records.givenToScore(juror, challengeId, applicationId)) {
+            return true;
+        }
         List<String> executions = history.createHistoricTaskInstanceQuery().taskAssignee(juror).processInstanceId(challengeProcess)
                 .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).list().stream()
                 .map(HistoricTaskInstance::getExecutionId).toList();
         if (executions.isEmpty()) {
             return false;
         }
-        ScoredApplications records = scored.getIfAvailable();
         Map<String, UUID> recorded = records == null ? Map.of() : records.applicationsScoredIn(executions);
         if (recorded.containsValue(applicationId)) {
             return true;

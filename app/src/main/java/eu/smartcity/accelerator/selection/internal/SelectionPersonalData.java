@@ -89,6 +89,25 @@ class SelectionPersonalData implements PersonalDataHolder {
                     score.put("scoredAt", iso(rs.getObject(12, OffsetDateTime.class)));
                     return score;
                 }).list());
+        // the marking work itself: each score task they were given (it keeps no engine task history since V213), when it
+        // opened and when they marked it (none: open, or the jury window closed first)
+        export.put("scoreTasks", jdbc.sql("""
+                SELECT t.challenge_id, t.application_id, t.round, t.opened_at, s.scored_at FROM jury_score_task t
+                LEFT JOIN jury_score s ON s.challenge_id = t.challenge_id AND s.application_id = t.application_id
+                     AND s.member = t.member AND s.round = t.round
+                WHERE t.member = ? ORDER BY t.opened_at, t.execution_id""").param(subject.userId())
+                .query((rs, n) -> {
+                    Map<String, Object> task = new LinkedHashMap<>();
+                    task.put("task", ScoreTasks.TASK);
+                    task.put("challengeId", rs.getString(1));
+                    task.put("applicationId", rs.getString(2));
+                    task.put("round", rs.getInt(3));
+                    task.put("openedAt", iso(rs.getObject(4, OffsetDateTime.class)));
+                    if (rs.getObject(5) != null) {
+                        task.put("scoredAt", iso(rs.getObject(5, OffsetDateTime.class)));
+                    }
+                    return task;
+                }).list());
         export.put("quotaOverridesApproved", jdbc.sql("""
                 SELECT challenge_id, rule, reason, overridden_at FROM quota_override WHERE overridden_by = ? ORDER BY overridden_at""")
                 .param(subject.userId())
@@ -104,6 +123,8 @@ class SelectionPersonalData implements PersonalDataHolder {
         touched.put("jury_seat", jdbc.sql("UPDATE jury_seat SET member = ?, conflict_reason = NULL WHERE member = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
         touched.put("jury_score", jdbc.sql("UPDATE jury_score SET member = ? WHERE member = ?")
+                .params(subject.pseudonym(), subject.userId()).update());
+        touched.put("jury_score_task", jdbc.sql("UPDATE jury_score_task SET member = ? WHERE member = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
         touched.put("quota_override", jdbc.sql("UPDATE quota_override SET overridden_by = ? WHERE overridden_by = ?")
                 .params(subject.pseudonym(), subject.userId()).update());
@@ -127,6 +148,7 @@ class SelectionPersonalData implements PersonalDataHolder {
             OffsetDateTime before = now.minus(period).atOffset(ZoneOffset.UTC);
             int seats = 0;
             int scores = 0;
+            int scoreTasks = 0;
             List<UUID> ended = jdbc.sql("""
                     SELECT challenge_id FROM (SELECT challenge_id, scored_at AS t FROM jury_score
                                               UNION ALL SELECT challenge_id, declared_at FROM jury_seat) activity
@@ -144,11 +166,13 @@ class SelectionPersonalData implements PersonalDataHolder {
                             .params(pseudonym, challenge, member).update();
                     scores += jdbc.sql("UPDATE jury_score SET member = ? WHERE challenge_id = ? AND member = ?")
                             .params(pseudonym, challenge, member).update();
+                    scoreTasks += jdbc.sql("UPDATE jury_score_task SET member = ? WHERE challenge_id = ? AND member = ?")
+                            .params(pseudonym, challenge, member).update();
                 }
             }
             int overrides = jdbc.sql("UPDATE quota_override SET overridden_by = ? WHERE overridden_at < ? AND overridden_by <> ?")
                     .params(EXPIRED, before, EXPIRED).update();
-            return Map.of("jury_seat", seats, "jury_score", scores, "quota_override", overrides);
+            return Map.of("jury_seat", seats, "jury_score", scores, "jury_score_task", scoreTasks, "quota_override", overrides);
         }).orElse(Map.of());
     }
 

@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -22,7 +27,13 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,6 +61,14 @@ import org.springframework.stereotype.Component;
  * <li>the <b>scheduling entries of the job log</b> ({@code ACT_HI_JOB_LOG}: a job was created, a job was deleted
  * unrun, e.g. a reminder timer cancelled by the task it watched): the log keeps every run of a job, successful or
  * failed (with its node and, for a failure, its stack trace);</li>
+ * <li>for a <b>user task whose model declares its history</b> ({@value #HISTORY_PROPERTY}, a {@code camunda:property}
+ * of the task): with {@value #TASK_ONLY}, its activity instances ({@code ACT_HI_ACTINST}) and its identity-link log
+ * ({@code ACT_HI_IDENTITYLINK}), its task instance ({@code ACT_HI_TASKINST}: who, when started and ended, how it ended)
+ * being written as for every task; with {@value #NONE} (the jury's {@code UserTask_ScoreApplication}), its task instance
+ * too. The model says so where the feature keeps the task's facts in its own records and its readers read those (for
+ * a score task: {@code jury_score_task} names the juror and the opening, {@code jury_score} who marked when), so the
+ * engine's rows would repeat them; the user operation log is kept. The declaration is per deployed version: the
+ * tasks of an older version keep the history it declared;</li>
  * <li><b>free text about people</b> (issue 24; the variables the contracts declare with
  * {@link eu.smartcity.accelerator.workflow.Variable#textAboutPeople}, listed in docs/personal-data.md): never written
  * to {@code ACT_HI_VARINST} nor {@code ACT_HI_DETAIL} (variable updates and Tasklist's form submissions), since
@@ -83,6 +102,21 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             new String[] {"acceleratorEndHistoricTaskInstance", "acceleratorDurationOfHistoricTaskInstance"},
             HistoricProcessInstanceEventEntity.class,
             new String[] {"acceleratorEndHistoricProcessInstance", "acceleratorDurationOfHistoricProcessInstance"});
+
+    /** The activity type of a user task: the only activities a model may declare {@value #TASK_ONLY} (no look-up for the rest). */
+    private static final String USER_TASK = "userTask";
+
+    /** The {@code camunda:property} by which a model declares what history one of its user tasks keeps. */
+    static final String HISTORY_PROPERTY = "accelerator.history";
+
+    /** One value: the task instance only (no activity instance, no identity-link log). */
+    static final String TASK_ONLY = "task-only";
+
+    /** The other value: no history of the task at all (no task instance either): the feature's records are its history. */
+    static final String NONE = "none";
+
+    /** The parsed activity's mark: the history its model declared ({@value #TASK_ONLY} or {@value #NONE}). */
+    private static final String DECLARED_MARK = "acceleratorDeclaredHistory";
 
     private static final String MAPPER = "eu/smartcity/accelerator/workflow/internal/AuditTrailHistory.xml";
 
@@ -120,6 +154,34 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
         handlers.add(new Handler(this));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<BpmnParseListener> listeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        listeners.add(new TaskOnlyHistory());
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    /**
+     * Marks each user task whose model declares {@value #HISTORY_PROPERTY} = {@value #TASK_ONLY} or {@value #NONE};
+     * refuses any other value.
+     */
+    static final class TaskOnlyHistory extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+            String declared = properties == null ? null : properties.get(HISTORY_PROPERTY);
+            if (declared == null) {
+                return;
+            }
+            String level = declared.strip();
+            if (!TASK_ONLY.equals(level) && !NONE.equals(level)) {
+                throw new IllegalArgumentException("User task " + activity.getId() + ": " + HISTORY_PROPERTY + " may only be "
+                        + TASK_ONLY + " or " + NONE + ", not " + declared);
+            }
+            activity.setProperty(DECLARED_MARK, level);
+        }
     }
 
     @Override
@@ -152,7 +214,16 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
     /** Whether the event is written to the history tables. */
     boolean keeps(HistoryEvent event) {
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            return activity.getActivityType() == null || !GATEWAYS.contains(activity.getActivityType());
+            String type = activity.getActivityType();
+            return (type == null || !GATEWAYS.contains(type))
+                    && !((type == null || USER_TASK.equals(type)) && declared(activity.getProcessDefinitionId(), activity.getActivityId()) != null);
+        }
+        if (event instanceof HistoricTaskInstanceEventEntity task) {
+            return !NONE.equals(declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+        }
+        if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null) {
+            TaskEntity task = cachedTask(link.getTaskId());
+            return task == null || declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == null;
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             return !withoutVariables.contains(variable.getProcessDefinitionKey()) && !textAboutPeople.contains(variable.getVariableName())
@@ -165,6 +236,30 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
             return job.isSuccessLog() || job.isFailureLog();
         }
         return true;
+    }
+
+    /**
+     * The history the model declares for the activity ({@value #TASK_ONLY}, {@value #NONE}), or null: none declared,
+     * outside a command, an activity of no deployed definition, or a multi-instance body (only the task inside carries
+     * the declaration).
+     */
+    static String declared(String processDefinitionId, String activityId) {
+        if (processDefinitionId == null || activityId == null || Context.getCommandContext() == null) {
+            return null;
+        }
+        ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(processDefinitionId);
+        ActivityImpl activity = definition == null ? null : definition.findActivity(activityId);
+        return activity == null ? null : (String) activity.getProperty(DECLARED_MARK);
+    }
+
+    /**
+     * The task of an identity-link event, as this command holds it: a link is added or removed by a command that
+     * loaded or created its task (the assignee set at creation, a claim, a reassignment); null when it is not held.
+     */
+    private static TaskEntity cachedTask(String taskId) {
+        CommandContext command = Context.getCommandContext();
+        return command == null ? null : command.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
     }
 
     /** Camunda's own database handler for everything kept. */

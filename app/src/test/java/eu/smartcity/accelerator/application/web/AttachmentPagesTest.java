@@ -39,6 +39,7 @@ class AttachmentPagesTest {
     @Autowired ProcessEngine engine;
     @Autowired TaskCompletions completions;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired eu.smartcity.accelerator.worklist.MyTasks myTasks;
 
     UUID challengeId;
     String applyPage;
@@ -119,12 +120,74 @@ class AttachmentPagesTest {
         assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
         assertThat(as("jury-chloe").getBytes(download).statusCode()).isEqualTo(404); // not declared yet
 
-        // which application a score task is for is the selection's record; a score task opened before those records
-        // has its stored element variable, which still grants the file
+        // the score task keeps no engine history (accelerator.history = none): the selection's record alone grants it
         Task scoring = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi)
+                .taskDefinitionKey(ChallengeProcess.USER_TASK_SCORE_APPLICATION).count()).isZero();
+        driver.complete(scoring, scores(), pi);
+        assertThat(ben.getBytes(download).statusCode()).as("marked: still given").isEqualTo(200);
         jdbc.update("delete from jury_score_task where execution_id = ?", scoring.getExecutionId());
         assertThat(ben.getBytes(download).statusCode()).isEqualTo(404);
-        engine.getRuntimeService().setVariableLocal(scoring.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(), applicationId.toString());
-        assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A challenge of an older model version (its score task declared task-only history, or nothing): its score tasks
+     * keep their task history, and the downloads still answer from it — by the selection's record, or for a score task
+     * opened before those records, by its stored element variable.
+     */
+    @Test
+    void aScoreTaskOfAnOlderModelVersionStillGrantsByItsTaskHistory() throws Exception {
+        String model;
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/challenge.bpmn")) {
+            model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String older = model.replace("<camunda:property name=\"accelerator.history\" value=\"none\"/>",
+                "<camunda:property name=\"accelerator.history\" value=\"task-only\"/>");
+        assertThat(older).isNotEqualTo(model);
+        var deployment = engine.getRepositoryService().createDeployment().name("older challenge").addString("challenge.bpmn", older);
+        for (var form : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            deployment.addInputStream(form.getFilename(), form.getInputStream());
+        }
+        String deploymentId = deployment.deploy().getId();
+        try {
+            publishedChallengeOfDelft(); // a challenge on the older version, now the latest
+            HttpResponse<String> applied = apply(as("urbansense"), "Canal sensors", List.of(
+                    new FilePart("attachments", "offer.pdf", "application/pdf", TestPdfs.plain(1))));
+            assertThat(applied.statusCode()).isEqualTo(302);
+            UUID applicationId = mine("company-urbansense").get(0).id();
+            String download = "/attachments/" + attachments.of(applicationId).get(0).id();
+            String pi = challenges.find(challengeId).orElseThrow().processInstanceId();
+            ProcessDriver driver = new ProcessDriver(engine, completions);
+            driver.fireTimer(pi, ChallengeProcess.TIMER_CALL_WINDOW_OVER);
+            driver.complete(driver.taskOf(pi, ChallengeProcess.USER_TASK_DECLARE_CONFLICT, "jury-ben"),
+                    Map.of(ChallengeProcess.CONFLICT_DECISION.name(), ChallengeProcess.ConflictDecision.NONE.wire()), pi);
+            Task scoring = driver.taskOf(pi, ChallengeProcess.USER_TASK_SCORE_APPLICATION, "jury-ben");
+            assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().executionId(scoring.getExecutionId())
+                    .taskAssignee("jury-ben").count()).as("the older version's task history").isOne();
+            // the juror's progress counts it once: by its task history, though its record names the juror too
+            assertThat(myTasks.juryProgress(new eu.smartcity.accelerator.identity.CurrentUser("jury-ben", java.util.Set.of()))
+                    .stream().filter(p -> p.processInstanceId().equals(pi)).toList())
+                    .containsExactly(new eu.smartcity.accelerator.worklist.MyTasks.JuryProgress(pi, 0, 1));
+            PortalClient ben = as("jury-ben");
+            assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
+            // a score task opened before the records named the juror (V213): its history and the record's application
+            jdbc.update("update jury_score_task set member = null where execution_id = ?", scoring.getExecutionId());
+            assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
+            // opened before the records (V197): its history and its stored element variable
+            jdbc.update("delete from jury_score_task where execution_id = ?", scoring.getExecutionId());
+            assertThat(ben.getBytes(download).statusCode()).isEqualTo(404);
+            engine.getRuntimeService().setVariableLocal(scoring.getExecutionId(), ChallengeProcess.APPLICATION_ID.name(),
+                    applicationId.toString());
+            assertThat(ben.getBytes(download).statusCode()).isEqualTo(200);
+            assertThat(as("jury-chloe").getBytes(download).statusCode()).isEqualTo(404);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deploymentId, true);
+        }
+    }
+
+    private static Map<String, Object> scores() {
+        return new java.util.HashMap<>(eu.smartcity.accelerator.workflow.ProcessVariables.of(ChallengeProcess.FIT.with(7L),
+                ChallengeProcess.INNOVATION.with(6L), ChallengeProcess.TEAM.with(7L), ChallengeProcess.PRICE.with(7L),
+                ChallengeProcess.REPLICABILITY.with(8L), ChallengeProcess.OPEN_DATA_USE.with(6L)));
     }
 }

@@ -34,6 +34,10 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +146,102 @@ class AuditTrailHistoryTest {
                 .extracting(v -> v.getValue()).containsExactlyInAnyOrder("ann", "bob", "cas");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityType("multiInstanceBody")
                 .finished().count()).isOne();
+    }
+
+    /**
+     * A user task whose model declares its history to be its task's (accelerator.history = task-only, as the jury's
+     * score task does) keeps its task instance, with its assignee and end, but writes no activity instance and no
+     * identity-link log, neither at creation nor at a reassignment or the end; the multi-instance body around it and
+     * every undeclared task keep theirs.
+     */
+    @Test
+    void aTaskDeclaredTaskOnlyKeepsItsTaskRowButNoActivityRowNorIdentityLinks() {
+        Run run = runMarks(AuditTrailHistory.TASK_ONLY);
+        ProcessInstance instance = run.instance();
+        List<Task> marks = run.marks();
+
+        assertThat(taskHistory(instance, "UserTask_Mark")).hasSize(2).allSatisfy(t -> {
+            assertThat(t.getEndTime()).isNotNull();
+            assertThat(t.getDeleteReason()).isEqualTo("completed");
+        }).extracting(HistoricTaskInstance::getAssignee).containsExactlyInAnyOrder("cas", "bob");
+        noActivityRowsNorLinks(instance.getId(), marks);
+        assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
+        String prepare = taskHistory(instance, "UserTask_Prepare").get(0).getId();
+        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(prepare).userId("dan").count()).isOne();
+
+        // outside a command (no deployment cache to ask) the rule keeps the event
+        HistoricActivityInstanceEventEntity mark = activity("userTask");
+        mark.setActivityId("UserTask_Mark");
+        mark.setProcessDefinitionId(taskHistory(instance, "UserTask_Mark").get(0).getProcessDefinitionId());
+        assertThat(rules.keeps(mark)).isTrue();
+    }
+
+    /**
+     * A user task whose model declares no history (accelerator.history = none, as the jury's score task does: the
+     * selection's records are its history) writes no task instance either — not at creation, a reassignment nor its end —
+     * while the multi-instance body around it, every undeclared task and the user operation log keep theirs.
+     */
+    @Test
+    void aTaskDeclaredNoneKeepsNoTaskRowNoActivityRowNorIdentityLinks() {
+        Run run = runMarks(AuditTrailHistory.NONE);
+        ProcessInstance instance = run.instance();
+        List<Task> marks = run.marks();
+
+        assertThat(taskHistory(instance, "UserTask_Mark")).as("task rows of the marks").isEmpty();
+        noActivityRowsNorLinks(instance.getId(), marks);
+        assertThat(taskHistory(instance, "UserTask_Prepare")).hasSize(1);
+        assertThat(activity(instance, "UserTask_Prepare").getAssignee()).isEqualTo("dan");
+    }
+
+    private record Run(ProcessInstance instance, List<Task> marks) {}
+
+    /** Deploys the test model declaring this history for its marks and runs it to its end (one mark reassigned). */
+    private Run runMarks(String declaredHistory) {
+        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn", declared(declaredHistory)).deploy();
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, Map.of("jurors", List.of("ann", "bob")));
+        complete(task(instance, "UserTask_Prepare"));
+        List<Task> marks = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("UserTask_Mark").list();
+        assertThat(marks).hasSize(2);
+        tasks.setAssignee(marks.get(0).getId(), "cas");
+        for (Task mark : marks) {
+            complete(mark.getId());
+        }
+        assertThat(finished(instance)).isNotNull();
+        return new Run(instance, marks);
+    }
+
+    /** No activity row and no identity-link log of the marks; the multi-instance body around them keeps its row. */
+    private void noActivityRowsNorLinks(String instanceId, List<Task> marks) {
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("UserTask_Mark").count())
+                .isZero();
+        for (Task mark : marks) {
+            assertThat(history.createHistoricIdentityLinkLogQuery().taskId(mark.getId()).count()).as(mark.getAssignee()).isZero();
+        }
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityType("multiInstanceBody")
+                .finished().count()).isOne();
+    }
+
+    @Test
+    void aModelDeclaringAnyOtherHistoryForATaskIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployment = repository.createDeployment()
+                .addModelInstance(KEY + ".bpmn", declared("activity-only")).deploy())
+                .hasStackTraceContaining("accelerator.history may only be task-only or none");
+    }
+
+    /** The test model, its marking task declaring the history property with this value. */
+    private static BpmnModelInstance declared(String value) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("UserTask_Prepare").camundaAssignee("dan")
+                .userTask("UserTask_Mark").camundaAssignee("${juror}")
+                .multiInstance().camundaCollection("${jurors}").camundaElementVariable("juror").multiInstanceDone()
+                .endEvent().done();
+        CamundaProperties properties = model.newInstance(CamundaProperties.class);
+        CamundaProperty property = model.newInstance(CamundaProperty.class);
+        property.setCamundaName(AuditTrailHistory.HISTORY_PROPERTY);
+        property.setCamundaValue(value);
+        properties.addChildElement(property);
+        ((UserTask) model.getModelElementById("UserTask_Mark")).builder().addExtensionElement(properties);
+        return model;
     }
 
     /**
