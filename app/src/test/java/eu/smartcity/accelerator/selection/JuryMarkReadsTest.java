@@ -96,8 +96,10 @@ class JuryMarkReadsTest {
             assertThat(mark).as("a mark's statements").filteredOn(s -> s.equals("select jury_seat")).hasSize(1);
             assertThat(mark).as("a mark's statements").doesNotContain("select jury_score_task", "select jury_score");
             assertThat(mark).as("a mark's statements").containsOnlyOnce("insert jury_score", "insert decision_evaluation");
-            // the task's own variables before their delete; its ended instance's are known to be none, not read
-            assertThat(mark).as("a mark's statements").containsOnlyOnce("select act_ru_variable");
+            // no variables read: the task's own are known to be none (TaskEnds), its ended instance's too (variables bit)
+            assertThat(mark).as("a mark's statements").doesNotContain("select act_ru_variable");
+            // the instance's execution tree once (TreeFirstCompletion), not the task's execution and instance by id before it
+            assertThat(mark).as("a mark's statements").containsOnlyOnce("select act_ru_execution");
         }
         // the ranking (the seats' last job) inserts its two entries without a select each first
         assertThat(jobs).as("the marks' jobs").doesNotContain("select ranking_entry");
