@@ -1,13 +1,9 @@
 package eu.smartcity.accelerator.workflow.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -191,19 +187,7 @@ class AuditTrailHistory extends AbstractProcessEnginePlugin {
 
     /** Adds the statements of AuditTrailHistory.xml to the engine's MyBatis configuration (once: it may be shared). */
     static void addStatements(Configuration mybatis) {
-        synchronized (mybatis) {
-            if (mybatis.hasStatement(END_STATEMENTS.get(HistoricActivityInstanceEventEntity.class)[0], false)) {
-                return;
-            }
-            try (InputStream mapper = AuditTrailHistory.class.getClassLoader().getResourceAsStream(MAPPER)) {
-                if (mapper == null) {
-                    throw new IllegalStateException(MAPPER + " is missing");
-                }
-                new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        CustomManagers.addStatements(mybatis, MAPPER, END_STATEMENTS.get(HistoricActivityInstanceEventEntity.class)[0]);
     }
 
     /** Whether a variable change is written as a detail too (its variable's current value always is). */
