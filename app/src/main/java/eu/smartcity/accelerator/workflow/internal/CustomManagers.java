@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /** Replaces one of Camunda's managers (sessions) with a subclass: the plugins' shared step. */
@@ -22,6 +24,21 @@ final class CustomManagers {
                 : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(factory);
         configuration.setCustomSessionFactories(factories);
+    }
+
+    /** {@link #add(ProcessEngineConfigurationImpl, SessionFactory)} for a session of {@code type} made by {@code sessions}. */
+    static void add(ProcessEngineConfigurationImpl configuration, Class<?> type, Supplier<Session> sessions) {
+        add(configuration, new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return type;
+            }
+
+            @Override
+            public Session openSession() {
+                return sessions.get();
+            }
+        });
     }
 
     /**

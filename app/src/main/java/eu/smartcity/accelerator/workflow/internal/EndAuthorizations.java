@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
@@ -54,28 +53,15 @@ class EndAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CustomManagers.add(configuration, new Factory(Ends.class, Ends::new));
-        CustomManagers.add(configuration, new Factory(AuthorizationManager.class, Authorizations::new));
-        CustomManagers.add(configuration, new Factory(DbEntityManager.class, () -> new EntityManager(
-                Context.getProcessEngineConfiguration(), Context.getCommandContext().getSession(PersistenceSession.class))));
+        CustomManagers.add(configuration, Ends.class, Ends::new);
+        CustomManagers.add(configuration, AuthorizationManager.class, Authorizations::new);
+        CustomManagers.add(configuration, DbEntityManager.class, () -> new EntityManager(
+                Context.getProcessEngineConfiguration(), Context.getCommandContext().getSession(PersistenceSession.class)));
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         CustomManagers.addStatements(configuration.getSqlSessionFactory().getConfiguration(), MAPPER, DELETE);
-    }
-
-    record Factory(Class<?> type, java.util.function.Supplier<Session> sessions) implements SessionFactory {
-
-        @Override
-        public Class<?> getSessionType() {
-            return type;
-        }
-
-        @Override
-        public Session openSession() {
-            return sessions.get();
-        }
     }
 
     /** What one command knows and owes: its session, so it lives and dies with the command. */

@@ -52,10 +52,10 @@ class TaskEnds extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CustomManagers.add(configuration, new EndAuthorizations.Factory(Answers.class, Answers::new));
-        CustomManagers.add(configuration, new EndAuthorizations.Factory(TaskManager.class, Tasks::new));
-        CustomManagers.add(configuration, new EndAuthorizations.Factory(IdentityLinkManager.class, IdentityLinks::new));
-        CustomManagers.add(configuration, new EndAuthorizations.Factory(VariableInstanceManager.class, Variables::new));
+        CustomManagers.add(configuration, Answers.class, Answers::new);
+        CustomManagers.add(configuration, TaskManager.class, Tasks::new);
+        CustomManagers.add(configuration, IdentityLinkManager.class, IdentityLinks::new);
+        CustomManagers.add(configuration, VariableInstanceManager.class, Variables::new);
     }
 
     @Override
