@@ -2,7 +2,7 @@
 # Every benchmark in sequence, one Markdown table with ratios and targets, and plots (issue 19, point 7):
 #   scripts/benchmark-all.sh            # refuses while the 1-minute load average is above 2 (figures of a busy machine are noise)
 #   scripts/benchmark-all.sh --force    # runs anyway; the table says the load it was taken at
-#   scripts/benchmark-all.sh --quick    # shorter runs (pages 10 s, 2 cycles, 1,000-submission rush, search at 100,000 only)
+#   scripts/benchmark-all.sh --quick    # shorter runs (pages 10 s, 8 + 2 cycles, 1,000-submission rush, search at 100,000 only)
 #   SEARCH_DB_100000=accelerator_bench_search SEARCH_DB_1000000=accelerator_bench_search1m scripts/benchmark-all.sh
 #                                        # searches catalogues loaded before (SKIP_LOAD=1; loading 1,000,000 takes minutes)
 # Writes docs/benchmark/summary.md (the table, the commit measured, load averages), docs/benchmark/targets.png, and copies
@@ -49,9 +49,9 @@ echo "== build (jar, test classes, class path)"
 export SKIP_BUILD=1
 
 if [[ -n "$QUICK" ]]; then
-  PAGES_ENV=(DURATION=10s WARMUP=3s); ENGINE_OPTS="-Dcycles=2 -Drush=1000 -DrushThreads=50"; SEARCH_SIZES=(100000)
+  PAGES_ENV=(DURATION=10s WARMUP=3s); ENGINE_OPTS="-DwarmupCycles=8 -Dcycles=2 -Drush=1000 -DrushThreads=50"; SEARCH_SIZES=(100000)
 else
-  PAGES_ENV=(); ENGINE_OPTS="-Dcycles=16 -Drush=5000 -DrushThreads=50"; SEARCH_SIZES=(100000 1000000)
+  PAGES_ENV=(); ENGINE_OPTS="-DwarmupCycles=160 -Dcycles=32 -Drush=5000 -DrushThreads=50"; SEARCH_SIZES=(100000 1000000)
 fi
 
 step pages env "${PAGES_ENV[@]}" scripts/benchmark-pages.sh
