@@ -188,14 +188,23 @@ class HostileUploadsTest {
                 byte[] file = hostile.get(i % hostile.size());
                 uploads.add(pool.submit(() -> apply(client, List.of(new FilePart("attachments", "offer.pdf", "application/pdf", file)))));
             }
+            int inspected = 0;
             for (Future<HttpResponse<String>> upload : uploads) {
                 HttpResponse<String> answer = upload.get(120, TimeUnit.SECONDS);
+                if (answer.statusCode() == 503) {
+                    // on a loaded machine a submission may wait longer than its turn allows (tests: 1 s): the form comes
+                    // back to be sent again, nothing inspected or stored (SubmissionAdmission) — an answer, not a failure
+                    assertThat(answer.body()).contains(shown("apply.busy", Locale.ENGLISH));
+                    continue;
+                }
                 assertThat(answer.statusCode()).isEqualTo(200);
                 assertThat(answer.body()).contains("id=\"attachments-error\"").containsAnyOf(
                         shown("upload.streamTooLarge", Locale.ENGLISH, "offer.pdf", 16L),
                         shown("upload.streamRatio", Locale.ENGLISH, "offer.pdf", inspector.limits().maxRatio()),
                         shown("upload.busy", Locale.ENGLISH, "offer.pdf"));
+                inspected++;
             }
+            assertThat(inspected).as("uploads that had their turn (several run at once)").isPositive();
             uploading.set(false);
             poller.get(30, TimeUnit.SECONDS);
         } finally {
