@@ -1,5 +1,8 @@
 package eu.smartcity.accelerator.bench;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,11 @@ import java.util.regex.Pattern;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -159,14 +166,27 @@ public final class BenchmarkSummary {
 
     void plot(Path file) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Boolean> met = new ArrayList<>();
         for (Row r : rows) {
             if (!Double.isNaN(r.ofTarget)) {
                 String label = r.measure.replace("`", "");
                 data.addValue(Math.min(r.ofTarget, 5), "fraction of target", label.length() > 60 ? label.substring(0, 57) + "…" : label);
+                met.add(r.ofTarget >= 1);
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Each figure as a fraction of its target (≥ 1: met; capped at 5)", null,
+        JFreeChart chart = ChartFactory.createBarChart("Each figure as a fraction of its target (≥ 1: met, green; capped at 5)", null,
                 "fraction of target", data, PlotOrientation.HORIZONTAL, false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.addRangeMarker(new ValueMarker(1, Color.BLACK, new BasicStroke(2f)));
+        BarRenderer bars = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return met.get(column) ? new Color(0x2e7d32) : new Color(0xc62828);
+            }
+        };
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        plot.setRenderer(bars);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 80 + 36 * Math.max(1, data.getColumnCount()));
     }
 
