@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code rushWarmup} portal submissions (to calls of their own, not counted) first, so that the JIT compiler's work
  * is not billed to the figures. The cycle's code is wide (Camunda, Hibernate, PDFBox, DSS, ...), so on two cores C2
  * keeps compiling for minutes: after 12 warm-up cycles it still used about half of the JVM's CPU during the measured
- * cycles, after 160 the JVM's CPU per task had fallen from ~24 to ~8 ms (docs/performance.md, "Warm means warm").
+ * cycles, after 160 the JVM's CPU per task had fallen from 21-27 to 8-10 ms (docs/performance.md, "Warm means warm").
  * The report shows the last warm-up round's and the measured cycles' JIT time.
  *
  * <p>System properties: cycles (32), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
