@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.smartcity.accelerator.support.AcceleratorTest;
 import eu.smartcity.accelerator.support.PortalClient;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +68,13 @@ class PublicApiTest {
 
         // Portal pages are not counted against the API budget.
         assertThat(client.get("/login").statusCode()).isEqualTo(200);
-        // ... but the guided marketplace search is (it runs a decision per candidate solution)
-        assertThat(client.get("/marketplace/guided").statusCode()).isEqualTo(429);
+        // ... but the guided marketplace search is (it runs a decision per candidate solution). The bucket may have
+        // refilled a token meanwhile (limit/60 per second, a slow machine): that one passes, the next is refused.
+        List<Integer> guided = new ArrayList<>();
+        for (int i = 0; i < 3 && !guided.contains(429); i++) {
+            guided.add(client.get("/marketplace/guided").statusCode());
+        }
+        assertThat(guided).contains(429);
     }
 
     @Test
