@@ -2,6 +2,7 @@ package eu.smartcity.accelerator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -30,6 +31,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -48,6 +53,21 @@ class ModuleApiTests {
 
     static final DescribedPredicate<JavaClass> KNOWN_VIOLATION = DescribedPredicate.describe("a known violation (issue 22)",
             c -> KNOWN.contains(c.getName()) || KNOWN.contains(c.getName().replaceFirst("\\$.*", "")));
+
+    /**
+     * The image starts on Spring AOT (docs/performance.md, "Start-up, round 5"), which evaluates bean conditions when
+     * the jar is built: a bean switched by a setting or a profile would stay as the build saw it. Settings are read
+     * when the app runs (e.g. {@code shared.DemoData}).
+     */
+    @Test
+    void noBeanIsSwitchedBySettingsOrProfiles() {
+        List<Class<? extends java.lang.annotation.Annotation>> buildTime = List.of(ConditionalOnProperty.class,
+                ConditionalOnBooleanProperty.class, ConditionalOnExpression.class, Profile.class);
+        for (Class<? extends java.lang.annotation.Annotation> condition : buildTime) {
+            noClasses().should().beAnnotatedWith(condition).because("Spring AOT fixes it when the jar is built").check(MAIN);
+            noMethods().should().beAnnotatedWith(condition).because("Spring AOT fixes it when the jar is built").check(MAIN);
+        }
+    }
 
     @Test
     void engineInternalsAreTouchedByWorkflowAlone() {

@@ -10,6 +10,7 @@ import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.evaluation.EvaluationProcess;
 import eu.smartcity.accelerator.pilot.PilotProcess;
 import eu.smartcity.accelerator.pilot.ReplicationProcess;
+import eu.smartcity.accelerator.shared.DemoData;
 import eu.smartcity.accelerator.workflow.ProcessVariables;
 import eu.smartcity.accelerator.workflow.TaskCompletions;
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = {"accelerator.demo-data.enabled", "accelerator.demo-data.cycle"}, havingValue = "true")
 class DemoCycle implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCycle.class);
@@ -49,9 +49,11 @@ class DemoCycle implements ApplicationRunner {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final ProcessDriver driver;
+    private final boolean enabled;
 
     DemoCycle(Cycles cycles, Challenges challenges, Applications applications, ProcessEngine engine,
-            TaskCompletions completions) {
+            TaskCompletions completions, @Value(DemoData.ENABLED) boolean demoData, @Value(DemoData.CYCLE) boolean cycle) {
+        this.enabled = demoData && cycle;
         this.cycles = cycles;
         this.challenges = challenges;
         this.applications = applications;
@@ -62,7 +64,7 @@ class DemoCycle implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!cycles.all().isEmpty()) {
+        if (!enabled || !cycles.all().isEmpty()) {
             return; // demo content exists (or real data): never add it twice
         }
         create();

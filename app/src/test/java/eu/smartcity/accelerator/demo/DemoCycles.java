@@ -18,6 +18,6 @@ public final class DemoCycles {
     /** Drives a new demo cycle through the real processes and returns its id. */
     public static UUID create(Cycles cycles, Challenges challenges, Applications applications, ProcessEngine engine,
             TaskCompletions completions) {
-        return new DemoCycle(cycles, challenges, applications, engine, completions).create();
+        return new DemoCycle(cycles, challenges, applications, engine, completions, true, true).create();
     }
 }

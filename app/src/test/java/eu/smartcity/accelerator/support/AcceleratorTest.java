@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
         "accelerator.demo-data.cycle=false",
         // tests send notifications themselves (NotificationDispatcher.sendDue), never from a background poller
         "accelerator.notifications.scheduling.enabled=false",
+        // tests run the retention with their own clock (RetentionJob.run), never at the cron's 02:30
+        "accelerator.retention.scheduling.enabled=false",
         // a submission that finds no turn is told so after a second, not fifteen (SubmissionAdmissionPageTest)
         "accelerator.submissions.max-wait=1s"})
 @Import(ProcessCoverageTestConfiguration.class)

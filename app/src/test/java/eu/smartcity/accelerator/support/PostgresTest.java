@@ -31,7 +31,9 @@ import org.springframework.test.context.ActiveProfiles;
         // process coverage instruments the engine: processes may only run inside test methods (DemoCycleTest covers the demo)
         "accelerator.demo-data.cycle=false",
         // tests send notifications themselves (NotificationDispatcher.sendDue), never from a background poller
-        "accelerator.notifications.scheduling.enabled=false"})
+        "accelerator.notifications.scheduling.enabled=false",
+        // tests run the retention with their own clock (RetentionJob.run), never at the cron's 02:30
+        "accelerator.retention.scheduling.enabled=false"})
 @ActiveProfiles("postgres")
 @Import(ProcessCoverageTestConfiguration.class)
 public @interface PostgresTest {}

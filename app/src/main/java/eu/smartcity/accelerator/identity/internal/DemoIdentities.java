@@ -1,13 +1,14 @@
 package eu.smartcity.accelerator.identity.internal;
 
 import eu.smartcity.accelerator.identity.Roles;
+import eu.smartcity.accelerator.shared.DemoData;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-@ConditionalOnProperty(name = "accelerator.demo-data.enabled", havingValue = "true")
 class DemoIdentities implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "demo";
@@ -36,13 +36,18 @@ class DemoIdentities implements ApplicationRunner {
             new Organisation("company-greengrid", "GreenGrid BV", "greengrid", "Gert", "Grid"));
 
     private final IdentityService identityService;
+    private final boolean enabled;
 
-    DemoIdentities(IdentityService identityService) {
+    DemoIdentities(IdentityService identityService, @Value(DemoData.ENABLED) boolean enabled) {
         this.identityService = identityService;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
         user("coordinator", "Chris", "Coordinator", List.of(Roles.COORDINATORS, Groups.CAMUNDA_ADMIN));
         for (Organisation city : CITIES) {
             organisation(city);

@@ -1,6 +1,7 @@
 package eu.smartcity.accelerator.marketplace.internal;
 
 import eu.smartcity.accelerator.marketplace.catalogue.Catalogue;
+import eu.smartcity.accelerator.shared.DemoData;
 import eu.smartcity.accelerator.marketplace.prospection.Demand;
 import eu.smartcity.accelerator.marketplace.frameworks.Framework;
 import eu.smartcity.accelerator.marketplace.frameworks.FrameworkContracts;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(5)
-@ConditionalOnProperty(name = "accelerator.demo-data.enabled", havingValue = "true")
 class MarketplaceDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MarketplaceDemoData.class);
@@ -134,9 +134,11 @@ class MarketplaceDemoData implements ApplicationRunner {
     private final Library library;
     private final Demand demand;
     private final TransactionTemplate tx;
+    private final boolean enabled;
 
     MarketplaceDemoData(Catalogue catalogue, Solutions solutions, FrameworkContracts frameworks, Library library, Demand demand,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, @Value(DemoData.ENABLED) boolean enabled) {
+        this.enabled = enabled;
         this.catalogue = catalogue;
         this.solutions = solutions;
         this.frameworks = frameworks;
@@ -147,7 +149,7 @@ class MarketplaceDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (solutions.count() > 0) {
+        if (!enabled || solutions.count() > 0) {
             return;
         }
         tx.executeWithoutResult(status -> seed());

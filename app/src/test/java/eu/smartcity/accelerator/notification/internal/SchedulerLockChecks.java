@@ -63,8 +63,8 @@ final class SchedulerLockChecks {
     static void theRemindersHoldTheirLock(ApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         jdbc.update("DELETE FROM shedlock WHERE name = 'notification-reminders'");
-        NotificationScheduling nodeA = context.getAutowireCapableBeanFactory().createBean(NotificationScheduling.class);
-        NotificationScheduling nodeB = context.getAutowireCapableBeanFactory().createBean(NotificationScheduling.class);
+        RemindersOncePerCluster nodeA = context.getAutowireCapableBeanFactory().createBean(RemindersOncePerCluster.class);
+        RemindersOncePerCluster nodeB = context.getAutowireCapableBeanFactory().createBean(RemindersOncePerCluster.class);
         nodeA.remindAndPurge();
         Map<String, Object> row = jdbc.queryForMap("SELECT locked_at, lock_until FROM shedlock WHERE name = 'notification-reminders'");
         nodeB.remindAndPurge();
