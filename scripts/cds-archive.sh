@@ -4,9 +4,10 @@
 # class a start loads, by one training start on a throw-away H2 data dir (no demo data) that runs until its health
 # answers UP and is then stopped: Flyway, both engines, the runners, the web server's start and a first request are all
 # in it. (Stopping at the context's refresh, -Dspring.context.exit=onRefresh, left ~600 classes of Tomcat's start, JMX,
-# the ready listeners and the first request outside the archive: docs/performance.md, "Start-up, round 2".) Start it
-# afterwards with
-#   java -XX:SharedArchiveFile=<dir>/app.jsa -jar <dir>/app.jar
+# the ready listeners and the first request outside the archive: docs/performance.md, "Start-up, round 2".) The
+# training starts on Spring AOT's generated bean definitions (built into the jar by the process-aot goal), as the image
+# does ("Start-up, round 5"); start it afterwards the same way:
+#   java -XX:SharedArchiveFile=<dir>/app.jsa -Dspring.aot.enabled=true -jar <dir>/app.jar
 # The archive belongs to this JVM and these jars: after a rebuild, make it again (a stale or missing archive is
 # ignored by the JVM, which then starts as slowly as before, never wrongly).
 # Usage: scripts/cds-archive.sh [jar] [dir]   (defaults: the built jar, app/target/cds; the training start listens on
@@ -23,7 +24,7 @@ health_up() {
 train=$(mktemp -d)
 port=${CDS_TRAINING_PORT:-18479}
 ACCELERATOR_DATA_DIR="$train" ACCELERATOR_DEMO_DATA=false java -XX:ArchiveClassesAtExit="$dir/app.jsa" \
-    -jar "$dir/app.jar" --server.port="$port" >"$train/training.log" 2>&1 &
+    -Dspring.aot.enabled=true -jar "$dir/app.jar" --server.port="$port" >"$train/training.log" 2>&1 &
 pid=$!
 up=
 for _ in $(seq 1 6000); do  # up to 10 minutes (a busy build machine)

@@ -136,7 +136,7 @@ public final class BenchmarkSummary {
         }
         if (s.containsKey("h2_existing_cds_s")) {
             double cds = s.get("h2_existing_cds_s");
-            rows.add(new Row("start-up to health, H2 with the demo data present, as the image starts (AppCDS)", fmt("%.1f s", cds),
+            rows.add(new Row("start-up to health, H2 with the demo data present, as the image starts (AppCDS, Spring AOT; median of 5)", fmt("%.1f s", cds),
                     "—", "—", "< 10 s", cds < 10, 10 / cds));
         }
         if (s.containsKey("pg_existing_s")) {
@@ -171,7 +171,7 @@ public final class BenchmarkSummary {
             if (!Double.isNaN(r.ofTarget)) {
                 String label = r.measure.replace("`", "");
                 data.addValue(Math.min(r.ofTarget, 5), "fraction of target", label.length() > 60 ? label.substring(0, 57) + "…" : label);
-                met.add(r.ofTarget >= 1);
+                met.add(Boolean.TRUE.equals(r.met)); // the table's verdict, so bar and row never disagree
             }
         }
         JFreeChart chart = ChartFactory.createBarChart("Each figure as a fraction of its target (≥ 1: met, green; capped at 5)", null,

@@ -98,7 +98,9 @@ class ClusterIT {
         environment.put("ACCELERATOR_API_RATE_LIMIT", String.valueOf(API_LIMIT));
         for (String name : List.of("node-a", "node-b", "node-c")) {
             // each node in its own working directory; what they share is the database and the signing secret
-            nodes.add(new ClusterNode(name, freePort(), db.url(), mail.getSmtp().getPort(), directory.resolve(name), environment));
+            nodes.add(new ClusterNode(name, freePort(), db.url(), mail.getSmtp().getPort(), directory.resolve(name), environment,
+                    // demo users (and, on the first node's first start, the demo cycle with its open cycle)
+                    "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=true"));
         }
         long t0 = System.nanoTime();
         startTogether();

@@ -42,6 +42,8 @@ final class ClusterNode {
     /**
      * @param workDirectory this node's own directory (nothing in it is shared with another node)
      * @param environment the cluster's settings given as environment variables (signing secret, limits)
+     * @param extraArguments further settings (ClusterIT: the demo data; without them a node has none, as the postgres
+     *     profile says)
      */
     ClusterNode(String name, int port, String databaseUrl, int smtpPort, Path workDirectory, Map<String, String> environment,
             String... extraArguments) {
@@ -74,6 +76,8 @@ final class ClusterNode {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                // as the image starts: on Spring AOT's bean definitions, generated when the jar was built
+                "-Dspring.aot.enabled=true",
                 "-jar", jar().toAbsolutePath().toString(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
@@ -81,9 +85,6 @@ final class ClusterNode {
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
-                // demo users (and, on the first node's first start, the demo cycle with its open cycle)
-                "--accelerator.demo-data.enabled=true",
-                "--accelerator.demo-data.cycle=true",
                 // signing: ACCELERATOR_SIGNING_KEYSTORE_BASE64 & co. in the environment (ClusterSigning), no demo key
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
