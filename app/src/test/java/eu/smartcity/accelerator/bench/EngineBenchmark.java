@@ -5,7 +5,6 @@ import eu.smartcity.accelerator.application.Applications;
 import eu.smartcity.accelerator.challenge.Challenges;
 import eu.smartcity.accelerator.cycle.Cycles;
 import eu.smartcity.accelerator.support.PortalClient;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -85,16 +84,15 @@ public final class EngineBenchmark {
      * Returns the last round's line for the report.
      */
     private static String warmUp(BenchCycle driver, List<UUID> cycleIds, int cycles, int applicationsPerChallenge) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         String last = "none";
         for (int done = 0, round = 1; done < cycles; round++) {
             int n = Math.min(8, cycles - done);
-            long jitBefore = jit.getTotalCompilationTime();
+            long jitBefore = jitMillis();
             long t0 = System.nanoTime();
             runCycles(driver, cycleIds, n, applicationsPerChallenge, "Warm-up " + round + " challenge ");
             done += n;
             last = fmt("%d cycles in %.1f s, JIT compiling %.1f s", n, (System.nanoTime() - t0) / 1e9,
-                    (jit.getTotalCompilationTime() - jitBefore) / 1e3);
+                    (jitMillis() - jitBefore) / 1e3);
             System.out.println("warm-up round " + round + " (" + done + " of " + cycles + "): " + last);
         }
         return last;
@@ -154,12 +152,12 @@ public final class EngineBenchmark {
             Map<String, Long> callersBefore = callers();
             Map<Integer, Long> pgCpuBefore = backendTicks(jdbc);
             long jvmCpuBefore = jvmCpuNanos();
-            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long jitBefore = jitMillis();
             long t0 = System.nanoTime();
             runCycles(driver, cycleIds, cycles, applicationsPerChallenge, "Benchmark challenge ");
             double seconds = (System.nanoTime() - t0) / 1e9;
             long jvmCpuNanos = jvmCpuNanos() - jvmCpuBefore;
-            long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+            long jitMillis = jitMillis() - jitBefore;
             long pgCpuTicks = 0;
             for (Map.Entry<Integer, Long> backend : backendTicks(jdbc).entrySet()) {
                 pgCpuTicks += backend.getValue() - pgCpuBefore.getOrDefault(backend.getKey(), 0L);
@@ -339,8 +337,13 @@ public final class EngineBenchmark {
         return snapshot;
     }
 
+    /** The JIT compilers' time so far (all compiler threads, milliseconds). */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
