@@ -1,7 +1,6 @@
 package eu.smartcity.accelerator.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class ClusterProxy implements AutoCloseable {
             throw new IllegalStateException("no HAProxy at " + HAPROXY + " (apt-get install haproxy; .ci/run does it)");
         }
         try {
-            int port = freePort();
+            int port = ClusterNode.freePort();
             List<String> config = new ArrayList<>();
             boolean serversWritten = false;
             for (String line : Files.readAllLines(shippedConfig())) {
@@ -95,12 +94,6 @@ final class ClusterProxy implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

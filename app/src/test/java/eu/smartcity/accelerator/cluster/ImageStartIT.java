@@ -2,17 +2,10 @@ package eu.smartcity.accelerator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import eu.smartcity.accelerator.support.PortalClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +24,7 @@ class ImageStartIT {
     @Test
     void theAotStartOnPostgresFollowsTheSettingsReadAtRunTime() throws Exception {
         try (ClusterDatabase db = ClusterDatabase.create("accelerator_image")) {
-            ClusterNode node = new ClusterNode("image", freePort(), db.url(), freePort(),
+            ClusterNode node = new ClusterNode("image", ClusterNode.freePort(), db.url(), ClusterNode.freePort(),
                     Path.of(System.getProperty("user.dir"), "target", "cluster", db.name()),
                     Map.of("ACCELERATOR_ADMIN_USER", ADMIN, "ACCELERATOR_ADMIN_PASSWORD", ADMIN_PASSWORD),
                     "--accelerator.notifications.scheduling.enabled=false",
@@ -55,18 +48,7 @@ class ImageStartIT {
         }
     }
 
-    private static int engineTasks(ClusterNode node, String user, String password) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/engine-rest/task?maxResults=1"))
-                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(20)).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static int engineTasks(ClusterNode node, String user, String password) {
+        return new PortalClient(node.port()).getWithBasicAuth("/engine-rest/task?maxResults=1", user, password).statusCode();
     }
 }
