@@ -47,10 +47,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is not billed to the figures. The cycle's code is wide (Camunda, Hibernate, PDFBox, DSS, ...), so on two cores C2
  * keeps compiling for minutes: after 12 warm-up cycles it still used about half of the JVM's CPU during the measured
  * cycles, after 160 the JVM's CPU per task had fallen from 21-27 to 8-10 ms (docs/performance.md, "Warm means warm").
- * The report shows the last warm-up round's and the measured cycles' JIT time.
+ * The report shows the last warm-up round's and the measured cycles' JIT time. The portal's submission path is
+ * warmed the way a node meets a real deadline: a burst of {@code rushWarmup} submissions from {@code rushThreads}
+ * clients, then the trickle of the weeks a call is open ({@code rushTrickle} from {@code rushTrickleClients}), then
+ * a pause until the JIT compilers are quiet. Under fifty clients on two cores C2 gets a small share of the processors
+ * and its queue never empties, so without the trickle it was still compiling the path for the first time during the
+ * measured rush (docs/performance.md, "The deadline rush and the JIT"); the report shows the JIT's CPU per submission
+ * in each warm-up phase and, by thread group, in the measured rush.
  *
  * <p>System properties: cycles (32), applications per challenge (20), threads (2), rush (5000), rushThreads (50),
- * warmupCycles (160), rushWarmup (1000), pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
+ * warmupCycles (160), rushWarmup (1000), rushTrickle (4000), rushTrickleClients (4), rushWarmupRounds (1),
+ * jitQuietMaxSeconds (120), pgbenchTps / pgbenchClients (from the script), bench.out (app/target/benchmark).
  */
 public final class EngineBenchmark {
 
@@ -176,8 +183,27 @@ public final class EngineBenchmark {
             Map<String, Long> callersCycles = callers();
 
             // 2. the deadline rush through the portal
-            if (rush > 0 && rushWarmup > 0) { // the portal's path warmed up, to calls of its own
-                rush(driver, cycleIds.get(0), port, rushWarmup, rushThreads, jdbc, "Rush warm-up");
+            // the portal's path warmed up, to calls of its own: a burst as at the deadline, then the steady trickle of the
+            // weeks a call is open (a few at a time), until the JIT compilers are quiet
+            List<String> rushWarmUp = new ArrayList<>();
+            int rushWarmupRounds = Integer.getInteger("rushWarmupRounds", 1);
+            int trickle = Integer.getInteger("rushTrickle", 4000);
+            int trickleClients = Integer.getInteger("rushTrickleClients", 4);
+            for (int r = 0; rush > 0 && r < rushWarmupRounds; r++) {
+                if (rushWarmup > 0) {
+                    Rush burst = rush(driver, cycleIds.get(0), port, rushWarmup, rushThreads, jdbc, "Rush warm-up " + r);
+                    rushWarmUp.add(fmt("%d from %d clients at %.0f/s (JIT %.2f ms each)", burst.accepted, rushThreads,
+                            burst.accepted / burst.seconds, burst.jitMsPerSubmission()));
+                }
+                if (trickle > 0) {
+                    Rush calm = rush(driver, cycleIds.get(0), port, trickle, trickleClients, jdbc, "Trickle " + r);
+                    rushWarmUp.add(fmt("%d from %d clients at %.0f/s (JIT %.2f ms each)", calm.accepted, trickleClients,
+                            calm.accepted / calm.seconds, calm.jitMsPerSubmission()));
+                }
+                System.out.println("rush warm-up round " + r + ": " + rushWarmUp);
+            }
+            if (rush > 0) {
+                rushWarmUp.add("JIT quiet: " + awaitQuietJit());
             }
             StringBuilder admissionRounds = new StringBuilder();
             int rounds = Integer.getInteger("admissionRounds", 0);
@@ -195,8 +221,8 @@ public final class EngineBenchmark {
             md.append("# Engine benchmark\n\n").append(setting).append(", run at ").append(Instant.now()).append("\n\n");
             md.append("| measure | value |\n| --- | --- |\n");
             row(md, "pgbench (TPC-B-like, " + pgbenchClients + " clients), the machine's reference", fmt("%,.0f commits/s", pgbenchTps));
-            row(md, "warm-up before measuring (not counted)", fmt("%d cycles (the last round: %s), %d portal submissions",
-                    Math.max(1, warmupCycles), warmUp, rush > 0 ? rushWarmup : 0));
+            row(md, "warm-up before measuring (not counted)", fmt("%d cycles (the last round: %s); portal submissions: %s",
+                    Math.max(1, warmupCycles), warmUp, rushWarmUp.isEmpty() ? "none" : String.join(", then ", rushWarmUp)));
             row(md, "full cycles (" + applicationsPerChallenge + " applications, 3 jury members, contract, pilot, evaluation), "
                     + threads + " at once", fmt("%d in %.1f s = %.3f cycles/s", cycles, seconds, cycles / seconds));
             row(md, "user-task completions", fmt("%,d = %.1f tasks/s", tasks, tasks / seconds));
@@ -221,6 +247,8 @@ public final class EngineBenchmark {
                     result.percentile(99), result.percentile(100)));
             row(md, "rush CPU per accepted submission: request threads / benchmark clients / whole JVM / PostgreSQL backends",
                     result.cpuPerSubmission());
+            row(md, "rush: the whole JVM's CPU per accepted submission by thread group (ms; /proc, 10 ms ticks; JIT = C1/C2 compilers, GC = G1's threads)",
+                    result.jvmCpuByThreads());
             row(md, "every accepted submission stored exactly once, with one application process", result.exactlyOnce
                     ? "yes (" + result.accepted + " of " + result.accepted + ")" : "NO: " + result.problem);
             md.append("\nStatements are counted at the JDBC driver of the main pool (JPA + Camunda; Flowable's own pool not included)")
@@ -338,6 +366,29 @@ public final class EngineBenchmark {
     }
 
     /** The JIT compilers' time so far (all compiler threads, milliseconds). */
+    /**
+     * Waits (at most {@code jitQuietMaxSeconds}, 120) until the JIT compilers have worked less than 2 % of the last
+     * 3 seconds: under load the compiler threads get a small share of the two cores, so a queue of methods to compile
+     * is still being worked off long after the warm-up, and it would be charged to the measured rush.
+     */
+    static String awaitQuietJit() throws InterruptedException {
+        long max = Integer.getInteger("jitQuietMaxSeconds", 120) * 1000L;
+        long start = System.currentTimeMillis();
+        long compiledBefore = jitMillis();
+        long previous = compiledBefore;
+        while (System.currentTimeMillis() - start < max) {
+            Thread.sleep(3000);
+            long now = jitMillis();
+            if (now - previous < 60) {
+                break;
+            }
+            previous = now;
+        }
+        String waited = fmt("%.0f s waited, %.1f s compiled meanwhile", (System.currentTimeMillis() - start) / 1e3,
+                (jitMillis() - compiledBefore) / 1e3);
+        return waited;
+    }
+
     static long jitMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
@@ -390,6 +441,21 @@ public final class EngineBenchmark {
         final java.util.concurrent.atomic.LongAdder clientCpuNanos = new java.util.concurrent.atomic.LongAdder();
         double jvmCpuMs;
         double postgresCpuMs = Double.NaN;
+        /** The JVM's CPU milliseconds during the rush by thread group (/proc names, digits folded): where "whole JVM" goes. */
+        Map<String, Double> jvmCpuMsByThreads = Map.of();
+
+        /** The JIT compilers' CPU per accepted submission (ms). */
+        double jitMsPerSubmission() {
+            return jvmCpuMsByThreads.getOrDefault("JIT", 0.0) / Math.max(1, accepted);
+        }
+
+        /** The thread groups' CPU per accepted submission, largest first, as one line. */
+        String jvmCpuByThreads() {
+            double n = Math.max(1, accepted);
+            return jvmCpuMsByThreads.entrySet().stream().filter(e -> e.getValue() / n >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> fmt("%s %.2f", e.getKey(), e.getValue() / n)).collect(java.util.stream.Collectors.joining(" · "));
+        }
 
         /** engine.tsv lines: CPU ms per accepted submission. */
         String cpuLines() {
@@ -514,6 +580,7 @@ public final class EngineBenchmark {
         rush.serverCpuMs = (cpuAfter.serverThreads - cpuBefore.serverThreads) / 1e6;
         rush.clientCpuNanos.add(cpuAfter.httpClientThreads - cpuBefore.httpClientThreads);
         rush.jvmCpuMs = (cpuAfter.process - cpuBefore.process) / 1e6;
+        rush.jvmCpuMsByThreads = ThreadGroupsCpu.between(cpuBefore.byThreads, cpuAfter.byThreads);
         if (cpuBefore.postgres >= 0 && cpuAfter.postgres >= 0) {
             rush.postgresCpuMs = (cpuAfter.postgres - cpuBefore.postgres) / 1e6;
         }
@@ -551,7 +618,7 @@ public final class EngineBenchmark {
      * threads, and of this database's PostgreSQL backends (from /proc: utime + stime in clock ticks; -1 where /proc cannot
      * be read, e.g. a remote server). Load-independent, unlike latency: what a submission costs, not how long it waited.
      */
-    private record Cpu(long process, long serverThreads, long httpClientThreads, long postgres) {
+    private record Cpu(long process, long serverThreads, long httpClientThreads, long postgres, Map<String, Long> byThreads) {
         static Cpu read(JdbcTemplate jdbc) {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long server = 0;
@@ -579,7 +646,7 @@ public final class EngineBenchmark {
             } catch (Exception unreadable) {
                 postgres = -1;
             }
-            return new Cpu(process, server, client, postgres);
+            return new Cpu(process, server, client, postgres, ThreadGroupsCpu.read());
         }
     }
 
