@@ -365,11 +365,9 @@ public final class EngineBenchmark {
         return snapshot;
     }
 
-    /** The JIT compilers' time so far (all compiler threads, milliseconds). */
     /**
      * Waits (at most {@code jitQuietMaxSeconds}, 120) until the JIT compilers have worked less than 2 % of the last
-     * 3 seconds: under load the compiler threads get a small share of the two cores, so a queue of methods to compile
-     * is still being worked off long after the warm-up, and it would be charged to the measured rush.
+     * 3 seconds, so that a queue of methods the warm-up left to compile is not charged to the measured rush.
      */
     static String awaitQuietJit() throws InterruptedException {
         long max = Integer.getInteger("jitQuietMaxSeconds", 120) * 1000L;
@@ -384,11 +382,11 @@ public final class EngineBenchmark {
             }
             previous = now;
         }
-        String waited = fmt("%.0f s waited, %.1f s compiled meanwhile", (System.currentTimeMillis() - start) / 1e3,
+        return fmt("%.0f s waited, %.1f s compiled meanwhile", (System.currentTimeMillis() - start) / 1e3,
                 (jitMillis() - compiledBefore) / 1e3);
-        return waited;
     }
 
+    /** The JIT compilers' time so far (all compiler threads, milliseconds). */
     static long jitMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
