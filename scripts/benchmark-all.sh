@@ -2,10 +2,10 @@
 # Every benchmark in sequence, one Markdown table with ratios and targets, and plots (issue 19, point 7):
 #   scripts/benchmark-all.sh            # refuses while the 1-minute load average is above 2 (figures of a busy machine are noise)
 #   scripts/benchmark-all.sh --force    # runs anyway; the table says the load it was taken at
-# Before each step it waits (at most SETTLE_SECONDS, 120) for the load average to fall below 2 again (not with --force).
 #   scripts/benchmark-all.sh --quick    # shorter runs (pages 10 s, 8 + 2 cycles, 1,000-submission rush, search at 100,000 only)
 #   SEARCH_DB_100000=accelerator_bench_search SEARCH_DB_1000000=accelerator_bench_search1m scripts/benchmark-all.sh
 #                                        # searches catalogues loaded before (SKIP_LOAD=1; loading 1,000,000 takes minutes)
+# Before each step it waits (at most SETTLE_SECONDS, 120) for the load average to fall below 2 again (not with --force).
 # Writes docs/benchmark/summary.md (the table, the commit measured, load averages), docs/benchmark/targets.png, and copies
 # the engine benchmark's own report and plots there. Raw output of each step: app/target/benchmark/*.log.
 # Needs what the single scripts need: wrk; psql/pgbench with the postgres superuser on 127.0.0.1; role accelerator.
@@ -34,9 +34,9 @@ STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 rm -rf "$OUT"; mkdir -p "$OUT" "$DOCS"
 declare -A STATUS
 
-settle() {  # waits (at most SETTLE_SECONDS, 120) until the 1-minute load average is below 2: the step before left
-  # the machine busy (PostgreSQL's autovacuum after the search, the average's own minute of memory), and the next
-  # figure would measure that (the image's start took 11.2 s right after the search, 8.6 s alone)
+settle() {  # waits (at most SETTLE_SECONDS, 120) until the 1-minute load average is below 2 again: the step before
+  # leaves it high for a minute or more (its own memory of the step, or work the step left running), and a figure taken
+  # then carries that doubt
   local waited=0
   while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l >= 2) }' && (( waited < ${SETTLE_SECONDS:-120} )); do
     sleep 5; waited=$((waited + 5))

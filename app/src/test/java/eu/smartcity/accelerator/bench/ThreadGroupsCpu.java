@@ -18,7 +18,11 @@ final class ThreadGroupsCpu {
     private ThreadGroupsCpu() {
     }
 
-    /** Nanoseconds by group; empty where /proc cannot be read. Threads that ended in between are not counted. */
+    /**
+     * Nanoseconds by group; empty where /proc cannot be read. A thread that ends between two readings takes its CPU with
+     * it, so its group comes out low (the benchmark's own client pools, not the JIT: HotSpot keeps the first compiler
+     * thread of each kind, and two cores have one of each).
+     */
     static Map<String, Long> read() {
         Map<String, Long> groups = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
