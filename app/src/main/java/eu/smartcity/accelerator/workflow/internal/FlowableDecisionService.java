@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,16 @@ class FlowableDecisionService implements DecisionService {
         return decision;
     }
 
+    /** Parses one at a time in this JVM: Flowable's DMN converters share their rule counter (see {@link #matchedRules}). */
+    private static final Object PARSING = new Object();
+
     private Deployed load(DmnDecision definition, long now) {
+        synchronized (PARSING) {
+            return parse(definition, now);
+        }
+    }
+
+    private Deployed parse(DmnDecision definition, long now) {
         Decision decision = dmnRepositoryService.getDmnDefinition(definition.getId()).getDecisions().stream()
                 .filter(d -> d.getId().equals(definition.getKey()))
                 .findFirst()
@@ -190,14 +200,29 @@ class FlowableDecisionService implements DecisionService {
         }
     }
 
-    private static List<MatchedRule> matchedRules(DecisionTable table, Map<String, String> annotations,
+    /**
+     * The matched rules, each found by the number Flowable gave it while parsing and named by its position in the table.
+     * Flowable 7.2 numbers rules with a counter its XML converters share across threads (a static map of converter
+     * instances): two tables parsed at once number each other's rules, so rule 9 of 11 may carry number 20 (a cluster
+     * starting together, ClusterIT). The number still names one rule of the executed table; its position is the truth.
+     */
+    static List<MatchedRule> matchedRules(DecisionTable table, Map<String, String> annotations,
             DecisionExecutionAuditContainer audit) {
+        List<DecisionRule> rules = table.getRules();
+        Map<Integer, Integer> positionOf = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            positionOf.putIfAbsent(rules.get(i).getRuleNumber(), i);
+        }
         List<MatchedRule> matched = new ArrayList<>();
         for (RuleExecutionAuditContainer execution : audit.getRuleExecutions().values()) {
             if (Boolean.TRUE.equals(execution.isValid())) {
-                DecisionRule rule = table.getRules().get(execution.getRuleNumber() - 1);
-                matched.add(new MatchedRule(rule.getId(), execution.getRuleNumber(),
-                        annotations.getOrDefault(rule.getId(), rule.getDescription())));
+                Integer position = positionOf.get(execution.getRuleNumber());
+                if (position == null) {
+                    throw new DecisionEvaluationException("Decision audit names rule number " + execution.getRuleNumber()
+                            + ", which its table of " + rules.size() + " rules does not have");
+                }
+                DecisionRule rule = rules.get(position);
+                matched.add(new MatchedRule(rule.getId(), position + 1, annotations.getOrDefault(rule.getId(), rule.getDescription())));
             }
         }
         return matched;
