@@ -403,9 +403,7 @@ public final class EngineBenchmark {
         Map<Integer, Long> ticks = new HashMap<>();
         for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where datname = current_database()", Integer.class)) {
             try {
-                String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                ticks.put(pid, ThreadGroupsCpu.cpuTicks(Files.readString(Path.of("/proc", pid.toString(), "stat"))));
             } catch (Exception e) {
                 // not on this machine, or gone
             }
@@ -637,9 +635,7 @@ public final class EngineBenchmark {
             long postgres = 0;
             try {
                 for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where datname = current_database()", Integer.class)) {
-                    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // USER_HZ 100
+                    postgres += ThreadGroupsCpu.cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * 10_000_000L; // USER_HZ 100
                 }
             } catch (Exception unreadable) {
                 postgres = -1;

@@ -30,9 +30,7 @@ final class ThreadGroupsCpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime, USER_HZ 100
-                    groups.merge(group(name), ticks * 10_000_000L, Long::sum);
+                    groups.merge(group(name), cpuTicks(stat) * 10_000_000L, Long::sum); // USER_HZ 100
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while the directory was read
                 }
@@ -41,6 +39,12 @@ final class ThreadGroupsCpu {
             return Map.of();
         }
         return groups;
+    }
+
+    /** User + system CPU in clock ticks from a /proc/.../stat line (fields 14 and 15; the name in brackets may hold spaces). */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Milliseconds each group used between two readings. */
