@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * numbers folded ("GC Thread#1" → "GC Thread#N"), so the JIT compilers, the garbage collector, Tomcat and the benchmark's
  * clients show apart. ThreadMXBean cannot: it does not see the JVM's own threads (GC, compilers).
  */
-final class ThreadGroupsCpu {
+public final class ThreadGroupsCpu {
 
     private ThreadGroupsCpu() {
     }
@@ -42,7 +42,7 @@ final class ThreadGroupsCpu {
     }
 
     /** User + system CPU in clock ticks from a /proc/.../stat line (fields 14 and 15; the name in brackets may hold spaces). */
-    static long cpuTicks(String stat) {
+    public static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

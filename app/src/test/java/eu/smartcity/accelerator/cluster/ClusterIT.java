@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import eu.smartcity.accelerator.challenge.ChallengeProcess;
 import eu.smartcity.accelerator.cluster.ClusterLoad.Outcome;
+import eu.smartcity.accelerator.support.FreePort;
 import eu.smartcity.accelerator.support.PortalClient;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -89,7 +90,7 @@ class ClusterIT {
     @BeforeAll
     static void startCluster() {
         db = ClusterDatabase.create("accelerator_cluster");
-        mail = new GreenMail(new ServerSetup(ClusterNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail = new GreenMail(new ServerSetup(FreePort.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         directory = Path.of(System.getProperty("user.dir"), "target", "cluster", db.name());
         signing = new ClusterSigning(directory.resolve("secrets"));
@@ -97,7 +98,7 @@ class ClusterIT {
         environment.put("ACCELERATOR_API_RATE_LIMIT", String.valueOf(API_LIMIT));
         for (String name : List.of("node-a", "node-b", "node-c")) {
             // each node in its own working directory; what they share is the database and the signing secret
-            nodes.add(new ClusterNode(name, ClusterNode.freePort(), db.url(), mail.getSmtp().getPort(), directory.resolve(name), environment,
+            nodes.add(new ClusterNode(name, FreePort.any(), db.url(), mail.getSmtp().getPort(), directory.resolve(name), environment,
                     // demo users (and, on the first node's first start, the demo cycle with its open cycle)
                     "--accelerator.demo-data.enabled=true", "--accelerator.demo-data.cycle=true"));
         }

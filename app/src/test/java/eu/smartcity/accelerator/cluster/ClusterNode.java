@@ -2,7 +2,6 @@ package eu.smartcity.accelerator.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -184,15 +183,6 @@ final class ClusterNode {
             return files.filter(p -> p.getFileName().toString().matches("smart-city-accelerator-app-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no application jar in " + target.toAbsolutePath()
                             + ": run `./mvnw -pl app package` first (failsafe runs after package)"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A port nothing listens on right now (for a node, its mail server, the proxy). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package eu.smartcity.accelerator.cluster;
 
+import eu.smartcity.accelerator.support.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class ClusterProxy implements AutoCloseable {
             throw new IllegalStateException("no HAProxy at " + HAPROXY + " (apt-get install haproxy; .ci/run does it)");
         }
         try {
-            int port = ClusterNode.freePort();
+            int port = FreePort.any();
             List<String> config = new ArrayList<>();
             boolean serversWritten = false;
             for (String line : Files.readAllLines(shippedConfig())) {

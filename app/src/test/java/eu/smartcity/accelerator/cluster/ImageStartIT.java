@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.smartcity.accelerator.support.FreePort;
 import eu.smartcity.accelerator.support.PortalClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class ImageStartIT {
     @Test
     void theAotStartOnPostgresFollowsTheSettingsReadAtRunTime() throws Exception {
         try (ClusterDatabase db = ClusterDatabase.create("accelerator_image")) {
-            ClusterNode node = new ClusterNode("image", ClusterNode.freePort(), db.url(), ClusterNode.freePort(),
+            ClusterNode node = new ClusterNode("image", FreePort.any(), db.url(), FreePort.any(),
                     Path.of(System.getProperty("user.dir"), "target", "cluster", db.name()),
                     Map.of("ACCELERATOR_ADMIN_USER", ADMIN, "ACCELERATOR_ADMIN_PASSWORD", ADMIN_PASSWORD),
                     "--accelerator.notifications.scheduling.enabled=false",

@@ -2,6 +2,7 @@ package eu.smartcity.accelerator.marketplace;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import eu.smartcity.accelerator.bench.ThreadGroupsCpu;
 import eu.smartcity.accelerator.marketplace.catalogue.CatalogueSearch;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
@@ -142,9 +143,7 @@ public final class SearchBenchmark {
         long ticks = 0;
         for (int pid : pids) {
             try {
-                String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ticks += ThreadGroupsCpu.cpuTicks(Files.readString(Path.of("/proc", Integer.toString(pid), "stat")));
             } catch (Exception e) {
                 return -1;
             }

@@ -2,8 +2,6 @@ package eu.smartcity.accelerator.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestMailServer implements BeforeAllCallback, AfterAllCallback {
 
-    private final int port = freePort();
+    private final int port = FreePort.any();
     private GreenMail smtp;
 
     /** The app's {@code spring.mail.*} settings: this server. */
@@ -57,13 +55,5 @@ public final class TestMailServer implements BeforeAllCallback, AfterAllCallback
     /** The running server: its received messages, its mailboxes. */
     public GreenMail smtp() {
         return smtp;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
