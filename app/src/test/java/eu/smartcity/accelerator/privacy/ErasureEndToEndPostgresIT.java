@@ -11,6 +11,9 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=${ACCELERATOR_TEST_DB_URL:jdbc:postgresql://localhost:5432/accelerator_test}_erasure",
         "spring.datasource.username=${ACCELERATOR_TEST_DB_USER:accelerator}",
         "spring.datasource.password=${ACCELERATOR_TEST_DB_PASSWORD:accelerator}",
+        // idle connections given back while other classes run, as PostgresTest says why
+        "spring.datasource.hikari.minimum-idle=1",
+        "spring.datasource.hikari.idle-timeout=10000",
         "accelerator.test.create-database=true",
         "accelerator.demo-data.enabled=true",
         "accelerator.demo-data.cycle=true",
