@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,23 +208,26 @@ class FlowableDecisionService implements DecisionService {
     static List<MatchedRule> matchedRules(DecisionTable table, Map<String, String> annotations,
             DecisionExecutionAuditContainer audit) {
         List<DecisionRule> rules = table.getRules();
-        Map<Integer, Integer> positionOf = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            positionOf.putIfAbsent(rules.get(i).getRuleNumber(), i);
-        }
         List<MatchedRule> matched = new ArrayList<>();
         for (RuleExecutionAuditContainer execution : audit.getRuleExecutions().values()) {
             if (Boolean.TRUE.equals(execution.isValid())) {
-                Integer position = positionOf.get(execution.getRuleNumber());
-                if (position == null) {
-                    throw new DecisionEvaluationException("Decision audit names rule number " + execution.getRuleNumber()
-                            + ", which its table of " + rules.size() + " rules does not have");
-                }
+                int position = positionOf(rules, execution.getRuleNumber());
                 DecisionRule rule = rules.get(position);
                 matched.add(new MatchedRule(rule.getId(), position + 1, annotations.getOrDefault(rule.getId(), rule.getDescription())));
             }
         }
         return matched;
+    }
+
+    /** The first rule with that number, by a look along the table (a dozen rules: no map built per evaluation). */
+    private static int positionOf(List<DecisionRule> rules, int ruleNumber) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).getRuleNumber() == ruleNumber) {
+                return i;
+            }
+        }
+        throw new DecisionEvaluationException("Decision audit names rule number " + ruleNumber
+                + ", which its table of " + rules.size() + " rules does not have");
     }
 
     /** The DMN typeRefs our tables use, and the Java values each accepts. */
